@@ -1,0 +1,3 @@
+"""User-facing strings of the cli area: key -> (Danish, English)."""
+
+STRINGS: dict[str, tuple[str, str]] = {}

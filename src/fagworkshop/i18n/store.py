@@ -1,0 +1,3 @@
+"""User-facing strings of the store area: key -> (Danish, English)."""
+
+STRINGS: dict[str, tuple[str, str]] = {}
