@@ -25,3 +25,9 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist
+
+bench: $(STAMP)
+	$(PY) -m fagworkshop.bench --json bench/results.json
+
+fuzz: $(STAMP)
+	$(PY) -m fagworkshop.fuzz --cases 5000 --kills 500 --large
