@@ -1,0 +1,230 @@
+"""What can go wrong with a file, told so a user can act on it.
+
+Every problem the store meets becomes a :class:`StoreError`:
+:class:`FileProblem` for a file that cannot be read or understood (it names
+the file, the place and what to do), :class:`SaveFailed` for a save that did
+not happen (the file on disk is left as it was), :class:`SessionLocked` for a
+session open in another program. Messages are built when they are shown, so
+they follow the language chosen at that moment.
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+from pathlib import Path
+from typing import Any
+
+from fagworkshop.i18n import t
+
+#: A place or a message: plain text, or an i18n key with its parameters.
+Part = str | tuple[str, dict[str, Any]]
+
+#: How many problems ``describe()`` lists before it says "and N more".
+SHOWN_PROBLEMS = 15
+
+
+def render(part: Part) -> str:
+    """Plain text for a place or message in the current language."""
+    if isinstance(part, tuple):
+        key, params = part
+        return t(key, **params)
+    return part
+
+
+class StoreError(Exception):
+    """Base of every error the store raises."""
+
+    def describe(self) -> str:
+        """The message for the user, in the current language."""
+        return str(self)
+
+
+class FileProblem(StoreError):
+    """A file that cannot be opened as a session or catalogue.
+
+    ``problems`` is a list of ``(place, message)``: the place is a path in the
+    data (``staff[3].ratings``) or a TOML line, empty when it concerns the
+    whole file. ``hint_key`` names what the user can do about it.
+    """
+
+    def __init__(
+        self,
+        path: Path | str,
+        problems: list[tuple[Part, Part]],
+        *,
+        hint_key: str = "store.hint.fix",
+    ) -> None:
+        self.path = Path(path)
+        self._problems = list(problems)
+        self.hint_key = hint_key
+        super().__init__(f"{self.path}: {len(self._problems)} problem(s)")
+
+    @property
+    def problems(self) -> list[tuple[str, str]]:
+        """The problems as ``(place, message)`` text in the current language."""
+        return [(render(place), render(message)) for place, message in self._problems]
+
+    def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self) -> str:
+        """One message: the file, each place and problem, what to do; never a traceback."""
+        lines = [t("store.problem.head", path=str(self.path))]
+        problems = self.problems
+        for place, message in problems[:SHOWN_PROBLEMS]:
+            lines.append(f"  - {place}: {message}" if place else f"  - {message}")
+        if len(problems) > SHOWN_PROBLEMS:
+            lines.append("  " + t("store.problem.more", count=len(problems) - SHOWN_PROBLEMS))
+        lines.append(t(self.hint_key, path=str(self.path)))
+        backup = self.path.with_name(self.path.name + ".bak")
+        if not self.path.name.endswith(".bak") and backup.is_file():
+            lines.append(t("store.problem.backup", backup=str(backup)))
+        lines.append(t("store.problem.untouched"))
+        return "\n".join(lines)
+
+
+class SaveFailed(StoreError):
+    """A save that did not happen; the file on disk is unchanged. ``reason`` says why."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(reason)
+
+    def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self) -> str:
+        """The message for the user: which file, why, and that the old file is intact."""
+        return t("store.save.failed", path=str(self.path), reason=self.reason)
+
+
+class SessionLocked(StoreError):
+    """The session is open in another fagworkshop; it may be opened read-only."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        super().__init__(str(self.path))
+
+    def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self) -> str:
+        """Tells the user the session is in use elsewhere and what they can do."""
+        return t("store.locked", path=str(self.path))
+
+
+def os_reason(exc: OSError) -> str:
+    """A short, localized reason for an operating-system error."""
+    code = exc.errno
+    if code in (errno.EACCES, errno.EPERM):
+        return t("store.os.permission")
+    if code == errno.EROFS:
+        return t("store.os.read_only")
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return t("store.os.no_space")
+    if code == errno.ENOENT:
+        return t("store.os.not_found")
+    if code == errno.EISDIR:
+        return t("store.os.is_directory")
+    if code == errno.ENAMETOOLONG:
+        return t("store.os.name_too_long")
+    return exc.strerror or str(exc)
+
+
+# --- messages from pydantic and from the domain's cross-reference checks ----
+
+#: pydantic error types with a message of our own; the rest keep pydantic's text.
+_PYDANTIC_KEYS = {
+    "missing": "store.v.missing",
+    "extra_forbidden": "store.v.extra",
+    "string_type": "store.v.string",
+    "int_type": "store.v.int",
+    "int_parsing": "store.v.int",
+    "int_from_float": "store.v.int",
+    "bool_type": "store.v.bool",
+    "bool_parsing": "store.v.bool",
+    "list_type": "store.v.list",
+    "dict_type": "store.v.table",
+    "model_type": "store.v.table",
+    "model_attributes_type": "store.v.table",
+    "greater_than_equal": "store.v.ge",
+    "less_than_equal": "store.v.le",
+    "greater_than": "store.v.gt",
+    "less_than": "store.v.lt",
+    "string_pattern_mismatch": "store.v.id",
+    "string_too_long": "store.v.too_long",
+    "enum": "store.v.enum",
+    "date_type": "store.v.date",
+    "date_parsing": "store.v.date",
+    "date_from_datetime_parsing": "store.v.date",
+    "date_from_datetime_inexact": "store.v.date",
+    "datetime_type": "store.v.datetime",
+    "datetime_parsing": "store.v.datetime",
+    "datetime_from_date_parsing": "store.v.datetime",
+}
+
+
+def pydantic_message(error: dict[str, Any]) -> Part:
+    """A localized message for one pydantic error (falls back to pydantic's own text)."""
+    kind = error.get("type", "")
+    ctx = dict(error.get("ctx") or {})
+    if kind == "value_error":
+        text = str(ctx.get("error", error.get("msg", "")))
+        if text == "must not be empty":
+            return ("store.v.empty", {})
+        return domain_message(text)
+    key = _PYDANTIC_KEYS.get(kind)
+    if key is None:
+        return str(error.get("msg", kind))
+    params = {k: str(v) for k, v in ctx.items()}
+    params.setdefault("expected", "")
+    params.setdefault("ge", "")
+    params.setdefault("le", "")
+    params.setdefault("gt", "")
+    params.setdefault("lt", "")
+    params.setdefault("max_length", "")
+    return (key, params)
+
+
+#: The domain's cross-reference problems (English) and their i18n keys.
+_DOMAIN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^unknown person '(?P<id>.*)'$"), "store.x.unknown_person"),
+    (re.compile(r"^unknown competence '(?P<id>.*)'$"), "store.x.unknown_competence"),
+    (re.compile(r"^unknown local profile '(?P<id>.*)'$"), "store.x.unknown_profile"),
+    (re.compile(r"^unknown theme '(?P<id>.*)'$"), "store.x.unknown_theme"),
+    (re.compile(r"^unknown course '(?P<id>.*)'$"), "store.x.unknown_course"),
+    (re.compile(r"^unknown step '(?P<id>.*)'$"), "store.x.unknown_step"),
+    (re.compile(r"^duplicate id '(?P<id>.*?)'(?: \(also at (?P<other>.*)\))?$"), "store.x.dup_id"),
+    (re.compile(r"^duplicate round number (?P<id>.*)$"), "store.x.dup_round"),
+    (
+        re.compile(r"^level (?P<level>\S+) is outside the scale (?P<scale>.*)$"),
+        "store.x.level_outside",
+    ),
+    (re.compile(r"^an agreed workshop needs the date"), "store.x.agreed_date"),
+    (re.compile(r"^the level scale is empty$"), "store.x.empty_scale"),
+    (re.compile(r"^levels must be consecutive and unique, got (?P<levels>.*)$"), "store.x.levels"),
+]
+
+
+def domain_message(text: str) -> Part:
+    """A localized message for a domain cross-reference problem, else the text itself."""
+    for pattern, key in _DOMAIN_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            return (key, {k: v or "" for k, v in m.groupdict().items()})
+    return text
+
+
+def loc_to_place(loc: tuple[Any, ...] | list[Any]) -> str:
+    """A pydantic location as a place in the file, e.g. ``rounds[0].ratings.p-1``."""
+    place = ""
+    for part in loc:
+        if isinstance(part, int):
+            place += f"[{part}]"
+        elif part == "[key]":
+            place += " (key)"
+        else:
+            place += f".{part}" if place else str(part)
+    return place

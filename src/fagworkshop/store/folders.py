@@ -1,0 +1,143 @@
+"""Where session files live, what they are called, and what is in the folder.
+
+The folder is the ``--sessions-dir`` option, else ``FAGWORKSHOP_SESSIONS_DIR``,
+else ``sessions`` in the user's data folder (platformdirs). It is created
+readable by its owner only: the files hold personal data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from fagworkshop.domain.session import Status
+from fagworkshop.store.errors import FileProblem
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import ensure_folder
+
+ENV_SESSIONS_DIR = "FAGWORKSHOP_SESSIONS_DIR"
+SUFFIX = ".toml"
+#: Longest file-name stem taken from a title (before ``-2`` and ``.toml``).
+MAX_STEM = 60
+_DANISH = str.maketrans(
+    {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa", "ß": "ss"}
+)
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
+
+
+def sessions_dir(option: str | os.PathLike[str] | None = None) -> Path:
+    """The sessions folder (created 0700 when missing, if possible)."""
+    if option:
+        folder = Path(option).expanduser()
+    elif os.environ.get(ENV_SESSIONS_DIR):
+        folder = Path(os.environ[ENV_SESSIONS_DIR]).expanduser()
+    else:
+        folder = platformdirs.user_data_path("fagworkshop", appauthor=False) / "sessions"
+    try:
+        ensure_folder(folder)
+    except OSError:
+        pass  # saving into it will say why
+    return folder
+
+
+def slug(title: str) -> str:
+    """A safe file-name stem from a title: ``Ældre Øst/Vest`` -> ``aeldre-oest-vest``.
+
+    Only ``a-z``, ``0-9`` and single dashes; never empty, never ``..``, at most
+    :data:`MAX_STEM` characters.
+    """
+    text = unicodedata.normalize("NFKC", title).translate(_DANISH)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    stem = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    stem = stem[:MAX_STEM].rstrip("-")
+    if not stem:
+        stem = "workshop"
+    if stem in _RESERVED:
+        stem += "-workshop"
+    return stem
+
+
+def new_session_path(folder: Path | str, title: str) -> Path:
+    """A new file path for a session titled ``title`` that collides with no existing file.
+
+    Adds ``-2``, ``-3``... when the name (or its backup) is taken.
+    """
+    folder = Path(folder)
+    stem = slug(title)
+    n = 1
+    while True:
+        name = stem if n == 1 else f"{stem}-{n}"
+        path = folder / f"{name}{SUFFIX}"
+        taken = (path, path.with_name(path.name + ".bak"), path.with_name(path.name + ".lock"))
+        if not any(os.path.lexists(p) for p in taken):
+            return path
+        n += 1
+
+
+@dataclass(frozen=True)
+class SessionEntry:
+    """One session file as the home screen lists it.
+
+    For a file that cannot be read, ``problem`` holds the message, ``title`` is
+    the file name and the session fields are empty.
+    """
+
+    path: Path
+    title: str
+    unit: str
+    modified: dt.datetime
+    current_step: int | None
+    status: Status | None
+    delete_by: dt.date | None
+    problem: str | None = None
+
+    def delete_by_passed(self, today: dt.date | None = None) -> bool:
+        """Whether the date by which the session should be deleted has passed."""
+        if self.delete_by is None:
+            return False
+        return (today or dt.date.today()) > self.delete_by
+
+
+def _entry(path: Path) -> SessionEntry:
+    try:
+        modified = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+    except OSError:
+        modified = dt.datetime.fromtimestamp(0, dt.UTC)
+    try:
+        s = load_session(path)
+    except FileProblem as exc:
+        return SessionEntry(path, path.stem, "", modified, None, None, None, exc.describe())
+    except Exception as exc:  # noqa: BLE001 - the list must never fail on one file
+        return SessionEntry(path, path.stem, "", modified, None, None, None, repr(exc))
+    return SessionEntry(
+        path, s.title, s.frame.unit, modified, s.current_step, s.status, s.delete_by, None
+    )
+
+
+def list_sessions(folder: Path | str) -> list[SessionEntry]:
+    """Every ``*.toml`` session in the folder, newest first; a broken file comes with its problem.
+
+    Never raises: a missing or unreadable folder gives an empty list.
+    """
+    folder = Path(folder)
+    try:
+        paths = [p for p in folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith(".")]
+    except OSError:
+        return []
+    entries = [_entry(p) for p in paths if not p.is_dir()]
+    entries.sort(key=lambda e: (e.modified, e.path.name), reverse=True)
+    return entries

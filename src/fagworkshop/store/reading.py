@@ -1,0 +1,211 @@
+"""Reading session and catalogue files: TOML, migration, validation, clear problems.
+
+Every way a file can be wrong ends in one :class:`FileProblem` (never a
+traceback), and reading never changes the file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from fagworkshop.domain.catalogue import CATALOGUE_SCHEMA_VERSION, Catalogue, catalogue_problems
+from fagworkshop.domain.session import SESSION_SCHEMA_VERSION, Session, session_problems
+from fagworkshop.store.errors import (
+    FileProblem,
+    Part,
+    domain_message,
+    loc_to_place,
+    os_reason,
+    pydantic_message,
+)
+from fagworkshop.store.migrate import (
+    MigrationProblem,
+    NewerVersion,
+    file_version,
+    migrate_session,
+)
+
+#: Larger files are refused before parsing (a real session is a few MB at most).
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+_AT_LINE = re.compile(
+    r"^(?P<what>.*?)\s*\(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$"
+)
+
+#: Keys only a session has; a file with one of them is read as a session.
+_SESSION_KEYS = frozenset(
+    {"frame", "basics", "staff", "rounds", "actions", "steps", "current_step", "status", "created"}
+)
+
+
+class _UncheckedSession(Session):
+    """A session validated field by field, without the cross-reference check.
+
+    Used only to list every cross-reference problem with its own place.
+    """
+
+    def _check_references(self) -> Session:  # type: ignore[override]
+        return self
+
+
+class _UncheckedCatalogue(Catalogue):
+    """A catalogue validated without its cross-reference check (see above)."""
+
+    def _check_references(self) -> Catalogue:  # type: ignore[override]
+        return self
+
+
+def _place_of_offset(raw: bytes, offset: int) -> Part:
+    line = raw.count(b"\n", 0, offset) + 1
+    column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+    return ("store.place.line", {"line": line, "column": column})
+
+
+def read_toml(path: Path | str) -> dict[str, Any]:
+    """The TOML table in a file, or a FileProblem saying why it cannot be read."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise FileProblem(
+                path, [("", ("store.read.directory", {}))], hint_key="store.hint.path"
+            )
+        with path.open("rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
+    except FileProblem:
+        raise
+    except OSError as exc:
+        raise FileProblem(
+            path, [("", ("store.read.os", {"reason": os_reason(exc)}))], hint_key="store.hint.path"
+        ) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise FileProblem(path, [("", ("store.read.too_big", {}))], hint_key="store.hint.fix")
+    if not raw.strip():
+        raise FileProblem(path, [("", ("store.read.empty", {}))], hint_key="store.hint.empty")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FileProblem(
+            path,
+            [(_place_of_offset(raw, exc.start), ("store.read.not_utf8", {}))],
+            hint_key="store.hint.encoding",
+        ) from None
+    text = text.removeprefix("\ufeff")  # a byte-order mark from a Windows editor
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = _AT_LINE.match(str(exc))
+        place: Part = ""
+        what = str(exc)
+        if m:
+            what = m.group("what")
+            if m.group("line"):
+                place = ("store.place.line", {"line": m.group("line"), "column": m.group("col")})
+            else:
+                place = ("store.place.end", {})
+        raise FileProblem(
+            path, [(place, ("store.read.not_toml", {"detail": what}))], hint_key="store.hint.syntax"
+        ) from None
+    except RecursionError:
+        raise FileProblem(
+            path, [("", ("store.read.too_deep", {}))], hint_key="store.hint.fix"
+        ) from None
+
+
+def _validation_problems(
+    exc: ValidationError, data: dict[str, Any], unchecked: type[Any], cross: Any
+) -> list[tuple[Part, Part]]:
+    errors = exc.errors(include_url=False)
+    field_errors = [e for e in errors if e["loc"]]
+    if field_errors or not errors:
+        return [(loc_to_place(e["loc"]), pydantic_message(dict(e))) for e in field_errors]
+    # Only the model-level cross-reference check failed: list its problems one by one.
+    try:
+        model = unchecked.model_validate(data)
+        return [(place, domain_message(what)) for place, what in cross(model)]
+    except (ValidationError, RecursionError):  # pragma: no cover - fields passed above
+        return [("", pydantic_message(dict(e))) for e in errors]
+
+
+def _refuse_newer(path: Path, version: int, known: int) -> FileProblem:
+    return FileProblem(
+        path,
+        [("schema_version", ("store.read.newer", {"version": version, "known": known}))],
+        hint_key="store.hint.newer",
+    )
+
+
+def session_from_data(path: Path | str, data: dict[str, Any]) -> Session:
+    """A validated session from parsed TOML (migrated first); FileProblem when it is wrong."""
+    path = Path(path)
+    try:
+        data = migrate_session(data)
+    except NewerVersion as exc:
+        raise _refuse_newer(path, exc.version, exc.known) from None
+    except MigrationProblem as exc:
+        raise FileProblem(path, [(exc.place, (exc.key, exc.params))]) from None
+    try:
+        return Session.model_validate(data)
+    except ValidationError as exc:
+        problems = _validation_problems(exc, data, _UncheckedSession, session_problems)
+        raise FileProblem(path, problems) from None
+    except RecursionError:
+        raise FileProblem(path, [("", ("store.read.too_deep", {}))]) from None
+
+
+def catalogue_from_data(path: Path | str, data: dict[str, Any]) -> Catalogue:
+    """A validated catalogue from parsed TOML; FileProblem when it is wrong."""
+    path = Path(path)
+    try:
+        version = file_version(data, CATALOGUE_SCHEMA_VERSION)
+    except MigrationProblem as exc:
+        raise FileProblem(path, [(exc.place, (exc.key, exc.params))]) from None
+    if version > CATALOGUE_SCHEMA_VERSION:
+        raise _refuse_newer(path, version, CATALOGUE_SCHEMA_VERSION)
+    try:
+        return Catalogue.model_validate(data)
+    except ValidationError as exc:
+        problems = _validation_problems(exc, data, _UncheckedCatalogue, catalogue_problems)
+        raise FileProblem(path, problems) from None
+    except RecursionError:
+        raise FileProblem(path, [("", ("store.read.too_deep", {}))]) from None
+
+
+def load_session(path: Path | str) -> Session:
+    """The session in a file (older versions migrated); FileProblem when it cannot be used."""
+    return session_from_data(path, read_toml(path))
+
+
+def load_catalogue(path: Path | str) -> Catalogue:
+    """The catalogue in a file; FileProblem when it cannot be used."""
+    return catalogue_from_data(path, read_toml(path))
+
+
+def is_session_data(data: dict[str, Any]) -> bool:
+    """Whether parsed TOML looks like a session rather than a catalogue."""
+    if _SESSION_KEYS & data.keys():
+        return True
+    return not ({"basic", "blocks", "levels", "themes", "courses"} & data.keys())
+
+
+def load_any(path: Path | str) -> Session | Catalogue:
+    """A session or a catalogue, whichever the file holds."""
+    data = read_toml(path)
+    if is_session_data(data):
+        return session_from_data(path, data)
+    return catalogue_from_data(path, data)
+
+
+# Kept for readers who look for the version constant here.
+__all__ = [
+    "SESSION_SCHEMA_VERSION",
+    "is_session_data",
+    "load_any",
+    "load_catalogue",
+    "load_session",
+    "read_toml",
+]

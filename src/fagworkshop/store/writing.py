@@ -1,0 +1,242 @@
+"""Saving a session so that a crash or a killed process never loses it.
+
+The session is turned into TOML bytes first (nothing is written when that
+fails), then written to a temporary file in the same folder (created 0600 by
+``mkstemp``), flushed and fsynced, and moved over the old file with
+``os.replace``; the folder is fsynced so the move itself survives a power
+cut. Before the move, the previous version becomes ``NAME.toml.bak`` through a
+hard link (or a copy) that is itself moved into place atomically. At every
+moment the file on disk is either the old version or the new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from fagworkshop.domain.catalogue import Catalogue
+from fagworkshop.domain.session import SESSION_SCHEMA_VERSION, Session
+from fagworkshop.i18n import t
+from fagworkshop.store.errors import SaveFailed, os_reason
+
+#: Files hold personal data: owner only.
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+#: A temporary file older than this is stale even if its process id is in use again.
+STALE_AFTER_SECONDS = 3600
+
+_TEMP_SUFFIX = ".tmp"
+
+
+def _temp_prefix(target: Path) -> str:
+    return f".{target.name}."
+
+
+def _utc(value: Any) -> Any:
+    """Datetimes in UTC, recursively (TOML offsets with seconds are invalid)."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            return value.astimezone(dt.UTC)
+        return value
+    if isinstance(value, dict):
+        return {k: _utc(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_utc(v) for v in value]
+    return value
+
+
+def to_toml(model: Session | Catalogue) -> bytes:
+    """The TOML bytes of a session or catalogue, keys in the models' field order.
+
+    ``None`` is left out (TOML has no null); datetimes are written in UTC.
+    """
+    data = _utc(model.model_dump(mode="python", exclude_none=True))
+    return tomli_w.dumps(data, multiline_strings=True).encode("utf-8")
+
+
+def ensure_folder(folder: Path) -> None:
+    """Create a folder (and parents) readable by its owner only, if it is missing."""
+    if not folder.is_dir():
+        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable; ignored where folders cannot be fsynced."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
+
+
+def sweep_temp_files(target: Path) -> list[Path]:
+    """Remove temporary files a killed save of ``target`` left behind; returns them.
+
+    A temporary file belongs to a process by the id in its name; it is stale
+    when that process is gone, or when it is older than an hour.
+    """
+    removed: list[Path] = []
+    folder = target.parent
+    prefix = _temp_prefix(target)
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return removed
+    now = time.time()
+    for p in candidates:
+        m = _TEMP_NAME.match(p.name)
+        if not m or m.group("name") != target.name:
+            continue
+        try:
+            old = now - p.stat().st_mtime > STALE_AFTER_SECONDS
+            if old or not _pid_alive(int(m.group("pid"))):
+                p.unlink()
+                removed.append(p)
+        except OSError:
+            continue
+    return removed
+
+
+def _write_temp(folder: Path, target: Path, data: bytes) -> Path:
+    fd, name = tempfile.mkstemp(
+        prefix=f"{_temp_prefix(target)}{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=folder
+    )
+    temp = Path(name)
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        temp.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+    return temp
+
+
+def _keep_backup(target: Path, backup: Path) -> None:
+    """Make ``backup`` the current content of ``target``, atomically, mode 0600."""
+    folder = target.parent
+    fd, name = tempfile.mkstemp(
+        prefix=f"{_temp_prefix(backup)}{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=folder
+    )
+    os.close(fd)
+    staged = Path(name)
+    try:
+        try:
+            staged.unlink()
+            os.link(target, staged)  # same inode: cheap, and the old bytes stay put
+        except OSError:
+            shutil.copyfile(target, staged)
+            with staged.open("rb") as f:
+                os.fsync(f.fileno())
+        os.chmod(staged, FILE_MODE)
+        os.replace(staged, backup)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+
+
+def _newer_on_disk(target: Path) -> int | None:
+    """The schema_version of the file at ``target`` if it is newer than ours."""
+    try:
+        with target.open("rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return None
+    m = re.search(rb"(?m)^schema_version\s*=\s*(\d{1,9})\s*$", head)
+    if m and int(m.group(1)) > SESSION_SCHEMA_VERSION:
+        return int(m.group(1))
+    return None
+
+
+def write_atomic(target: Path, data: bytes, *, keep_backup: bool = True) -> None:
+    """Replace ``target`` with ``data`` atomically, keeping the old file as ``.bak``.
+
+    Raises OSError; the file at ``target`` is then unchanged.
+    """
+    folder = target.parent
+    ensure_folder(folder)
+    sweep_temp_files(target)
+    sweep_temp_files(target.with_name(target.name + ".bak"))
+    temp = _write_temp(folder, target, data)
+    try:
+        if keep_backup and target.is_file():
+            _keep_backup(target, target.with_name(target.name + ".bak"))
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    fsync_folder(folder)
+
+
+def save_session(session: Session, path: Path | str, *, purge_backup: bool = False) -> None:
+    """Save a session atomically (0600, previous version kept as ``NAME.toml.bak``).
+
+    ``purge_backup=True`` makes the backup a copy of the new file too, so
+    nothing erased from the session (a person's data) survives in the old
+    version; leftover temporary files are swept on every save. Raises
+    :class:`SaveFailed` with the reason; the file on disk is then unchanged.
+    A file written by a newer fagworkshop is never overwritten.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise SaveFailed(target, t("store.os.is_directory"))
+    newer = _newer_on_disk(target)
+    if newer is not None:
+        raise SaveFailed(target, t("store.save.newer", version=newer))
+    try:
+        data = to_toml(session)
+    except (TypeError, ValueError, UnicodeError) as exc:
+        raise SaveFailed(target, t("store.save.not_serialisable", detail=str(exc))) from None
+    try:
+        write_atomic(target, data)
+        if purge_backup:
+            backup = target.with_name(target.name + ".bak")
+            _keep_backup(target, backup)
+            fsync_folder(target.parent)
+    except OSError as exc:
+        raise SaveFailed(target, os_reason(exc)) from None
+
+
+def save_catalogue(catalogue: Catalogue, path: Path | str) -> None:
+    """Save a catalogue atomically (used by the TOML export of local profiles)."""
+    target = Path(path)
+    try:
+        data = to_toml(catalogue)
+    except (TypeError, ValueError, UnicodeError) as exc:
+        raise SaveFailed(target, t("store.save.not_serialisable", detail=str(exc))) from None
+    try:
+        write_atomic(target, data, keep_backup=False)
+    except OSError as exc:
+        raise SaveFailed(target, os_reason(exc)) from None
