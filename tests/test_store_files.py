@@ -1,0 +1,314 @@
+"""Saving, backups, permissions, migration, file names, the sessions folder and listing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from fagworkshop import store
+from fagworkshop.domain import changes
+from fagworkshop.domain.session import SESSION_SCHEMA_VERSION, Status
+from fagworkshop.generate import generate_session
+from fagworkshop.i18n import set_language
+from fagworkshop.store import writing
+
+FIXTURES = Path(__file__).parent / "fixtures" / "store"
+
+
+@pytest.fixture(autouse=True)
+def danish():
+    set_language("da")
+    yield
+    set_language("da")
+
+
+def mode(p: Path) -> int:
+    return stat.S_IMODE(p.stat().st_mode)
+
+
+def small(seed: int = 0):
+    return generate_session(staff=3, competences=5, rounds=2, seed=seed)
+
+
+# --- saving -------------------------------------------------------------------
+
+
+def test_save_and_load_round_trip(tmp_path):
+    s = small()
+    p = tmp_path / "w.toml"
+    store.save_session(s, p)
+    assert store.load_session(p) == s
+
+
+def test_files_are_owner_only_and_backup_keeps_previous(tmp_path):
+    p = tmp_path / "w.toml"
+    first, second = small(1), small(2)
+    store.save_session(first, p)
+    assert mode(p) == 0o600
+    assert not (tmp_path / "w.toml.bak").exists()
+    store.save_session(second, p)
+    bak = tmp_path / "w.toml.bak"
+    assert mode(p) == 0o600 and mode(bak) == 0o600
+    assert store.load_session(p) == second
+    assert store.load_session(bak) == first
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["w.toml", "w.toml.bak"]
+
+
+def test_existing_world_readable_file_becomes_owner_only(tmp_path):
+    p = tmp_path / "w.toml"
+    p.write_bytes(store.to_toml(small()))
+    p.chmod(0o644)
+    store.save_session(small(), p)
+    assert mode(p) == 0o600 and mode(tmp_path / "w.toml.bak") == 0o600
+
+
+def test_missing_folder_is_created_owner_only(tmp_path):
+    p = tmp_path / "new" / "deeper" / "w.toml"
+    store.save_session(small(), p)
+    assert mode(tmp_path / "new" / "deeper") == 0o700
+
+
+def test_file_is_diff_friendly(tmp_path):
+    s = small()
+    s.step(1).notes = 'Første linje\nanden "linje" med \\ skråstreg'
+    p = tmp_path / "w.toml"
+    store.save_session(s, p)
+    text = p.read_text()
+    assert text.startswith("schema_version = 1\nid = ")
+    # one rating per line under a per-person table
+    assert "\n[rounds.ratings.p-1]\n" in text
+    block = text.split("[rounds.ratings.p-1]\n", 1)[1].split("\n\n", 1)[0]
+    for line in block.splitlines():
+        assert " = " in line and line.split(" = ")[1].isdigit()
+    assert '"""\nFørste linje\nanden' in text or '"""Første linje\nanden' in text
+    assert "null" not in text and "None" not in text
+    # stable: saving the same session twice gives the same bytes
+    assert store.to_toml(s) == store.to_toml(store.load_session(p))
+
+
+def test_datetimes_are_written_in_utc(tmp_path):
+    s = small()
+    s.updated = dt.datetime(2026, 5, 1, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=2, seconds=7)))
+    p = tmp_path / "w.toml"
+    store.save_session(s, p)
+    assert "updated = 2026-05-01 09:59:53+00:00" in p.read_text()
+    assert store.load_session(p).updated == s.updated
+
+
+def test_failed_write_leaves_the_file_intact(tmp_path, monkeypatch):
+    p = tmp_path / "w.toml"
+    store.save_session(small(1), p)
+    before = p.read_bytes()
+
+    def full(fd, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(writing.os, "write", full)
+    with pytest.raises(store.SaveFailed) as info:
+        store.save_session(small(2), p)
+    assert "ikke mere plads" in info.value.describe()
+    assert str(p) in info.value.describe()
+    assert p.read_bytes() == before
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["w.toml"]  # no temp file left
+
+
+def test_permission_denied_is_a_save_failure(tmp_path, monkeypatch):
+    p = tmp_path / "w.toml"
+    store.save_session(small(1), p)
+    before = p.read_bytes()
+
+    def denied(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(writing.tempfile, "mkstemp", denied)
+    with pytest.raises(store.SaveFailed, match="ingen adgang"):
+        store.save_session(small(2), p)
+    assert p.read_bytes() == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_read_only_folder_for_real(tmp_path):
+    p = tmp_path / "w.toml"
+    store.save_session(small(1), p)
+    tmp_path.chmod(0o500)
+    try:
+        with pytest.raises(store.SaveFailed):
+            store.save_session(small(2), p)
+    finally:
+        tmp_path.chmod(0o700)
+    assert store.load_session(p) == small(1)
+
+
+def test_unserialisable_session_writes_nothing(tmp_path):
+    s = small()
+    s.frame.core_task = "lone surrogate \ud800"  # assignment skips validation
+    p = tmp_path / "w.toml"
+    with pytest.raises(store.SaveFailed):
+        store.save_session(s, p)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_saving_onto_a_directory_fails_cleanly(tmp_path):
+    with pytest.raises(store.SaveFailed, match="mappe"):
+        store.save_session(small(), tmp_path)
+
+
+def test_stale_temp_files_are_swept(tmp_path):
+    p = tmp_path / "w.toml"
+    store.save_session(small(), p)
+    # a temp file from a process that no longer exists, and one from a live process
+    dead = tmp_path / ".w.toml.999999999.abc123.tmp"
+    dead_bak = tmp_path / ".w.toml.bak.999999999.xyz.tmp"
+    alive = tmp_path / f".w.toml.{os.getppid()}.def456.tmp"
+    other = tmp_path / ".other.toml.999999999.abc123.tmp"
+    for f in (dead, dead_bak, alive, other):
+        f.write_text("personal data")
+    store.save_session(small(), p)
+    assert not dead.exists() and not dead_bak.exists()
+    assert alive.exists() and other.exists()
+    old = dt.datetime.now().timestamp() - 2 * 3600
+    os.utime(alive, (old, old))
+    assert store.sweep_temp_files(p) == [alive]
+
+
+def test_purge_backup_leaves_no_trace_of_an_erased_person(tmp_path):
+    s = small()
+    p = tmp_path / "w.toml"
+    store.save_session(s, p)
+    name = s.staff[0].name
+    changes.erase_person(s, s.staff[0].id)
+    store.save_session(s, p)
+    assert name in (tmp_path / "w.toml.bak").read_text()  # an ordinary save keeps it
+    store.save_session(s, p, purge_backup=True)
+    assert name not in (tmp_path / "w.toml.bak").read_text()
+    assert mode(tmp_path / "w.toml.bak") == 0o600
+
+
+def test_catalogue_save_and_load(tmp_path):
+    from fagworkshop.domain.catalogue import BasicItem, Catalogue, Theme
+
+    cat = Catalogue(
+        id="egen",
+        title="Eget katalog",
+        themes=[Theme(id="t", title="Tema")],
+        basic=[BasicItem(id="b", theme="t", title="Lov")],
+    )
+    p = tmp_path / "k.toml"
+    store.save_catalogue(cat, p)
+    assert store.load_catalogue(p) == cat
+    assert store.load_any(p) == cat
+
+
+# --- migration ------------------------------------------------------------------
+
+
+def test_version_0_file_is_migrated_on_load(tmp_path):
+    src = FIXTURES / "session-v0.toml"
+    before = src.read_bytes()
+    s = store.load_session(src)
+    assert src.read_bytes() == before  # loading never writes
+    assert s.schema_version == SESSION_SCHEMA_VERSION
+    assert s.title == "Kompetenceworkshop, Ungeafdelingen"
+    assert s.frame.unit == "Ungeafdelingen"
+    r = s.round(1)
+    assert r.ratings == {"p-1": {"b-lov": 3, "b-samtale": 1}, "p-2": {"b-lov": 2}}
+    assert r.unused == {"p-1": ["b-samtale"]}
+    assert r.notes == {"p-1": {"b-samtale": "Har erfaring fra\ntidligere job."}}
+    # saved again, it is a current file and the backup is the old one
+    p = tmp_path / "w.toml"
+    p.write_bytes(before)
+    store.save_session(s, p)
+    assert store.load_session(p) == s
+    assert (tmp_path / "w.toml.bak").read_bytes() == before
+    assert p.read_text().startswith(f"schema_version = {SESSION_SCHEMA_VERSION}\n")
+
+
+def test_broken_version_0_rating_is_a_clear_problem(tmp_path):
+    text = (FIXTURES / "session-v0.toml").read_text().replace('person = "p-2"', "person = 2")
+    p = tmp_path / "w.toml"
+    p.write_text(text)
+    with pytest.raises(store.FileProblem) as info:
+        store.load_session(p)
+    assert info.value.problems[0][0] == "rounds[0].ratings[2]"
+
+
+# --- file names and the folder ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "stem"),
+    [
+        ("Ældre Øst på Ærø", "aeldre-oest-paa-aeroe"),
+        ("Café Señor Ünter", "cafe-senor-unter"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("a/b\\c", "a-b-c"),
+        ("..", "workshop"),
+        ("", "workshop"),
+        ("\x1b]0;x\x07\x00", "0-x"),
+        ("///", "workshop"),
+        ("CON", "con-workshop"),
+        ("Ω≈ç√", "c"),
+    ],
+)
+def test_slug(title, stem):
+    assert store.slug(title) == stem
+
+
+def test_slug_is_capped():
+    s = store.slug("Jobcenter " * 50)
+    assert len(s) <= 60 and not s.endswith("-")
+
+
+def test_new_session_path_never_collides(tmp_path):
+    first = store.new_session_path(tmp_path, "Workshop Syd")
+    assert first == tmp_path / "workshop-syd.toml"
+    first.write_text("x")
+    second = store.new_session_path(tmp_path, "Workshop  syd!")
+    assert second == tmp_path / "workshop-syd-2.toml"
+    (tmp_path / "workshop-syd-3.toml.bak").write_text("x")  # a backup counts as taken
+    second.write_text("x")
+    assert store.new_session_path(tmp_path, "workshop syd") == tmp_path / "workshop-syd-4.toml"
+    assert store.new_session_path(tmp_path, "../x").parent == tmp_path
+
+
+def test_sessions_dir_order(tmp_path, monkeypatch):
+    monkeypatch.setenv("FAGWORKSHOP_SESSIONS_DIR", str(tmp_path / "env"))
+    assert store.sessions_dir(tmp_path / "opt") == tmp_path / "opt"
+    assert mode(tmp_path / "opt") == 0o700
+    assert store.sessions_dir() == tmp_path / "env"
+    monkeypatch.delenv("FAGWORKSHOP_SESSIONS_DIR")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert store.sessions_dir() == tmp_path / "xdg" / "fagworkshop" / "sessions"
+
+
+def test_list_sessions_newest_first_with_broken_files(tmp_path):
+    a, b = small(1), small(2)
+    a.title, b.title = "Ældst", "Nyest"
+    b.frame.unit = "Ungeafdelingen"
+    b.current_step = 4
+    b.delete_by = dt.date(2020, 1, 1)
+    store.save_session(a, tmp_path / "a.toml")
+    store.save_session(b, tmp_path / "b.toml")
+    store.save_session(b, tmp_path / "b.toml")  # makes b.toml.bak, not listed
+    (tmp_path / "broken.toml").write_text("not = toml = here")
+    (tmp_path / "notes.txt").write_text("not a session")
+    (tmp_path / "folder.toml").mkdir()
+    for i, name in enumerate(["a.toml", "b.toml", "broken.toml"]):
+        os.utime(tmp_path / name, (1_000_000 + i, 1_000_000 + i))
+    entries = store.list_sessions(tmp_path)
+    assert [e.path.name for e in entries] == ["broken.toml", "b.toml", "a.toml"]
+    broken, newest, oldest = entries
+    assert broken.problem and "broken.toml" in broken.problem and broken.title == "broken"
+    assert newest.problem is None and newest.title == "Nyest" and newest.unit == "Ungeafdelingen"
+    assert newest.current_step == 4 and newest.status == Status.IN_PROGRESS
+    assert newest.delete_by_passed() and not oldest.delete_by_passed()
+    assert newest.modified.tzinfo is not None
+
+
+def test_list_sessions_of_a_missing_folder_is_empty(tmp_path):
+    assert store.list_sessions(tmp_path / "nope") == []

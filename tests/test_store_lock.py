@@ -1,0 +1,84 @@
+"""One program at a time per session; a killed holder leaves no stuck lock."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from fagworkshop import store
+from fagworkshop.generate import generate_session
+from fagworkshop.i18n import set_language
+
+HOLDER = """
+import sys, time
+from fagworkshop.store import SessionLock
+lock = SessionLock(sys.argv[1]).acquire()
+print("locked", flush=True)
+time.sleep(60)
+"""
+
+
+def test_second_holder_in_the_same_process_is_refused(tmp_path):
+    p = tmp_path / "w.toml"
+    store.save_session(generate_session(staff=1, competences=2, rounds=1), p)
+    with store.SessionLock(p) as first:
+        assert first.held
+        with pytest.raises(store.SessionLocked) as info:
+            store.SessionLock(p).acquire()
+        set_language("en")
+        try:
+            assert "already open in another fagworkshop window" in info.value.describe()
+            assert "read-only" in info.value.describe()
+        finally:
+            set_language("da")
+        # the lock is on a sidecar, so saving still swaps the session file freely
+        store.save_session(generate_session(staff=2, competences=2, rounds=1), p)
+        assert store.lock_path(p).exists()
+    assert not first.held
+    store.SessionLock(p).acquire().release()  # free again
+
+
+def test_killed_holder_leaves_no_stuck_lock(tmp_path):
+    p = tmp_path / "w.toml"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(p)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(store.SessionLocked):
+            store.SessionLock(p).acquire()
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait(timeout=10)
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
+    deadline = time.monotonic() + 5
+    while True:  # the kernel frees the flock when the process is gone
+        try:
+            lock = store.SessionLock(p).acquire()
+            break
+        except store.SessionLocked:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    assert lock.held
+    lock.release()
+
+
+def test_lock_file_is_owner_only(tmp_path):
+    p = tmp_path / "sub" / "w.toml"
+    with store.SessionLock(p):
+        assert (Path(store.lock_path(p)).stat().st_mode & 0o777) == 0o600
+        assert (tmp_path / "sub").stat().st_mode & 0o777 == 0o700
+
+
+def test_release_when_not_held_is_harmless(tmp_path):
+    lock = store.SessionLock(tmp_path / "w.toml")
+    lock.release()
+    assert not lock.held
