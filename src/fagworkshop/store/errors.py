@@ -24,6 +24,16 @@ Part = str | tuple[str, dict[str, Any]]
 SHOWN_PROBLEMS = 15
 
 
+#: Characters a terminal would act on (C0 except tab and newline, DEL, C1, bidi
+#: overrides): a key name or file name holding them must not reach the screen raw.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with control characters shown as ``\\u001b`` (as TOML writes them)."""
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def render(part: Part) -> str:
     """Plain text for a place or message in the current language."""
     if isinstance(part, tuple):
@@ -81,7 +91,7 @@ class FileProblem(StoreError):
         if not self.path.name.endswith(".bak") and backup.is_file():
             lines.append(t("store.problem.backup", backup=str(backup)))
         lines.append(t("store.problem.untouched"))
-        return "\n".join(lines)
+        return terminal_safe("\n".join(lines))
 
 
 class SaveFailed(StoreError):
@@ -97,7 +107,7 @@ class SaveFailed(StoreError):
 
     def describe(self) -> str:
         """The message for the user: which file, why, and that the old file is intact."""
-        return t("store.save.failed", path=str(self.path), reason=self.reason)
+        return terminal_safe(t("store.save.failed", path=str(self.path), reason=self.reason))
 
 
 class SessionLocked(StoreError):
@@ -112,7 +122,7 @@ class SessionLocked(StoreError):
 
     def describe(self) -> str:
         """Tells the user the session is in use elsewhere and what they can do."""
-        return t("store.locked", path=str(self.path))
+        return terminal_safe(t("store.locked", path=str(self.path)))
 
 
 def os_reason(exc: OSError) -> str:
