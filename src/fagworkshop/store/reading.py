@@ -37,6 +37,15 @@ _AT_LINE = re.compile(
     r"^(?P<what>.*?)\s*\(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$"
 )
 
+#: A key path of more than 64 parts (``a.a.a...`` or ``[a.a.a...]``) at the start of
+#: a line. No fagworkshop file nests beyond a handful, and tomllib takes time
+#: quadratic in the depth (20,000 parts: 12 to 30 s), so such a file is refused
+#: before parsing instead of hanging without feedback.
+_DEEP_KEY = re.compile(
+    r"""(?m)^[ \t]*\[{0,2}[ \t]*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+    r"""(?:[ \t]*\.[ \t]*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')){64}"""
+)
+
 #: Keys only a session has; a file with one of them is read as a session.
 _SESSION_KEYS = frozenset(
     {"frame", "basics", "staff", "rounds", "actions", "steps", "current_step", "status", "created"}
@@ -95,6 +104,11 @@ def read_toml(path: Path | str) -> dict[str, Any]:
             hint_key="store.hint.encoding",
         ) from None
     text = text.removeprefix("\ufeff")  # a byte-order mark from a Windows editor
+    deep = _DEEP_KEY.search(text)
+    if deep:
+        offset = len(text[: deep.start()].encode("utf-8"))
+        problem = (_place_of_offset(raw, offset), ("store.read.too_deep", {}))
+        raise FileProblem(path, [problem], hint_key="store.hint.fix")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
