@@ -1,0 +1,87 @@
+"""The benchmark's quick variant: every scenario runs at a small size and gives sane numbers.
+
+Timings are not asserted tightly here (the suite runs on busy machines); the
+point is that the scenarios cannot rot unnoticed. ``make bench`` runs the
+full sizes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fagworkshop.bench import scenarios
+from fagworkshop.bench.__main__ import main, table
+from fagworkshop.bench.scenarios import Config
+from fagworkshop.bench.stats import Row, Summary, percentile
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    return Config(quick=True, workdir=tmp_path)
+
+
+def _sane(rows: list[Row], *, at_most: float = 60.0) -> None:
+    assert rows
+    for row in rows:
+        assert row.error is None, f"{row.scenario} {row.case}: {row.error}"
+        assert row.value is not None and row.floor is not None
+        assert 0 < row.value.min <= row.value.median <= row.value.p95 < at_most
+        assert 0 < row.floor.min <= row.floor.median < at_most
+        assert row.ratio is not None and row.ratio > 0
+        assert row.ok is not None
+
+
+def test_percentile_and_summary() -> None:
+    assert percentile([5.0], 95) == 5.0
+    assert percentile([float(i) for i in range(1, 101)], 95) == 95.0
+    s = Summary.of([3.0, 1.0, 2.0])
+    assert (s.n, s.min, s.median, s.p95) == (3, 1.0, 2.0, 3.0)
+
+
+def test_row_checks_ratio_and_limits() -> None:
+    row = Row("x", "y", value=Summary.of([1.0]), floor=Summary.of([0.5]), max_ratio=1.5)
+    assert row.ratio == 2.0 and row.ok is False
+    row = Row("x", "y", value=Summary.of([0.1, 0.3]), floor=Summary.of([0.1]), limit_p95=0.2)
+    assert row.ok is False
+    assert Row("x", "y", error="boom").ok is None
+
+
+def test_load_and_save(config: Config) -> None:
+    rows = scenarios.load_and_save(config)
+    _sane(rows)
+    assert {r.case.split()[0] for r in rows} == {"load", "save"}
+
+
+def test_analysis(config: Config) -> None:
+    _sane(scenarios.analysis(config))
+
+
+def test_cold_start(config: Config) -> None:
+    pytest.importorskip("fagworkshop.cli")  # TODO(bench): drop once the CLI has landed
+    rows = scenarios.cold_start(config)
+    _sane(rows)
+    # The process start is part of both; neither can paint in under 50 ms.
+    assert rows[0].value is not None and rows[0].value.min > 0.05
+
+
+def test_memory(config: Config) -> None:
+    pytest.importorskip("fagworkshop.tui.app")  # TODO(bench): drop once the app has landed
+    rows = scenarios.memory(config)
+    _sane(rows, at_most=5000.0)
+    assert rows[0].floor is not None and rows[0].floor.min > 10  # MB: Python + Textual
+
+
+def test_main_writes_json_and_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r.json"
+    assert main(["--quick", "--only", "analysis", "--json", str(out)]) == 0
+    data = json.loads(out.read_text())
+    assert data["quick"] is True and data["machine"]["nproc"] >= 1
+    assert data["rows"][0]["scenario"] == "4 analysis"
+    assert "| 4 analysis |" in capsys.readouterr().out
+
+
+def test_table_shows_errors() -> None:
+    assert "ERROR: boom" in table([Row("1 cold start", "demo", error="boom")])
