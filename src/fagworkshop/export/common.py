@@ -1,0 +1,63 @@
+"""What every export format shares: names leaving the room, labels, file names.
+
+Exports (eksporter) leave the workshop room, so people appear by initials or a
+pseudonym unless the team asks for full names; every export says which. Text
+the user typed is cleaned of control characters here once more (a session
+edited in memory is not re-validated) before each format escapes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from fagworkshop.domain.analysis import people_labels
+from fagworkshop.domain.session import Session
+from fagworkshop.domain.text import clean_line, clean_text
+from fagworkshop.i18n import t
+
+#: Format name -> default file suffix of its output.
+SUFFIXES: dict[str, str] = {
+    "md": ".md",
+    "html": ".html",
+    "csv": ".csv",
+    "toml": "-profiler.toml",
+}
+
+
+def line(value: object) -> str:
+    """One line of user text, safe to hand to any format's escaping."""
+    return clean_line(str(value)).strip()
+
+
+def text(value: object) -> str:
+    """Multi-line user text, control characters removed, outer blank lines trimmed."""
+    return clean_text(str(value)).strip("\n")
+
+
+def labels(session: Session, with_names: bool) -> dict[str, str]:
+    """Person id -> how the person appears in this export (unique, cleaned)."""
+    return {pid: line(label) for pid, label in people_labels(session.staff, with_names).items()}
+
+
+def names_notice(with_names: bool) -> str:
+    """The sentence every export carries saying whether full names are in it."""
+    return t("export.names.full") if with_names else t("export.names.hidden")
+
+
+def level_text(session: Session, level: int | None) -> str:
+    """A level as ``3 (Selvstændig)``; empty for None."""
+    if level is None:
+        return ""
+    entry = session.level(level)
+    return f"{level} ({line(entry.label)})" if entry else str(level)
+
+
+def date_text(value: dt.date | None) -> str:
+    """A date as ISO text (readable in both languages); empty for None."""
+    return value.isoformat() if value else ""
+
+
+def default_output(session_path: Path, fmt: str) -> Path:
+    """Where an export goes when no ``-o`` is given: next to the session file."""
+    return session_path.with_name(session_path.stem + SUFFIXES[fmt])

@@ -1,0 +1,90 @@
+"""The ratings as CSV for a spreadsheet (vurderinger som CSV).
+
+One row per round, person and competence, with level, target, state and the
+unused flag. UTF-8 with a byte-order mark and ``;`` as separator, so Danish
+Excel opens it with æøå intact. Text cells that a spreadsheet would run as a
+formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) get
+a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from fagworkshop.domain.analysis import build_index, classify
+from fagworkshop.domain.session import Session
+from fagworkshop.export.common import date_text, labels, line
+from fagworkshop.i18n import t
+
+BOM = "\ufeff"
+DELIMITER = ";"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def guard(value: str) -> str:
+    """A text cell that no spreadsheet runs as a formula (OWASP CSV injection)."""
+    if value.startswith(_FORMULA_START) or value.lstrip(" ").startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def header(with_names: bool) -> list[str]:
+    """The header row; the person column says whether it holds names."""
+    return [
+        t("export.csv.round"),
+        t("export.csv.round_date"),
+        t("export.csv.person_name") if with_names else t("export.csv.person_hidden"),
+        t("export.csv.competence_id"),
+        t("export.csv.competence"),
+        t("export.csv.kind"),
+        t("export.csv.relevant"),
+        t("export.csv.level"),
+        t("export.csv.target"),
+        t("export.csv.state"),
+        t("export.csv.unused"),
+    ]
+
+
+def render_csv(session: Session, with_names: bool = False) -> str:
+    """All rounds' ratings as CSV text, starting with a byte-order mark.
+
+    Rows cover, per round and person, every analysed competence plus any other
+    competence the person was rated on or flagged as unused in that round.
+    Write the text as UTF-8; the BOM is part of it.
+    """
+    idx = build_index(session)
+    names = labels(session, with_names)
+    order = list(idx.infos)
+    analysed = set(idx.analysed)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
+    writer.writerow(header(with_names))
+    for rnd in sorted(session.rounds, key=lambda r: r.number):
+        for person in session.staff:
+            mine = rnd.ratings.get(person.id, {})
+            flags = set(rnd.unused.get(person.id, ()))
+            relevant = idx.relevant.get(person.id, frozenset())
+            wanted = analysed | set(mine) | flags
+            for cid in order:
+                if cid not in wanted:
+                    continue
+                info = idx.infos[cid]
+                level = mine.get(cid)
+                state = classify(level, info.target, cid in relevant)
+                writer.writerow(
+                    [
+                        rnd.number,
+                        date_text(rnd.date),
+                        guard(names[person.id]),
+                        cid,
+                        guard(line(info.title)),
+                        t(f"export.kind.{info.kind.value}"),
+                        1 if cid in relevant else 0,
+                        "" if level is None else level,
+                        "" if info.target is None else info.target,
+                        t(f"export.state.{state.value}"),
+                        1 if cid in flags else 0,
+                    ]
+                )
+    return BOM + buffer.getvalue()
