@@ -12,6 +12,8 @@ import datetime as dt
 import re
 import uuid
 
+from pydantic import BaseModel
+
 from fagworkshop.domain.catalogue import Catalogue
 from fagworkshop.domain.session import (
     AdaptedBlock,
@@ -158,17 +160,55 @@ def mark_agreed(session: Session, on: dt.date | None = None) -> None:
     session.agreed_on = on or dt.date.today()
 
 
-def erase_person(session: Session, person_id: str) -> None:
+#: What an erased person's name becomes in free text (notes, decisions, titles).
+ERASED_NAME = "(slettet)"
+
+
+def _redact_text(node: object, pattern: re.Pattern[str], replacement: str) -> None:
+    """Replace ``pattern`` in every string field of a model tree, in place (ids untouched:
+    a name never matches an id, which has no spaces or capitals)."""
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            if isinstance(value, str):
+                if pattern.search(value):
+                    setattr(node, name, pattern.sub(replacement, value))
+            else:
+                _redact_text(value, pattern, replacement)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            if isinstance(value, str):
+                node[i] = pattern.sub(replacement, value)
+            else:
+                _redact_text(value, pattern, replacement)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, str):
+                node[key] = pattern.sub(replacement, value)
+            else:
+                _redact_text(value, pattern, replacement)
+
+
+def erase_person(session: Session, person_id: str, replacement: str = ERASED_NAME) -> None:
     """Remove a person completely: staff entry, ratings in every round, actions and goals.
 
     An action that was only for this person is removed; a shared action just
-    loses them from ``for_whom``. Saving afterwards (and the store's backup
-    rewrite) removes the person from the file on disk too.
+    loses them from ``for_whom``. The person's name typed into free text
+    anywhere in the session (notes, decisions, action titles, transfer plans,
+    other people's goals) becomes ``replacement``: whole words, any case, with
+    a genitive ending, for names of three letters or more. Saving afterwards with
+    ``store.save_session(..., purge_backup=True)`` removes the person from the
+    file on disk and its backup too.
     """
     person = session.person(person_id)
     if person is None:
         raise ChangeError("change.unknown_person", id=person_id)
     session.staff.remove(person)
+    name = person.name.strip()
+    if len(name) >= 3:
+        # whole words, with a Danish genitive "s" or "'s" ("Annes", "Jens'")
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?:'?s|')?(?!\w)", re.IGNORECASE)
+        _redact_text(session, pattern, replacement)
     for rnd in session.rounds:
         rnd.ratings.pop(person_id, None)
         rnd.unused.pop(person_id, None)
