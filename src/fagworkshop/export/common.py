@@ -9,6 +9,8 @@ edited in memory is not re-validated) before each format escapes it.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 from fagworkshop.domain.analysis import people_labels
@@ -61,3 +63,27 @@ def date_text(value: dt.date | None) -> str:
 def default_output(session_path: Path, fmt: str) -> Path:
     """Where an export goes when no ``-o`` is given: next to the session file."""
     return session_path.with_name(session_path.stem + SUFFIXES[fmt])
+
+
+def name_redactor(session: Session, with_names: bool) -> Callable[[str], str]:
+    """A function that replaces people's full names inside free text.
+
+    Without names, a staff member's name typed into a note, an action title or
+    a transfer plan becomes their label, and a participant's name becomes their
+    role. Whole words only, names of three letters or more (a short first name
+    such as "Bo" is also an ordinary word). With names it changes nothing.
+    """
+    if with_names:
+        return lambda value: value
+    replacements: dict[str, str] = {}
+    for pid, label in labels(session, False).items():
+        person = session.person(pid)
+        if person is not None:
+            replacements.setdefault(line(person.name), label)
+    for participant in session.frame.participants:
+        replacements.setdefault(line(participant.name), line(participant.role) or "…")
+    names = sorted((n for n in replacements if len(n) >= 3), key=len, reverse=True)
+    if not names:
+        return lambda value: value
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    return lambda value: pattern.sub(lambda m: replacements[m.group(1)], value)

@@ -9,6 +9,7 @@ as markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from fagworkshop.domain.analysis import (
@@ -28,6 +29,7 @@ from fagworkshop.export.common import (
     labels,
     level_text,
     line,
+    name_redactor,
     names_notice,
     text,
 )
@@ -131,11 +133,41 @@ def build_report(session: Session, with_names: bool = False) -> Report:
         *_plan(session, idx, names),
         *_goals(session, idx, names),
     ]
-    return Report(
+    report = Report(
         title=line(session.title),
         lead=_lead(session, analysis),
         notice=names_notice(with_names),
         sections=tuple(s for s in sections if s.blocks),
+    )
+    return _redacted(report, name_redactor(session, with_names)) if not with_names else report
+
+
+def _redacted(report: Report, redact: Callable[[str], str]) -> Report:
+    """The report with people's names in free text replaced (see ``name_redactor``)."""
+
+    def pairs(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+        return tuple((redact(a), redact(b)) for a, b in items)
+
+    def block(b: Block) -> Block:
+        if isinstance(b, Paragraph):
+            return Paragraph(redact(b.text))
+        if isinstance(b, Facts):
+            return Facts(pairs(b.items))
+        if isinstance(b, Bullets):
+            return Bullets(pairs(b.items))
+        if isinstance(b, Table):
+            rows = tuple(tuple(redact(c) for c in row) for row in b.rows)
+            return Table(tuple(redact(h) for h in b.header), rows, b.numeric)
+        return HeatMap(pairs(b.columns), b.targets, b.rows)
+
+    return Report(
+        title=redact(report.title),
+        lead=pairs(report.lead),
+        notice=report.notice,
+        sections=tuple(
+            Section(redact(s.title), tuple(block(b) for b in s.blocks), s.level, s.css_class)
+            for s in report.sections
+        ),
     )
 
 

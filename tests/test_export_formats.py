@@ -1,0 +1,291 @@
+"""Each export format: well-formed, escaped, readable back, names only on request."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import tomllib
+from html.parser import HTMLParser
+
+import pytest
+
+from fagworkshop.domain.catalogue import Catalogue
+from fagworkshop.domain.changes import new_session
+from fagworkshop.export import (
+    FORMATS,
+    build_catalogue,
+    render_csv,
+    render_html,
+    render_markdown,
+    render_toml,
+)
+from fagworkshop.export.csv_export import guard
+from fagworkshop.export.markdown import escape as md_escape
+from fagworkshop.i18n import set_language
+from test_export_sample import FULL_NAMES, hostile_session, sample_session
+
+
+@pytest.fixture(autouse=True)
+def danish():
+    set_language("da")
+    yield
+    set_language("da")
+
+
+# --- HTML ---------------------------------------------------------------------------
+
+VOID = {"meta", "br", "link", "img", "hr", "input", "col", "wbr"}
+
+
+class Checker(HTMLParser):
+    """Records tags, checks nesting, collects text and attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tags: list[str] = []
+        self.errors: list[str] = []
+        self.text: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"unexpected </{tag}> with open {self.stack[-3:]}")
+        else:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(page: str) -> Checker:
+    checker = Checker()
+    checker.feed(page)
+    checker.close()
+    return checker
+
+
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "dl", "dt",
+    "dd", "p", "section", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "strong",
+    "br", "footer",
+}  # fmt: skip
+
+
+def test_html_is_well_formed_and_self_contained():
+    page = render_html(sample_session())
+    assert page.startswith("<!DOCTYPE html>")
+    checker = parse(page)
+    assert checker.errors == [] and checker.stack == []
+    assert set(checker.tags) <= ALLOWED_TAGS
+    assert "<script" not in page and "http" not in page.split("</style>")[0]
+    assert "src=" not in page and "<link" not in page
+    assert "@page" in page and "A4" in page and "break-before: page" in page
+
+
+def test_html_heat_map_reads_without_colour():
+    page = render_html(sample_session())
+    # Bo (BJ) is at 2 against 3 on "Tværfagligt samarbejde": a digit with a sign.
+    assert '<td class="s-one_below">2-</td>' in page
+    # Dorte holds "Virksomhedskontakt" without using it: marked in text, not only by colour.
+    assert '<td class="s-not_relevant unused">3*</td>' in page
+    assert 'class="heat"' in page and "Varmekort" in page
+    assert "2026-03-01" in page and "Aftalt" in page
+
+
+def test_hostile_text_is_escaped_in_html():
+    page = render_html(hostile_session(), with_names=True)
+    checker = parse(page)
+    assert checker.errors == [] and checker.stack == []
+    assert set(checker.tags) <= ALLOWED_TAGS  # no <script>, <img>, <h1> from user text
+    text = "".join(checker.text)
+    assert "<script>alert(1)</script>" in text  # shown literally
+    assert "<img src=x onerror=alert(1)>" in text
+    assert not any(name == "onerror" for name, _ in checker.attrs)
+    assert "\x1b" not in page and "\u202e" not in page and "\x07" not in page
+
+
+# --- Markdown ------------------------------------------------------------------------
+
+
+def test_markdown_has_the_summary_parts():
+    md = render_markdown(sample_session())
+    for part in (
+        "# Kompetenceværksted, Team Erhverv",
+        "## Ramme",
+        "## Aftaler",
+        "## Basiskompetencer",
+        "### Virksomhedskonsulent, Team Erhverv",
+        "| Virksomhedskontakt | Virksomhedsprofilen | 3 (Selvstændig) |",
+        "## Kompetencehuller",
+        "## Handlingsplan",
+        "- **Transferplan:** Bo tager med på besøg med Anna.",
+        "Mangler: et kursus skal have en transferplan.",
+    ):
+        assert part in md, part
+
+
+@pytest.mark.parametrize(
+    ("raw", "escaped"),
+    [
+        ("# overskrift", "\\# overskrift"),
+        ("- liste", "\\- liste"),
+        ("1. nummer", "1\\. nummer"),
+        ("a | b", "a \\| b"),
+        ("<b>x</b>", "\\<b\\>x\\</b\\>"),
+        ("[l](http://x)", "\\[l\\](http://x)"),
+        ("**fed** _k_ `c`", "\\*\\*fed\\*\\* \\_k\\_ \\`c\\`"),
+        ("Æble & pære", "Æble \\& pære"),
+    ],
+)
+def test_markdown_escape(raw, escaped):
+    assert md_escape(raw) == escaped
+
+
+def test_hostile_text_is_escaped_in_markdown():
+    md = render_markdown(hostile_session(), with_names=True)
+    assert not re.search(r"(?<!\\)[<>]", md), "an unescaped angle bracket"
+    assert "\\<script\\>" in md and "\\<img src=x" in md
+    for line in md.splitlines():
+        # No user text starts a heading, list or quote except the ones we write.
+        if line.startswith(("#", "- ", "|", ">", "  ")) or not line or line.startswith("*"):
+            continue
+        assert not line.lstrip().startswith(("-", "+", "#", ">", "=")), line
+    assert "\x1b" not in md and "\u202e" not in md
+
+
+# --- CSV ------------------------------------------------------------------------------
+
+
+def read_csv(text: str) -> list[list[str]]:
+    data = text.encode("utf-8")
+    assert data.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_csv_shape_bom_and_danish_letters():
+    s = sample_session()
+    rows = read_csv(render_csv(s))
+    header, body = rows[0], rows[1:]
+    assert header[2] == "medarbejder (initialer/pseudonym)"
+    assert all(len(r) == len(header) for r in body)
+    # 2 rounds x 4 people x 5 analysed competences; no extra ratings outside them.
+    assert len(body) == 2 * 4 * 5
+    assert {r[0] for r in body} == {"1", "2"}
+    dorte = [r for r in body if r[2] == "DÆ" and r[0] == "1" and r[3] == "e-kontakt"]
+    assert dorte == [
+        ["1", "2026-03-01", "DÆ", "e-kontakt", "Virksomhedskontakt", "element", "0", "3", "3",
+         "ikke relevant", "1"]
+    ]  # fmt: skip
+    assert any("Navigere i lovgivningen" in r for r in body)
+    assert "Tværfagligt samarbejde" in {r[4] for r in body}
+
+
+def test_csv_with_names_says_so():
+    rows = read_csv(render_csv(sample_session(), with_names=True))
+    assert rows[0][2] == "medarbejder (navn)"
+    assert {r[2] for r in rows[1:]} == set(FULL_NAMES)
+
+
+@pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r", " ="])
+def test_csv_guard_neutralises_formulas(prefix):
+    assert guard(prefix + "1+1").startswith("'")
+    assert guard("Almindelig tekst") == "Almindelig tekst"
+
+
+def test_hostile_text_in_csv_never_starts_a_formula():
+    rows = read_csv(render_csv(hostile_session()))
+    for row in rows[1:]:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), row
+    labels = {r[2] for r in rows[1:]}
+    assert "'=1+1" in labels and "<AH>" in labels
+
+
+# --- TOML -----------------------------------------------------------------------------
+
+
+def test_toml_profiles_load_back_as_a_catalogue():
+    text = render_toml(sample_session())
+    assert text.startswith("# ")
+    cat = Catalogue.model_validate(tomllib.loads(text))
+    assert [b.title for b in cat.blocks] == [
+        "Virksomhedskonsulent, Team Erhverv",
+        "Helhedsorienteret sagsbehandler",
+    ]
+    assert [b.title for b in cat.basic] == ["Navigere i lovgivningen", "Fagligt skøn"]
+    virk = cat.blocks[0]
+    assert [e.title for e in virk.elements] == ["Virksomhedskontakt", "Match mellem ledig og job"]
+    assert "Målniveau: 3 (Selvstændig)" in virk.elements[0].description
+    assert "Behov: 3" in virk.description
+    # "Match" is in both profiles: its second copy gets its own id.
+    ids = cat.competence_ids()
+    assert len(ids) == len(set(ids))
+    assert [c.id for c in cat.courses] == ["k-diplom"]
+    assert cat.courses[0].serves == ["e-kontakt"]
+    assert [lv.level for lv in cat.levels] == [0, 1, 2, 3, 4]
+    for name in FULL_NAMES:
+        assert name not in text
+
+
+def test_toml_catalogue_starts_a_new_workshop():
+    cat = build_catalogue(sample_session())
+    fresh = new_session(cat, "Ny enhed")
+    assert len(fresh.blocks) == 2 and len(fresh.basics) == 2
+
+
+def test_hostile_text_survives_toml_literally():
+    s = hostile_session()
+    cat = Catalogue.model_validate(tomllib.loads(render_toml(s)))
+    assert cat.blocks[0].title.startswith("<h1>=HYPERLINK(")
+    assert "<script>alert(1)</script>" in cat.blocks[0].title
+
+
+def test_toml_from_an_empty_session_is_valid():
+    empty = new_session(Catalogue(id="x", title="X"), "Tom")
+    Catalogue.model_validate(tomllib.loads(render_toml(empty)))
+
+
+# --- names -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_names_stay_out_without_with_names(fmt):
+    s = sample_session()
+    s.actions[0].transfer_plan = "Anna Holm viser Carla Krogh rundt. Mette Sørensen følger op."
+    out = FORMATS[fmt](s, False)
+    for name in (*FULL_NAMES, "Mette Sørensen", "Jens Ø. Lund"):
+        assert name not in out, (fmt, name)
+    if fmt != "toml":
+        assert "initialer" in out
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv"])
+def test_with_names_shows_names_and_says_so(fmt):
+    out = FORMATS[fmt](sample_session(), True)
+    assert "Bo Juhl" in out and "Dorte Ærø" in out
+    assert ("fulde navne" in out) or ("medarbejder (navn)" in out)
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_every_format_handles_a_session_without_people_or_rounds(fmt):
+    s = new_session(Catalogue(id="x", title="X"), "Tom")
+    s.rounds = []
+    assert FORMATS[fmt](s, False)
+
+
+def test_english_output():
+    set_language("en")
+    md = render_markdown(sample_session())
+    assert "## Competence gaps" in md and "Staff appear by initials" in md

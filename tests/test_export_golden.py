@@ -1,0 +1,91 @@
+"""Golden files: every format on the sample session and, when it exists, the demo.
+
+A change in output fails here until it is looked at and accepted on purpose:
+
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest -q tests/test_export_golden.py
+
+then read the diff of ``tests/golden/`` before committing it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib.util
+import os
+from pathlib import Path
+
+import pytest
+
+from fagworkshop.domain.session import Session
+from fagworkshop.export import FORMATS
+from fagworkshop.i18n import set_language
+from test_export_sample import sample_session
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+EXTENSIONS = {"md": "md", "html": "html", "csv": "csv", "toml": "toml"}
+
+
+@pytest.fixture(autouse=True)
+def danish():
+    set_language("da")
+    yield
+    set_language("da")
+
+
+def check(name: str, actual: str, *, must_exist: bool = True) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        GOLDEN.mkdir(exist_ok=True)
+        path.write_bytes(actual.encode("utf-8"))
+        return
+    if not path.exists():
+        message = f"no golden file {path}; create it with UPDATE_GOLDEN=1"
+        if must_exist:
+            pytest.fail(message)
+        pytest.skip(message)
+    expected = path.read_bytes().decode("utf-8")
+    if expected != actual:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                fromfile=f"golden/{name}",
+                tofile="now",
+                n=2,
+            )
+        )
+        pytest.fail(f"{name} differs from its golden file (UPDATE_GOLDEN=1 to accept):\n{diff}")
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("with_names", [False, True], ids=["initials", "names"])
+def test_sample_golden(fmt: str, with_names: bool):
+    if fmt == "toml" and with_names:
+        pytest.skip("the profiles catalogue holds no people")
+    suffix = "-names" if with_names else ""
+    check(f"sample{suffix}.{EXTENSIONS[fmt]}", FORMATS[fmt](sample_session(), with_names))
+
+
+def demo_session() -> Session | None:
+    if importlib.util.find_spec("fagworkshop.demo") is None:
+        return None
+    from fagworkshop.demo import build_demo
+
+    return build_demo()
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_demo_golden(fmt: str):
+    demo = demo_session()
+    if demo is None:
+        pytest.skip("fagworkshop.demo is not there yet")
+    # Until the demo's golden files are first written on purpose, skip rather than fail.
+    check(f"demo.{EXTENSIONS[fmt]}", FORMATS[fmt](demo, False), must_exist=False)
+
+
+def test_demo_is_deterministic_for_exports():
+    if demo_session() is None:
+        pytest.skip("fagworkshop.demo is not there yet")
+    for fmt, render in FORMATS.items():
+        assert render(demo_session(), False) == render(demo_session(), False), fmt
