@@ -159,21 +159,28 @@ def test_saving_onto_a_directory_fails_cleanly(tmp_path):
 
 
 def test_stale_temp_files_are_swept(tmp_path):
+    import fcntl
+
     p = tmp_path / "w.toml"
     store.save_session(small(), p)
-    # a temp file from a process that no longer exists, and one from a live process
+    # left behind by killed saves (nobody holds their flock), whatever the process id
     dead = tmp_path / ".w.toml.999999999.abc123.tmp"
     dead_bak = tmp_path / ".w.toml.bak.999999999.xyz.tmp"
-    alive = tmp_path / f".w.toml.{os.getppid()}.def456.tmp"
+    reused_pid = tmp_path / f".w.toml.{os.getppid()}.ghi789.tmp"
+    # a save in progress elsewhere holds its flock; another session's file is not ours
+    live = tmp_path / f".w.toml.{os.getppid()}.def456.tmp"
     other = tmp_path / ".other.toml.999999999.abc123.tmp"
-    for f in (dead, dead_bak, alive, other):
+    for f in (dead, dead_bak, reused_pid, live, other):
         f.write_text("personal data")
-    store.save_session(small(), p)
-    assert not dead.exists() and not dead_bak.exists()
-    assert alive.exists() and other.exists()
-    old = dt.datetime.now().timestamp() - 2 * 3600
-    os.utime(alive, (old, old))
-    assert store.sweep_temp_files(p) == [alive]
+    fd = os.open(live, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        store.save_session(small(), p)
+        assert not dead.exists() and not dead_bak.exists() and not reused_pid.exists()
+        assert live.exists() and other.exists()
+    finally:
+        os.close(fd)
+    assert store.sweep_temp_files(p) == [live]
 
 
 def test_purge_backup_leaves_no_trace_of_an_erased_person(tmp_path):

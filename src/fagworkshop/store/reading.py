@@ -107,7 +107,7 @@ def read_toml(path: Path | str) -> dict[str, Any]:
     deep = _DEEP_KEY.search(text)
     if deep:
         offset = len(text[: deep.start()].encode("utf-8"))
-        problem = (_place_of_offset(raw, offset), ("store.read.too_deep", {}))
+        problem: tuple[Part, Part] = (_place_of_offset(raw, offset), ("store.read.too_deep", {}))
         raise FileProblem(path, [problem], hint_key="store.hint.fix")
     try:
         return tomllib.loads(text)

@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -27,11 +28,14 @@ from fagworkshop.domain.session import SESSION_SCHEMA_VERSION, Session
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import SaveFailed, os_reason
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Linux or macOS
+    fcntl = None  # type: ignore[assignment]
+
 #: Files hold personal data: owner only.
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
-#: A temporary file older than this is stale even if its process id is in use again.
-STALE_AFTER_SECONDS = 3600
 
 _TEMP_SUFFIX = ".tmp"
 
@@ -82,15 +86,44 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _pid_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
+#: Temporary files this process is writing now (never swept from under a save).
+_in_flight: set[str] = set()
+_in_flight_lock = threading.Lock()
+
+
+def _hold(fd: int) -> None:
+    """Hold an flock on a temporary file while it is being written.
+
+    The kernel drops it when the writer dies, so a sweep can tell a live
+    writer's file (locked) from one a killed process left behind (free),
+    without guessing from process ids, which the system reuses.
+    """
+    if fcntl is None:  # pragma: no cover
+        return
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        pass  # a file system without flock: the sweep then skips nothing it should keep
+
+
+def _is_abandoned(p: Path) -> bool:
+    if fcntl is None:  # pragma: no cover - no flock: only files older than an hour
+        try:
+            return time.time() - p.stat().st_mtime > 3600
+        except OSError:
+            return False
+    try:
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
         return False
-    except PermissionError:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False  # a live save holds it
+    except OSError:
         return True
+    finally:
+        os.close(fd)
     return True
 
 
@@ -100,8 +133,8 @@ _TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
 def sweep_temp_files(target: Path) -> list[Path]:
     """Remove temporary files a killed save of ``target`` left behind; returns them.
 
-    A temporary file belongs to a process by the id in its name; it is stale
-    when that process is gone, or when it is older than an hour.
+    A temporary file is left behind when no save holds its flock any more
+    (see :func:`_hold`); they may hold personal data, so they go at once.
     """
     removed: list[Path] = []
     folder = target.parent
@@ -110,26 +143,39 @@ def sweep_temp_files(target: Path) -> list[Path]:
         candidates = [p for p in folder.iterdir() if p.name.startswith(prefix)]
     except OSError:
         return removed
-    now = time.time()
+    with _in_flight_lock:
+        busy = set(_in_flight)
     for p in candidates:
         m = _TEMP_NAME.match(p.name)
-        if not m or m.group("name") != target.name:
+        if not m or m.group("name") != target.name or str(p) in busy:
             continue
-        try:
-            old = now - p.stat().st_mtime > STALE_AFTER_SECONDS
-            if old or not _pid_alive(int(m.group("pid"))):
+        if _is_abandoned(p):
+            try:
                 p.unlink()
                 removed.append(p)
-        except OSError:
-            continue
+            except OSError:
+                continue
     return removed
 
 
-def _write_temp(folder: Path, target: Path, data: bytes) -> Path:
-    fd, name = tempfile.mkstemp(
-        prefix=f"{_temp_prefix(target)}{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=folder
-    )
-    temp = Path(name)
+def _mkstemp(folder: Path, target: Path) -> tuple[int, Path]:
+    with _in_flight_lock:
+        fd, name = tempfile.mkstemp(
+            prefix=f"{_temp_prefix(target)}{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=folder
+        )
+        _in_flight.add(name)
+    _hold(fd)
+    return fd, Path(name)
+
+
+def _done(temp: Path) -> None:
+    with _in_flight_lock:
+        _in_flight.discard(str(temp))
+
+
+def _write_temp(folder: Path, target: Path, data: bytes) -> tuple[int, Path]:
+    """Write ``data`` to a new temporary file; returns its still open (locked) fd and path."""
+    fd, temp = _mkstemp(folder, target)
     try:
         view = memoryview(data)
         while view:
@@ -139,19 +185,16 @@ def _write_temp(folder: Path, target: Path, data: bytes) -> Path:
     except BaseException:
         os.close(fd)
         temp.unlink(missing_ok=True)
+        _done(temp)
         raise
-    os.close(fd)
-    return temp
+    return fd, temp
 
 
 def _keep_backup(target: Path, backup: Path) -> None:
     """Make ``backup`` the current content of ``target``, atomically, mode 0600."""
-    folder = target.parent
-    fd, name = tempfile.mkstemp(
-        prefix=f"{_temp_prefix(backup)}{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=folder
-    )
+    fd, staged = _mkstemp(target.parent, backup)
     os.close(fd)
-    staged = Path(name)
+    held = -1
     try:
         try:
             staged.unlink()
@@ -160,11 +203,17 @@ def _keep_backup(target: Path, backup: Path) -> None:
             shutil.copyfile(target, staged)
             with staged.open("rb") as f:
                 os.fsync(f.fileno())
+        held = os.open(staged, os.O_RDONLY)
+        _hold(held)
         os.chmod(staged, FILE_MODE)
         os.replace(staged, backup)
     except BaseException:
         staged.unlink(missing_ok=True)
         raise
+    finally:
+        if held >= 0:
+            os.close(held)
+        _done(staged)
 
 
 def _newer_on_disk(target: Path) -> int | None:
@@ -189,7 +238,7 @@ def write_atomic(target: Path, data: bytes, *, keep_backup: bool = True) -> None
     ensure_folder(folder)
     sweep_temp_files(target)
     sweep_temp_files(target.with_name(target.name + ".bak"))
-    temp = _write_temp(folder, target, data)
+    fd, temp = _write_temp(folder, target, data)
     try:
         if keep_backup and target.is_file():
             _keep_backup(target, target.with_name(target.name + ".bak"))
@@ -197,6 +246,9 @@ def write_atomic(target: Path, data: bytes, *, keep_backup: bool = True) -> None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+    finally:
+        os.close(fd)
+        _done(temp)
     fsync_folder(folder)
 
 

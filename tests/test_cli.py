@@ -1,0 +1,302 @@
+"""The command line, run in-process through main(argv) and a few times as a real process."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from fagworkshop import cli, store
+from fagworkshop.domain.catalogue import BasicItem, BlockItem, Catalogue, ElementItem, Theme
+from fagworkshop.generate import generate_session
+from fagworkshop.i18n import set_language
+
+FIXTURES = Path(__file__).parent / "fixtures" / "store"
+
+
+@pytest.fixture(autouse=True)
+def reset_language(monkeypatch, tmp_path):
+    monkeypatch.setenv("FAGWORKSHOP_SESSIONS_DIR", str(tmp_path / "sessions"))
+    yield
+    set_language("da")
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def catalogue() -> Catalogue:
+    return Catalogue(
+        id="lille",
+        title="Lille katalog",
+        themes=[Theme(id="t", title="Tema")],
+        basic=[BasicItem(id="b", theme="t", title="Lovgivning")],
+        blocks=[BlockItem(id="blk", title="Blok", elements=[ElementItem(id="e", title="E")])],
+    )
+
+
+@pytest.fixture
+def fake_app(monkeypatch):
+    """A stand-in for fagworkshop.tui.app that records how it was started."""
+    calls: list[dict] = []
+    module = types.ModuleType("fagworkshop.tui.app")
+
+    def run_app(sessions_dir=None, path=None, session=None, read_only=False):
+        calls.append(
+            {"sessions_dir": sessions_dir, "path": path, "session": session, "read_only": read_only}
+        )
+        return 0
+
+    module.run_app = run_app
+    monkeypatch.setitem(sys.modules, "fagworkshop.tui.app", module)
+    return calls
+
+
+@pytest.fixture
+def fake_demo(monkeypatch):
+    module = types.ModuleType("fagworkshop.demo")
+    demo = generate_session(staff=12, competences=10, rounds=2, seed=5)
+    demo.title = "Demo: Jobcenter Eksempelby"
+    module.build_demo = lambda: demo.model_copy(deep=True)
+    monkeypatch.setitem(sys.modules, "fagworkshop.demo", module)
+    return demo
+
+
+# --- help and language --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [[], ["open"], ["demo"], ["validate"], ["catalogues"]])
+def test_help_for_every_command(capsys, command):
+    with pytest.raises(SystemExit) as info:
+        cli.main([*command, "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("brug: fagworkshop")
+    assert "vis denne hjælp og afslut" in out
+
+
+def test_help_in_english(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["--lang", "en", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("usage: fagworkshop")
+    assert "check a workshop file or catalogue" in out
+
+
+def test_usage_error_is_translated_and_exits_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["validate"])
+    assert info.value.code == 2
+    assert "disse argumenter mangler: PATH" in capsys.readouterr().err
+
+
+def test_lang_after_the_command(capsys, tmp_path):
+    p = tmp_path / "w.toml"
+    store.save_session(generate_session(staff=2, competences=3, rounds=1), p)
+    code, out, _ = run(capsys, "validate", str(p), "--lang", "en")
+    assert code == 0 and "Competences: 3, staff: 2" in out
+
+
+def test_export_is_registered_when_it_exists(capsys):
+    pytest.importorskip("fagworkshop.export.command")
+    with pytest.raises(SystemExit) as info:
+        cli.main(["export", "--help"])
+    assert info.value.code == 0
+
+
+# --- validate -----------------------------------------------------------------------
+
+
+def test_validate_session(capsys, tmp_path):
+    s = generate_session(staff=4, competences=5, rounds=2, seed=1)
+    p = tmp_path / "w.toml"
+    store.save_session(s, p)
+    ratings = sum(len(v) for r in s.rounds for v in r.ratings.values())
+    code, out, err = run(capsys, "validate", str(p))
+    assert code == 0 and err == ""
+    assert out.startswith(f"OK: {p}\n")
+    assert f"Kompetencer: 5, medarbejdere: 4, vurderinger: {ratings}, runder: 2" in out
+
+
+def test_validate_catalogue(capsys, tmp_path):
+    p = tmp_path / "k.toml"
+    store.save_catalogue(catalogue(), p)
+    code, out, _ = run(capsys, "--lang", "en", "validate", str(p))
+    assert code == 0
+    assert "Catalogue: Lille katalog (lille)" in out
+    assert "Basic competences: 1, blocks: 1, elements: 1, courses: 0" in out
+
+
+def test_validate_migrates_version_0(capsys):
+    code, out, _ = run(capsys, "validate", str(FIXTURES / "session-v0.toml"))
+    assert code == 0 and "vurderinger: 3, runder: 1" in out
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["not-toml.toml", "not-utf8.toml", "empty.toml", "newer-schema.toml", "unknown-person.toml"],
+)
+def test_validate_bad_files(capsys, name):
+    path = FIXTURES / name
+    before = path.read_bytes()
+    code, out, err = run(capsys, "validate", str(path))
+    assert code == 1 and out == ""
+    assert err.startswith(f"Filen kan ikke åbnes: {path}")
+    assert "Filen er ikke ændret." in err and "Traceback" not in err
+    assert path.read_bytes() == before
+
+
+def test_validate_missing_file_and_directory(capsys, tmp_path):
+    assert run(capsys, "validate", str(tmp_path / "nope.toml"))[0] == 1
+    code, _, err = run(capsys, "validate", str(tmp_path))
+    assert code == 1 and "mappe" in err
+
+
+def test_unexpected_error_is_one_message(capsys, monkeypatch, tmp_path):
+    def boom(args):
+        raise RuntimeError("kaput")
+
+    monkeypatch.setattr(cli, "cmd_validate", boom)
+    monkeypatch.delenv("FAGWORKSHOP_DEBUG", raising=False)
+    code, _, err = run(capsys, "validate", "x")
+    assert code == 1 and "Uventet fejl: RuntimeError: kaput" in err
+
+
+# --- demo ---------------------------------------------------------------------------
+
+
+def test_demo_write(capsys, tmp_path, fake_demo):
+    p = tmp_path / "d.toml"
+    code, out, _ = run(capsys, "demo", "--write", str(p))
+    assert code == 0 and str(p) in out
+    assert stat.S_IMODE(p.stat().st_mode) == 0o600
+    assert store.load_session(p) == fake_demo
+    assert run(capsys, "validate", str(p))[0] == 0
+
+
+def test_demo_write_to_an_impossible_place(capsys, tmp_path, fake_demo):
+    (tmp_path / "file").write_text("x")
+    code, _, err = run(capsys, "demo", "--write", str(tmp_path / "file" / "d.toml"))
+    assert code == 1 and "blev ikke gemt" in err
+
+
+def test_demo_write_with_the_real_demo(capsys, tmp_path):
+    pytest.importorskip("fagworkshop.demo")
+    p = tmp_path / "d.toml"
+    assert run(capsys, "demo", "--write", str(p))[0] == 0
+    code, out, _ = run(capsys, "validate", str(p))
+    assert code == 0 and out.startswith("OK")
+
+
+def test_demo_opens_the_screen_with_a_fresh_demo(capsys, tmp_path, fake_demo, fake_app):
+    folder = tmp_path / "mine"
+    assert run(capsys, "--sessions-dir", str(folder), "demo")[0] == 0
+    [call] = fake_app
+    assert call["path"] == folder / cli.DEMO_FILE
+    assert call["sessions_dir"] == folder
+    assert store.load_session(call["path"]) == fake_demo
+
+
+def test_demo_open_elsewhere_gets_its_own_file(capsys, tmp_path, fake_demo, fake_app):
+    folder = tmp_path / "mine"
+    with store.SessionLock(folder / cli.DEMO_FILE):
+        assert run(capsys, "demo", "--sessions-dir", str(folder))[0] == 0
+    # the locked demo file is left alone; the demo gets a name of its own
+    assert fake_app[0]["path"] == folder / "demo-jobcenter-eksempelby-2.toml"
+    assert not (folder / cli.DEMO_FILE).exists()
+
+
+# --- the screens --------------------------------------------------------------------
+
+
+def test_home_uses_the_sessions_folder(capsys, tmp_path, fake_app):
+    assert run(capsys)[0] == 0
+    assert fake_app == [
+        {"sessions_dir": tmp_path / "sessions", "path": None, "session": None, "read_only": False}
+    ]
+
+
+def test_open_checks_the_file_first(capsys, tmp_path, fake_app):
+    code, _, err = run(capsys, "open", str(FIXTURES / "not-toml.toml"))
+    assert code == 1 and "linje 3" in err and fake_app == []
+    p = tmp_path / "w.toml"
+    s = generate_session(staff=2, competences=3, rounds=1)
+    store.save_session(s, p)
+    assert run(capsys, "open", str(p), "--read-only")[0] == 0
+    assert fake_app[0]["path"] == p and fake_app[0]["session"] == s
+    assert fake_app[0]["read_only"] is True
+
+
+def test_missing_screens_are_a_clear_message(capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "fagworkshop.tui.app", None)  # import fails
+    monkeypatch.setattr(cli, "_optional_module", lambda name: None)
+    code, _, err = run(capsys)
+    assert code == 1 and "Skærmene er ikke installeret" in err
+
+
+# --- catalogues ---------------------------------------------------------------------
+
+
+def test_catalogues_lists_builtin_and_own(capsys, tmp_path, monkeypatch):
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    store.save_catalogue(catalogue(), profiles / "lille.toml")
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "broken.toml").write_text('id = "x"\ntitle = ')
+    module = types.ModuleType("fagworkshop.resources")
+    module.profiles_dir = lambda: own
+    module.builtin_catalogue_paths = lambda: [profiles / "lille.toml"]
+    monkeypatch.setitem(sys.modules, "fagworkshop.resources", module)
+    code, out, err = run(capsys, "catalogues")
+    assert "Indbyggede kataloger\n  lille: Lille katalog\n" in out
+    assert "1 basiskompetencer, 1 fagprofiler med 1 elementer, 0 kurser" in out
+    assert "Egne kataloger" in out and str(own) in out
+    assert code == 1 and "broken.toml" in err
+
+
+def test_catalogues_with_the_real_resources(capsys):
+    resources = pytest.importorskip("fagworkshop.resources")
+    code, out, _ = run(capsys, "catalogues")
+    assert code == 0
+    for path in resources.builtin_catalogue_paths():
+        assert str(path) in out
+
+
+# --- as a real process --------------------------------------------------------------
+
+
+def _process(*argv: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "FAGWORKSHOP_DEBUG": ""}
+    return subprocess.run(
+        [sys.executable, "-m", "fagworkshop", *argv], capture_output=True, text=True, env=env
+    )
+
+
+def test_process_exit_codes_and_no_traceback(tmp_path):
+    bad = _process("validate", str(FIXTURES / "unknown-person.toml"), "--lang", "en")
+    assert bad.returncode == 1
+    assert "rounds[0].ratings.ghost: unknown member of staff 'ghost'" in bad.stderr
+    assert "Traceback" not in bad.stderr
+    p = tmp_path / "w.toml"
+    store.save_session(generate_session(staff=2, competences=2, rounds=1), p)
+    good = _process("validate", str(p))
+    assert good.returncode == 0 and good.stdout.startswith("OK")
+
+
+def test_validate_does_not_import_textual(tmp_path):
+    p = tmp_path / "w.toml"
+    store.save_session(generate_session(staff=2, competences=2, rounds=1), p)
+    code = (
+        "import sys; from fagworkshop.cli import main; "
+        f"rc = main(['validate', {str(p)!r}]); print(rc, 'textual' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "0 False"
