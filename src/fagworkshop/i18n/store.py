@@ -45,6 +45,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Stien er en mappe, ikke en fil.",
         "The path is a folder, not a file.",
     ),
+    "store.read.not_file": (
+        "Stien er ikke en almindelig fil (men fx en enhed eller en navngiven pipe).",
+        "The path is not a regular file (but, say, a device or a named pipe).",
+    ),
     "store.read.os": ("Filen kan ikke læses: {reason}", "The file cannot be read: {reason}"),
     "store.read.too_big": ("Filen er for stor til at være en workshop.", "The file is too large."),
     "store.read.empty": ("Filen er tom.", "The file is empty."),

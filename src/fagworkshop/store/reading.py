@@ -6,7 +6,9 @@ traceback), and reading never changes the file.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -83,7 +85,13 @@ def read_toml(path: Path | str) -> dict[str, Any]:
             raise FileProblem(
                 path, [("", ("store.read.directory", {}))], hint_key="store.hint.path"
             )
-        with path.open("rb") as f:
+        # O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):  # a FIFO, a device, a socket
+                raise FileProblem(
+                    path, [("", ("store.read.not_file", {}))], hint_key="store.hint.path"
+                )
             raw = f.read(MAX_FILE_BYTES + 1)
     except FileProblem:
         raise
