@@ -289,3 +289,12 @@ def test_english_output():
     set_language("en")
     md = render_markdown(sample_session())
     assert "## Competence gaps" in md and "Staff appear by initials" in md
+
+
+def test_name_redactor_replaces_whole_names_only():
+    from fagworkshop.export.common import name_redactor
+
+    redact = name_redactor(sample_session(), with_names=False)
+    text = "Anna Holm og Bo Juhl; Anna Holmsen; xAnna Holm; Dorte Ærø. Jens Ø. Lund!"
+    assert redact(text) == "AH og BJ; Anna Holmsen; xAnna Holm; DÆ. Teamleder!"
+    assert name_redactor(sample_session(), with_names=True)(text) == text

@@ -656,7 +656,10 @@ class RoundComparison:
 
 
 def compare_rounds(
-    session: Session, before: int | None = None, after: int | None = None
+    session: Session,
+    before: int | None = None,
+    after: int | None = None,
+    index: SessionIndex | None = None,
 ) -> RoundComparison:
     """The change between two rounds; defaults to the last two.
 
@@ -675,7 +678,7 @@ def compare_rounds(
         before = earlier[-1]
     r_before, r_after = _round(session, before), _round(session, after)
     assert r_before is not None and r_after is not None
-    idx = build_index(session)
+    idx = index or build_index(session)
     a_before = analyse(session, before, idx)
     a_after = analyse(session, after, idx)
 

@@ -76,14 +76,40 @@ def name_redactor(session: Session, with_names: bool) -> Callable[[str], str]:
     if with_names:
         return lambda value: value
     replacements: dict[str, str] = {}
-    for pid, label in labels(session, False).items():
-        person = session.person(pid)
-        if person is not None:
-            replacements.setdefault(line(person.name), label)
+    hidden = labels(session, False)
+    for person in session.staff:
+        replacements.setdefault(line(person.name), hidden[person.id])
     for participant in session.frame.participants:
         replacements.setdefault(line(participant.name), line(participant.role) or "…")
-    names = sorted((n for n in replacements if len(n) >= 3), key=len, reverse=True)
-    if not names:
+    # Index names by their first word, so each text is scanned once, word by word
+    # (a regex alternation over thousands of names is far too slow).
+    by_first: dict[str, list[str]] = {}
+    for name in sorted((n for n in replacements if len(n) >= 3), key=len, reverse=True):
+        first = _WORD.match(name)
+        if first and first.start() == 0:
+            by_first.setdefault(first.group(0), []).append(name)
+    if not by_first:
         return lambda value: value
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-    return lambda value: pattern.sub(lambda m: replacements[m.group(1)], value)
+
+    def redact(value: str) -> str:
+        out: list[str] = []
+        done = 0
+        for m in _WORD.finditer(value):
+            if m.start() < done:
+                continue
+            for name in by_first.get(m.group(0), ()):
+                end = m.start() + len(name)
+                if value.startswith(name, m.start()) and not value[end : end + 1].isalnum():
+                    out.append(value[done : m.start()])
+                    out.append(replacements[name])
+                    done = end
+                    break
+        if not out:
+            return value
+        out.append(value[done:])
+        return "".join(out)
+
+    return redact
+
+
+_WORD = re.compile(r"\w+")

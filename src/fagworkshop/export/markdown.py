@@ -114,4 +114,4 @@ def render_report(report: Report) -> str:
 
 def render_markdown(session: Session, with_names: bool = False) -> str:
     """The workshop summary as Markdown; full names only when ``with_names``."""
-    return render_report(build_report(session, with_names))
+    return render_report(build_report(session, with_names, heat_map=False))

@@ -114,21 +114,21 @@ class Report:
 # --- building ------------------------------------------------------------------------
 
 
-def build_report(session: Session, with_names: bool = False) -> Report:
-    """The summary report of a session in its latest round."""
+def build_report(session: Session, with_names: bool = False, heat_map: bool = True) -> Report:
+    """The summary report of a session in its latest round (``heat_map=False`` skips it)."""
     idx = build_index(session)
     analysis = analyse(session, index=idx)
     names = labels(session, with_names)
     comparison: RoundComparison | None = None
     if len(session.rounds) >= 2:
-        comparison = compare_rounds(session)
+        comparison = compare_rounds(session, index=idx)
     sections: list[Section] = [
         _frame(session, with_names),
         *_decisions(session),
         _basics(session),
         *_profiles(session, idx),
         *_gaps(session, analysis, idx, names),
-        _heat_map(session, analysis, idx, names),
+        _heat_map(session, analysis, idx, names) if heat_map else Section("", ()),
         *_change(session, comparison, idx),
         *_plan(session, idx, names),
         *_goals(session, idx, names),
