@@ -21,7 +21,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests
-	$(VENV)/bin/mypy src/fagworkshop/domain src/fagworkshop/store.py
+	$(VENV)/bin/mypy src/fagworkshop/domain src/fagworkshop/store
 
 clean:
 	rm -rf $(VENV) build dist

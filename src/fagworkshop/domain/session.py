@@ -12,7 +12,7 @@ the TOML file: ``rounds[i].ratings.<person>.<competence> = level``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from enum import IntEnum, StrEnum
 from typing import Annotated
 
@@ -464,8 +464,12 @@ def session_problems(s: Session) -> list[tuple[str, str]]:
         if r.number in numbers:
             problems.append((f"rounds[{i}].number", f"duplicate round number {r.number}"))
         numbers.add(r.number)
-        for table in ("ratings", "unused", "notes"):
-            per_person: dict[str, object] = getattr(r, table)
+        tables: dict[str, Mapping[str, Iterable[str]]] = {
+            "ratings": r.ratings,
+            "unused": r.unused,
+            "notes": r.notes,
+        }
+        for table, per_person in tables.items():
             for pid, per_competence in per_person.items():
                 where = f"rounds[{i}].{table}.{pid}"
                 if pid not in staff_ids:
