@@ -6,7 +6,6 @@ traceback), and reading never changes the file.
 
 from __future__ import annotations
 
-import os
 import re
 import stat
 import tomllib
@@ -85,13 +84,10 @@ def read_toml(path: Path | str) -> dict[str, Any]:
             raise FileProblem(
                 path, [("", ("store.read.directory", {}))], hint_key="store.hint.path"
             )
-        # O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):  # a FIFO, a device, a socket
-                raise FileProblem(
-                    path, [("", ("store.read.not_file", {}))], hint_key="store.hint.path"
-                )
+        # Opening a FIFO with no writer would wait forever, and a device never ends.
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise FileProblem(path, [("", ("store.read.not_file", {}))], hint_key="store.hint.path")
+        with path.open("rb") as f:
             raw = f.read(MAX_FILE_BYTES + 1)
     except FileProblem:
         raise
