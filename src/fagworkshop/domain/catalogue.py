@@ -84,15 +84,24 @@ class CatalogueItem(Model):
 
 
 class BasicItem(CatalogueItem):
-    """A basic competence (basiskompetence) that the staff group as a whole may need."""
+    """A basic competence (basiskompetence) that the staff group as a whole may need.
+
+    ``min_level`` is a suggested minimum level; a catalogue exported from an
+    agreed workshop carries the level that team chose.
+    """
 
     theme: Id
+    min_level: int | None = None
 
 
 class ElementItem(CatalogueItem):
-    """An element of a building block: a task or a competence."""
+    """An element of a building block: a task or a competence.
+
+    ``target_level`` is a suggested target, as for ``BasicItem.min_level``.
+    """
 
     kind: ElementKind = ElementKind.COMPETENCE
+    target_level: int | None = None
 
 
 class BlockItem(Model):
@@ -198,14 +207,22 @@ def catalogue_problems(cat: Catalogue) -> list[tuple[str, str]]:
 
     for i, t in enumerate(cat.themes):
         claim(t.id, f"themes[{i}]")
+    scale = set(levels)
+
+    def check_level(value: int | None, where: str) -> None:
+        if value is not None and scale and value not in scale:
+            problems.append((where, f"level {value} is outside the scale {sorted(scale)}"))
+
     for i, b in enumerate(cat.basic):
         claim(b.id, f"basic[{i}]")
         if b.theme not in theme_ids:
             problems.append((f"basic[{i}].theme", f"unknown theme '{b.theme}'"))
+        check_level(b.min_level, f"basic[{i}].min_level")
     for i, block in enumerate(cat.blocks):
         claim(block.id, f"blocks[{i}]")
         for j, e in enumerate(block.elements):
             claim(e.id, f"blocks[{i}].elements[{j}]")
+            check_level(e.target_level, f"blocks[{i}].elements[{j}].target_level")
     competences = set(cat.competence_ids())
     for i, c in enumerate(cat.courses):
         claim(c.id, f"courses[{i}]")

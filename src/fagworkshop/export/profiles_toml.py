@@ -4,8 +4,10 @@ The output is a TOML catalogue that ``Catalogue.model_validate`` (and so
 ``fagworkshop validate``) accepts and a new workshop can start from: the
 session's level scale, the themes of the chosen basic competences, those
 basics in the team's wording, and one block per local profile holding its
-elements. A catalogue has no field for target levels or head-counts, so they
-are written into the items' descriptions (``Målniveau: 3 (Selvstændig)``).
+elements. Minimum and target levels travel as ``min_level``/``target_level``
+(a new workshop starts from them) and are also written into the descriptions
+(``Målniveau: 3 (Selvstændig)``); the head-count, which a catalogue has no
+field for, is written into the block's description.
 Courses that serve an exported competence come along. No personal data.
 """
 
@@ -99,6 +101,7 @@ def build_catalogue(session: Session) -> Catalogue:
                     else "",
                 ),
                 source=b.source,
+                min_level=b.min_level,
             )
         )
 
@@ -127,6 +130,7 @@ def build_catalogue(session: Session) -> Catalogue:
                     ),
                     source=item.source,
                     kind=item.kind if isinstance(item, AdaptedElement) else ElementKind.COMPETENCE,
+                    target_level=target,
                 )
             )
         blocks.append(
