@@ -88,7 +88,11 @@ class FileProblem(StoreError):
             lines.append("  " + t("store.problem.more", count=len(problems) - SHOWN_PROBLEMS))
         lines.append(t(self.hint_key, path=str(self.path)))
         backup = self.path.with_name(self.path.name + ".bak")
-        if not self.path.name.endswith(".bak") and backup.is_file():
+        try:
+            has_backup = not self.path.name.endswith(".bak") and backup.is_file()
+        except OSError:  # a name too long for a ".bak" to exist, say
+            has_backup = False
+        if has_backup:
             lines.append(t("store.problem.backup", backup=str(backup)))
         lines.append(t("store.problem.untouched"))
         return terminal_safe("\n".join(lines))
