@@ -36,6 +36,7 @@ from fagworkshop.store import (
     save_session,
     sessions_dir,
 )
+from fagworkshop.store.errors import terminal_safe
 
 #: The demo workshop's file in the sessions folder (rewritten by ``fagworkshop demo``).
 DEMO_FILE = "demo-jobcenter-eksempelby.toml"
@@ -201,7 +202,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.write:
         path = Path(args.write)
         save_session(demo, path)
-        print(t("cli.demo.written", path=str(path)))
+        print(t("cli.demo.written", path=terminal_safe(str(path))))
         return 0
     folder = sessions_dir(args.sessions_dir)
     path = folder / DEMO_FILE
@@ -226,7 +227,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(
             t(
                 "cli.validate.session_ok",
-                path=str(path),
+                path=terminal_safe(str(path)),
                 title=loaded.title,
                 competences=len(loaded.competence_ids()),
                 staff=len(loaded.staff),
@@ -240,7 +241,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _catalogue_summary(key: str, cat: Catalogue, path: Path) -> str:
-    return t(key, path=str(path), id=cat.id, title=cat.title, **cat.counts())
+    return t(key, path=terminal_safe(str(path)), id=cat.id, title=cat.title, **cat.counts())
 
 
 def _catalogue_paths() -> tuple[list[Path], list[Path], Path | None] | None:
@@ -308,7 +309,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - one clear message instead of a traceback
         if os.environ.get("FAGWORKSHOP_DEBUG"):
             raise
-        print(t("cli.unexpected", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        error = terminal_safe(f"{type(exc).__name__}: {exc}")
+        print(t("cli.unexpected", error=error), file=sys.stderr)
         return 1
 
 
