@@ -51,6 +51,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "store.read.os": ("Filen kan ikke læses: {reason}", "The file cannot be read: {reason}"),
     "store.read.too_big": ("Filen er for stor til at være en workshop.", "The file is too large."),
+    "store.read.too_big_size": (
+        "Filen fylder {size} MB; en workshop-fil kan højst fylde {limit} MB "
+        "(et helt jobcenter med 2.000 medarbejdere og fem runder fylder omkring 7 MB).",
+        "The file is {size} MB; a workshop file can be at most {limit} MB "
+        "(a whole jobcenter of 2,000 staff and five rounds is about 7 MB).",
+    ),
     "store.read.empty": ("Filen er tom.", "The file is empty."),
     "store.read.not_utf8": (
         "Filen er ikke gemt som UTF-8-tekst.",

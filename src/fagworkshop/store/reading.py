@@ -31,8 +31,15 @@ from fagworkshop.store.migrate import (
     migrate_session,
 )
 
-#: Larger files are refused before parsing (a real session is a few MB at most).
-MAX_FILE_BYTES = 200 * 1024 * 1024
+#: Larger files are refused before parsing. A whole jobcenter (2,000 staff x 120
+#: competences x 5 rounds) is about 7 MB; parsing costs about 1 s per MB and
+#: 17 MB of memory per MB, so a 50 MB file would sit for a minute without a word.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+
+
+def _too_big(path: Path, size: int) -> FileProblem:
+    mb = {"size": f"{size / 1_048_576:.1f}", "limit": f"{MAX_FILE_BYTES // 1_048_576}"}
+    return FileProblem(path, [("", ("store.read.too_big_size", mb))], hint_key="store.hint.fix")
 
 _AT_LINE = re.compile(
     r"^(?P<what>.*?)\s*\(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$"
@@ -85,8 +92,11 @@ def read_toml(path: Path | str) -> dict[str, Any]:
                 path, [("", ("store.read.directory", {}))], hint_key="store.hint.path"
             )
         # Opening a FIFO with no writer would wait forever, and a device never ends.
-        if not stat.S_ISREG(path.stat().st_mode):
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
             raise FileProblem(path, [("", ("store.read.not_file", {}))], hint_key="store.hint.path")
+        if info.st_size > MAX_FILE_BYTES:
+            raise _too_big(path, info.st_size)
         with path.open("rb") as f:
             raw = f.read(MAX_FILE_BYTES + 1)
     except FileProblem:
@@ -96,7 +106,7 @@ def read_toml(path: Path | str) -> dict[str, Any]:
             path, [("", ("store.read.os", {"reason": os_reason(exc)}))], hint_key="store.hint.path"
         ) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise FileProblem(path, [("", ("store.read.too_big", {}))], hint_key="store.hint.fix")
+        raise _too_big(path, len(raw))
     if not raw.strip():
         raise FileProblem(path, [("", ("store.read.empty", {}))], hint_key="store.hint.empty")
     try:
