@@ -183,6 +183,21 @@ def test_stale_temp_files_are_swept(tmp_path):
     assert store.sweep_temp_files(p) == [live]
 
 
+def test_backup_already_linked_to_the_file_leaves_no_temp_file(tmp_path):
+    # A save killed between its backup step and the final rename leaves .bak and
+    # the file as two links to one inode; rename(2) of a third link onto .bak then
+    # does nothing, which once left a temp copy with personal data behind.
+    p = tmp_path / "w.toml"
+    store.save_session(small(1), p)
+    os.link(p, tmp_path / "w.toml.bak")
+    store.save_session(small(2), p)
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["w.toml", "w.toml.bak"]
+    assert store.load_session(tmp_path / "w.toml.bak") == small(1)
+    store.save_session(small(2), p, purge_backup=True)
+    store.save_session(small(2), p, purge_backup=True)  # .bak is now linked to the file
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["w.toml", "w.toml.bak"]
+
+
 def test_purge_backup_leaves_no_trace_of_an_erased_person(tmp_path):
     s = small()
     p = tmp_path / "w.toml"

@@ -207,6 +207,11 @@ def _keep_backup(target: Path, backup: Path) -> None:
         _hold(held)
         os.chmod(staged, FILE_MODE)
         os.replace(staged, backup)
+        # rename(2) does nothing when both names are links to one file (a save
+        # killed after its backup step leaves .bak linked to the file): the
+        # staged name is then still there, and the backup already holds it.
+        if os.path.lexists(staged):
+            staged.unlink()
     except BaseException:
         staged.unlink(missing_ok=True)
         raise
