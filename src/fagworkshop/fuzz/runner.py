@@ -182,11 +182,23 @@ def run_process(argv: list[str], timeout: float = PROCESS_TIME_LIMIT) -> tuple[i
     return done.returncode, (done.stdout + done.stderr).decode("utf-8", "replace")
 
 
+def _unexpected_markers() -> list[str]:
+    """The fixed start of the CLI's "unexpected error" message, in each language."""
+    try:
+        from fagworkshop.i18n.cli import STRINGS
+    except ImportError:  # pragma: no cover
+        return []
+    pair = STRINGS.get("cli.unexpected")
+    if not pair:
+        return []
+    return [text.split("{error}")[0].strip() for text in pair if text.split("{error}")[0].strip()]
+
+
 def _check_message(
     report: FuzzReport, label: str, where: str, path: Path, message: str, refused: bool
 ) -> None:
-    if _INTERNAL.search(message):
-        report.add("tracebacks", label, f"{where} leaked an internal error: {message}")
+    if _INTERNAL.search(message) or any(m in message for m in _unexpected_markers()):
+        report.add("tracebacks", label, f"{where} met an internal error: {message}")
     if _TERMINAL_UNSAFE.search(message):
         bad = sorted({f"U+{ord(c):04X}" for c in _TERMINAL_UNSAFE.findall(message)})
         report.add("control_chars", label, f"{where} printed control characters {bad}")
@@ -310,6 +322,14 @@ def special_paths(folder: Path) -> list[tuple[str, Path]]:
     out.append(("special: a symlink loop", loop))
     long_name = folder / ("n" * 300 + ".toml")
     out.append(("special: a name too long", long_name))
+    # Control characters in the file name: printed in every message that names the file.
+    from fagworkshop.fuzz.mutators import seeds
+
+    valid = seeds(small=True)[0].data
+    for name, data in (("ok-\x1b[2J\x9b31m.toml", valid), ("bad-\x1b]0;x\x07.toml", b"x = [")):
+        hostile = folder / name
+        hostile.write_bytes(data)
+        out.append((f"special: control characters in the file name {name!r}", hostile))
     return out
 
 

@@ -1,0 +1,114 @@
+"""``python -m fagworkshop.fuzz``: the full-size attack run, with counts.
+
+    python -m fagworkshop.fuzz --cases 5000 --kills 500 --large
+
+prints the counts of each part (cases tried, tracebacks, files changed,
+unclear messages, wrong exit codes, control characters, hangs; kills survived,
+lost and corrupt files, stuck locks; large files) and exits 1 if any count
+that must be zero is not. ``--json PATH`` also writes them as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m fagworkshop.fuzz",
+        description="Fuzz session and catalogue files, kill saves, try large files.",
+    )
+    p.add_argument("--cases", type=int, default=0, help="fuzzed files to try (0: none)")
+    p.add_argument("--kills", type=int, default=0, help="SIGKILLs during save (0: none)")
+    p.add_argument("--large", action="store_true", help="the 10,000-staff and 50 MB files")
+    p.add_argument("--seed", type=int, default=20261122, help="random seed of the run")
+    p.add_argument(
+        "--subprocess-every", type=int, default=100, help="also run every Nth case in a new process"
+    )
+    p.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    p.add_argument("--json", type=Path, default=None, help="also write the counts here")
+    return p
+
+
+def _print(title: str, counts: dict[str, Any]) -> None:
+    print(f"\n{title}")
+    for key, value in counts.items():
+        print(f"  {key:<26} {value}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the parts asked for; 0 when every count that must be zero is zero."""
+    args = _parser().parse_args(argv)
+    if not (args.cases or args.kills or args.large):
+        args.cases, args.kills, args.large = 300, 30, False
+    from fagworkshop.i18n import set_language
+
+    set_language("da")
+    folder = Path(tempfile.mkdtemp(prefix="fagworkshop-fuzz-"))
+    results: dict[str, Any] = {"seed": args.seed, "started": time.strftime("%Y-%m-%d %H:%M")}
+    ok = True
+    try:
+        if args.cases:
+            from fagworkshop.fuzz import mutators, runner
+
+            def progress(report: runner.FuzzReport) -> None:
+                if report.cases % 500 == 0:
+                    found = len(report.findings)
+                    print(f"  ... {report.cases} cases, {found} findings", flush=True)
+
+            print(f"Fuzzing {args.cases} files (seed {args.seed})", flush=True)
+            cases = mutators.cases(args.cases, seed=args.seed, small=False)
+            report = runner.run_cases(
+                cases, folder / "files", subprocess_every=args.subprocess_every, progress=progress
+            )
+            runner.run_specials(folder / "files", report)
+            _print("Fuzzed files", report.counts())
+            for finding in report.findings[:20]:
+                print(f"  ! {str(finding)[:400]}")
+            results["files"] = report.counts()
+            ok &= report.ok
+        if args.kills:
+            from fagworkshop.fuzz import kills
+
+            print(f"\nKilling {args.kills} saves of a growing {kills.FULL} session", flush=True)
+            k = kills.run_kills(
+                folder / "kills", args.kills, size=kills.FULL, max_delay=0.3, seed=args.seed
+            )
+            fresh = kills.run_fresh_kills(folder / "fresh", max(3, args.kills // 50))
+            _print("Kills during save (forked children)", k.counts())
+            _print("Kills during save (fresh interpreters)", fresh.counts())
+            for finding in (k.findings + fresh.findings)[:20]:
+                print(f"  ! {finding[:400]}")
+            results["kills"] = k.counts()
+            results["fresh_kills"] = fresh.counts()
+            ok &= k.ok and fresh.ok
+        if args.large:
+            from fagworkshop.fuzz import large
+
+            print("\nLarge files", flush=True)
+            lr = large.run_large(folder / "large", full=True)
+            _print("Large files", lr.counts())
+            results["large"] = lr.counts()
+            ok &= lr.problems == 0
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+        else:
+            print(f"\nScratch folder kept: {folder}")
+    results["ok"] = ok
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    print("\nRESULT:", "all zero where they must be" if ok else "PROBLEMS FOUND")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+"""Attack: large files load within limits or are refused at once, never a silent wait.
+
+The suite runs the small stand-ins (1,000 staff; a 50 MB file that is sparse,
+so it costs nothing to make); ``python -m fagworkshop.fuzz --large`` runs
+10,000 staff and a real, valid 50 MB session.
+"""
+
+from __future__ import annotations
+
+from fagworkshop import store
+from fagworkshop.fuzz import large
+from fagworkshop.i18n import set_language
+
+
+def test_large_files_load_in_time_or_are_refused_clearly(tmp_path):
+    report = large.run_large(tmp_path, full=False)
+    assert report.problems == 0, report.results
+    outcomes = {r.name: r.outcome for r in report.results}
+    assert outcomes == {"1000_staff": "loaded", "50_mb_file": "refused"}
+
+
+def test_the_refusal_says_how_big_the_file_is_and_the_limit(tmp_path):
+    set_language("en")
+    try:
+        p = tmp_path / "big.toml"
+        with p.open("wb") as f:
+            f.truncate(store.reading.MAX_FILE_BYTES + 1)
+        try:
+            store.load_session(p)
+        except store.FileProblem as exc:
+            message = exc.describe()
+        assert "32.0 MB" in message and "at most 32 MB" in message and str(p) in message
+    finally:
+        set_language("da")
+
+
+def test_the_fifty_megabyte_maker_makes_a_valid_session(tmp_path):
+    p = large.fifty_megabytes(tmp_path, target_bytes=300_000)
+    assert p.stat().st_size > 300_000
+    assert len(store.load_session(p).staff) == 400
