@@ -57,6 +57,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The file is {size} MB; a workshop file can be at most {limit} MB "
         "(a whole jobcenter of 2,000 staff and five rounds is about 7 MB).",
     ),
+    "store.save.too_big": (
+        "Workshoppen ville fylde {size} MB, men en workshop-fil kan højst fylde {limit} MB "
+        "og kunne så ikke åbnes igen. Ændringen er ikke gemt; eksportér eller del workshoppen.",
+        "The workshop would take {size} MB, but a workshop file can be at most {limit} MB "
+        "and could not be opened again. The change is not saved; export or split the workshop.",
+    ),
     "store.read.empty": ("Filen er tom.", "The file is empty."),
     "store.read.not_utf8": (
         "Filen er ikke gemt som UTF-8-tekst.",

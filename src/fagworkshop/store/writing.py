@@ -26,6 +26,7 @@ import tomli_w
 from fagworkshop.domain.catalogue import Catalogue
 from fagworkshop.domain.session import SESSION_SCHEMA_VERSION, Session
 from fagworkshop.i18n import t
+from fagworkshop.store import reading
 from fagworkshop.store.errors import SaveFailed, os_reason
 
 try:
@@ -276,6 +277,9 @@ def save_session(session: Session, path: Path | str, *, purge_backup: bool = Fal
         data = to_toml(session)
     except (TypeError, ValueError, UnicodeError) as exc:
         raise SaveFailed(target, t("store.save.not_serialisable", detail=str(exc))) from None
+    if len(data) > reading.MAX_FILE_BYTES:  # never write a file that would not open again
+        size, limit = f"{len(data) / 1_048_576:.1f}", f"{reading.MAX_FILE_BYTES // 1_048_576}"
+        raise SaveFailed(target, t("store.save.too_big", size=size, limit=limit))
     try:
         write_atomic(target, data)
         if purge_backup:
