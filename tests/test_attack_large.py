@@ -38,3 +38,22 @@ def test_the_fifty_megabyte_maker_makes_a_valid_session(tmp_path):
     p = large.fifty_megabytes(tmp_path, target_bytes=300_000)
     assert p.stat().st_size > 300_000
     assert len(store.load_session(p).staff) == 400
+
+
+def test_the_store_never_writes_a_file_it_would_refuse_to_open(tmp_path, monkeypatch):
+    from fagworkshop.generate import generate_session
+
+    p = tmp_path / "w.toml"
+    small = generate_session(staff=2, competences=3, rounds=1)
+    store.save_session(small, p)
+    before = p.read_bytes()
+    monkeypatch.setattr(store.reading, "MAX_FILE_BYTES", len(before) + 10)
+    bigger = generate_session(staff=20, competences=3, rounds=1)
+    try:
+        store.save_session(bigger, p)
+    except store.SaveFailed as exc:
+        assert "MB" in exc.describe() and str(p) in exc.describe()
+    else:
+        raise AssertionError("a file over the read limit was written")
+    assert p.read_bytes() == before
+    store.load_session(p)
