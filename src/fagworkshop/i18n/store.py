@@ -57,6 +57,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The file is {size} MB; a workshop file can be at most {limit} MB "
         "(a whole jobcenter of 2,000 staff and five rounds is about 7 MB).",
     ),
+    "store.save.locked": (
+        "Workshoppen er åben i et andet program, der har låst den. Ændringen er ikke gemt "
+        "her, så det andet programs arbejde ikke overskrives.",
+        "The workshop is open in another program that holds its lock. The change is not "
+        "saved here, so the other program's work is not overwritten.",
+    ),
     "store.save.too_big": (
         "Workshoppen ville fylde {size} MB, men en workshop-fil kan højst fylde {limit} MB "
         "og kunne så ikke åbnes igen. Ændringen er ikke gemt; eksportér eller del workshoppen.",

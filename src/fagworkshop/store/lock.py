@@ -8,6 +8,7 @@ session file with ``os.replace``.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from types import TracebackType
 
@@ -21,6 +22,40 @@ def lock_path(path: Path | str) -> Path:
     """The sidecar lock file of a session file."""
     path = Path(path)
     return path.with_name(path.name + ".lock")
+
+
+#: Lock files this process holds through a SessionLock (resolved paths).
+_held: set[str] = set()
+_held_guard = threading.Lock()
+
+
+def _key(path: Path | str) -> str:
+    return str(lock_path(path).resolve())
+
+
+def held_elsewhere(path: Path | str) -> bool:
+    """Whether another program holds the lock of session ``path`` right now.
+
+    ``save_session`` asks this before writing, so a program that did not get
+    the lock (or never asked for it) cannot overwrite the work of the one
+    that has it. This process's own SessionLocks do not count; when the lock
+    file cannot be probed the answer is False (saving is not blocked by doubt).
+    """
+    sidecar = lock_path(path)
+    with _held_guard:
+        if _key(path) in _held:
+            return False
+    if not sidecar.exists():
+        return False
+    probe = FileLock(str(sidecar), mode=FILE_MODE, thread_local=False, fallback_to_soft=False)
+    try:
+        probe.acquire(blocking=False)
+    except Timeout:
+        return True
+    except OSError:
+        return False
+    probe.release(force=True)
+    return False
 
 
 class SessionLock:
@@ -50,12 +85,16 @@ class SessionLock:
             raise SessionLocked(self.path) from None
         except OSError as exc:
             raise SaveFailed(lock_path(self.path), os_reason(exc)) from None
+        with _held_guard:
+            _held.add(_key(self.path))
         return self
 
     def release(self) -> None:
         """Give the lock back (harmless when not held)."""
         if self._lock.is_locked:
             self._lock.release(force=True)
+            with _held_guard:
+                _held.discard(_key(self.path))
 
     def __enter__(self) -> SessionLock:
         return self.acquire()

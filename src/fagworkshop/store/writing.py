@@ -273,6 +273,10 @@ def save_session(session: Session, path: Path | str, *, purge_backup: bool = Fal
     newer = _newer_on_disk(target)
     if newer is not None:
         raise SaveFailed(target, t("store.save.newer", version=newer))
+    from fagworkshop.store.lock import held_elsewhere  # lock.py imports this module
+
+    if held_elsewhere(target):  # never overwrite the work of the program that has it open
+        raise SaveFailed(target, t("store.save.locked"))
     try:
         data = to_toml(session)
     except (TypeError, ValueError, UnicodeError) as exc:
