@@ -1,0 +1,114 @@
+"""Attack: two programs on one session. The second is told, and cannot overwrite the first.
+
+Program A (a real second process) opens a session: it takes the lock and
+saves. Program B (this test) is refused the lock with a message naming the
+file, and even a save that ignores the lock is refused by the store, so A's
+work is never overwritten. A killed A leaves no lock behind: B gets it at once.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from fagworkshop import store
+from fagworkshop.generate import generate_session
+from fagworkshop.i18n import set_language
+
+PROGRAM_A = """
+import sys
+from fagworkshop import store
+from fagworkshop.generate import generate_session
+path = sys.argv[1]
+lock = store.SessionLock(path).acquire()
+session = generate_session(staff=3, competences=4, rounds=1, seed=1)
+n = 0
+for line in sys.stdin:
+    n += 1
+    session.title = f"A {n}"
+    store.save_session(session, path)
+    print(f"saved {n}", flush=True)
+"""
+
+
+@pytest.fixture(autouse=True)
+def danish():
+    set_language("da")
+    yield
+    set_language("da")
+
+
+@pytest.fixture
+def program_a(tmp_path):
+    p = tmp_path / "faelles.toml"
+    a = subprocess.Popen(
+        [sys.executable, "-c", PROGRAM_A, str(p)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert a.stdin and a.stdout
+
+    def save() -> str:
+        a.stdin.write("save\n")
+        a.stdin.flush()
+        return a.stdout.readline().strip()
+
+    assert save() == "saved 1"
+    yield p, a, save
+    if a.poll() is None:
+        a.kill()
+    a.wait()
+
+
+def test_the_second_program_is_told_clearly(program_a):
+    p, _, _ = program_a
+    with pytest.raises(store.SessionLocked) as info:
+        store.SessionLock(p).acquire()
+    message = info.value.describe()
+    assert str(p) in message
+    assert "Traceback" not in message
+
+
+def test_the_second_program_cannot_overwrite_even_if_it_ignores_the_lock(program_a):
+    p, _, save = program_a
+    before = p.read_bytes()
+    mine = generate_session(staff=5, competences=4, rounds=1, seed=2)
+    mine.title = "B"
+    with pytest.raises(store.SaveFailed) as info:
+        store.save_session(mine, p)
+    assert "andet program" in info.value.describe() and str(p) in info.value.describe()
+    assert p.read_bytes() == before
+    # the first program goes on saving its work
+    assert save() == "saved 2"
+    assert store.load_session(p).title == "A 2"
+
+
+def test_a_killed_holder_does_not_block_and_its_work_is_there(program_a):
+    p, a, save = program_a
+    assert save() == "saved 2"
+    os.kill(a.pid, signal.SIGKILL)
+    a.wait(timeout=10)
+    start = time.monotonic()
+    with store.SessionLock(p) as lock:
+        assert lock.held
+        assert time.monotonic() - start < 1.0
+        s = store.load_session(p)
+        assert s.title == "A 2"
+        s.title = "B efter A"
+        store.save_session(s, p)  # our own lock does not stop our own save
+    assert store.load_session(p).title == "B efter A"
+
+
+def test_a_lock_held_in_this_process_lets_this_process_save(tmp_path):
+    p = tmp_path / "w.toml"
+    with store.SessionLock(p):
+        store.save_session(generate_session(staff=2, competences=2, rounds=1), p)
+        with pytest.raises(store.SessionLocked):
+            store.SessionLock(p).acquire()  # a second editor in the same process is refused too
+    store.save_session(generate_session(staff=2, competences=2, rounds=1), p)  # free again
