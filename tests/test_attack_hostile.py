@@ -1,0 +1,184 @@
+"""Attack: hostile text. Markup, control codes, bidi marks, formulas, HTML and ``../`` in user text.
+
+The text is written into a session file by hand (as an editor or another
+program could), loaded through the store, and exported in every format, with
+and without names. Nothing may crash, no control character may come out, the
+text must survive as text (escaped, never interpreted), and file names made
+from titles stay inside the sessions folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
+
+from fagworkshop import store
+from fagworkshop.domain.session import Session
+from fagworkshop.export import FORMATS, render
+from fagworkshop.fuzz.mutators import HOSTILE_TEXTS
+from fagworkshop.generate import generate_session
+from fagworkshop.i18n import set_language
+
+#: What must never reach a terminal or a file meant for people: C0 but tab/newline, DEL, C1,
+#: bidi overrides and isolates.
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: Hostile texts that survive loading unchanged (no control characters in them).
+LITERAL = [t for t in HOSTILE_TEXTS if not UNSAFE.search(t) and "\r" not in t and "\t" not in t]
+
+
+@pytest.fixture(autouse=True)
+def danish():
+    set_language("da")
+    yield
+    set_language("da")
+
+
+def _put(doc: dict[str, Any], where: list[str | int], value: str) -> None:
+    node: Any = doc
+    for part in where[:-1]:
+        node = node[part]
+    node[where[-1]] = value
+
+
+def hostile_session_file(folder: Path, n: int = 0) -> Path:
+    """A session file whose every kind of user text holds hostile strings."""
+    s = generate_session(staff=len(HOSTILE_TEXTS), competences=8, rounds=2, seed=n)
+    doc = tomllib.loads(store.to_toml(s).decode("utf-8"))
+    pick = HOSTILE_TEXTS
+    doc["title"] = pick[n % len(pick)]
+    doc["frame"]["jobcenter"] = pick[(n + 1) % len(pick)]
+    doc["frame"]["unit"] = pick[(n + 2) % len(pick)]
+    doc["frame"]["core_task"] = "\n".join(pick)
+    doc["frame"]["participants"] = [{"name": t, "role": t} for t in pick]
+    for i, person in enumerate(doc["staff"]):
+        person["name"] = pick[i % len(pick)] + f" {i}"
+        person["note"] = pick[(i + 3) % len(pick)]
+        person["role"] = pick[(i + 5) % len(pick)]
+        person["initials"] = pick[(i + 7) % len(pick)][:20]
+    for i, basic in enumerate(doc["basics"]):
+        basic["local_wording"] = pick[(i + 4) % len(pick)]
+        basic["note"] = pick[(i + 6) % len(pick)]
+    for block in doc["blocks"]:
+        for j, element in enumerate(block["elements"]):
+            element["local_wording"] = pick[(j + 8) % len(pick)]
+    for k, profile in enumerate(doc["profiles"]):
+        profile["name"] = pick[(k + 9) % len(pick)] + f" {k}"
+        profile["description"] = pick[(k + 10) % len(pick)]
+    first_person = doc["staff"][0]["id"]
+    competence = doc["basics"][0]["id"]
+    doc["rounds"][-1]["notes"] = {first_person: {competence: "\n".join(pick)}}
+    doc["actions"] = [
+        {
+            "id": f"a-{i}",
+            "kind": "course",
+            "title": t,
+            "owner": t,
+            "transfer_plan": t,
+            "for_whom": [first_person],
+            "competences": [competence],
+        }
+        for i, t in enumerate(pick)
+    ]
+    doc["steps"] = {
+        "frame": {"notes": "\n".join(pick), "decisions": [{"text": t} for t in pick]},
+        "summary": {"notes": pick[-1]},
+    }
+    path = folder / f"hostile-{n}.toml"
+    path.write_text(tomli_w.dumps(doc), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> Session:
+    return store.load_session(hostile_session_file(tmp_path_factory.mktemp("hostile")))
+
+
+def strings(node: Any) -> list[str]:
+    """Every string value in a dumped model."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in strings(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in strings(v)]
+    return []
+
+
+def test_loading_cleans_control_codes_but_keeps_the_text(hostile):
+    everything = "\n".join(strings(hostile.model_dump()))
+    assert not UNSAFE.search(everything)
+    for text in LITERAL:
+        assert text in everything, text
+    # what a control code wrapped is still there, as plain text
+    assert "]0;hacked titleOle" in everything
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("with_names", [False, True])
+def test_every_export_survives_and_carries_no_control_codes(hostile, fmt, with_names):
+    out = render(fmt, hostile, with_names)
+    if fmt == "csv":
+        out = out.replace("\r\n", "\n")  # the CSV record separator is CRLF by the standard
+    assert not UNSAFE.search(out), sorted({hex(ord(c)) for c in UNSAFE.findall(out)})
+
+
+def test_html_export_shows_markup_and_html_as_text(hostile):
+    out = render("html", hostile, True)
+    assert "<script>alert(1)</script>" not in out
+    assert html.escape("<script>alert(1)</script>") in out
+    text = html.unescape(re.sub(r"<[^>]+>", "", out))
+    assert "[link=https://x.example]klik[/link]" in text
+    assert "x [/] y" in text
+
+
+def test_csv_export_has_no_live_formulas(hostile):
+    out = render("csv", hostile, True).removeprefix("\ufeff")
+    rows = list(csv.reader(io.StringIO(out), delimiter=";"))
+    assert len(rows) > 1
+    for row in rows:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+
+
+def test_toml_export_loads_as_a_catalogue_with_the_text_intact(hostile, tmp_path):
+    p = tmp_path / "profiler.toml"
+    p.write_text(render("toml", hostile, False), encoding="utf-8")
+    catalogue = store.load_catalogue(p)
+    everything = "\n".join(strings(catalogue.model_dump()))
+    assert not UNSAFE.search(everything)
+    wanted = {p.shown_title for _, p in hostile.elements() if p.local_wording} | {
+        p.name for p in hostile.profiles
+    }
+    assert wanted and all(w in everything for w in wanted), wanted
+
+
+@pytest.mark.parametrize(
+    "title", [*HOSTILE_TEXTS, "..", ".", "/", "\\..\\..\\x", "~root", "a/../../b"]
+)
+def test_file_names_from_titles_stay_inside_the_sessions_folder(tmp_path, title):
+    folder = store.sessions_dir(tmp_path / "sessions")
+    path = store.new_session_path(folder, title)
+    assert path.parent == folder
+    assert path.resolve().parent == folder.resolve()
+    assert re.fullmatch(r"[a-z0-9-]+\.toml", path.name), path.name
+    session = generate_session(staff=1, competences=2, rounds=1)
+    session.title = "x"
+    store.save_session(session, path)
+    assert sorted(p.name for p in folder.iterdir()) == [path.name]
+
+
+def test_export_default_output_stays_next_to_the_session(tmp_path):
+    from fagworkshop.export import default_output
+
+    folder = store.sessions_dir(tmp_path / "sessions")
+    path = store.new_session_path(folder, "../../etc/passwd")
+    for fmt in FORMATS:
+        assert default_output(path, fmt).parent == folder
