@@ -179,6 +179,7 @@ def cmd_home(args: argparse.Namespace) -> int:
 def cmd_open(args: argparse.Namespace) -> int:
     """Check the file first (a bad one gets its message here, exit 1), then show it."""
     path = Path(args.path)
+    _announce_if_large(path)
     session = load_session(path)
     return _run_app(
         sessions_dir=sessions_dir(args.sessions_dir),
@@ -215,6 +216,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return _run_app(sessions_dir=folder, path=path, session=demo, read_only=False)
 
 
+#: Files above this size take seconds to read: say so first, so a wait is never silent.
+LARGE_FILE_BYTES = 4 * 1024 * 1024
+
+
+def _announce_if_large(path: Path) -> None:
+    """Tell the user a large file is being read (about a second per MB) before reading it."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # the loader says what is wrong with the path
+    if size > LARGE_FILE_BYTES:
+        megabytes = f"{size / 1_048_576:.0f}"
+        message = t("cli.reading_large", path=terminal_safe(str(path)), size=megabytes)
+        print(message, file=sys.stderr, flush=True)
+
+
 def _ratings(session: Session) -> int:
     return sum(len(levels) for r in session.rounds for levels in r.ratings.values())
 
@@ -222,6 +239,7 @@ def _ratings(session: Session) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     """OK and a short summary, or the problems (exit 1)."""
     path = Path(args.path)
+    _announce_if_large(path)
     loaded = load_any(path)
     if isinstance(loaded, Session):
         print(

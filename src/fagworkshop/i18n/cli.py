@@ -39,6 +39,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Demo-workshoppen er skrevet til {path}",
         "The demo workshop was written to {path}",
     ),
+    "cli.reading_large": (
+        "Læser {path} ({size} MB); en stor fil tager omkring et sekund pr. MB …",
+        "Reading {path} ({size} MB); a large file takes about a second per MB …",
+    ),
     "cli.validate.help": (
         "tjek en workshopfil eller et katalog og vis et kort resumé",
         "check a workshop file or catalogue and show a short summary",
