@@ -57,3 +57,16 @@ def test_the_store_never_writes_a_file_it_would_refuse_to_open(tmp_path, monkeyp
         raise AssertionError("a file over the read limit was written")
     assert p.read_bytes() == before
     store.load_session(p)
+
+
+def test_validate_says_so_before_reading_a_large_file(tmp_path, monkeypatch):
+    from fagworkshop import cli
+    from fagworkshop.fuzz.runner import run_cli
+    from fagworkshop.generate import generate_session
+
+    p = tmp_path / "w.toml"
+    store.save_session(generate_session(staff=30, competences=10, rounds=1), p)
+    assert "Læser" not in run_cli(["validate", str(p)])[1]
+    monkeypatch.setattr(cli, "LARGE_FILE_BYTES", 1000)
+    code, out = run_cli(["validate", str(p)])
+    assert code == 0 and f"Læser {p}" in out and "MB" in out
