@@ -45,4 +45,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Niveau {level} findes ikke på skalaen",
         "Level {level} is not on the scale",
     ),
+    "change.unknown_block": ("Ukendt fagprofil: {id}", "Unknown profile block: {id}"),
+    "change.unknown_theme": ("Ukendt tema: {id}", "Unknown theme: {id}"),
+    "change.empty_title": ("Skriv en titel først", "Write a title first"),
+    "change.needed_negative": (
+        "Antal personer skal være 0 eller flere",
+        "The number of people must be 0 or more",
+    ),
+    "change.element_dropped": (
+        "Elementet er fravalgt; behold det først",
+        "The element is dropped; keep it first",
+    ),
 }
