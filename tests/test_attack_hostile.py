@@ -182,3 +182,34 @@ def test_export_default_output_stays_next_to_the_session(tmp_path):
     path = store.new_session_path(folder, "../../etc/passwd")
     for fmt in FORMATS:
         assert default_output(path, fmt).parent == folder
+
+
+# --- any text at all ----------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from fagworkshop.domain.text import clean_line  # noqa: E402
+
+_ANY_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=60
+).filter(lambda s: clean_line(s).strip())  # a title that is only control codes is refused
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=_ANY_TEXT, note=st.text(max_size=200), title=_ANY_TEXT)
+def test_any_text_round_trips_and_never_leaks_control_codes(tmp_path_factory, name, note, title):
+    s = generate_session(staff=2, competences=3, rounds=1, seed=1)
+    doc = s.model_dump(exclude_none=True)
+    doc["staff"][0]["name"] = name
+    doc["staff"][0]["note"] = note
+    doc["title"] = title
+    s = Session.model_validate(doc)  # text is cleaned as it enters
+    everything = "\n".join(strings(s.model_dump()))
+    assert not UNSAFE.search(everything)
+    p = tmp_path_factory.mktemp("any") / "w.toml"
+    store.save_session(s, p)
+    assert store.load_session(p) == s
+    for fmt in FORMATS:
+        out = render(fmt, s, True).replace("\r\n", "\n")
+        assert not UNSAFE.search(out), (fmt, sorted({hex(ord(c)) for c in UNSAFE.findall(out)}))
