@@ -17,7 +17,7 @@ from pathlib import Path
 import platformdirs
 
 from fagworkshop.domain.session import Status
-from fagworkshop.store.errors import FileProblem
+from fagworkshop.store.errors import FileProblem, terminal_safe
 from fagworkshop.store.reading import load_session
 from fagworkshop.store.writing import ensure_folder
 
@@ -117,12 +117,14 @@ def _entry(path: Path) -> SessionEntry:
         modified = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
     except OSError:
         modified = dt.datetime.fromtimestamp(0, dt.UTC)
+    # A file name is shown as the title of a file that cannot be read: never raw.
+    name = terminal_safe(path.stem)
     try:
         s = load_session(path)
     except FileProblem as exc:
-        return SessionEntry(path, path.stem, "", modified, None, None, None, exc.describe())
+        return SessionEntry(path, name, "", modified, None, None, None, exc.describe())
     except Exception as exc:  # noqa: BLE001 - the list must never fail on one file
-        return SessionEntry(path, path.stem, "", modified, None, None, None, repr(exc))
+        return SessionEntry(path, name, "", modified, None, None, None, terminal_safe(repr(exc)))
     return SessionEntry(
         path, s.title, s.frame.unit, modified, s.current_step, s.status, s.delete_by, None
     )
