@@ -213,3 +213,24 @@ def test_any_text_round_trips_and_never_leaks_control_codes(tmp_path_factory, na
     for fmt in FORMATS:
         out = render(fmt, s, True).replace("\r\n", "\n")
         assert not UNSAFE.search(out), (fmt, sorted({hex(ord(c)) for c in UNSAFE.findall(out)}))
+
+
+def test_the_session_list_survives_a_hostile_folder(tmp_path):
+    """What the home screen lists: no hang, no control codes, every file accounted for."""
+    import os
+
+    folder = store.sessions_dir(tmp_path / "sessions")
+    good = generate_session(staff=2, competences=2, rounds=1)
+    store.save_session(good, folder / "ok-\x1b[2J.toml")
+    (folder / "bad-\x1b]0;x\x07.toml").write_bytes(b"x = [")
+    (folder / "dir.toml").mkdir()
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "pipe.toml")
+    with (folder / "huge.toml").open("wb") as f:
+        f.truncate(store.reading.MAX_FILE_BYTES + 1)
+    entries = store.list_sessions(folder)
+    assert len(entries) == 3 + hasattr(os, "mkfifo")
+    for entry in entries:
+        for text in (entry.title, entry.unit, entry.problem or ""):
+            assert not UNSAFE.search(text), (entry.path.name, text)
+    assert sum(e.problem is None for e in entries) == 1
