@@ -154,3 +154,12 @@ def test_control_characters_in_a_file_name_are_not_printed(tmp_path, seeds):
     code, out = validate(p)
     assert code == 0
     assert "\x1b" not in out and "\x9b" not in out and "\\u001b" in out
+
+
+def test_every_mutation_copes_with_an_empty_document():
+    """Was: a stacked mutation on a whitespace-only file stopped the 5,000-case run."""
+    for data in (b"", b" \n", b"x = 1\n"):
+        base = mutators.Seed("tiny", "session", data, tomllib.loads(data.decode()))
+        for mutation in mutators.ALL_MUTATIONS:
+            desc, out = mutators.mutate(random.Random(3), base, mutation, 10_000)
+            assert isinstance(out, bytes) and desc

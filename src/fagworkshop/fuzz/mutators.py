@@ -629,16 +629,18 @@ _SIZED = {long_line, huge_string}
 
 
 def mutate(rng: random.Random, seed: Seed, mutation: Mutation, max_bytes: int) -> tuple[str, bytes]:
-    """Apply one mutation, falling back to a truncation if the mutation cannot be written."""
+    """Apply one mutation; if it cannot apply to this input, fall back to a truncation."""
     try:
         if mutation in _SIZED:
             return mutation(rng, seed, max_bytes)  # type: ignore[call-arg]
         return mutation(rng, seed)
-    except (TypeError, ValueError, OverflowError, RecursionError) as exc:
-        # tomli_w refuses some shapes (e.g. a table in a mixed array at a spot it
-        # cannot express); fall back to a byte-level change so the count holds.
+    except (TypeError, ValueError, OverflowError, RecursionError, IndexError, KeyError) as exc:
+        # tomli_w refuses some shapes, and an empty document has nothing to pick;
+        # fall back to a byte-level change so the count holds.
+        if not seed.data:
+            return f"{mutation.__name__} on an empty file; left empty", b""
         desc, data = truncate(rng, seed)
-        return f"{mutation.__name__} unwritable ({type(exc).__name__}); {desc}", data
+        return f"{mutation.__name__} not applicable ({type(exc).__name__}); {desc}", data
 
 
 def cases(
@@ -669,7 +671,7 @@ def cases(
                 doc = tomllib.loads(text)
             except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
                 doc = None
-            if doc is not None:
+            if doc:  # stack only on a document that still has something to change
                 second = rng.choice(ALL_MUTATIONS)
                 desc2, data = mutate(rng, Seed(base.name, base.kind, data, doc), second, max_bytes)
                 desc = f"{desc} + {desc2}"
