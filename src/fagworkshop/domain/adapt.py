@@ -119,9 +119,7 @@ def add_own_basic(session: Session, theme_id: str, title: str, description: str 
 # --- step 3: blocks and their elements ----------------------------------------
 
 
-def set_element_status(
-    session: Session, element_id: str, status: ElementStatus | str
-) -> None:
+def set_element_status(session: Session, element_id: str, status: ElementStatus | str) -> None:
     """Keep, drop or undecide a block element. A dropped element leaves every local profile."""
     element = _element(session, element_id)
     element.status = ElementStatus(status)

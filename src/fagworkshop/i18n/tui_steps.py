@@ -26,7 +26,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "basic.original": ("Katalogets tekst", "Catalogue text"),
     "basic.source": ("Kilde", "Source"),
     "basic.undecided": ("Ikke besluttet endnu", "Not decided yet"),
-    "basic.included": ("Med: hele medarbejdergruppen skal have den", "Included: the whole staff group needs it"),
+    "basic.included": (
+        "Med: hele medarbejdergruppen skal have den",
+        "Included: the whole staff group needs it",
+    ),
     "basic.excluded": ("Ikke med hos jer", "Not included here"),
     "basic.min_level": ("Minimumsniveau", "Minimum level"),
     "basic.priority": ("Prioritet", "Priority"),
@@ -50,7 +53,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "blocks.add": ("Tilføj eget element til fagprofilen", "Add your own element to the block"),
     "blocks.add.placeholder": ("Titel, Enter for at tilføje", "Title, Enter to add"),
-    "blocks.profiles": ("Lokale profiler (Enter vælger den aktive)", "Local profiles (Enter makes it active)"),
+    "blocks.profiles": (
+        "Lokale profiler (Enter vælger den aktive)",
+        "Local profiles (Enter makes it active)",
+    ),
     "blocks.profile.name": ("Navn", "Name"),
     "blocks.profile.needed": ("Antal", "Needed"),
     "blocks.profile.new": (
@@ -73,5 +79,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "blocks.none": ("Vælg et element i listen", "Choose an element in the list"),
     "blocks.target": ("Målniveau", "Target level"),
     "blocks.used_in": ("Bruges i lokale profiler", "Used in local profiles"),
-    "blocks.basics_heading": ("Basiskompetencer (kan indgå i en lokal profil)", "Basic competences (may join a local profile)"),
+    "blocks.basics_heading": (
+        "Basiskompetencer (kan indgå i en lokal profil)",
+        "Basic competences (may join a local profile)",
+    ),
 }

@@ -1,0 +1,281 @@
+"""Step 2's body: go through the basic competences (basiskompetencer) one by one.
+
+A list grouped by theme on the left, the focused competence's details on the
+right. Everything is a key on the list (include, level, priority), so a
+facilitator can take fourteen items in front of a room without a dialog.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from fagworkshop.domain import adapt
+from fagworkshop.domain.session import BasicChoice, Priority, Session
+from fagworkshop.i18n import t
+
+if TYPE_CHECKING:
+    from fagworkshop.tui.app import FagworkshopApp
+
+THEME_PREFIX = "theme:"
+
+
+def included_marker(included: bool | None) -> tuple[str, str]:
+    """The symbol and style that show a decision without relying on colour."""
+    if included is None:
+        return "?", "dim"
+    return ("✓", "bold green") if included else ("✗", "bold #ff9f40")
+
+
+def basic_prompt(session: Session, basic: BasicChoice) -> Content:
+    """One line of the list: decision, title, minimum level and priority."""
+    marker, style = included_marker(basic.included)
+    parts: list[tuple[str, str] | str] = [(f" {marker} ", style), basic.shown_title]
+    if basic.included and basic.min_level is not None:
+        parts.append((f"\u00a0\u00a0≥{basic.min_level}", "bold"))
+    if basic.priority:
+        parts.append((f"\u00a0\u00a0{t('priority.' + basic.priority.value)}", "italic"))
+    if basic.origin.value == "own":
+        parts.append((f"\u00a0\u00a0({t('origin.own')})", "dim"))
+    return Content.assemble(*parts)
+
+
+class BasicList(OptionList):
+    """The basic competences grouped by theme; keys decide the highlighted one."""
+
+    BINDINGS = [
+        Binding("j", "include(True)", t("basic.key.include"), id="basic.include"),
+        Binding("n", "include(False)", t("basic.key.exclude"), id="basic.exclude"),
+        Binding("space", "toggle", t("basic.key.toggle"), show=False, id="basic.toggle"),
+        Binding("h", "priority('high')", t("basic.key.priority"), id="basic.priority"),
+        Binding("m", "priority('medium')", show=False),
+        Binding("l", "priority('low')", show=False),
+        Binding("enter", "reword", t("basic.key.reword"), id="basic.reword"),
+        Binding("a", "add_own", t("basic.key.add"), id="basic.add"),
+        *[Binding(str(d), f"level({d})", show=False) for d in range(10)],
+    ]
+
+    @property
+    def basic_id(self) -> str | None:
+        """The id of the highlighted competence (None on a theme heading)."""
+        option = self.highlighted_option
+        if option is None or option.id is None or option.id.startswith(THEME_PREFIX):
+            return None
+        return option.id
+
+    def _apply(self, change: Any, *args: Any) -> None:
+        if self.basic_id is not None:
+            app: FagworkshopApp = self.app  # type: ignore[assignment]
+            app.apply(change, self.basic_id, *args)
+
+    def action_include(self, included: bool) -> None:
+        self._apply(adapt.decide_basic, included)
+
+    def action_toggle(self) -> None:
+        basic_id = self.basic_id
+        session = self.app.session  # type: ignore[attr-defined]
+        if basic_id is None or session is None:
+            return
+        current = session.competence(basic_id)
+        self._apply(adapt.decide_basic, not bool(current and current.included))
+
+    def action_priority(self, priority: str) -> None:
+        self._apply(adapt.set_priority, priority)
+
+    def action_level(self, level: int) -> None:
+        session = self.app.session  # type: ignore[attr-defined]
+        basic_id = self.basic_id
+        if basic_id is None or session is None:
+            return
+        basic = session.competence(basic_id)
+        if basic is not None and not basic.included:
+            self._apply(adapt.decide_basic, True)
+        self._apply(adapt.set_min_level, level)
+
+    def action_reword(self) -> None:
+        self.screen.query_one("#basic-wording", Input).focus()
+
+    def action_add_own(self) -> None:
+        self.screen.query_one("#basic-new", Input).focus()
+
+
+class BasicEditor(Horizontal):
+    """The list and the detail panel of step 2."""
+
+    DEFAULT_CSS = """
+    BasicEditor { height: 1fr; min-height: 10; }
+    BasicEditor BasicList { width: 1fr; min-width: 30; height: 1fr; }
+    BasicEditor #basic-detail { width: 1fr; height: 1fr; padding: 0 1; }
+    BasicEditor #basic-title { text-style: bold; }
+    BasicEditor #basic-original { color: $text-muted; margin-bottom: 1; }
+    BasicEditor #basic-state { margin-bottom: 1; }
+    BasicEditor #basic-keys { color: $text-muted; }
+    BasicEditor TextArea { height: 4; }
+    BasicEditor Label { margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield BasicList(id="basic-list")
+        with VerticalScroll(id="basic-detail"):
+            yield Static("", id="basic-title", markup=False)
+            yield Static("", id="basic-original", markup=False)
+            yield Static("", id="basic-state", markup=False)
+            yield Static(t("basic.keys"), id="basic-keys", markup=False)
+            yield Label(t("basic.wording"), markup=False)
+            yield Input(id="basic-wording", placeholder=t("basic.wording.placeholder"))
+            yield Label(t("basic.note"), markup=False)
+            yield TextArea(id="basic-note")
+            yield Label(t("basic.add"), markup=False)
+            yield Input(id="basic-new", placeholder=t("basic.add.placeholder"))
+
+    def on_mount(self) -> None:
+        self.refresh_from_session(rebuild=True)
+        self.query_one(BasicList).focus()
+
+    @property
+    def session(self) -> Session | None:
+        return self.app.session  # type: ignore[attr-defined,no-any-return]
+
+    def refresh_from_session(self, rebuild: bool = False) -> None:
+        """Show the session's basics; rebuilds the list only when items came or went."""
+        session = self.session
+        if session is None:
+            return
+        listing = self.query_one(BasicList)
+        wanted = self._option_ids(session)
+        current = [o.id for o in listing.options]
+        if rebuild or wanted != current:
+            highlighted = listing.highlighted_option.id if listing.highlighted_option else None
+            listing.set_options(self._options(session))
+            index = wanted.index(highlighted) if highlighted in wanted else None
+            if index is None:
+                index = next(
+                    (i for i, o in enumerate(wanted) if o and not o.startswith(THEME_PREFIX)), None
+                )
+            listing.highlighted = index
+        else:
+            for basic in session.basics:
+                listing.replace_option_prompt(basic.id, basic_prompt(session, basic))
+        self._show_detail()
+
+    def _option_ids(self, session: Session) -> list[str | None]:
+        return [o.id for o in self._options(session)]
+
+    def _options(self, session: Session) -> list[Option]:
+        options: list[Option] = []
+        themes = [th.id for th in session.themes]
+        orphans = [b for b in session.basics if b.theme not in themes]
+        for theme in session.themes:
+            members = [b for b in session.basics if b.theme == theme.id]
+            if not members:
+                continue
+            options.append(
+                Option(
+                    Content.assemble((theme.title, "bold underline")),
+                    id=THEME_PREFIX + theme.id,
+                    disabled=True,
+                )
+            )
+            options.extend(Option(basic_prompt(session, b), id=b.id) for b in members)
+        options.extend(Option(basic_prompt(session, b), id=b.id) for b in orphans)
+        return options
+
+    def _focused_basic(self) -> BasicChoice | None:
+        session = self.session
+        basic_id = self.query_one(BasicList).basic_id
+        if session is None or basic_id is None:
+            return None
+        item = session.competence(basic_id)
+        return item if isinstance(item, BasicChoice) else None
+
+    def _show_detail(self) -> None:
+        session = self.session
+        basic = self._focused_basic()
+        title = self.query_one("#basic-title", Static)
+        original = self.query_one("#basic-original", Static)
+        state = self.query_one("#basic-state", Static)
+        wording = self.query_one("#basic-wording", Input)
+        note = self.query_one("#basic-note", TextArea)
+        if basic is None or session is None:
+            title.update(Content(t("basic.none")))
+            original.update("")
+            state.update("")
+            return
+        title.update(Content(basic.shown_title))
+        source = f"\n{t('basic.source')}: {basic.source}" if basic.source else ""
+        original.update(
+            Content(f"{t('basic.original')}: {basic.title}\n{basic.description}{source}")
+        )
+        state.update(Content(self._state_line(session, basic)))
+        # Never overwrite what the user is typing in a focused field.
+        if not wording.has_focus and wording.value != basic.local_wording:
+            with wording.prevent(Input.Changed):
+                wording.value = basic.local_wording
+        if not note.has_focus and note.text != basic.note:
+            with note.prevent(TextArea.Changed):
+                note.load_text(basic.note)
+
+    @staticmethod
+    def _state_line(session: Session, basic: BasicChoice) -> str:
+        if basic.included is None:
+            decision = t("basic.undecided")
+        elif basic.included:
+            decision = t("basic.included")
+        else:
+            decision = t("basic.excluded")
+        parts = [decision]
+        if basic.min_level is not None:
+            level = session.level(basic.min_level)
+            label = f"{basic.min_level} {level.label}" if level else str(basic.min_level)
+            meaning = f" ({level.meaning})" if level and level.meaning else ""
+            parts.append(f"{t('basic.min_level')}: {label}{meaning}")
+        if basic.priority:
+            parts.append(
+                f"{t('basic.priority')}: {t('priority.' + Priority(basic.priority).value)}"
+            )
+        return "\n".join(parts)
+
+    @on(OptionList.OptionHighlighted, "#basic-list")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    @on(Input.Changed, "#basic-wording")
+    def _wording_changed(self, event: Input.Changed) -> None:
+        basic = self._focused_basic()
+        if basic is not None and event.value != basic.local_wording:
+            self.app.apply(adapt.set_basic_wording, basic.id, event.value)  # type: ignore[attr-defined]
+
+    @on(Input.Submitted, "#basic-wording")
+    def _wording_done(self) -> None:
+        self.query_one(BasicList).focus()
+
+    @on(TextArea.Changed, "#basic-note")
+    def _note_changed(self, event: TextArea.Changed) -> None:
+        basic = self._focused_basic()
+        text = event.text_area.text
+        if basic is not None and text != basic.note:
+            self.app.apply(adapt.set_basic_note, basic.id, text)  # type: ignore[attr-defined]
+
+    @on(Input.Submitted, "#basic-new")
+    def _add_own(self, event: Input.Submitted) -> None:
+        session = self.session
+        if session is None or not event.value.strip():
+            return
+        focused = self._focused_basic()
+        theme = focused.theme if focused else (session.themes[0].id if session.themes else None)
+        if theme is None:
+            return
+        new_id = self.app.apply(adapt.add_own_basic, theme, event.value)  # type: ignore[attr-defined]
+        if new_id:
+            event.input.value = ""
+            listing = self.query_one(BasicList)
+            self.refresh_from_session()
+            listing.highlighted = listing.get_option_index(new_id)
+            listing.focus()
