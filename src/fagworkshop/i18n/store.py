@@ -57,6 +57,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The file is {size} MB; a workshop file can be at most {limit} MB "
         "(a whole jobcenter of 2,000 staff and five rounds is about 7 MB).",
     ),
+    "store.save.invalid": (
+        "filen ville ikke kunne åbnes igen ({problems}); ret det nævnte, indtil da er "
+        "ændringerne kun i hukommelsen",
+        "the file could not be opened again ({problems}); fix what is named, until then "
+        "the changes are only in memory",
+    ),
     "store.save.locked": (
         "Workshoppen er åben i et andet program, der har låst den. Ændringen er ikke gemt "
         "her, så det andet programs arbejde ikke overskrives.",

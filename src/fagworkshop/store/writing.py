@@ -63,8 +63,33 @@ def to_toml(model: Session | Catalogue) -> bytes:
 
     ``None`` is left out (TOML has no null); datetimes are written in UTC.
     """
-    data = _utc(model.model_dump(mode="python", exclude_none=True))
-    return tomli_w.dumps(data, multiline_strings=True).encode("utf-8")
+    return _toml_bytes(model.model_dump(mode="python", exclude_none=True))
+
+
+def _toml_bytes(plain: dict[str, Any]) -> bytes:
+    return tomli_w.dumps(_utc(plain), multiline_strings=True).encode("utf-8")
+
+
+def _reload_problems(plain: dict[str, Any]) -> str | None:
+    """What loading would refuse in a session about to be saved, or None if it would open.
+
+    Changes assign to the models without validation, so a session in memory
+    can hold what the loader refuses (a 300,000-character pasted note, say).
+    Saving it would write a file the team could not open again.
+    """
+    from pydantic import ValidationError
+
+    from fagworkshop.domain.session import session_problems
+    from fagworkshop.store.errors import render
+
+    try:
+        Session.model_validate(plain)
+    except ValidationError as exc:
+        unchecked = reading._UncheckedSession
+        found = reading._validation_problems(exc, plain, unchecked, session_problems)
+        shown = [f"{render(p)}: {render(m)}" if render(p) else render(m) for p, m in found[:5]]
+        return "; ".join(shown)
+    return None
 
 
 def ensure_folder(folder: Path) -> None:
@@ -277,8 +302,12 @@ def save_session(session: Session, path: Path | str, *, purge_backup: bool = Fal
 
     if held_elsewhere(target):  # never overwrite the work of the program that has it open
         raise SaveFailed(target, t("store.save.locked"))
+    plain = session.model_dump(mode="python", exclude_none=True)
+    invalid = _reload_problems(plain)  # never write a file that would not open again
+    if invalid is not None:
+        raise SaveFailed(target, t("store.save.invalid", problems=invalid))
     try:
-        data = to_toml(session)
+        data = _toml_bytes(plain)
     except (TypeError, ValueError, UnicodeError) as exc:
         raise SaveFailed(target, t("store.save.not_serialisable", detail=str(exc))) from None
     if len(data) > reading.MAX_FILE_BYTES:  # never write a file that would not open again
