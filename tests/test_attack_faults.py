@@ -209,3 +209,23 @@ def test_a_read_only_folder_for_real_even_as_root():
         for f in folder.iterdir():
             f.unlink()
         folder.rmdir()
+
+
+# --- a session that would not open again -------------------------------------------
+
+
+def test_a_session_that_would_not_open_again_is_not_saved(tmp_path):
+    """Was: a 300,000-character pasted note saved fine, and then the file refused to open."""
+    from fagworkshop.domain import adapt
+
+    p, data, backup = saved(tmp_path)
+    session = small(3)
+    adapt.set_basic_note(session, session.basics[0].id, "x" * 300_000)
+    with pytest.raises(store.SaveFailed) as info:
+        store.save_session(session, p)
+    message = info.value.describe()
+    assert "basics[0].note" in message and str(p) in message
+    assert_untouched(p, data, backup)
+    adapt.set_basic_note(session, session.basics[0].id, "kortere")
+    store.save_session(session, p)
+    assert store.load_session(p) == session
