@@ -16,16 +16,22 @@ from pydantic import BaseModel
 
 from fagworkshop.domain.catalogue import Catalogue
 from fagworkshop.domain.session import (
+    Action,
+    ActionKind,
+    ActionStatus,
     AdaptedBlock,
     AdaptedElement,
     BasicChoice,
     Frame,
+    Goal,
+    Person,
     Round,
     Session,
     Status,
     Step,
     utc_now,
 )
+from fagworkshop.domain.text import clean_line, clean_text
 
 
 class ChangeError(ValueError):
@@ -221,3 +227,231 @@ def erase_person(session: Session, person_id: str, replacement: str = ERASED_NAM
                 continue  # the action was for this person alone
         kept.append(action)
     session.actions = kept
+
+
+# --- step 4: staff (medarbejdere) and rating notes ------------------------------
+
+
+def _person(session: Session, person_id: str) -> Person:
+    person = session.person(person_id)
+    if person is None:
+        raise ChangeError("change.unknown_person", id=person_id)
+    return person
+
+
+def _person_name(value: str) -> str:
+    name = clean_line(value).strip()
+    if not name:
+        raise ChangeError("change.empty_name")
+    return name
+
+
+def _check_profiles(session: Session, profile_ids: list[str]) -> list[str]:
+    for pid in profile_ids:
+        if session.profile(pid) is None:
+            raise ChangeError("change.unknown_profile", id=pid)
+    return list(dict.fromkeys(profile_ids))
+
+
+def add_person(
+    session: Session,
+    name: str,
+    initials: str = "",
+    role: str = "",
+    profiles: list[str] | None = None,
+) -> str:
+    """Add a member of staff (name may be initials or a pseudonym); returns the new id."""
+    person = Person(
+        id=new_id("p", [p.id for p in session.staff]),
+        name=_person_name(name),
+        initials=clean_line(initials).strip(),
+        role=clean_line(role).strip(),
+        profiles=_check_profiles(session, profiles or []),
+    )
+    session.staff.append(person)
+    return person.id
+
+
+def update_person(
+    session: Session,
+    person_id: str,
+    *,
+    name: str | None = None,
+    initials: str | None = None,
+    role: str | None = None,
+    note: str | None = None,
+) -> None:
+    """Change a person's name, initials, role or note (None leaves a field as it is)."""
+    person = _person(session, person_id)
+    if name is not None:
+        person.name = _person_name(name)
+    if initials is not None:
+        person.initials = clean_line(initials).strip()
+    if role is not None:
+        person.role = clean_line(role).strip()
+    if note is not None:
+        person.note = clean_text(note)
+
+
+def set_person_profiles(session: Session, person_id: str, profile_ids: list[str]) -> None:
+    """The local profiles a person works in (decides which competences matter for them)."""
+    _person(session, person_id).profiles = _check_profiles(session, profile_ids)
+
+
+def set_rating_note(session: Session, person_id: str, competence_id: str, note: str) -> None:
+    """A note on one person's rating of one competence in the latest round (empty removes it)."""
+    _person(session, person_id)
+    if session.competence(competence_id) is None:
+        raise ChangeError("change.unknown_competence", id=competence_id)
+    rnd = _current_round(session)
+    text = clean_text(note)
+    per_person = rnd.notes.setdefault(person_id, {})
+    if text.strip():
+        per_person[competence_id] = text
+    else:
+        per_person.pop(competence_id, None)
+        if not per_person:
+            del rnd.notes[person_id]
+
+
+# --- step 6: actions (handlinger) and personal goals (udviklingsmål) -------------
+
+
+def _action(session: Session, action_id: str) -> Action:
+    for action in session.actions:
+        if action.id == action_id:
+            return action
+    raise ChangeError("change.unknown_action", id=action_id)
+
+
+def _checked_action(session: Session, action: Action) -> Action:
+    from fagworkshop.domain.rules import action_problems
+
+    problems = action_problems(session, action)
+    if problems:
+        raise ChangeError(problems[0][1])
+    return action
+
+
+def add_action(
+    session: Session,
+    kind: ActionKind | str,
+    title: str,
+    *,
+    for_whom: list[str] | None = None,
+    competences: list[str] | None = None,
+    owner: str = "",
+    deadline: dt.date | None = None,
+    status: ActionStatus | str = ActionStatus.PLANNED,
+    transfer_plan: str = "",
+    course_id: str | None = None,
+    note: str = "",
+) -> str:
+    """Add an action to the plan; returns its id. Checked by ``rules.action_problems``
+    (a course or education needs a transfer plan)."""
+    action = Action(
+        id=new_id("a", [a.id for a in session.actions]),
+        kind=ActionKind(kind),
+        title=clean_line(title).strip() or "-",
+        for_whom=list(dict.fromkeys(for_whom or [])),
+        competences=list(dict.fromkeys(competences or [])),
+        owner=clean_line(owner).strip(),
+        deadline=deadline,
+        status=ActionStatus(status),
+        transfer_plan=clean_text(transfer_plan),
+        course_id=course_id or None,
+        note=clean_text(note),
+    )
+    if not clean_line(title).strip():
+        raise ChangeError("rules.title_required")
+    session.actions.append(_checked_action(session, action))
+    return action.id
+
+
+def update_action(session: Session, action_id: str, **fields: object) -> None:
+    """Change fields of an action (kind, title, for_whom, competences, owner, deadline,
+    status, transfer_plan, course_id, note); the result is checked before it is stored."""
+    current = _action(session, action_id)
+    data = current.model_dump()
+    allowed = set(Action.model_fields) - {"id"}
+    for key, value in fields.items():
+        if key not in allowed:
+            raise ChangeError("change.unknown_field", field=key)
+        data[key] = value
+    if not clean_line(str(data.get("title") or "")).strip():
+        raise ChangeError("rules.title_required")
+    try:
+        candidate = Action.model_validate(data)
+    except ValueError as exc:
+        raise ChangeError("change.invalid_action", reason=str(exc).splitlines()[0]) from exc
+    _checked_action(session, candidate)
+    session.actions[session.actions.index(current)] = candidate
+
+
+def remove_action(session: Session, action_id: str) -> None:
+    """Take an action out of the plan."""
+    session.actions.remove(_action(session, action_id))
+
+
+def _goal(session: Session, person_id: str, index: int) -> Goal:
+    person = _person(session, person_id)
+    if not 0 <= index < len(person.goals):
+        raise ChangeError("change.unknown_goal", index=index)
+    return person.goals[index]
+
+
+def _goal_competences(session: Session, competences: list[str]) -> list[str]:
+    known = set(session.competence_ids())
+    for cid in competences:
+        if cid not in known:
+            raise ChangeError("change.unknown_competence", id=cid)
+    return list(dict.fromkeys(competences))
+
+
+def add_goal(
+    session: Session,
+    person_id: str,
+    text: str,
+    competences: list[str] | None = None,
+    deadline: dt.date | None = None,
+) -> int:
+    """A personal development goal for a member of staff; returns its index."""
+    person = _person(session, person_id)
+    body = clean_text(text).strip()
+    if not body:
+        raise ChangeError("change.empty_goal")
+    goal_competences = _goal_competences(session, competences or [])
+    person.goals.append(Goal(text=body, competences=goal_competences, deadline=deadline))
+    return len(person.goals) - 1
+
+
+def update_goal(
+    session: Session,
+    person_id: str,
+    index: int,
+    *,
+    text: str | None = None,
+    competences: list[str] | None = None,
+    deadline: dt.date | None = None,
+    clear_deadline: bool = False,
+    done: bool | None = None,
+) -> None:
+    """Change a personal goal (None leaves a field as it is)."""
+    goal = _goal(session, person_id, index)
+    if text is not None:
+        body = clean_text(text).strip()
+        if not body:
+            raise ChangeError("change.empty_goal")
+        goal.text = body
+    if competences is not None:
+        goal.competences = _goal_competences(session, competences)
+    if deadline is not None or clear_deadline:
+        goal.deadline = deadline
+    if done is not None:
+        goal.done = done
+
+
+def remove_goal(session: Session, person_id: str, index: int) -> None:
+    """Remove a personal goal."""
+    _goal(session, person_id, index)
+    del _person(session, person_id).goals[index]
