@@ -56,11 +56,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- step 4: staff ---
     "staff.grid_title": ("Vurderinger (runde {round})", "Ratings (round {round})"),
     "staff.help_line": (
-        "Pile flytter · 0-{max} sætter niveau · Del rydder · u = har men bruger ikke · "
-        "a = vis alle kompetencer · n = ny · e = ret · x = slet",
-        "Arrows move · 0-{max} set level · Del clears · u = has but does not use · "
-        "a = show all competences · n = new · e = edit · x = erase",
+        "0-{max} niveau · Del ryd · u ubrugt · a alle · n ny · e ret · x slet",
+        "0-{max} level · Del clear · u unused · a all · n new · e edit · x erase",
     ),
+    "staff.name_short": ("Navn", "Name"),
+    "staff.initials_short": ("Initialer", "Initials"),
     "staff.name": ("Navn, initialer eller pseudonym", "Name, initials or pseudonym"),
     "staff.initials": (
         "Initialer (vises i eksport uden navne)",

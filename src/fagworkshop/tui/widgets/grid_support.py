@@ -1,0 +1,53 @@
+"""Small helpers shared by the staff, gaps and plan views (steps 4 to 6)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.widget import Widget
+
+from fagworkshop.domain.session import Session
+
+
+def competence_codes(session: Session) -> dict[str, str]:
+    """Short, stable column codes: ``B1``, ``B2``... for basics, ``E1``... for elements.
+
+    The number is the position in the session, so a code stays the same when
+    columns are filtered or sorted.
+    """
+    from fagworkshop.i18n import t
+
+    codes = {b.id: f"{t('grid.basic_code')}{i}" for i, b in enumerate(session.basics, 1)}
+    for i, (_, element) in enumerate(session.elements(), 1):
+        codes[element.id] = f"{t('grid.element_code')}{i}"
+    return codes
+
+
+def competence_title(session: Session, competence_id: str) -> str:
+    """The title the team uses for a competence (its own wording, else the catalogue's)."""
+    item = session.competence(competence_id)
+    return item.shown_title if item is not None else competence_id
+
+
+def apply_change(
+    widget: Widget, change: Callable[..., Any], *args: Any, **kwargs: Any
+) -> tuple[bool, Any]:
+    """Run a change through the app's ``apply`` (the one way to change the session).
+
+    Returns whether the change went through and what it returned; the app
+    itself shows a refused change (``ChangeError``) to the user.
+    """
+    box: dict[str, Any] = {}
+
+    def run(session: Session, *a: Any, **k: Any) -> Any:
+        box["result"] = change(session, *a, **k)
+        return box["result"]
+
+    widget.app.apply(run, *args, **kwargs)  # type: ignore[attr-defined]
+    return "result" in box, box.get("result")
+
+
+def session_of(widget: Widget) -> Session:
+    """The session the app holds."""
+    return widget.app.session  # type: ignore[attr-defined,no-any-return]

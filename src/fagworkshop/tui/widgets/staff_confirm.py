@@ -1,0 +1,53 @@
+"""The confirmation before a person is erased completely (step 4)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from fagworkshop.i18n import t
+
+
+class ConfirmErase(ModalScreen[bool]):
+    """Asks whether to erase a person; dismisses with True only on the erase button."""
+
+    DEFAULT_CSS = """
+    ConfirmErase { align: center middle; }
+    ConfirmErase > Vertical {
+        width: 60; max-width: 95%; height: auto; padding: 1 2;
+        border: thick $error; background: $surface;
+    }
+    ConfirmErase Static { height: auto; margin-bottom: 1; }
+    ConfirmErase Horizontal { height: auto; }
+    ConfirmErase Button { margin-right: 2; }
+    """
+
+    BINDINGS = [Binding("escape", "keep", show=False)]
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.person_name = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content(t("staff.erase_question", name=self.person_name)), markup=False)
+            with Horizontal():
+                yield Button(t("staff.erase_no"), id="erase-no", variant="primary")
+                yield Button(t("staff.erase_yes"), id="erase-yes", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#erase-no", Button).focus()
+
+    @on(Button.Pressed, "#erase-yes")
+    def _erase(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#erase-no")
+    def action_keep(self) -> None:
+        """Keep the person."""
+        self.dismiss(False)

@@ -1,0 +1,402 @@
+"""The body of step 4 (Medarbejdere): the rating grid, its detail panel and the staff form.
+
+The grid takes digits without any dialog; the detail panel under it shows
+the focused competence, the level's meaning and the person's note on the
+rating (editable in place). ``n``/``e`` open the staff form beside the
+detail panel, ``x`` erases a person after a confirmation.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, Input, Label, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from fagworkshop.domain import changes
+from fagworkshop.domain.analysis import build_index
+from fagworkshop.domain.session import AdaptedElement, BasicChoice, Person, Session
+from fagworkshop.i18n import t
+from fagworkshop.tui.widgets.grid_support import apply_change, competence_codes, session_of
+from fagworkshop.tui.widgets.rating_grid import RatingGrid
+from fagworkshop.tui.widgets.staff_confirm import ConfirmErase
+
+
+class StaffForm(Vertical):
+    """Add or edit one member of staff: name, initials, role, local profiles."""
+
+    DEFAULT_CSS = """
+    StaffForm { width: 1fr; height: auto; padding: 0 1; border-left: solid $primary; }
+    StaffForm.-hidden { display: none; }
+    StaffForm #staff-form-title { text-style: bold; }
+    StaffForm .staff-field { height: 1; }
+    StaffForm .staff-field Label { width: 10; }
+    StaffForm .staff-field Input { width: 1fr; }
+    StaffForm SelectionList { height: auto; max-height: 5; margin: 1 0 0 0; }
+    StaffForm Horizontal { height: auto; }
+    StaffForm Button { width: auto; min-width: 6; margin-right: 1; }
+    """
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self) -> None:
+        super().__init__(id="staff-form", classes="-hidden")
+        self.person_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label(t("staff.new"), id="staff-form-title", markup=False)
+        for key, field_id in (
+            ("staff.name_short", "staff-name"),
+            ("staff.initials_short", "staff-initials"),
+            ("staff.role", "staff-role"),
+        ):
+            with Horizontal(classes="staff-field"):
+                yield Label(t(key), markup=False)
+                yield Input(placeholder=t(key.replace("_short", "")), id=field_id, compact=True)
+        yield SelectionList[str](id="staff-profiles", compact=True)
+        with Horizontal():
+            yield Button(t("staff.save"), id="staff-save", variant="primary", compact=True)
+            yield Button(t("staff.cancel"), id="staff-cancel", compact=True)
+
+    def open_for(self, session: Session, person: Person | None) -> None:
+        """Show the form for a new person (None) or to edit one."""
+        self.person_id = person.id if person else None
+        title = self.query_one("#staff-form-title", Label)
+        title.update(
+            Content(t("staff.editing", name=person.name)) if person else Content(t("staff.new"))
+        )
+        self.query_one("#staff-name", Input).value = person.name if person else ""
+        self.query_one("#staff-initials", Input).value = person.initials if person else ""
+        self.query_one("#staff-role", Input).value = person.role if person else ""
+        profiles = self.query_one("#staff-profiles", SelectionList)
+        profiles.clear_options()
+        chosen = set(person.profiles) if person else set()
+        profiles.add_options(
+            [Selection(Content(p.name), p.id, p.id in chosen) for p in session.profiles]
+        )
+        profiles.border_title = Content(
+            t("staff.profiles") if session.profiles else t("staff.no_profiles")
+        )
+        self.remove_class("-hidden")
+        self.query_one("#staff-name", Input).focus()
+
+    def values(self) -> tuple[str, str, str, list[str]]:
+        """What is typed: name, initials, role, chosen profile ids."""
+        return (
+            self.query_one("#staff-name", Input).value,
+            self.query_one("#staff-initials", Input).value,
+            self.query_one("#staff-role", Input).value,
+            list(self.query_one("#staff-profiles", SelectionList).selected),
+        )
+
+    def close(self) -> None:
+        """Hide the form (what was typed is kept until it is opened again)."""
+        self.add_class("-hidden")
+
+    def action_cancel(self) -> None:
+        """Escape: close without saving."""
+        self.close()
+        self.post_message(StaffPanel.FormClosed())
+
+    @on(Button.Pressed, "#staff-cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#staff-save")
+    def _save(self) -> None:
+        self.post_message(StaffPanel.FormSaved())
+
+
+class StaffPanel(Vertical):
+    """Step 4's working area: rating grid, detail panel with the rating note, staff form."""
+
+    DEFAULT_CSS = """
+    StaffPanel { height: 1fr; }
+    StaffPanel #staff-help { color: $text-muted; height: auto; }
+    StaffPanel #staff-empty { height: auto; padding: 1; }
+    StaffPanel #staff-lower { height: auto; max-height: 16; }
+    StaffPanel #staff-detail { width: 2fr; height: auto; padding: 0 1; }
+    StaffPanel #staff-detail-text { height: 6; overflow: hidden; }
+    StaffPanel #rating-note { margin-top: 1; }
+    StaffPanel RatingGrid { height: 1fr; min-height: 5; }
+    """
+
+    BINDINGS = [
+        Binding("n", "new_person", t("staff.add"), id="staff.new"),
+        Binding("e", "edit_person", t("staff.editing", name="").rstrip(": "), id="staff.edit"),
+        Binding("x", "erase_person", t("staff.erase"), id="staff.erase"),
+        Binding("a", "toggle_all", "a", show=False, id="staff.all"),
+    ]
+
+    class FormSaved(Message):
+        """The staff form asks to be saved."""
+
+    class FormClosed(Message):
+        """The staff form was closed without saving."""
+
+    def __init__(self, *, id: str | None = "staff-panel") -> None:
+        super().__init__(id=id)
+        self.show_all = False
+        self._signature: tuple[object, ...] = ()
+        self._cell_edit = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="staff-help", markup=False)
+        yield Static("", id="staff-empty", markup=False)
+        yield RatingGrid(id="rating-grid")
+        with Horizontal(id="staff-lower"):
+            with Vertical(id="staff-detail"):
+                yield Static("", id="staff-detail-text", markup=False)
+                yield Input(placeholder=t("staff.note"), id="rating-note", compact=True)
+            yield StaffForm()
+
+    def on_mount(self) -> None:
+        self.refresh_from_session()
+
+    @property
+    def grid(self) -> RatingGrid:
+        """The rating grid."""
+        return self.query_one(RatingGrid)
+
+    # --- from the session to the screen ---------------------------------------
+
+    def _columns(self, session: Session, relevant: dict[str, frozenset[str]]) -> list[str]:
+        ids = session.competence_ids()
+        if self.show_all:
+            return ids
+        wanted: set[str] = set().union(*relevant.values()) if relevant else set()
+        return [c for c in ids if c in wanted]
+
+    def refresh_from_session(self) -> None:
+        """Show the session as it is now; a rating typed here repaints only its own line."""
+        session = session_of(self)
+        rnd = session.round()
+        signature = (
+            id(session),
+            id(rnd),
+            self.show_all,
+            tuple((p.id, p.name, tuple(p.profiles)) for p in session.staff),
+            tuple((b.id, b.included, b.shown_title) for b in session.basics),
+            tuple((e.id, e.status, e.shown_title) for _, e in session.elements()),
+            tuple((p.id, tuple(p.elements)) for p in session.profiles),
+        )
+        if self._cell_edit and signature == self._signature:
+            self._cell_edit = False
+            self._show_detail()
+            return
+        self._cell_edit = False
+        self._signature = signature
+        index = build_index(session)
+        columns = self._columns(session, index.relevant)
+        codes = competence_codes(session)
+        grid = self.grid
+        grid.load(
+            session,
+            [p.id for p in session.staff],
+            [p.name for p in session.staff],
+            columns,
+            [codes.get(c, c) for c in columns],
+            index.relevant,
+            corner=t("grid.corner"),
+        )
+        numbers = session.level_numbers()
+        high = max(numbers) if numbers else 0
+        self.query_one("#staff-help", Static).update(Content(t("staff.help_line", max=high)))
+        empty = self.query_one("#staff-empty", Static)
+        if not session.staff:
+            empty.update(Content(t("grid.no_staff")))
+        elif not columns:
+            empty.update(Content(t("grid.no_competences")))
+        empty.display = not session.staff or not columns
+        grid.display = bool(session.staff and columns)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        session = session_of(self)
+        grid = self.grid
+        pid, cid = grid.current_person, grid.current_competence
+        text = self.query_one("#staff-detail-text", Static)
+        note = self.query_one("#rating-note", Input)
+        person = session.person(pid) if pid else None
+        item = session.competence(cid) if cid else None
+        if person is None or item is None:
+            text.update(Content(t("staff.detail_empty")))
+            note.disabled = True
+            return
+        text.update(self._detail_content(session, person, item, cid or ""))
+        note.disabled = False
+        rnd = session.round()
+        stored = rnd.rating(person.id, item.id).note if rnd else ""
+        if not note.has_focus and note.value != stored:
+            note.value = stored
+
+    def _detail_content(
+        self,
+        session: Session,
+        person: Person,
+        item: BasicChoice | AdaptedElement,
+        competence_id: str,
+    ) -> Content:
+        codes = competence_codes(session)
+        rnd = session.round()
+        rating = rnd.rating(person.id, competence_id) if rnd else None
+        target = session.target(competence_id)
+        who = person.name + (f" · {person.role}" if person.role else "")
+        parts: list[str | tuple[str, str]] = [
+            (who, "bold"),
+            "\n",
+            (f"{codes.get(competence_id, '')} {item.shown_title}", "bold"),
+        ]
+        if item.local_wording.strip() and item.local_wording.strip() != item.title:
+            parts += ["\n", (t("staff.detail_catalogue") + item.title, "dim")]
+        if item.description:
+            parts += ["\n", (item.description, "dim")]
+        parts += [
+            "\n",
+            t("staff.detail_target", target=target)
+            if target is not None
+            else t("staff.detail_no_target"),
+            "\n",
+        ]
+        if rating is None or rating.level is None:
+            parts.append(t("staff.detail_unrated"))
+        else:
+            level = session.level(rating.level)
+            label = level.label if level else str(rating.level)
+            parts.append((t("staff.detail_level", level=rating.level, label=label), "bold"))
+            parts.append(level.meaning if level else "")
+        if rating is not None and rating.unused:
+            parts += ["\n", (t("staff.detail_unused"), "italic")]
+        if competence_id not in session.relevant_competences(person):
+            parts += ["\n", (t("staff.detail_not_relevant"), "dim")]
+        return Content.assemble(*parts)
+
+    # --- ratings --------------------------------------------------------------
+
+    @on(RatingGrid.CursorMoved)
+    def _moved(self) -> None:
+        self._show_detail()
+
+    @on(RatingGrid.LevelTyped)
+    def _level_typed(self, message: RatingGrid.LevelTyped) -> None:
+        session = session_of(self)
+        grid = message.grid
+        numbers = session.level_numbers()
+        if message.level is not None and message.level not in numbers:
+            low, high = (min(numbers), max(numbers)) if numbers else (0, 0)
+            self.app.notify(t("staff.level_outside", low=low, high=high), markup=False)
+            return
+        pid = grid.person_ids[message.row]
+        cid = grid.competence_ids[message.column]
+        self._cell_edit = True
+        ok, _ = apply_change(self, changes.set_rating, pid, cid, message.level)
+        grid.refresh_cell(message.row, message.column)
+        if ok and message.level is not None:
+            grid.advance()
+        self._show_detail()
+
+    @on(RatingGrid.UnusedToggled)
+    def _unused(self, message: RatingGrid.UnusedToggled) -> None:
+        grid = message.grid
+        self._cell_edit = True
+        apply_change(
+            self,
+            changes.toggle_unused,
+            grid.person_ids[message.row],
+            grid.competence_ids[message.column],
+        )
+        grid.refresh_cell(message.row, message.column)
+        self._show_detail()
+
+    @on(Input.Changed, "#rating-note")
+    def _note_changed(self, event: Input.Changed) -> None:
+        session = session_of(self)
+        pid, cid = self.grid.current_person, self.grid.current_competence
+        if pid is None or cid is None or session.person(pid) is None:
+            return
+        rnd = session.round()
+        if rnd is not None and rnd.rating(pid, cid).note == event.value:
+            return
+        self._cell_edit = True
+        apply_change(self, changes.set_rating_note, pid, cid, event.value)
+        self.grid.refresh_cell(self.grid.cursor_row, self.grid.cursor_column)
+
+    @on(Input.Submitted, "#rating-note")
+    def _note_done(self) -> None:
+        self.grid.focus()
+
+    # --- staff ----------------------------------------------------------------
+
+    def action_toggle_all(self) -> None:
+        """Show every competence, or only those that matter to someone."""
+        self.show_all = not self.show_all
+        self.app.notify(
+            t("staff.show_all_on") if self.show_all else t("staff.show_all_off"), markup=False
+        )
+        self.refresh_from_session()
+
+    def action_new_person(self) -> None:
+        """Open the form for a new member of staff."""
+        self.query_one(StaffForm).open_for(session_of(self), None)
+
+    def action_edit_person(self) -> None:
+        """Open the form for the person on the cursor row."""
+        session = session_of(self)
+        pid = self.grid.current_person
+        person = session.person(pid) if pid else None
+        if person is not None:
+            self.query_one(StaffForm).open_for(session, person)
+
+    @on(FormSaved)
+    def _form_saved(self) -> None:
+        form = self.query_one(StaffForm)
+        name, initials, role, profiles = form.values()
+        session = session_of(self)
+        if form.person_id is None:
+            ok, new_id = apply_change(self, changes.add_person, name, initials, role, profiles)
+            if not ok:
+                return  # the app told why; the typed text stays in the form
+            form.close()
+            self.refresh_from_session()
+            self.grid.move_to(len(session.staff) - 1, self.grid.cursor_column)
+            self.app.notify(t("staff.added", name=name.strip()), markup=False)
+        else:
+            ok, _ = apply_change(
+                self, changes.update_person, form.person_id, name=name, initials=initials, role=role
+            )
+            if not ok:
+                return
+            ok, _ = apply_change(self, changes.set_person_profiles, form.person_id, profiles)
+            if not ok:
+                return
+            form.close()
+            self.refresh_from_session()
+            self.app.notify(t("staff.saved", name=name.strip()), markup=False)
+        self.grid.focus()
+
+    @on(FormClosed)
+    def _form_closed(self) -> None:
+        self.grid.focus()
+
+    def action_erase_person(self) -> None:
+        """Ask, then erase the person on the cursor row completely."""
+        session = session_of(self)
+        pid = self.grid.current_person
+        person = session.person(pid) if pid else None
+        if person is None:
+            return
+
+        def done(confirmed: bool | None) -> None:
+            if confirmed:
+                ok, _ = apply_change(self, changes.erase_person, person.id)
+                if ok:
+                    self.refresh_from_session()
+                    self.app.notify(t("staff.erased"), markup=False)
+                    self.grid.focus()
+
+        self.app.push_screen(ConfirmErase(person.name), done)

@@ -1,0 +1,271 @@
+"""Step 4 (Medarbejdere): the rating grid, the detail panel, staff add/edit/erase, speed."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import App, ComposeResult
+
+from fagworkshop.domain.changes import ChangeError
+from fagworkshop.domain.session import Session
+from fagworkshop.generate import generate_session
+from fagworkshop.i18n import t
+from fagworkshop.tui.widgets.rating_grid import RatingGrid
+from fagworkshop.tui.widgets.staff_confirm import ConfirmErase
+from fagworkshop.tui.widgets.staff_panel import StaffPanel
+
+HOSTILE = "[bold red]x[/] y"
+
+
+class Harness(App[None]):
+    """The app's contract in small: holds ``session``, ``apply`` changes it and refreshes."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.applied = 0
+
+    def compose(self) -> ComposeResult:
+        yield StaffPanel()
+
+    def apply(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        try:
+            result = change(self.session, *args, **kwargs)
+        except ChangeError as err:
+            self.notify(t(err.key, **err.params), severity="error", markup=False)
+            return None
+        self.applied += 1
+        self.query_one(StaffPanel).refresh_from_session()
+        return result
+
+
+def small() -> Session:
+    session = generate_session(staff=6, competences=12, rounds=1, seed=5)
+    session.rounds[0].ratings.clear()
+    session.rounds[0].unused.clear()
+    return session
+
+
+def cell_text(grid: RatingGrid, row: int, column: int) -> str:
+    return grid.cell(row, column)[0].strip()
+
+
+async def test_digit_sets_level_and_moves_on() -> None:
+    session = small()
+    app = Harness(session)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        grid = app.query_one(RatingGrid)
+        grid.focus()
+        await pilot.press("3")
+        await pilot.pause()
+        pid, cid = grid.person_ids[0], grid.competence_ids[0]
+        rnd = session.round()
+        assert rnd is not None and rnd.ratings[pid][cid] == 3
+        assert cell_text(grid, 0, 0) == "3"
+        assert (grid.cursor_row, grid.cursor_column) == (0, 1)
+        # the detail panel names the level and its meaning
+        detail = str(app.query_one("#staff-detail-text").render())
+        assert "Selvstændig" not in detail  # cursor moved to an unrated cell
+        await pilot.press("left")
+        detail = str(app.query_one("#staff-detail-text").render())
+        assert "Selvstændig" in detail and "Arbejder selvstændigt" in detail
+        # delete clears, u toggles unused, a digit off the scale changes nothing
+        await pilot.press("delete")
+        assert cid not in rnd.ratings.get(pid, {})
+        assert (grid.cursor_row, grid.cursor_column) == (0, 0)
+        await pilot.press("u")
+        assert cid in rnd.unused[pid] and "u" in cell_text(grid, 0, 0)
+        await pilot.press("u")
+        assert pid not in rnd.unused
+        await pilot.press("9")
+        await pilot.pause()
+        assert pid not in rnd.ratings
+        # last column wraps to the next row, like a spreadsheet
+        await pilot.press("end", "2")
+        assert (grid.cursor_row, grid.cursor_column) == (1, 0)
+        await app.workers.wait_for_complete()
+
+
+async def test_keys_move_the_cursor() -> None:
+    session = generate_session(staff=40, competences=50, rounds=1, seed=1)
+    app = Harness(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        grid = app.query_one(RatingGrid)
+        grid.focus()
+        await pilot.press("end")
+        assert grid.cursor_column == grid.column_count - 1
+        assert grid.scroll_x > 0
+        await pilot.press("home", "pagedown")
+        assert grid.cursor_column == 0 and grid.cursor_row > 3
+        assert grid.scroll_y > 0
+        await pilot.press("ctrl+end")
+        assert grid.cursor_row == grid.row_count - 1
+        await pilot.press("ctrl+home", "down", "right")
+        assert (grid.cursor_row, grid.cursor_column) == (1, 1)
+        await app.workers.wait_for_complete()
+
+
+async def test_rating_note_is_saved_as_typed() -> None:
+    session = small()
+    app = Harness(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        grid = app.query_one(RatingGrid)
+        grid.focus()
+        await pilot.press("right")
+        app.query_one("#rating-note").focus()
+        await pilot.press(*"Øver sig [/]")
+        await pilot.pause()
+        pid, cid = grid.person_ids[0], grid.competence_ids[1]
+        rnd = session.round()
+        assert rnd is not None and rnd.rating(pid, cid).note == "Øver sig [/]"
+        assert "*" in cell_text(grid, 0, 1)
+        await pilot.press("enter")
+        assert grid.has_focus
+        await app.workers.wait_for_complete()
+
+
+async def test_add_edit_and_erase_a_person() -> None:
+    session = small()
+    app = Harness(session)
+    async with app.run_test(size=(100, 30), notifications=True, tooltips=True) as pilot:
+        grid = app.query_one(RatingGrid)
+        grid.focus()
+        await pilot.press("n")
+        await pilot.press(*HOSTILE)
+        await pilot.press("tab", *"XY", "tab", *"Rådgiver", "enter")
+        await pilot.pause()
+        person = session.staff[-1]
+        assert person.name == HOSTILE and person.initials == "XY" and person.role == "Rådgiver"
+        assert grid.labels[-1] == HOSTILE and grid.cursor_row == len(session.staff) - 1
+        # an empty name is refused and the form keeps what was typed
+        await pilot.press("e")
+        name = app.query_one("#staff-name")
+        name.value = "  "  # type: ignore[attr-defined]
+        await pilot.press("tab", "tab", "end", *" 2", "enter")
+        await pilot.pause()
+        assert person.name == HOSTILE
+        assert app.query_one("#staff-role").value == "Rådgiver 2"  # type: ignore[attr-defined]
+        name.value = "Ny Person"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert person.name == "Ny Person" and person.role == "Rådgiver 2"
+        # rate the person, then erase them after a confirmation
+        grid.focus()
+        await pilot.press("2")
+        rnd = session.round()
+        assert rnd is not None and person.id in rnd.ratings
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmErase)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert session.person(person.id) is not None
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.click("#erase-yes")
+        await pilot.pause()
+        assert session.person(person.id) is None
+        assert all(person.id not in r.ratings for r in session.rounds)
+        assert person.id not in grid.person_ids
+        await app.workers.wait_for_complete()
+
+
+async def test_hostile_names_render_literally() -> None:
+    session = small()
+    session.staff[0].name = HOSTILE
+    session.staff[1].name = "x [/] y"
+    session.staff[1].role = "[@click=app.quit]klik[/]"
+    session.profiles[0].name = "[b]Profil[/b]"
+    app = Harness(session)
+    async with app.run_test(size=(100, 30), notifications=True, tooltips=True) as pilot:
+        grid = app.query_one(RatingGrid)
+        grid.focus()
+        await pilot.press("down", "e")
+        await pilot.pause()
+        screen = app.export_screenshot()
+        assert "[bold red]x[/] y" in screen.replace("&#160;", " ")
+        assert "x [/] y" in screen.replace("&#160;", " ")
+        assert "[b]Profil[/b]" in screen.replace("&#160;", " ")
+        await pilot.press("escape", "x")
+        await pilot.pause()
+        assert "x [/] y" in app.export_screenshot().replace("&#160;", " ")
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+
+
+async def test_toggle_shows_all_competences() -> None:
+    session = small()
+    for basic in session.basics[:1]:
+        basic.included = False
+    app = Harness(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        grid = app.query_one(RatingGrid)
+        before = grid.column_count
+        grid.focus()
+        await pilot.press("a")
+        assert grid.column_count == len(session.competence_ids()) > before
+        await pilot.press("a")
+        assert grid.column_count == before
+        await app.workers.wait_for_complete()
+
+
+async def test_responsive_at_60_by_80() -> None:
+    """A burst of digits at 60 x 80: each edit repaints a line or two, not the window."""
+    session = generate_session(staff=60, competences=80, rounds=2, seed=7)
+    app = Harness(session)
+    async with app.run_test(size=(160, 48)) as pilot:
+        grid = app.query_one(RatingGrid)
+        grid.focus()
+        await pilot.pause()
+        painted: list[int] = []
+        original = grid.render_line
+
+        def counting(y: int) -> Any:
+            painted.append(y)
+            return original(y)
+
+        grid.render_line = counting  # type: ignore[method-assign]
+        start = time.perf_counter()
+        for digit in "0123401234012340123401234":
+            await pilot.press(digit)
+        elapsed = (time.perf_counter() - start) / 25
+        await pilot.pause()
+        rnd = session.round()
+        assert rnd is not None
+        assert rnd.ratings[grid.person_ids[0]][grid.competence_ids[24]] == 4
+        # the Pilot waits in idle steps of its own; the edit is far below a frame
+        assert elapsed < 0.25, f"{elapsed * 1000:.0f} ms per digit"
+        # only the header and the edited row were drawn again, never the whole window
+        assert set(painted) <= {0, 1}, sorted(set(painted))
+        assert len(painted) < 25 * grid.size.height / 2
+        # the work itself: change, repaint of the changed lines, well under 50 ms
+        start = time.perf_counter()
+        for _ in range(20):
+            message = RatingGrid.LevelTyped(grid, grid.cursor_row, grid.cursor_column, 2)
+            app.query_one(StaffPanel)._level_typed(message)
+            for y in range(3):
+                original(y)
+        direct = (time.perf_counter() - start) / 20
+        assert direct < 0.05, f"{direct * 1000:.1f} ms per edit"
+        await app.workers.wait_for_complete()
+
+
+async def test_large_grid_300_by_120_opens_and_edits() -> None:
+    session = generate_session(staff=300, competences=120, rounds=1, seed=9)
+    app = Harness(session)
+    start = time.perf_counter()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        assert time.perf_counter() - start < 5
+        grid = app.query_one(RatingGrid)
+        grid.focus()
+        await pilot.press("ctrl+end", "end")
+        start = time.perf_counter()
+        await pilot.press("1")
+        assert time.perf_counter() - start < 0.5
+        rnd = session.round()
+        assert rnd is not None
+        assert rnd.ratings[grid.person_ids[-1]][grid.competence_ids[-1]] == 1
+        await app.workers.wait_for_complete()
