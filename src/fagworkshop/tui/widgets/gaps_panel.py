@@ -1,0 +1,284 @@
+"""The body of step 5 (Kompetencehuller): heat map, legend and the numbers behind it.
+
+Every number shown here comes from :func:`fagworkshop.domain.analysis.analyse`;
+the panel only chooses what to show and in which order (sort and filter).
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from fagworkshop.domain.analysis import Analysis, analyse, build_index
+from fagworkshop.domain.session import Session
+from fagworkshop.i18n import t
+from fagworkshop.tui.widgets.grid_support import competence_codes, competence_title, session_of
+from fagworkshop.tui.widgets.heat_map import LEGEND_ORDER, LEGEND_SAMPLES, STATE_STYLES, HeatMap
+
+SORTS = ("staff", "name", "gaps")
+
+
+def legend() -> Content:
+    """The heat map's legend: a sample cell in its colour and what it means, per state."""
+    parts: list[str | tuple[str, str]] = [(t("gaps.legend_title"), "bold")]
+    for state in LEGEND_ORDER:
+        style = STATE_STYLES[state]
+        parts.append((f" {LEGEND_SAMPLES[state]:<2} ", str(style)))
+        parts.append(f" {t('gaps.state.' + state.value)}  ")
+    return Content.assemble(*parts)
+
+
+class GapsPanel(Vertical):
+    """Step 5's working area: legend, heat map, and coverage, profiles, single holders,
+    unused competences and the selected person's gaps."""
+
+    DEFAULT_CSS = """
+    GapsPanel { height: 1fr; }
+    GapsPanel #gaps-legend { height: auto; }
+    GapsPanel #gaps-status { height: 1; color: $text-muted; }
+    GapsPanel #gaps-empty { height: auto; padding: 1; }
+    GapsPanel HeatMap { height: 1fr; min-height: 6; }
+    GapsPanel #gaps-focus { height: 3; padding: 0 1; }
+    GapsPanel #gaps-lower { height: 9; }
+    GapsPanel #gaps-lower > Static { width: 1fr; height: 9; padding: 0 1; overflow-y: auto; }
+    GapsPanel #gaps-profiles { border-left: solid $primary; }
+    GapsPanel #gaps-person { border-left: solid $primary; }
+    """
+
+    BINDINGS = [
+        Binding("s", "sort", "s", id="gaps.sort"),
+        Binding("f", "only_gaps", "f", id="gaps.only_gaps"),
+        Binding("p", "next_profile", "p", id="gaps.profile"),
+    ]
+
+    def __init__(self, *, id: str | None = "gaps-panel") -> None:
+        super().__init__(id=id)
+        self.sort = "staff"
+        self.only_gaps = False
+        self.profile_filter: str | None = None
+        self.analysis: Analysis | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="gaps-legend", markup=False)
+        yield Static("", id="gaps-status", markup=False)
+        yield Static("", id="gaps-empty", markup=False)
+        yield HeatMap(id="heat-map")
+        yield Static("", id="gaps-focus", markup=False)
+        with Horizontal(id="gaps-lower"):
+            yield Static("", id="gaps-lists", markup=False)
+            yield Static("", id="gaps-profiles", markup=False)
+            yield Static("", id="gaps-person", markup=False)
+
+    def on_mount(self) -> None:
+        self.refresh_from_session()
+
+    @property
+    def heat_map(self) -> HeatMap:
+        """The heat map."""
+        return self.query_one(HeatMap)
+
+    # --- rows and columns -----------------------------------------------------
+
+    def _rows(self, session: Session, analysis: Analysis) -> list[str]:
+        people = list(session.staff)
+        if self.profile_filter is not None:
+            members = [p for p in people if self.profile_filter in p.profiles]
+            people = members or people
+        if self.sort == "name":
+            people.sort(key=lambda p: p.name.casefold())
+        elif self.sort == "gaps":
+
+            def weight(person_id: str) -> tuple[int, int]:
+                gaps = analysis.person(person_id)
+                return (-gaps.total_shortfall, -len(gaps.gaps)) if gaps else (0, 0)
+
+            people.sort(key=lambda p: weight(p.id))
+        return [p.id for p in people]
+
+    def _columns(self, session: Session, analysis: Analysis) -> list[str]:
+        columns = [c.id for c in analysis.competences]
+        if self.profile_filter is not None:
+            profile = session.profile(self.profile_filter)
+            wanted = set(profile.elements) if profile else set()
+            columns = [c for c in columns if c in wanted]
+        if self.only_gaps:
+            columns = [c.id for c in analysis.competences if c.below and c.id in set(columns)]
+        return columns
+
+    # --- from the session to the screen ---------------------------------------
+
+    def refresh_from_session(self) -> None:
+        """Analyse the latest round again and show it."""
+        session = session_of(self)
+        if self.profile_filter is not None and session.profile(self.profile_filter) is None:
+            self.profile_filter = None
+        index = build_index(session)
+        analysis = analyse(session, index=index)
+        self.analysis = analysis
+        rows = self._rows(session, analysis)
+        columns = self._columns(session, analysis)
+        codes = competence_codes(session)
+        self.heat_map.load(
+            session.round(),
+            index,
+            rows,
+            [p.name for pid in rows if (p := session.person(pid))],
+            columns,
+            [codes.get(c, c) for c in columns],
+            corner=t("grid.corner"),
+        )
+        self.query_one("#gaps-legend", Static).update(legend())
+        self._show_status(session)
+        empty = self.query_one("#gaps-empty", Static)
+        empty.update(Content(t("gaps.empty")))
+        empty.display = not rows or not columns
+        self.heat_map.display = bool(rows and columns)
+        self._show_lists(session, analysis, codes)
+        self._show_profiles(analysis)
+        self._show_focus()
+
+    def _show_status(self, session: Session) -> None:
+        if self.profile_filter is not None:
+            profile = session.profile(self.profile_filter)
+            how = t("gaps.filter.profile", name=profile.name if profile else "")
+        else:
+            how = t("gaps.filter.all")
+        if self.only_gaps:
+            how += " · " + t("gaps.filter.gaps")
+        text = " · ".join(
+            (
+                t("gaps.sort", how=t("gaps.sort." + self.sort)),
+                t("gaps.filter", how=how),
+                t("gaps.keys"),
+            )
+        )
+        self.query_one("#gaps-status", Static).update(Content(text))
+
+    def _show_lists(self, session: Session, analysis: Analysis, codes: dict[str, str]) -> None:
+        parts: list[str | tuple[str, str]] = [(t("gaps.single_title"), "bold")]
+        singles = analysis.single_holders
+        for coverage in singles:
+            holder = session.person(coverage.holders[0])
+            parts.append(
+                f"\n{codes.get(coverage.id, '')} {coverage.competence.title}"
+                f" · {holder.name if holder else ''}"
+            )
+        if not singles:
+            parts.append("\n" + t("gaps.none"))
+        parts += ["\n\n", (t("gaps.unused_title"), "bold")]
+        unused = analysis.unused
+        for coverage in unused:
+            parts.append(
+                f"\n{codes.get(coverage.id, '')} {coverage.competence.title} ({coverage.unused})"
+            )
+        if not unused:
+            parts.append("\n" + t("gaps.none"))
+        self.query_one("#gaps-lists", Static).update(Content.assemble(*parts))
+
+    def _show_profiles(self, analysis: Analysis) -> None:
+        parts: list[str | tuple[str, str]] = [(t("gaps.profiles_title"), "bold")]
+        for q in analysis.profiles:
+            line = t("gaps.profile_line", name=q.name, qualified=len(q.qualified), needed=q.needed)
+            if q.shortfall:
+                line += t("gaps.profile_short", n=q.shortfall)
+            if q.close:
+                line += t("gaps.profile_close", n=len(q.close))
+            parts.append(("\n" + line, "" if not q.shortfall else "#E69F00"))
+        if not analysis.profiles:
+            parts.append("\n" + t("gaps.no_profiles"))
+        self.query_one("#gaps-profiles", Static).update(Content.assemble(*parts))
+
+    def _show_focus(self) -> None:
+        """The focused competence's coverage and the focused person's gaps."""
+        session = session_of(self)
+        analysis = self.analysis
+        heat_map = self.heat_map
+        focus = self.query_one("#gaps-focus", Static)
+        person_box = self.query_one("#gaps-person", Static)
+        if analysis is None:
+            return
+        cid = heat_map.current_competence
+        coverage = analysis.coverage(cid) if cid else None
+        if coverage is None:
+            focus.update(Content(""))
+        else:
+            codes = competence_codes(session)
+            parts: list[str | tuple[str, str]] = [
+                (f"{codes.get(coverage.id, '')} {coverage.competence.title}", "bold"),
+                "\n",
+            ]
+            if coverage.target is None:
+                parts.append(
+                    t("gaps.coverage_no_target", rated=coverage.rated, relevant=coverage.relevant)
+                )
+            else:
+                parts.append(
+                    t(
+                        "gaps.coverage",
+                        meets=coverage.meets,
+                        relevant=coverage.relevant,
+                        target=coverage.target,
+                        below=coverage.below,
+                        unrated=coverage.unrated,
+                        unused=coverage.unused,
+                    )
+                )
+            if coverage.single_holder:
+                holder = session.person(coverage.holders[0])
+                parts += [
+                    "\n",
+                    (t("gaps.single_holder_mark", name=holder.name if holder else ""), "bold"),
+                ]
+            focus.update(Content.assemble(*parts))
+        pid = heat_map.current_person
+        person = session.person(pid) if pid else None
+        gaps = analysis.person(pid) if pid else None
+        if person is None or gaps is None:
+            person_box.update(Content(""))
+            return
+        lines: list[str | tuple[str, str]] = [(t("gaps.person_title", name=person.name), "bold")]
+        for gap in gaps.gaps:
+            title = competence_title(session, gap.competence_id)
+            lines.append(
+                "\n" + t("gaps.person_gap", title=title, level=gap.level, target=gap.target)
+            )
+        if not gaps.gaps:
+            lines.append("\n" + t("gaps.person_none"))
+        if gaps.unrated:
+            lines.append(("\n" + t("gaps.person_unrated", n=len(gaps.unrated)), "dim"))
+        if gaps.unused:
+            titles = ", ".join(competence_title(session, u.competence_id) for u in gaps.unused)
+            lines.append(("\n" + t("gaps.person_unused", titles=titles), "italic"))
+        person_box.update(Content.assemble(*lines))
+
+    @on(HeatMap.CursorMoved)
+    def _moved(self) -> None:
+        self._show_focus()
+
+    # --- sort and filter --------------------------------------------------------
+
+    def action_sort(self) -> None:
+        """Cycle the row order: as listed, by name, by most gaps."""
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.refresh_from_session()
+
+    def action_only_gaps(self) -> None:
+        """Show only competences where someone is below target, or all."""
+        self.only_gaps = not self.only_gaps
+        self.refresh_from_session()
+
+    def action_next_profile(self) -> None:
+        """Filter by the next local profile (its elements and members); after the last, none."""
+        ids = [p.id for p in session_of(self).profiles]
+        if not ids:
+            return
+        if self.profile_filter is None:
+            self.profile_filter = ids[0]
+        else:
+            i = ids.index(self.profile_filter) if self.profile_filter in ids else -1
+            self.profile_filter = ids[i + 1] if i + 1 < len(ids) else None
+        self.refresh_from_session()

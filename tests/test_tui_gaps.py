@@ -1,0 +1,157 @@
+"""Step 5 (Kompetencehuller): heat map cells, legend, numbers from the analysis, sort, filter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import App, ComposeResult
+
+from fagworkshop.domain import changes
+from fagworkshop.domain.analysis import CellState, analyse
+from fagworkshop.domain.session import Session
+from fagworkshop.generate import generate_session
+from fagworkshop.tui.widgets.gaps_panel import GapsPanel
+from fagworkshop.tui.widgets.heat_map import STATE_STYLES, HeatMap
+
+HOSTILE = "[bold red]x[/] y"
+
+
+class Harness(App[None]):
+    """Holds ``session`` and ``apply`` like the real app."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield GapsPanel()
+
+    def apply(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        result = change(self.session, *args, **kwargs)
+        self.query_one(GapsPanel).refresh_from_session()
+        return result
+
+
+def screen(app: App[Any]) -> str:
+    return app.export_screenshot().replace("&#160;", " ")
+
+
+def session() -> Session:
+    s = generate_session(staff=8, competences=15, rounds=1, seed=11)
+    s.staff[0].name = HOSTILE
+    s.staff[1].name = "x [/] y"
+    s.profiles[0].name = "[b]P[/b]"
+    return s
+
+
+async def test_cells_read_without_colour_and_match_the_analysis() -> None:
+    s = session()
+    app = Harness(s)
+    async with app.run_test(size=(160, 48), notifications=True, tooltips=True) as pilot:
+        await pilot.pause()
+        heat = app.query_one(HeatMap)
+        analysis = analyse(s)
+        assert heat.competence_ids == [c.id for c in analysis.competences]
+        rnd = s.round()
+        assert rnd is not None
+        for row in range(heat.row_count):
+            for column in range(heat.column_count):
+                text, style = heat.cell(row, column)
+                state = heat.state(row, column)
+                assert style == STATE_STYLES[state]
+                level = rnd.ratings.get(heat.person_ids[row], {}).get(heat.competence_ids[column])
+                if state.is_gap:
+                    assert text.strip() in (f"{level}-", f"{level}!")
+                if state == CellState.ABOVE:
+                    assert text.strip() == f"{level}+"
+        # colour-blind safe: no red or green backgrounds
+        for style in STATE_STYLES.values():
+            if style.bgcolor is not None and style.bgcolor.triplet is not None:
+                r, g, b = style.bgcolor.triplet
+                assert not (g > 150 and r < 100 and b < 100)  # no green
+                assert not (r > 150 and g < 60 and b < 60)  # no red
+        text = screen(app)
+        assert "Forklaring" in text and "over mål" in text and "ikke vurderet" in text
+        assert HOSTILE in text and "x [/] y" in text
+        # profile numbers and single holders are the analysis' numbers
+        q = analysis.profiles[0]
+        assert f"[b]P[/b]: {len(q.qualified)} / {q.needed}" in text
+        for coverage in analysis.single_holders:
+            assert coverage.competence.title in text
+        await app.workers.wait_for_complete()
+
+
+async def test_selection_shows_coverage_and_person_gaps() -> None:
+    s = session()
+    app = Harness(s)
+    async with app.run_test(size=(160, 48)) as pilot:
+        heat = app.query_one(HeatMap)
+        heat.focus()
+        await pilot.press("down", "right")
+        analysis = analyse(s)
+        coverage = analysis.coverage(heat.competence_ids[1])
+        assert coverage is not None
+        focus = str(app.query_one("#gaps-focus").render())
+        assert f"{coverage.meets} af {coverage.relevant} når målet" in focus
+        person = str(app.query_one("#gaps-person").render())
+        assert "x [/] y" in person
+        gaps = analysis.person(heat.person_ids[1])
+        assert gaps is not None
+        for gap in gaps.gaps:
+            assert f"{gap.level} → {gap.target}" in person
+        await app.workers.wait_for_complete()
+
+
+async def test_sort_and_filter() -> None:
+    s = session()
+    app = Harness(s)
+    async with app.run_test(size=(160, 48)) as pilot:
+        heat = app.query_one(HeatMap)
+        heat.focus()
+        all_columns = list(heat.competence_ids)
+        await pilot.press("s")  # by name
+        names = [p.name.casefold() for pid in heat.person_ids if (p := s.person(pid))]
+        assert names == sorted(names)
+        await pilot.press("s")  # by gaps, most first
+        analysis = analyse(s)
+        shortfalls = [analysis.person(pid).total_shortfall for pid in heat.person_ids]  # type: ignore[union-attr]
+        assert shortfalls == sorted(shortfalls, reverse=True)
+        await pilot.press("f")  # only competences with gaps
+        assert heat.competence_ids == [c.id for c in analysis.competences if c.below]
+        assert len(heat.competence_ids) <= len(all_columns)
+        await pilot.press("f", "p")  # first local profile
+        profile = s.profiles[0]
+        assert set(heat.competence_ids) <= set(profile.elements)
+        assert all(profile.id in s.person(pid).profiles for pid in heat.person_ids)  # type: ignore[union-attr]
+        assert "[b]P[/b]" in screen(app)
+        for _ in s.profiles:
+            await pilot.press("p")
+        assert heat.competence_ids == all_columns
+        await app.workers.wait_for_complete()
+
+
+async def test_refreshes_after_a_rating_change() -> None:
+    s = session()
+    app = Harness(s)
+    async with app.run_test(size=(120, 36)) as pilot:
+        heat = app.query_one(HeatMap)
+        await pilot.pause()
+        pid, cid = heat.person_ids[0], heat.competence_ids[0]
+        target = s.target(cid)
+        assert target is not None
+        app.apply(changes.set_rating, pid, cid, max(s.level_numbers()))
+        assert heat.state(0, 0) in (CellState.ABOVE, CellState.MEETS)
+        app.apply(changes.set_rating, pid, cid, None)
+        assert heat.state(0, 0) == CellState.UNRATED
+        assert heat.cell(0, 0)[0].strip() == "?"
+        await app.workers.wait_for_complete()
+
+
+async def test_empty_session_shows_a_hint() -> None:
+    s = generate_session(staff=0, competences=5, rounds=1, seed=1)
+    app = Harness(s)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Intet at vise endnu" in screen(app)
+        await app.workers.wait_for_complete()
