@@ -184,8 +184,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Pick a member of staff to see and write development goals",
     ),
     "plan.no_actions": (
-        "Ingen handlinger endnu. Tryk n for en ny.",
-        "No actions yet. Press n for a new one.",
+        "Ingen handlinger endnu (ctrl+n for en ny)",
+        "No actions yet (ctrl+n for a new one)",
     ),
     "plan.new": ("Ny handling", "New action"),
     "plan.editing": ("Ret handling", "Edit action"),
@@ -197,7 +197,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "plan.competences": ("Kompetencer, den lukker", "Competences it closes"),
     "plan.owner": ("Ansvarlig", "Owner"),
-    "plan.deadline": ("Frist (ÅÅÅÅ-MM-DD)", "Deadline (YYYY-MM-DD)"),
+    "plan.deadline": ("Frist", "Deadline"),
+    "plan.deadline_hint": ("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"),
     "plan.status": ("Status", "Status"),
     "plan.transfer": (
         "Transferplan: hvordan bruges og deles det lærte?",
@@ -207,7 +208,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Transferplan (krævet for kurser og uddannelse)",
         "Transfer plan (required for courses and education)",
     ),
-    "plan.course": ("Kursus fra kataloget", "Course from the catalogue"),
+    "plan.course": ("Kursus", "Course"),
     "plan.no_course": ("(intet kursus)", "(no course)"),
     "plan.courses_hint": ("Kurser der passer: {names}", "Courses that fit: {names}"),
     "plan.courses_none": (
@@ -232,8 +233,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan.goal_remove": ("Fjern mål", "Remove goal"),
     "plan.person": ("Medarbejder", "Member of staff"),
     "plan.keys": (
-        "n = ny handling · ctrl+s = gem · Enter på en handling = ret",
-        "n = new action · ctrl+s = save · Enter on an action = edit",
+        "ctrl+n ny handling · ctrl+s gem · Enter på en handling: ret",
+        "ctrl+n new action · ctrl+s save · Enter on an action: edit",
     ),
     "plan.unsaved": (
         "Ændringer i formularen er ikke gemt endnu",

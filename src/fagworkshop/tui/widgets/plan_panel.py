@@ -1,0 +1,484 @@
+"""The body of step 6 (Handlingsplan): actions that close gaps, and personal development goals.
+
+The action form is a draft: nothing reaches the session until it is saved
+(ctrl+s or the button), and a save the rules refuse (a course without a
+transfer plan) keeps every typed word in the form and says what is missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import (
+    Button,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from fagworkshop.domain import changes, rules
+from fagworkshop.domain.analysis import analyse
+from fagworkshop.domain.session import Action, ActionKind, ActionStatus, Session
+from fagworkshop.i18n import t
+from fagworkshop.tui.widgets.grid_support import (
+    apply_change,
+    competence_codes,
+    competence_title,
+    session_of,
+)
+
+NO_COURSE = "-"
+
+
+def action_line(session: Session, action: Action) -> Content:
+    """One action as a line in the list: kind, title, for whom, status (user text literal)."""
+    if not action.for_whom:
+        whom = t("whole_group")
+    elif len(action.for_whom) == 1:
+        person = session.person(action.for_whom[0])
+        whom = person.name if person else "?"
+    else:
+        whom = t("plan.people", n=len(action.for_whom))
+    text = t(
+        "plan.row",
+        kind=t("action." + action.kind.value),
+        title=action.title,
+        whom=whom,
+        status=t("action_status." + action.status.value),
+    )
+    if action.deadline:
+        text += t("plan.row_deadline", date=action.deadline.isoformat())
+    return Content(text)
+
+
+class ActionForm(VerticalScroll):
+    """The draft of one action: every field of :class:`Action`, saved only on request."""
+
+    DEFAULT_CSS = """
+    ActionForm { width: 3fr; height: 1fr; padding: 0 1; border-left: solid $primary; }
+    ActionForm #action-form-title { text-style: bold; }
+    ActionForm .field { height: auto; min-height: 1; }
+    ActionForm .field > Label { width: 12; }
+    ActionForm .field > Input, ActionForm .field > Select { width: 1fr; }
+    ActionForm Label.heading { margin-top: 1; }
+    ActionForm SelectionList { height: auto; max-height: 6; }
+    ActionForm TextArea { height: 4; }
+    ActionForm #action-courses-hint { color: $text-muted; height: auto; }
+    ActionForm #action-problem { color: $error; height: auto; text-style: bold; }
+    ActionForm Horizontal.buttons { height: auto; margin-top: 1; }
+    ActionForm Button { width: auto; margin-right: 1; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(id="action-form")
+        self.action_id: str | None = None
+        self.dirty = False
+        self._loading = False
+
+    def compose(self) -> ComposeResult:
+        yield Label(t("plan.new"), id="action-form-title", markup=False)
+        with Horizontal(classes="field"):
+            yield Label(t("plan.kind"), markup=False)
+            yield Select[str](
+                [(Content(t("action." + k.value)), k.value) for k in ActionKind],
+                value=ActionKind.COURSE.value,
+                allow_blank=False,
+                id="action-kind",
+                compact=True,
+            )
+        with Horizontal(classes="field"):
+            yield Label(t("plan.title"), markup=False)
+            yield Input(id="action-title", compact=True)
+        with Horizontal(classes="field"):
+            yield Label(t("plan.owner"), markup=False)
+            yield Input(id="action-owner", compact=True)
+        with Horizontal(classes="field"):
+            yield Label(t("plan.deadline"), markup=False)
+            yield Input(id="action-deadline", placeholder=t("plan.deadline_hint"), compact=True)
+        with Horizontal(classes="field"):
+            yield Label(t("plan.status"), markup=False)
+            yield Select[str](
+                [(Content(t("action_status." + s.value)), s.value) for s in ActionStatus],
+                value=ActionStatus.PLANNED.value,
+                allow_blank=False,
+                id="action-status",
+                compact=True,
+            )
+        yield Label(t("plan.transfer_required"), classes="heading", id="transfer-label")
+        yield TextArea(id="action-transfer", soft_wrap=True, compact=True)
+        yield Label(t("plan.competences"), classes="heading", markup=False)
+        yield SelectionList[str](id="action-competences", compact=True)
+        yield Static("", id="action-courses-hint", markup=False)
+        with Horizontal(classes="field"):
+            yield Label(t("plan.course"), markup=False)
+            yield Select[str]([], id="action-course", compact=True, prompt=t("plan.no_course"))
+        yield Label(t("plan.for_whom"), classes="heading", markup=False)
+        yield SelectionList[str](id="action-for-whom", compact=True)
+        yield Static("", id="action-problem", markup=False)
+        with Horizontal(classes="buttons"):
+            yield Button(t("plan.save"), id="action-save", variant="primary", compact=True)
+            yield Button(t("plan.new"), id="action-new", compact=True)
+            yield Button(t("plan.remove"), id="action-remove", variant="error", compact=True)
+
+    # --- loading and reading the draft ----------------------------------------
+
+    def load(self, session: Session, action: Action | None) -> None:
+        """Fill the form from an action, or empty it for a new one."""
+        self._loading = True
+        self.action_id = action.id if action else None
+        self.query_one("#action-form-title", Label).update(
+            Content(t("plan.editing") if action else t("plan.new"))
+        )
+        self.query_one("#action-kind", Select).value = (
+            action.kind.value if action else ActionKind.COURSE.value
+        )
+        self.query_one("#action-title", Input).value = action.title if action else ""
+        self.query_one("#action-owner", Input).value = action.owner if action else ""
+        deadline = action.deadline.isoformat() if action and action.deadline else ""
+        self.query_one("#action-deadline", Input).value = deadline
+        self.query_one("#action-status", Select).value = (
+            action.status.value if action else ActionStatus.PLANNED.value
+        )
+        self.query_one("#action-transfer", TextArea).text = action.transfer_plan if action else ""
+        chosen = set(action.competences) if action else set()
+        analysed = [c.competence.id for c in analyse(session).competences]
+        ids = list(dict.fromkeys(analysed + sorted(chosen)))
+        codes = competence_codes(session)
+        competences = self.query_one("#action-competences", SelectionList)
+        competences.clear_options()
+        competences.add_options(
+            [
+                Selection(
+                    Content(f"{codes.get(c, '')} {competence_title(session, c)}"), c, c in chosen
+                )
+                for c in ids
+            ]
+        )
+        whom = set(action.for_whom) if action else set()
+        people = self.query_one("#action-for-whom", SelectionList)
+        people.clear_options()
+        people.add_options([Selection(Content(p.name), p.id, p.id in whom) for p in session.staff])
+        self._offer_courses(session, action.course_id if action else None)
+        self.query_one("#action-remove", Button).disabled = action is None
+        self.query_one("#action-problem", Static).update(Content(""))
+        self._show_transfer_rule()
+        self.dirty = False
+        self.call_after_refresh(self._loaded)
+
+    def _loaded(self) -> None:
+        self._loading = False
+        self.dirty = False
+
+    def _offer_courses(self, session: Session, keep: str | None = None) -> None:
+        chosen = list(self.query_one("#action-competences", SelectionList).selected)
+        fitting = rules.courses_serving(session, chosen)
+        select = self.query_one("#action-course", Select)
+        current = keep if keep is not None else self.course_id()
+        options = [(Content(c.name), c.id) for c in fitting]
+        known = {c.id for c in fitting}
+        if current and current not in known:
+            course = next((c for c in session.courses if c.id == current), None)
+            if course:
+                options.append((Content(course.name), course.id))
+        select.set_options(options)
+        if current and any(v == current for _, v in options):
+            select.value = current
+        hint = self.query_one("#action-courses-hint", Static)
+        if not chosen:
+            hint.update(Content(t("plan.courses_none")))
+        elif fitting:
+            hint.update(Content(t("plan.courses_hint", names=", ".join(c.name for c in fitting))))
+        else:
+            hint.update(Content(""))
+
+    def course_id(self) -> str | None:
+        """The picked course, if any."""
+        value = self.query_one("#action-course", Select).value
+        return value if isinstance(value, str) else None
+
+    def _show_transfer_rule(self) -> None:
+        kind = self.query_one("#action-kind", Select).value
+        required = isinstance(kind, str) and rules.needs_transfer_plan(kind)
+        self.query_one("#transfer-label", Label).update(
+            Content(t("plan.transfer_required") if required else t("plan.transfer"))
+        )
+
+    def draft(self) -> dict[str, object]:
+        """The fields as typed, ready for ``changes.add_action``/``update_action``.
+
+        Raises ``ValueError`` when the deadline is not a date.
+        """
+        deadline_text = self.query_one("#action-deadline", Input).value.strip()
+        deadline = dt.date.fromisoformat(deadline_text) if deadline_text else None
+        return {
+            "kind": str(self.query_one("#action-kind", Select).value),
+            "title": self.query_one("#action-title", Input).value,
+            "owner": self.query_one("#action-owner", Input).value,
+            "deadline": deadline,
+            "status": str(self.query_one("#action-status", Select).value),
+            "transfer_plan": self.query_one("#action-transfer", TextArea).text,
+            "competences": list(self.query_one("#action-competences", SelectionList).selected),
+            "for_whom": list(self.query_one("#action-for-whom", SelectionList).selected),
+            "course_id": self.course_id(),
+        }
+
+    def show_problem(self, text: str) -> None:
+        """Say what stops the save, in the form itself, and bring the field into view."""
+        problem = self.query_one("#action-problem", Static)
+        problem.update(Content(text))
+        if text == t("rules.transfer_plan_required"):
+            self.query_one("#action-transfer", TextArea).focus()
+        elif text == t("rules.title_required"):
+            self.query_one("#action-title", Input).focus()
+        elif text:
+            problem.scroll_visible()
+
+    # --- reacting to typing ---------------------------------------------------
+
+    def _touched(self) -> None:
+        if not self._loading:
+            self.dirty = True
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed, "#action-status")
+    @on(SelectionList.SelectedChanged, "#action-for-whom")
+    def _changed(self) -> None:
+        self._touched()
+
+    @on(Select.Changed, "#action-kind")
+    def _kind_changed(self) -> None:
+        self._touched()
+        self._show_transfer_rule()
+
+    @on(SelectionList.SelectedChanged, "#action-competences")
+    def _competences_changed(self) -> None:
+        self._touched()
+        self._offer_courses(session_of(self))
+
+    @on(Select.Changed, "#action-course")
+    def _course_changed(self) -> None:
+        self._touched()
+        if self._loading:
+            return
+        course_id = self.course_id()
+        course = next((c for c in session_of(self).courses if c.id == course_id), None)
+        if course is None:
+            return
+        self.query_one("#action-kind", Select).value = rules.action_kind_for_course(course).value
+        title = self.query_one("#action-title", Input)
+        if not title.value.strip():
+            title.value = course.name
+
+
+class PlanPanel(Horizontal):
+    """Step 6's working area: the action list and goals on the left, the action form right."""
+
+    DEFAULT_CSS = """
+    PlanPanel { height: 1fr; }
+    PlanPanel #plan-left { width: 2fr; height: 1fr; }
+    PlanPanel #plan-keys { color: $text-muted; height: auto; }
+    PlanPanel #action-list { height: 1fr; min-height: 3; }
+    PlanPanel #goals-title { text-style: bold; margin-top: 1; }
+    PlanPanel #goal-person { width: 1fr; }
+    PlanPanel #goal-list { height: auto; max-height: 6; }
+    PlanPanel #goal-new { margin-top: 0; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save_action", t("plan.save"), id="plan.save"),
+        Binding("ctrl+n", "new_action", t("plan.new"), id="plan.new"),
+    ]
+
+    def __init__(self, *, id: str | None = "plan-panel") -> None:
+        super().__init__(id=id)
+        self.goal_person: str | None = None
+        self._pending_load: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="plan-left"):
+            yield Static(t("plan.keys"), id="plan-keys", markup=False)
+            yield Label(t("plan.actions_title"), markup=False)
+            yield OptionList(id="action-list", compact=True)
+            yield Label("", id="goals-title", markup=False)
+            yield Select[str]([], id="goal-person", compact=True, prompt=t("plan.person"))
+            yield OptionList(id="goal-list", compact=True)
+            yield Input(placeholder=t("plan.goal_text"), id="goal-new", compact=True)
+        yield ActionForm()
+
+    def on_mount(self) -> None:
+        self.refresh_from_session()
+        self.query_one(ActionForm).load(session_of(self), None)
+
+    @property
+    def form(self) -> ActionForm:
+        """The action form."""
+        return self.query_one(ActionForm)
+
+    # --- from the session to the screen ---------------------------------------
+
+    def refresh_from_session(self) -> None:
+        """Show the actions and goals as they are now; the form's draft is left alone."""
+        session = session_of(self)
+        actions = self.query_one("#action-list", OptionList)
+        highlighted = actions.highlighted
+        actions.clear_options()
+        if session.actions:
+            actions.add_options([Option(action_line(session, a), id=a.id) for a in session.actions])
+            if highlighted is not None:
+                actions.highlighted = min(highlighted, len(session.actions) - 1)
+        else:
+            actions.add_option(Option(Content(t("plan.no_actions")), disabled=True))
+        people = self.query_one("#goal-person", Select)
+        if self.goal_person is not None and session.person(self.goal_person) is None:
+            self.goal_person = None
+        options = [(Content(p.name), p.id) for p in session.staff]
+        people.set_options(options)
+        if self.goal_person is not None:
+            people.value = self.goal_person
+        self._show_goals()
+
+    def _show_goals(self) -> None:
+        session = session_of(self)
+        person = session.person(self.goal_person) if self.goal_person else None
+        title = self.query_one("#goals-title", Label)
+        goals = self.query_one("#goal-list", OptionList)
+        goals.clear_options()
+        self.query_one("#goal-new", Input).disabled = person is None
+        if person is None:
+            title.update(Content(t("plan.goals_none_person")))
+            return
+        title.update(Content(t("plan.goals_title", name=person.name)))
+        for i, goal in enumerate(person.goals):
+            mark = "[x] " if goal.done else "[ ] "
+            extra = f" ({goal.deadline.isoformat()})" if goal.deadline else ""
+            goals.add_option(Option(Content(mark + goal.text + extra), id=f"goal-{i}"))
+
+    # --- actions ----------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#action-list")
+    def _open_action(self, event: OptionList.OptionSelected) -> None:
+        action_id = event.option.id
+        if action_id is None:
+            return
+        if self.form.dirty and self._pending_load != action_id:
+            self._pending_load = action_id
+            self.app.notify(t("plan.unsaved"), markup=False, severity="warning")
+            return
+        self._pending_load = None
+        session = session_of(self)
+        action = next((a for a in session.actions if a.id == action_id), None)
+        self.form.load(session, action)
+
+    def action_new_action(self) -> None:
+        """Empty the form for a new action (asks once when the draft has unsaved text)."""
+        if self.form.dirty and self._pending_load != "":
+            self._pending_load = ""
+            self.app.notify(t("plan.unsaved"), markup=False, severity="warning")
+            return
+        self._pending_load = None
+        self.form.load(session_of(self), None)
+        self.form.query_one("#action-title", Input).focus()
+
+    @on(Button.Pressed, "#action-new")
+    def _new_pressed(self) -> None:
+        self.action_new_action()
+
+    @on(Button.Pressed, "#action-save")
+    def action_save_action(self) -> None:
+        """Save the draft; on a refusal the text stays and the form says why."""
+        form = self.form
+        try:
+            draft = form.draft()
+        except ValueError:
+            form.show_problem(t("plan.bad_date"))
+            return
+        if form.action_id is None:
+            kind = draft.pop("kind")
+            title = draft.pop("title")
+            ok, new_id = apply_change(self, changes.add_action, kind, title, **draft)
+        else:
+            ok, _ = apply_change(self, changes.update_action, form.action_id, **draft)
+            new_id = form.action_id
+        if not ok:
+            form.show_problem(self._last_problem(draft))
+            return
+        session = session_of(self)
+        form.load(session, next((a for a in session.actions if a.id == new_id), None))
+        self.refresh_from_session()
+        self.app.notify(t("plan.saved"), markup=False)
+
+    def _last_problem(self, draft: dict[str, object]) -> str:
+        """The rule that refused the draft, in words (the app shows it as a message too)."""
+        kind = str(draft.get("kind") or self.form.query_one("#action-kind", Select).value)
+        title = str(draft.get("title") or self.form.query_one("#action-title", Input).value)
+        if not title.strip():
+            return t("rules.title_required")
+        transfer = str(draft.get("transfer_plan") or "")
+        if rules.needs_transfer_plan(kind) and not transfer.strip():
+            return t("rules.transfer_plan_required")
+        return ""
+
+    @on(Button.Pressed, "#action-remove")
+    def _remove(self) -> None:
+        form = self.form
+        if form.action_id is None:
+            return
+        ok, _ = apply_change(self, changes.remove_action, form.action_id)
+        if ok:
+            form.load(session_of(self), None)
+            self.refresh_from_session()
+            self.app.notify(t("plan.removed"), markup=False)
+
+    # --- goals ------------------------------------------------------------------
+
+    @on(Select.Changed, "#goal-person")
+    def _goal_person(self, event: Select.Changed) -> None:
+        value = event.value
+        self.goal_person = value if isinstance(value, str) else None
+        self._show_goals()
+
+    @on(Input.Submitted, "#goal-new")
+    def _add_goal(self, event: Input.Submitted) -> None:
+        if self.goal_person is None:
+            return
+        ok, _ = apply_change(self, changes.add_goal, self.goal_person, event.value)
+        if ok:
+            event.input.value = ""
+            self._show_goals()
+
+    @on(OptionList.OptionSelected, "#goal-list")
+    def _toggle_goal(self, event: OptionList.OptionSelected) -> None:
+        if self.goal_person is None or event.option.id is None:
+            return
+        index = int(event.option.id.removeprefix("goal-"))
+        person = session_of(self).person(self.goal_person)
+        if person is None or index >= len(person.goals):
+            return
+        apply_change(
+            self, changes.update_goal, self.goal_person, index, done=not person.goals[index].done
+        )
+        self._show_goals()
+        goals = self.query_one("#goal-list", OptionList)
+        self.call_after_refresh(setattr, goals, "highlighted", index)
+
+    def on_key(self, event: object) -> None:
+        """Delete on a goal removes it."""
+        key = getattr(event, "key", "")
+        goals = self.query_one("#goal-list", OptionList)
+        if key == "delete" and goals.has_focus and self.goal_person is not None:
+            index = goals.highlighted
+            if index is not None:
+                apply_change(self, changes.remove_goal, self.goal_person, index)
+                self._show_goals()

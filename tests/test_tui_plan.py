@@ -1,0 +1,180 @@
+"""Step 6 (Handlingsplan): actions with the transfer-plan rule, course offers, goals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.widgets import Input, OptionList, Select, SelectionList, TextArea
+
+from fagworkshop.domain.catalogue import Course, CourseKind
+from fagworkshop.domain.changes import ChangeError
+from fagworkshop.domain.session import ActionKind, ActionStatus, Session
+from fagworkshop.generate import generate_session
+from fagworkshop.i18n import t
+from fagworkshop.tui.widgets.plan_panel import ActionForm, PlanPanel
+
+HOSTILE = "[bold red]x[/] y"
+
+
+class Harness(App[None]):
+    """Holds ``session`` and ``apply`` like the real app."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield PlanPanel()
+
+    def apply(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        try:
+            result = change(self.session, *args, **kwargs)
+        except ChangeError as err:
+            self.notify(t(err.key, **err.params), severity="error", markup=False)
+            return None
+        self.query_one(PlanPanel).refresh_from_session()
+        return result
+
+
+def session() -> Session:
+    s = generate_session(staff=5, competences=10, rounds=1, seed=4)
+    s.staff[0].name = HOSTILE
+    s.courses = [
+        Course(id="c-1", name="[b]Samtalekursus[/b]", kind=CourseKind.COURSE, serves=["b-1"]),
+        Course(id="c-2", name="Sidemandsoplæring", kind=CourseKind.ON_THE_JOB, serves=["b-2"]),
+    ]
+    return s
+
+
+def screen(app: App[Any]) -> str:
+    return app.export_screenshot().replace("&#160;", " ")
+
+
+async def test_course_needs_transfer_plan_and_keeps_typed_text() -> None:
+    s = session()
+    app = Harness(s)
+    async with app.run_test(size=(160, 48), notifications=True, tooltips=True) as pilot:
+        await pilot.pause()
+        app.query_one("#action-title", Input).focus()
+        await pilot.press(*"Kursus [/] i samtaler")
+        app.query_one("#action-owner", Input).value = "Leder"
+        app.query_one("#action-deadline", Input).value = "2027-03-01"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert s.actions == []
+        assert "transferplan" in str(app.query_one("#action-problem").render())
+        assert app.query_one("#action-title", Input).value == "Kursus [/] i samtaler"
+        assert app.query_one("#action-transfer", TextArea).has_focus
+        await pilot.press(*"Deler på teammødet")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert len(s.actions) == 1
+        action = s.actions[0]
+        assert action.kind == ActionKind.COURSE and action.title == "Kursus [/] i samtaler"
+        assert action.transfer_plan == "Deler på teammødet"
+        assert action.owner == "Leder" and action.deadline == dt.date(2027, 3, 1)
+        assert action.for_whom == []
+        assert "Kursus [/] i samtaler" in screen(app) and "Hele gruppen" in screen(app)
+        await app.workers.wait_for_complete()
+
+
+async def test_bad_date_is_told_and_nothing_lost() -> None:
+    s = session()
+    app = Harness(s)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        form = app.query_one(ActionForm)
+        form.query_one("#action-kind", Select).value = ActionKind.MENTORING.value
+        form.query_one("#action-title", Input).value = "Mentor"
+        form.query_one("#action-deadline", Input).value = "1. marts"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert s.actions == []
+        assert "ÅÅÅÅ-MM-DD" in str(form.query_one("#action-problem").render())
+        assert form.query_one("#action-title", Input).value == "Mentor"
+        await app.workers.wait_for_complete()
+
+
+async def test_courses_offered_for_chosen_competences_and_edit_remove() -> None:
+    s = session()
+    app = Harness(s)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await pilot.pause()
+        form = app.query_one(ActionForm)
+        competences = form.query_one("#action-competences", SelectionList)
+        competences.select("b-2")
+        await pilot.pause()
+        course = form.query_one("#action-course", Select)
+        assert [value for _, value in course._options if value != Select.NULL] == ["c-2"]
+        assert "Sidemandsoplæring" in str(form.query_one("#action-courses-hint").render())
+        course.value = "c-2"
+        await pilot.pause()
+        # picking an on-the-job course makes it that kind and fills an empty title
+        assert form.query_one("#action-kind", Select).value == ActionKind.ON_THE_JOB.value
+        assert form.query_one("#action-title", Input).value == "Sidemandsoplæring"
+        people = form.query_one("#action-for-whom", SelectionList)
+        people.select(s.staff[0].id)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        action = s.actions[0]
+        assert action.course_id == "c-2" and action.competences == ["b-2"]
+        assert action.for_whom == [s.staff[0].id]
+        assert HOSTILE in screen(app)
+        # edit: open it from the list, change the status, save
+        actions = app.query_one("#action-list", OptionList)
+        actions.focus()
+        actions.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert form.action_id == action.id
+        form.query_one("#action-status", Select).value = ActionStatus.DONE.value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert s.actions[0].status == ActionStatus.DONE
+        await pilot.click("#action-remove")
+        await pilot.pause()
+        assert s.actions == []
+        await app.workers.wait_for_complete()
+
+
+async def test_unsaved_draft_is_not_replaced_silently() -> None:
+    s = session()
+    app = Harness(s)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await pilot.pause()
+        app.query_one("#action-title", Input).focus()
+        await pilot.press(*"Halvfærdig")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.query_one("#action-title", Input).value == "Halvfærdig"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.query_one("#action-title", Input).value == ""
+        await app.workers.wait_for_complete()
+
+
+async def test_personal_goals() -> None:
+    s = session()
+    app = Harness(s)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await pilot.pause()
+        person = app.query_one("#goal-person", Select)
+        person.value = s.staff[0].id
+        await pilot.pause()
+        assert HOSTILE in screen(app)
+        app.query_one("#goal-new", Input).focus()
+        await pilot.press(*"Lede et [b]møde[/b]", "enter")
+        await pilot.pause()
+        assert [g.text for g in s.staff[0].goals] == ["Lede et [b]møde[/b]"]
+        assert "[ ] Lede et [b]møde[/b]" in screen(app)
+        goals = app.query_one("#goal-list", OptionList)
+        goals.focus()
+        goals.highlighted = 0
+        await pilot.press("enter")
+        assert s.staff[0].goals[0].done
+        await pilot.press("delete")
+        assert s.staff[0].goals == []
+        await app.workers.wait_for_complete()
