@@ -204,12 +204,14 @@ def erase_person(session: Session, person_id: str, replacement: str = ERASED_NAM
     other people's goals) becomes ``replacement``: whole words, any case, with
     a genitive ending, for names of three letters or more. Saving afterwards with
     ``store.save_session(..., purge_backup=True)`` removes the person from the
-    file on disk and its backup too.
+    file on disk and its backup too; :func:`backup_purge_pending` tells the
+    app to do so.
     """
     person = session.person(person_id)
     if person is None:
         raise ChangeError("change.unknown_person", id=person_id)
     session.staff.remove(person)
+    session._backup_purge_pending = True
     name = person.name.strip()
     if len(name) >= 3:
         # whole words, with a Danish genitive "s" or "'s" ("Annes", "Jens'")
@@ -227,6 +229,21 @@ def erase_person(session: Session, person_id: str, replacement: str = ERASED_NAM
                 continue  # the action was for this person alone
         kept.append(action)
     session.actions = kept
+
+
+def backup_purge_pending(session: Session) -> bool:
+    """Whether a person was erased since the last save that rewrote the backup.
+
+    The app saves with ``store.save_session(..., purge_backup=True)`` while
+    this is True and then calls :func:`backup_purged`, so an erased person is
+    gone from ``NAME.toml.bak`` as well as from the file.
+    """
+    return session._backup_purge_pending
+
+
+def backup_purged(session: Session) -> None:
+    """Record that a save has rewritten the backup (see :func:`backup_purge_pending`)."""
+    session._backup_purge_pending = False
 
 
 # --- step 4: staff (medarbejdere) and rating notes ------------------------------

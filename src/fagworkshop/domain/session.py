@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from enum import IntEnum, StrEnum
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
 from fagworkshop.domain.catalogue import (
     BasicItem,
@@ -318,6 +318,11 @@ class Session(Model):
     rounds: list[Round] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
     steps: dict[str, StepState] = Field(default_factory=dict)
+
+    #: Set by ``changes.erase_person``: the next save must rewrite the backup
+    #: too (``store.save_session(..., purge_backup=True)``), or the erased
+    #: person stays in ``NAME.toml.bak``. Never written to the file.
+    _backup_purge_pending: bool = PrivateAttr(default=False)
 
     @model_validator(mode="after")
     def _check_references(self) -> Session:
