@@ -191,7 +191,9 @@ def test_erase_leaves_no_trace_in_file_backup_or_temp_files(tmp_path):
     assert traces(tmp_path), "the set-up should hold the person"
 
     changes.erase_person(s, SECRET_ID)
-    store.save_session(s, p, purge_backup=True)
+    assert changes.backup_purge_pending(s)  # what tells the app to purge on its next save
+    store.save_session(s, p, purge_backup=changes.backup_purge_pending(s))
+    changes.backup_purged(s)
     assert traces(tmp_path) == []
     assert store.load_session(p) == s
 
@@ -225,3 +227,18 @@ def test_erase_replaces_the_name_in_any_case_but_not_inside_other_words():
     s.step(1).notes = f"{SECRET_NAME.upper()} og {SECRET_NAME}s kollega; X{SECRET_NAME}"
     changes.erase_person(s, SECRET_ID)
     assert s.step(1).notes == f"(slettet) og (slettet) kollega; X{SECRET_NAME}"
+
+
+def test_the_purge_flag_is_set_by_erase_only_and_never_saved(tmp_path):
+    s = with_secret_person()
+    assert not changes.backup_purge_pending(s)
+    changes.set_rating(s, s.staff[0].id, s.competence_ids()[0], 1)
+    assert not changes.backup_purge_pending(s)
+    changes.erase_person(s, SECRET_ID)
+    assert changes.backup_purge_pending(s)
+    p = tmp_path / "w.toml"
+    store.save_session(s, p, purge_backup=True)
+    assert "purge" not in p.read_text()
+    assert not changes.backup_purge_pending(store.load_session(p))
+    changes.backup_purged(s)
+    assert not changes.backup_purge_pending(s)
