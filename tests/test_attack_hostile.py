@@ -234,3 +234,40 @@ def test_the_session_list_survives_a_hostile_folder(tmp_path):
         for text in (entry.title, entry.unit, entry.problem or ""):
             assert not UNSAFE.search(text), (entry.path.name, text)
     assert sum(e.problem is None for e in entries) == 1
+
+
+# --- text typed in through the change functions -------------------------------------------
+
+
+def _typed_everywhere(s: Session, text: str) -> None:
+    """Every change that takes text, given ``text``."""
+    from fagworkshop.domain import adapt, changes
+
+    person = s.staff[0].id
+    basic = s.basics[0].id
+    element = next(e.id for _, e in s.elements())
+    block = s.blocks[0].id
+    changes.update_person(s, person, name=text, initials=text, role=text, note=text)
+    changes.add_person(s, text, initials=text, role=text)
+    changes.set_rating_note(s, person, basic, text)
+    changes.add_action(s, "mentoring", text, owner=text, transfer_plan=text, note=text)
+    changes.add_goal(s, person, text)
+    adapt.set_basic_wording(s, basic, text)
+    adapt.set_basic_note(s, basic, text)
+    adapt.add_own_basic(s, s.themes[0].id, text, text)
+    adapt.set_element_wording(s, element, text)
+    adapt.set_element_note(s, element, text)
+    adapt.add_own_element(s, block, text)
+    profile = adapt.add_profile(s, text)
+    adapt.rename_profile(s, profile, text)
+    adapt.set_profile_description(s, profile, text)
+
+
+@pytest.mark.parametrize("text", [t for t in HOSTILE_TEXTS if t.strip()])
+def test_text_typed_into_every_change_is_cleaned_and_saves(tmp_path, text):
+    s = generate_session(staff=3, competences=6, rounds=1, seed=2)
+    _typed_everywhere(s, text)
+    assert not UNSAFE.search("\n".join(strings(s.model_dump())))
+    p = tmp_path / "w.toml"
+    store.save_session(s, p)
+    assert store.load_session(p) == s
