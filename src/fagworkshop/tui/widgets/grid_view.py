@@ -140,8 +140,19 @@ class GridView(ScrollView, can_focus=True):
             self.name_width = name_width
         self.cursor_row = min(self.cursor_row, max(0, rows - 1))
         self.cursor_column = min(self.cursor_column, max(0, columns - 1))
-        self.virtual_size = Size(self.name_width + columns * self.cell_width, rows + 1)
+        self._update_virtual_size()
         self.refresh()
+
+    def _update_virtual_size(self) -> None:
+        """Room for every cell, padded so the last scroll position shows whole cells."""
+        cells = self._columns * self.cell_width
+        room = self._view_width - self.name_width
+        pad = (room - cells) % self.cell_width if room > 0 and cells > room else 0
+        self.virtual_size = Size(self.name_width + cells + pad, self._rows + 1)
+
+    def on_resize(self) -> None:
+        """Keep the padding right for the new width."""
+        self._update_virtual_size()
 
     @property
     def _view_width(self) -> int:
