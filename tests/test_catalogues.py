@@ -197,3 +197,11 @@ def test_resources_does_not_import_textual() -> None:
     source = Path(resources.__file__).read_text(encoding="utf-8")
     assert "import textual" not in source
     assert "from textual" not in source
+
+
+def test_the_example_in_the_docs_is_a_valid_catalogue() -> None:
+    text = (REPO / "docs" / "catalogues.md").read_text(encoding="utf-8")
+    example = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    cat = Catalogue.model_validate(tomllib.loads(example))
+    assert cat.id == "vores-katalog"
+    assert cat.counts()["elements"] == 1
