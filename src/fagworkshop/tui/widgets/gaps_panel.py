@@ -47,6 +47,9 @@ class GapsPanel(Vertical):
     GapsPanel #gaps-lower > Static { width: 1fr; height: 9; padding: 0 1; overflow-y: auto; }
     GapsPanel #gaps-profiles { border-left: solid $primary; }
     GapsPanel #gaps-person { border-left: solid $primary; }
+    .-compact GapsPanel #gaps-focus { height: 2; }
+    .-compact GapsPanel #gaps-lower { height: 5; }
+    .-compact GapsPanel #gaps-lower > Static { height: 5; }
     """
 
     BINDINGS = [

@@ -294,6 +294,10 @@ class PlanPanel(Horizontal):
     PlanPanel #goal-person { width: 1fr; }
     PlanPanel #goal-list { height: auto; max-height: 6; }
     PlanPanel #goal-new { margin-top: 0; }
+    PlanPanel.-narrow { layout: vertical; }
+    PlanPanel.-narrow #plan-left { width: 1fr; height: 9; }
+    PlanPanel.-narrow #plan-keys { display: none; }
+    PlanPanel.-narrow ActionForm { width: 1fr; border-left: none; border-top: solid $primary; }
     """
 
     BINDINGS = [
@@ -320,6 +324,10 @@ class PlanPanel(Horizontal):
     def on_mount(self) -> None:
         self.refresh_from_session()
         self.query_one(ActionForm).load(session_of(self), None)
+
+    def on_resize(self) -> None:
+        """Side by side when there is room, the form under the list when narrow."""
+        self.set_class(self.size.width < 100, "-narrow")
 
     @property
     def form(self) -> ActionForm:

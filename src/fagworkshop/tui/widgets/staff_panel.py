@@ -82,6 +82,7 @@ class StaffForm(Vertical):
             t("staff.profiles") if session.profiles else t("staff.no_profiles")
         )
         self.remove_class("-hidden")
+        self.screen.query(StaffPanel).add_class("-form-open")
         self.query_one("#staff-name", Input).focus()
 
     def values(self) -> tuple[str, str, str, list[str]]:
@@ -96,6 +97,7 @@ class StaffForm(Vertical):
     def close(self) -> None:
         """Hide the form (what was typed is kept until it is opened again)."""
         self.add_class("-hidden")
+        self.screen.query(StaffPanel).remove_class("-form-open")
 
     def action_cancel(self) -> None:
         """Escape: close without saving."""
@@ -124,6 +126,10 @@ class StaffPanel(Vertical):
     StaffPanel #staff-detail-text { height: 6; overflow: hidden; }
     StaffPanel #rating-note { margin-top: 1; }
     StaffPanel RatingGrid { height: 1fr; min-height: 5; }
+    .-compact StaffPanel #staff-help { display: none; }
+    StaffPanel.-narrow.-form-open #staff-detail { display: none; }
+    .-compact StaffPanel #staff-detail-text { height: 3; }
+    .-compact StaffPanel #rating-note { margin-top: 0; }
     """
 
     BINDINGS = [
@@ -157,6 +163,10 @@ class StaffPanel(Vertical):
 
     def on_mount(self) -> None:
         self.refresh_from_session()
+
+    def on_resize(self) -> None:
+        """On a narrow screen the staff form takes the detail panel's place."""
+        self.set_class(self.size.width < 100, "-narrow")
 
     @property
     def grid(self) -> RatingGrid:

@@ -1,0 +1,33 @@
+"""Step 5, Kompetencehuller: the heat map and the gaps it shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.widget import Widget
+
+from fagworkshop.domain.session import Step
+from fagworkshop.tui.steps.base import StepView
+from fagworkshop.tui.widgets.gaps_panel import GapsPanel
+
+
+class GapsStep(StepView):
+    """Staff against competences, coloured by level against target; coverage and gaps."""
+
+    step = Step.GAPS
+
+    def compose_body(self) -> Iterable[Widget]:
+        yield GapsPanel()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.call_after_refresh(self._focus_map)
+
+    def _focus_map(self) -> None:
+        for panel in self.query(GapsPanel):
+            panel.heat_map.focus()
+
+    def refresh_from_session(self) -> None:
+        super().refresh_from_session()
+        for panel in self.query(GapsPanel):
+            panel.refresh_from_session()

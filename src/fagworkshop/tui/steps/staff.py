@@ -1,0 +1,33 @@
+"""Step 4, Medarbejdere: staff, their local profiles and the rating grid."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.widget import Widget
+
+from fagworkshop.domain.session import Step
+from fagworkshop.tui.steps.base import StepView
+from fagworkshop.tui.widgets.staff_panel import StaffPanel
+
+
+class StaffStep(StepView):
+    """Add, edit and erase staff; rate each person on the competences that matter for them."""
+
+    step = Step.STAFF
+
+    def compose_body(self) -> Iterable[Widget]:
+        yield StaffPanel()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.call_after_refresh(self._focus_grid)
+
+    def _focus_grid(self) -> None:
+        for panel in self.query(StaffPanel):
+            panel.grid.focus()
+
+    def refresh_from_session(self) -> None:
+        super().refresh_from_session()
+        for panel in self.query(StaffPanel):
+            panel.refresh_from_session()
