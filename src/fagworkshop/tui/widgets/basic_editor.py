@@ -111,6 +111,9 @@ class BasicEditor(Horizontal):
 
     DEFAULT_CSS = """
     BasicEditor { height: 1fr; min-height: 10; }
+    BasicEditor.-narrow { layout: vertical; }
+    BasicEditor.-narrow BasicList { width: 1fr; height: 1fr; min-height: 5; }
+    BasicEditor.-narrow #basic-detail { width: 1fr; height: 1fr; min-height: 6; }
     BasicEditor BasicList { width: 1fr; min-width: 30; height: 1fr; }
     BasicEditor #basic-detail { width: 1fr; height: 1fr; padding: 0 1; }
     BasicEditor #basic-title { text-style: bold; }
@@ -134,6 +137,10 @@ class BasicEditor(Horizontal):
             yield TextArea(id="basic-note")
             yield Label(t("basic.add"), markup=False)
             yield Input(id="basic-new", placeholder=t("basic.add.placeholder"))
+
+    def on_resize(self) -> None:
+        # Side by side needs room; on a narrow terminal the details go below the list.
+        self.set_class(self.size.width < 90, "-narrow")
 
     def on_mount(self) -> None:
         self.refresh_from_session(rebuild=True)

@@ -152,6 +152,9 @@ class BlocksEditor(Horizontal):
 
     DEFAULT_CSS = """
     BlocksEditor { height: 1fr; min-height: 10; }
+    BlocksEditor.-narrow { layout: vertical; }
+    BlocksEditor.-narrow ElementList { width: 1fr; height: 1fr; min-height: 5; }
+    BlocksEditor.-narrow #blocks-side { width: 1fr; height: 1fr; min-height: 6; }
     BlocksEditor ElementList { width: 1fr; min-width: 30; height: 1fr; }
     BlocksEditor #blocks-side { width: 1fr; height: 1fr; padding: 0 1; }
     BlocksEditor #element-title { text-style: bold; }
@@ -187,6 +190,10 @@ class BlocksEditor(Horizontal):
                     )
                 yield Static("", id="profile-elements", markup=False)
             yield Input(id="profile-new", placeholder=t("blocks.profile.new"))
+
+    def on_resize(self) -> None:
+        # Side by side needs room; on a narrow terminal the details go below the list.
+        self.set_class(self.size.width < 90, "-narrow")
 
     def on_mount(self) -> None:
         session = self.session
