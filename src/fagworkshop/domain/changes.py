@@ -472,3 +472,105 @@ def remove_goal(session: Session, person_id: str, index: int) -> None:
     """Remove a personal goal."""
     _goal(session, person_id, index)
     del _person(session, person_id).goals[index]
+
+
+# --- every step: notes, decisions, timebox; step 1: frame and participants ------
+
+from fagworkshop.domain.session import Decision, Participant, Purpose  # noqa: E402
+
+
+def set_step_notes(session: Session, step: int, notes: str) -> None:
+    """Replace the notes (noter) of a step."""
+    session.step(Step(step)).notes = clean_text(notes)
+
+
+def add_decision(session: Session, step: int, text: str, on: dt.date | None = None) -> Decision:
+    """Record a decision (aftale) in a step, dated today unless ``on`` is given."""
+    body = clean_text(text).strip()
+    if not body:
+        raise ChangeError("change.empty_decision")
+    decision = Decision(text=body, made_on=on or dt.date.today())
+    session.step(Step(step)).decisions.append(decision)
+    return decision
+
+
+def remove_decision(session: Session, step: int, index: int) -> None:
+    """Remove a decision of a step by its position."""
+    decisions = session.step(Step(step)).decisions
+    if not 0 <= index < len(decisions):
+        raise ChangeError("change.unknown_decision", index=index + 1)
+    del decisions[index]
+
+
+def set_timebox(session: Session, step: int, minutes: int | None) -> None:
+    """Set the timebox (tidsramme) of a step in minutes; None or 0 removes it."""
+    if minutes is not None and not 0 <= minutes <= 1440:
+        raise ChangeError("change.timebox_range", minutes=minutes)
+    session.step(Step(step)).timebox_minutes = minutes or None
+
+
+#: Frame fields that take one line of text.
+FRAME_LINES = ("jobcenter", "unit")
+
+
+def set_frame_text(session: Session, field: str, value: str) -> None:
+    """Set a one-line frame field (jobcenter, unit) or the core task (kerneopgave)."""
+    if field in FRAME_LINES:
+        setattr(session.frame, field, clean_line(value))
+    elif field == "core_task":
+        session.frame.core_task = clean_text(value)
+    else:
+        raise ChangeError("change.unknown_field", field=field)
+
+
+def set_frame_date(session: Session, value: dt.date | str | None) -> None:
+    """Set the workshop date; a string must be YYYY-MM-DD, empty clears it."""
+    if isinstance(value, str):
+        value = value.strip()
+        if not value:
+            value = None
+        else:
+            try:
+                value = dt.date.fromisoformat(value)
+            except ValueError:
+                raise ChangeError("change.bad_date", value=value) from None
+    session.frame.date = value
+
+
+def set_frame_purpose(session: Session, purpose: str) -> None:
+    """Set why the team works with the profiles (development, recruitment or both)."""
+    try:
+        session.frame.purpose = Purpose(purpose)
+    except ValueError:
+        raise ChangeError("change.unknown_purpose", purpose=purpose) from None
+
+
+def _participant_fields(name: str, role: str) -> tuple[str, str]:
+    clean_name = clean_line(name).strip()
+    if not clean_name:
+        raise ChangeError("change.empty_participant")
+    return clean_name, clean_line(role).strip()
+
+
+def add_participant(session: Session, name: str, role: str = "") -> Participant:
+    """Add a participant (deltager) with a role."""
+    clean_name, clean_role = _participant_fields(name, role)
+    participant = Participant(name=clean_name, role=clean_role)
+    session.frame.participants.append(participant)
+    return participant
+
+
+def update_participant(session: Session, index: int, name: str, role: str = "") -> None:
+    """Change a participant's name and role."""
+    people = session.frame.participants
+    if not 0 <= index < len(people):
+        raise ChangeError("change.unknown_participant", index=index + 1)
+    people[index].name, people[index].role = _participant_fields(name, role)
+
+
+def remove_participant(session: Session, index: int) -> None:
+    """Remove a participant by position."""
+    people = session.frame.participants
+    if not 0 <= index < len(people):
+        raise ChangeError("change.unknown_participant", index=index + 1)
+    del people[index]

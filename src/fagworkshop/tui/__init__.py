@@ -1,0 +1,1 @@
+"""The Textual screens of fagworkshop: the app shell, home, the seven steps."""

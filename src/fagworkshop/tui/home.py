@@ -1,0 +1,252 @@
+"""The home screen (forside): start a new workshop, resume a saved one, the demo, open a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from fagworkshop import store
+from fagworkshop.domain import changes
+from fagworkshop.domain.text import clean_line
+from fagworkshop.i18n import t
+
+
+def builtin_catalogues() -> list[tuple[str, Path]]:
+    """``(title, path)`` of each built-in catalogue that loads; empty when none are there."""
+    try:
+        from fagworkshop.resources import builtin_catalogue_paths
+    except ImportError:
+        return []
+    found: list[tuple[str, Path]] = []
+    try:
+        paths = builtin_catalogue_paths()
+    except OSError:
+        return []
+    for path in paths:
+        try:
+            cat = store.load_catalogue(path)
+        except store.StoreError:
+            continue
+        found.append((cat.title, path))
+    return found
+
+
+def entry_text(entry: store.SessionEntry) -> str:
+    """One line (or two) of the resume list, plain text."""
+    if entry.problem:
+        return t("home.entry_broken", title=entry.title, problem=entry.problem)
+    modified = entry.modified.astimezone().strftime("%Y-%m-%d %H:%M")
+    status = t(f"status.{entry.status.value}") if entry.status else ""
+    step = entry.current_step or 1
+    text = t(
+        "home.entry",
+        title=entry.title,
+        unit=entry.unit or "–",
+        modified=modified,
+        step=f"{step} {t(f'step.{step}')}",
+        status=status,
+    )
+    if entry.delete_by_passed():
+        text += "\n" + t("home.delete_by_passed", date=entry.delete_by)
+    return text
+
+
+class HomeScreen(Screen[None]):
+    """New workshop form, the saved workshops (newest first), demo and open by path."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[store.SessionEntry] = []
+        self.catalogues = builtin_catalogues()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="home-scroll"):
+            yield Static(Content(t("home.title")), classes="home-heading")
+            yield Static(Content(t("home.intro")))
+            yield Label(t("home.resume", folder=str(self._folder())), classes="home-heading",
+                        markup=False)
+            yield OptionList(id="resume-list")
+            yield Label(t("home.new"), classes="home-heading")
+            with Horizontal(classes="home-row"):
+                with Vertical(classes="home-field"):
+                    yield Label(t("home.field.title"))
+                    yield Input(id="new-title")
+                with Vertical(classes="home-field"):
+                    yield Label(t("home.field.jobcenter"))
+                    yield Input(id="new-jobcenter")
+                with Vertical(classes="home-field"):
+                    yield Label(t("home.field.unit"))
+                    yield Input(id="new-unit")
+            with Horizontal(classes="home-row"):
+                with Vertical(classes="home-field"):
+                    yield Label(t("home.field.catalogue"))
+                    if self.catalogues:
+                        yield Select(
+                            [(Content(title), str(path)) for title, path in self.catalogues],
+                            value=str(self.catalogues[0][1]),
+                            allow_blank=True,
+                            id="new-catalogue",
+                        )
+                    else:
+                        yield Static(Content(t("home.no_catalogues")))
+                with Vertical(classes="home-field"):
+                    yield Label(t("home.field.catalogue_file"))
+                    yield Input(id="new-catalogue-file")
+            with Horizontal(id="home-buttons"):
+                yield Button(Content(t("home.create")), id="new-create", variant="primary")
+                yield Button(Content(t("home.demo")), id="open-demo")
+            with Horizontal(classes="home-row"):
+                yield Input(placeholder=t("home.path_placeholder"), id="open-path")
+                yield Button(Content(t("home.open_path")), id="open-path-button")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_list()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_list()
+
+    def _folder(self) -> Path:
+        folder = getattr(self.app, "sessions_dir", None)
+        return Path(folder) if folder is not None else store.sessions_dir()
+
+    def refresh_list(self) -> None:
+        """Read the sessions folder again."""
+        self.entries = store.list_sessions(self._folder())
+        listing = self.query_one("#resume-list", OptionList)
+        listing.clear_options()
+        if not self.entries:
+            listing.add_option(Option(Content(t("home.none_saved")), disabled=True))
+            return
+        for entry in self.entries:
+            listing.add_option(Option(Content(entry_text(entry))))
+        listing.highlighted = 0
+
+    # --- resume ---------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#resume-list")
+    def _resume(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if not 0 <= event.option_index < len(self.entries):
+            return
+        entry = self.entries[event.option_index]
+        if entry.problem:
+            self.app.notify(t("home.broken_selected", problem=entry.problem), severity="error",
+                            markup=False, timeout=15)
+            return
+        self.app.open_or_ask(entry.path)  # type: ignore[attr-defined]
+
+    # --- new workshop -----------------------------------------------------------------
+
+    @on(Button.Pressed, "#new-create")
+    def _create(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.create_workshop()
+
+    @on(Input.Submitted, "#new-title, #new-jobcenter, #new-unit, #new-catalogue-file")
+    def _create_on_enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.create_workshop()
+
+    def _catalogue_path(self) -> Path | None:
+        typed = self.query_one("#new-catalogue-file", Input).value.strip()
+        if typed:
+            return Path(typed).expanduser()
+        for select in self.query("#new-catalogue").results(Select):
+            if isinstance(select.value, str):
+                return Path(select.value)
+        return None
+
+    def create_workshop(self) -> Path | None:
+        """Create the session file from the form and open step 1; its path, or None."""
+        title = self.query_one("#new-title", Input).value.strip()
+        if not title:
+            self.app.notify(t("home.need_title"), severity="warning", markup=False)
+            return None
+        catalogue_path = self._catalogue_path()
+        if catalogue_path is None:
+            self.app.notify(t("home.need_catalogue"), severity="warning", markup=False)
+            return None
+        try:
+            catalogue = store.load_catalogue(catalogue_path)
+        except store.StoreError as err:
+            self.app.notify(err.describe(), severity="error", markup=False, timeout=15)
+            return None
+        try:
+            session = changes.new_session(
+                catalogue,
+                clean_line(title),
+                jobcenter=clean_line(self.query_one("#new-jobcenter", Input).value.strip()),
+                unit=clean_line(self.query_one("#new-unit", Input).value.strip()),
+                date=dt.date.today(),
+            )
+            path = store.new_session_path(self._folder(), session.title)
+            store.save_session(session, path)
+        except changes.ChangeError as err:
+            self.app.notify(t(err.key, **err.params), severity="error", markup=False)
+            return None
+        except (store.StoreError, ValueError) as err:
+            message = err.describe() if isinstance(err, store.StoreError) else str(err)
+            self.app.notify(message, severity="error", markup=False, timeout=15)
+            return None
+        self.app.open_or_ask(path, session)  # type: ignore[attr-defined]
+        return path
+
+    # --- demo and open by path -----------------------------------------------------------
+
+    @on(Button.Pressed, "#open-demo")
+    def _demo(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.open_demo()
+
+    def open_demo(self) -> None:
+        """Write a fresh demo workshop into the sessions folder (as ``fagworkshop demo``) and open it."""
+        try:
+            from fagworkshop.demo import build_demo
+        except ImportError:
+            self.app.notify(t("home.no_demo"), severity="warning", markup=False)
+            return
+        from fagworkshop.cli import DEMO_FILE
+
+        demo = build_demo()
+        folder = self._folder()
+        path = folder / DEMO_FILE
+        try:
+            if store.lock.held_elsewhere(path):
+                path = store.new_session_path(folder, demo.title)
+            store.save_session(demo, path)
+        except store.StoreError as err:
+            self.app.notify(err.describe(), severity="error", markup=False, timeout=15)
+            return
+        self.app.open_or_ask(path, demo)  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#open-path-button")
+    def _open_path_button(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.open_typed_path()
+
+    @on(Input.Submitted, "#open-path")
+    def _open_path_enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.open_typed_path()
+
+    def open_typed_path(self) -> None:
+        """Open the file named in the path field."""
+        typed = self.query_one("#open-path", Input).value.strip()
+        if not typed:
+            return
+        self.app.open_or_ask(Path(typed).expanduser())  # type: ignore[attr-defined]
+
+    def relabel(self) -> None:
+        """Draw the screen again in the new language."""
+        self.call_later(self.recompose)
+        self.call_later(self.refresh_list)

@@ -1,0 +1,62 @@
+"""The command palette (Ctrl+P) provider: steps, main actions, theme and language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from fagworkshop.i18n import t
+
+
+class WorkshopCommands(Provider):
+    """Go to a step, help, notes panel, contrast, language, save, summary actions."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
+        app: Any = self.app
+        found: list[tuple[str, str, Callable[[], Any]]] = []
+        if getattr(app, "session", None) is not None:
+            for n in range(1, 8):
+                found.append(
+                    (t("palette.go", number=n, name=t(f"step.{n}")), t("palette.go_help"),
+                     partial(app.show_step, n))
+                )
+            found.append((t("palette.panel"), "F2", app.action_toggle_panel))
+            if not app.read_only:
+                found.append((t("palette.save"), "", app.action_save_now))
+            found.append((t("palette.home"), "", app.action_home))
+            found.append((t("palette.agreed"), t("step.7"), partial(self._summary, "agreed")))
+            found.append((t("palette.follow_up"), t("step.7"), partial(self._summary, "follow_up")))
+            for fmt in ("md", "html", "csv", "toml"):
+                found.append(
+                    (t("palette.export", format=fmt), t("step.7"), partial(self._summary, fmt))
+                )
+        found.append((t("palette.help"), "F1", app.action_help))
+        found.append((t("palette.contrast"), "F9", app.action_toggle_contrast))
+        found.append((t("palette.language"), "Ctrl+L", app.action_toggle_language))
+        return found
+
+    def _summary(self, what: str) -> None:
+        """Run a summary action from anywhere: go to step 7 and press its button."""
+        app: Any = self.app
+        app.show_step(7)
+        app.call_after_refresh(lambda: app.call_later(self._press, what))
+
+    def _press(self, what: str) -> None:
+        view = self.app.current_view()  # type: ignore[attr-defined]
+        action = getattr(view, "run_command", None)
+        if action is not None:
+            action(what)
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

@@ -1,0 +1,95 @@
+"""The base of every step view (trin): title, purpose, discussion questions, the step's
+own body, and the panel with notes, decisions and timebox."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
+
+from fagworkshop.domain.session import Session, Step
+from fagworkshop.i18n import t
+from fagworkshop.tui.widgets.step_panel import StepPanel
+
+
+def questions_text(step: Step) -> str:
+    """The discussion questions of a step as a bulleted block."""
+    lines = [q for q in t(f"step.{int(step)}.questions").split("\n") if q.strip()]
+    return "\n".join(f"• {q}" for q in lines)
+
+
+class StepView(Widget):
+    """One workshop step on screen. Subclasses set ``step`` and override
+    ``compose_body()`` and ``refresh_from_session()`` (calling super)."""
+
+    step: ClassVar[Step] = Step.FRAME
+
+    def __init__(self, step: Step | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if step is not None:
+            self.step = Step(step)  # type: ignore[misc]
+
+    # --- what subclasses use ----------------------------------------------------
+
+    @property
+    def session(self) -> Session:
+        """The open session (the app holds it; never keep a copy)."""
+        session = getattr(self.app, "session", None)
+        assert session is not None
+        return session
+
+    def apply(self, change_fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Change the session through the app (see ``FagworkshopApp.apply``)."""
+        return self.app.apply(change_fn, *args, **kwargs)  # type: ignore[attr-defined]
+
+    def compose_body(self) -> Iterable[Widget]:
+        """The step's own widgets (override)."""
+        return ()
+
+    def refresh_from_session(self) -> None:
+        """Show the session as it is now (called after every change)."""
+        for panel in self.query(StepPanel):
+            panel.refresh_from_session()
+
+    def flush_pending(self) -> None:
+        """Apply anything held back (notes being typed); called before leaving or quitting."""
+        for panel in self.query(StepPanel):
+            panel.flush()
+
+    # --- layout -------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        number = int(self.step)
+        with Horizontal(id="step-layout"):
+            with Vertical(id="step-main"):
+                yield Static(
+                    Content(t("tui.step_title", number=number, name=t(f"step.{number}"))),
+                    classes="step-title",
+                )
+                yield Static(Content(t(f"step.{number}.purpose")), classes="step-purpose")
+                yield Static(Content(questions_text(self.step)), classes="step-questions")
+                with Vertical(id="step-body"):
+                    yield from self.compose_body()
+            yield StepPanel(self.step, id="step-panel")
+
+    def on_mount(self) -> None:
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        # On small screens the questions give way to the step's own work (F1 shows them).
+        self.set_class(self.app.size.height < 34, "-compact")
+
+
+class PlaceholderStep(StepView):
+    """A step whose screen is not built yet: its notes and decisions still work."""
+
+    def compose_body(self) -> Iterable[Widget]:
+        yield Static(Content(t("tui.step_missing")), classes="step-missing")

@@ -1,0 +1,1 @@
+"""Widgets shared by the step views: step bar, notes/decisions/timebox panel, confirm modal."""

@@ -1,0 +1,95 @@
+"""The step bar (trinlinje): all seven steps, the current one, and how far each has come."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import events
+from textual.message import Message
+from textual.widget import Widget
+
+from fagworkshop.domain.progress import all_progress
+from fagworkshop.domain.session import Step
+from fagworkshop.i18n import t
+
+
+class StepBar(Widget):
+    """One line with the seven steps; click one to go there."""
+
+    COMPONENT_CLASSES = {"step-bar--current", "step-bar--complete", "step-bar--step"}
+
+    DEFAULT_CSS = """
+    StepBar { height: 1; width: 1fr; background: $panel; }
+    StepBar > .step-bar--current { background: $accent; color: $text; text-style: bold; }
+    StepBar > .step-bar--complete { color: $success; }
+    StepBar > .step-bar--step { color: $text; }
+    """
+
+    class Chosen(Message):
+        """The user clicked a step."""
+
+        def __init__(self, step: Step) -> None:
+            super().__init__()
+            self.step = step
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._spans: list[tuple[int, int, Step]] = []
+
+    def refresh_from_session(self) -> None:
+        self.refresh()
+
+    def labels(self, width: int) -> list[tuple[Step, str]]:
+        """The text of each step, shortened until the bar fits ``width``."""
+        session = getattr(self.app, "session", None)
+        current = Step(session.current_step) if session else Step.FRAME
+        progress = all_progress(session) if session else {}
+
+        def label(step: Step, name: bool, numbers: bool) -> str:
+            parts = [str(int(step))]
+            if name or step == current:
+                parts.append(t(f"step.{int(step)}"))
+            if numbers and step in progress:
+                parts.append(progress[step].text())
+            return " " + " ".join(parts) + " "
+
+        for name, numbers in ((True, True), (True, False), (False, True), (False, False)):
+            items = [(s, label(s, name, numbers)) for s in Step]
+            if sum(len(x) + 1 for _, x in items) <= width or not (name or numbers):
+                return items
+        return items
+
+    def render(self) -> Text:
+        session = getattr(self.app, "session", None)
+        current = Step(session.current_step) if session else Step.FRAME
+        progress = all_progress(session) if session else {}
+        text = Text(no_wrap=True, overflow="ellipsis")
+        self._spans = []
+        for step, label in self.labels(self.size.width or 200):
+            if step == current:
+                style = self.get_component_rich_style("step-bar--current")
+            elif step in progress and progress[step].complete:
+                style = self.get_component_rich_style("step-bar--complete")
+            else:
+                style = self.get_component_rich_style("step-bar--step")
+            start = len(text)
+            text.append(label, style=style)
+            self._spans.append((start, len(text), step))
+            text.append("│")
+        return text
+
+    def step_at(self, x: int) -> Step | None:
+        """The step drawn at column ``x``."""
+        for start, end, step in self._spans:
+            if start <= x < end:
+                return step
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        step = self.step_at(event.x)
+        if step is not None:
+            self.post_message(self.Chosen(step))
+            show = getattr(self.app, "show_step", None)
+            if show is not None:
+                show(int(step))

