@@ -1,0 +1,218 @@
+"""Step 7, Opsamling (summary): decisions, local profiles, main gaps and the plan on one
+screen; mark agreed, start a follow-up round, export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual import on, work
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from fagworkshop.domain import analysis, changes
+from fagworkshop.domain.session import Session, Status, Step
+from fagworkshop.i18n import t
+from fagworkshop.tui.steps.base import StepView
+from fagworkshop.tui.widgets.confirm import ConfirmModal
+
+#: Export formats offered, in button order.
+EXPORT_FORMATS = ("md", "html", "csv", "toml")
+#: How many gaps and rating changes the summary lists.
+SHOWN_GAPS = 8
+SHOWN_CHANGES = 30
+
+
+def _none(value: object) -> str:
+    return str(value) if value not in (None, "") else t("summary.none")
+
+
+def summary_sections(session: Session) -> list[tuple[str, str]]:
+    """``(heading, body)`` of each section, plain text (shown literally)."""
+    result = analysis.analyse(session)
+    sections: list[tuple[str, str]] = []
+
+    lines: list[str] = []
+    for step in Step:
+        state = session.steps.get(step.key)
+        for d in state.decisions if state else []:
+            date = d.made_on.isoformat() if d.made_on else ""
+            lines.append(f"{int(step)} {t(f'step.{int(step)}')} · {date} · {d.text}")
+    sections.append((t("summary.decisions"), "\n".join(lines) or t("summary.no_decisions")))
+
+    lines = []
+    for profile in session.profiles:
+        q = result.profile(profile.id)
+        lines.append(
+            t("summary.profile_line", name=profile.name,
+              qualified=len(q.qualified) if q else 0, needed=profile.needed)
+        )
+        for cid in profile.elements:
+            item = session.competence(cid)
+            if item is not None:
+                lines.append(t("summary.element_line", title=item.shown_title,
+                               target=_none(session.target(cid))))
+    sections.append((t("summary.profiles"), "\n".join(lines) or t("summary.no_profiles")))
+
+    gaps = [c for c in result.competences if c.target is not None and c.meets < c.relevant]
+    gaps.sort(key=lambda c: (c.relevant - c.meets, c.relevant), reverse=True)
+    lines = [
+        t("summary.gap_line", title=c.competence.title, meets=c.meets, relevant=c.relevant,
+          target=c.target)
+        for c in gaps[:SHOWN_GAPS]
+    ]
+    singles = [c.competence.title for c in result.single_holders]
+    if singles:
+        lines.append(t("summary.single", titles=", ".join(singles[:SHOWN_GAPS])))
+    sections.append((t("summary.gaps"), "\n".join(lines) or t("summary.no_gaps")))
+
+    lines = []
+    for a in session.actions:
+        lines.append(
+            t("summary.action_line", title=a.title, kind=t(f"action.{a.kind.value}"),
+              status=t(f"action_status.{a.status.value}"), owner=_none(a.owner),
+              deadline=_none(a.deadline.isoformat() if a.deadline else None))
+        )
+    sections.append((t("summary.plan"), "\n".join(lines) or t("summary.no_plan")))
+
+    if len(session.rounds) >= 2:
+        comparison = analysis.compare_rounds(session)
+        lines = []
+        for change in comparison.ratings[:SHOWN_CHANGES]:
+            person = session.person(change.person_id)
+            item = session.competence(change.competence_id)
+            lines.append(
+                t("summary.change_line",
+                  person=person.name if person else change.person_id,
+                  competence=item.shown_title if item else change.competence_id,
+                  before=_none(change.before), after=_none(change.after))
+            )
+        if len(comparison.ratings) > SHOWN_CHANGES:
+            lines.append(f"… (+{len(comparison.ratings) - SHOWN_CHANGES})")
+        sections.append(
+            (t("summary.compare", before=comparison.before, after=comparison.after),
+             "\n".join(lines) or t("summary.no_change"))
+        )
+    return sections
+
+
+class SummaryStep(StepView):
+    """Everything agreed on one screen, with the buttons that close the workshop."""
+
+    step = Step.SUMMARY
+
+    def compose_body(self) -> Iterable[Widget]:
+        with VerticalScroll(id="summary-scroll"):
+            yield Static("", id="summary-status", markup=False)
+            with Horizontal(id="summary-buttons"):
+                yield Button(Content(t("summary.mark_agreed")), id="summary-agreed",
+                             variant="success")
+                yield Button(Content(t("summary.follow_up")), id="summary-follow-up")
+            yield Static(Content(t("summary.export")), classes="summary-heading")
+            with Horizontal(id="export-buttons"):
+                for fmt in EXPORT_FORMATS:
+                    yield Button(fmt.upper(), id=f"export-{fmt}")
+            yield Static("", id="summary-sections", markup=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._fill()
+
+    def refresh_from_session(self) -> None:
+        super().refresh_from_session()
+        self._fill()
+
+    def _fill(self) -> None:
+        s = self.session
+        status = (
+            t("summary.status_agreed", date=s.agreed_on.isoformat() if s.agreed_on else "")
+            if s.status == Status.AGREED
+            else t("summary.status_open")
+        )
+        self.query_one("#summary-status", Static).update(Content(status))
+        parts: list[Content] = []
+        for heading, body in summary_sections(s):
+            parts.append(Content.styled(heading, "bold $accent"))
+            parts.append(Content("\n" + body + "\n\n"))
+        self.query_one("#summary-sections", Static).update(Content("").join(parts))
+
+    # --- actions ----------------------------------------------------------------------
+
+    def run_command(self, what: str) -> None:
+        """Run a summary action by name (from the command palette)."""
+        if what == "agreed":
+            self.ask_agreed()
+        elif what == "follow_up":
+            self.ask_follow_up()
+        elif what in EXPORT_FORMATS:
+            self.export(what)
+
+    @on(Button.Pressed, "#summary-agreed")
+    def _agreed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.ask_agreed()
+
+    def ask_agreed(self) -> None:
+        """Confirm, then mark the workshop agreed today."""
+        today = dt.date.today()
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.apply(changes.mark_agreed, today)
+                self.app.notify(t("summary.agreed_done"), markup=False)
+
+        self.app.push_screen(ConfirmModal(t("summary.confirm_agreed", date=today.isoformat())),
+                             answer)
+
+    @on(Button.Pressed, "#summary-follow-up")
+    def _follow_up(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.ask_follow_up()
+
+    def ask_follow_up(self) -> None:
+        """Confirm, then start a new rating round from the last ratings."""
+        last = self.session.round()
+        number = (last.number + 1) if last else 1
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                new = self.apply(changes.start_follow_up_round)
+                if new is not None:
+                    self.app.notify(t("summary.follow_up_done", number=new.number), markup=False)
+
+        self.app.push_screen(ConfirmModal(t("summary.confirm_follow_up", number=number)), answer)
+
+    @on(Button.Pressed, "#export-md, #export-html, #export-csv, #export-toml")
+    def _export(self, event: Button.Pressed) -> None:
+        event.stop()
+        assert event.button.id is not None
+        self.export(event.button.id.removeprefix("export-"))
+
+    def export(self, fmt: str) -> None:
+        """Render and write an export beside the session file, off the UI thread."""
+        path = getattr(self.app, "session_path", None)
+        if path is None:
+            self.app.notify(t("summary.export_no_file"), severity="warning", markup=False)
+            return
+        self._export_worker(self.session.model_copy(deep=True), Path(path), fmt)
+
+    @work(thread=True, exit_on_error=False, group="export")
+    def _export_worker(self, snapshot: Session, session_path: Path, fmt: str) -> None:
+        from fagworkshop.export import default_output, render
+        from fagworkshop.export.command import ExportFailed, write_export
+
+        target = default_output(session_path, fmt)
+        try:
+            write_export(target, render(fmt, snapshot, False))
+        except ExportFailed as err:
+            message, severity = t("summary.export_failed", reason=str(err)), "error"
+        except Exception as err:  # noqa: BLE001 - an export must never end the workshop
+            message, severity = t("summary.export_failed", reason=repr(err)), "error"
+        else:
+            message, severity = t("summary.export_done", path=str(target)), "information"
+        self.app.call_from_thread(
+            self.app.notify, message, severity=severity, markup=False, timeout=10
+        )
