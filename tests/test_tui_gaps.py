@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.app import App, ComposeResult
 
 from fagworkshop.domain import changes
@@ -154,4 +156,27 @@ async def test_empty_session_shows_a_hint() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "Intet at vise endnu" in screen(app)
+        await app.workers.wait_for_complete()
+
+
+async def test_in_the_app(tmp_path: Path) -> None:
+    app_module = pytest.importorskip("fagworkshop.tui.app")
+    from fagworkshop import store
+
+    s = session()
+    s.current_step = 5
+    path = tmp_path / "workshop.toml"
+    store.save_session(s, path)
+    app = app_module.FagworkshopApp(sessions_dir=tmp_path)
+    async with app.run_test(size=(80, 24), notifications=True, tooltips=True) as pilot:
+        await pilot.pause()
+        app.open_session(path)
+        for _ in range(3):
+            await pilot.pause()
+        heat = app.screen.query_one(HeatMap)
+        assert heat.has_focus
+        await pilot.press("down", "s", "f")
+        assert app.session.current_step == 5
+        text = screen(app)
+        assert "x [/] y" in text or HOSTILE in text
         await app.workers.wait_for_complete()

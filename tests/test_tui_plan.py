@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Input, OptionList, Select, SelectionList, TextArea
 
@@ -178,3 +180,29 @@ async def test_personal_goals() -> None:
         await pilot.press("delete")
         assert s.staff[0].goals == []
         await app.workers.wait_for_complete()
+
+
+async def test_in_the_app(tmp_path: Path) -> None:
+    app_module = pytest.importorskip("fagworkshop.tui.app")
+    from fagworkshop import store
+
+    s = session()
+    s.current_step = 6
+    path = tmp_path / "workshop.toml"
+    store.save_session(s, path)
+    app = app_module.FagworkshopApp(sessions_dir=tmp_path)
+    async with app.run_test(size=(160, 48), notifications=True, tooltips=True) as pilot:
+        await pilot.pause()
+        app.open_session(path)
+        for _ in range(3):
+            await pilot.pause()
+        form = app.screen.query_one(ActionForm)
+        form.query_one("#action-kind", Select).value = ActionKind.MENTORING.value
+        form.query_one("#action-title", Input).focus()
+        await pilot.press(*"Sparring [/] med 3", "ctrl+s")
+        await pilot.pause()
+        assert [a.title for a in app.session.actions] == ["Sparring [/] med 3"]
+        assert app.session.current_step == 6
+        await app.workers.wait_for_complete()
+        assert app.save_now_sync()
+    assert [a.title for a in store.load_session(path).actions] == ["Sparring [/] med 3"]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.app import App, ComposeResult
 
 from fagworkshop.domain.changes import ChangeError
@@ -269,3 +271,39 @@ async def test_large_grid_300_by_120_opens_and_edits() -> None:
         assert rnd is not None
         assert rnd.ratings[grid.person_ids[-1]][grid.competence_ids[-1]] == 1
         await app.workers.wait_for_complete()
+
+
+# --- in the real app ------------------------------------------------------------
+
+
+async def test_in_the_app_digits_rate_instead_of_switching_steps(tmp_path: Path) -> None:
+    app_module = pytest.importorskip("fagworkshop.tui.app")
+    from fagworkshop import store
+
+    session = small()
+    session.current_step = 4
+    session.staff[0].name = HOSTILE
+    path = tmp_path / "workshop.toml"
+    store.save_session(session, path)
+    app = app_module.FagworkshopApp(sessions_dir=tmp_path)
+    async with app.run_test(size=(160, 48), notifications=True, tooltips=True) as pilot:
+        await pilot.pause()
+        app.open_session(path)
+        for _ in range(3):
+            await pilot.pause()
+        grid = app.screen.query_one(RatingGrid)
+        assert grid.has_focus
+        await pilot.press("3")
+        await pilot.pause()
+        live = app.session
+        rnd = live.round()
+        assert rnd is not None
+        assert rnd.ratings[grid.person_ids[0]][grid.competence_ids[0]] == 3
+        assert cell_text(grid, 0, 0) == "3"
+        assert live.current_step == 4  # "3" rated; it did not jump to step 3
+        assert HOSTILE in app.export_screenshot().replace("&#160;", " ")
+        await app.workers.wait_for_complete()
+        assert app.save_now_sync()
+    reloaded = store.load_session(path)
+    rnd = reloaded.round()
+    assert rnd is not None and rnd.ratings[grid.person_ids[0]][grid.competence_ids[0]] == 3
