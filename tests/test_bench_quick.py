@@ -60,7 +60,6 @@ def test_analysis(config: Config) -> None:
 
 
 def test_cold_start(config: Config) -> None:
-    pytest.importorskip("fagworkshop.cli")  # TODO(bench): drop once the CLI has landed
     rows = scenarios.cold_start(config)
     _sane(rows)
     # The process start is part of both; neither can paint in under 50 ms.
@@ -68,10 +67,19 @@ def test_cold_start(config: Config) -> None:
 
 
 def test_memory(config: Config) -> None:
-    pytest.importorskip("fagworkshop.tui.app")  # TODO(bench): drop once the app has landed
     rows = scenarios.memory(config)
     _sane(rows, at_most=5000.0)
     assert rows[0].floor is not None and rows[0].floor.min > 10  # MB: Python + Textual
+
+
+def test_keypress(config: Config) -> None:
+    rows = scenarios.keypress(config)
+    _sane(rows)
+    assert rows[0].extra["last_change_on_disk_after_s"] > 0  # the file was checked
+
+
+def test_gaps_step(config: Config) -> None:
+    _sane(scenarios.gaps(config))
 
 
 def test_main_writes_json_and_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,7 +8,7 @@ starts the process.
 Modes: ``floor`` (OneLabelApp), ``demo`` (``fagworkshop demo``, exactly as the
 console script runs it), ``memory-floor PATH`` (the file as plain dicts plus
 OneLabelApp), ``memory-app PATH`` (the session loaded by the store and open in
-the app).
+the app, showing steps 4 and 5).
 
 To see the first frame, ``textual.app.App.run`` is made headless and
 ``App._display`` exits the app after its first frame of the app's first
@@ -56,11 +56,14 @@ def _install_first_paint_exit() -> None:
 def _ready(app: Any) -> bool:
     """Whether the app's first complete screen is up.
 
-    An app may say so itself with a ``bench_ready`` attribute (fagworkshop's
-    app sets it once its step view is mounted); any other app is ready at its
-    first frame.
+    fagworkshop's app is ready once its step view is mounted (before that a
+    frame shows an empty screen); any other app is ready at its first frame.
     """
-    return bool(getattr(app, "bench_ready", True))
+    current_view = getattr(app, "current_view", None)
+    if current_view is None:
+        return True
+    view = current_view()
+    return view is not None and view.is_mounted
 
 
 def _report(**extra: Any) -> None:
@@ -77,8 +80,9 @@ def _report(**extra: Any) -> None:
 def main(argv: list[str]) -> int:
     """Run one measured job; see the module docstring."""
     mode = argv[0]
-    os.environ[EXIT_AFTER_FIRST_PAINT] = "1"
-    _install_first_paint_exit()
+    if mode != "memory-app":
+        os.environ[EXIT_AFTER_FIRST_PAINT] = "1"
+        _install_first_paint_exit()
     code = 0
     if mode == "floor":
         from fagworkshop.bench.floors import OneLabelApp
