@@ -46,7 +46,8 @@ def test_300_fuzzed_files_give_clear_answers_and_stay_untouched(tmp_path):
 
 
 def test_special_paths_give_clear_answers(tmp_path):
-    report = runner.run_specials(tmp_path)
+    report = runner.run_specials(tmp_path, every_in_a_process=False)
+    assert report.cases == 9 and report.subprocess_runs == 3
     assert report.ok, "\n".join(str(f) for f in report.findings)
 
 

@@ -83,17 +83,12 @@ def fifty_megabytes(folder: Path, target_bytes: int = 50 * 1024 * 1024) -> Path:
 
     session = generate_session(staff=400, competences=40, rounds=1, seed=5)
     latest = session.rounds[-1]
-    per_note = 4_000
-    note = ("Bemærkning om vurderingen, skrevet i workshoppen. " * 100)[:per_note]
-    needed = target_bytes // (per_note + 40)
-    for i, (pid, ratings) in enumerate(latest.ratings.items()):
-        if needed <= 0:
-            break
-        take = list(ratings)[: min(len(ratings), needed)]
-        latest.notes[pid] = {c: note for c in take}
-        needed -= len(take)
-        if i > 10_000:  # pragma: no cover - the generator makes fewer people
-            break
+    slots = [(pid, c) for pid, ratings in latest.ratings.items() for c in ratings]
+    per_note = max(1_000, target_bytes // len(slots) + 1)  # notes can hold up to 200,000
+    note = ("Bemærkning om vurderingen, skrevet i workshoppen. " * (per_note // 50 + 1))[:per_note]
+    needed = target_bytes // (per_note + 40) + 1
+    for pid, c in slots[:needed]:
+        latest.notes.setdefault(pid, {})[c] = note
     path = folder / "halvtreds-mb.toml"
     # Written with the store's own serialiser but without its size check, as a
     # file from elsewhere would be.

@@ -1,0 +1,169 @@
+"""Attack: hostile text on screen. Every step of the real app shows it literally, and safely.
+
+A session whose every kind of user text is hostile (markup, control codes,
+bidi overrides, formulas, HTML, ``../``) is loaded from a file and shown on
+each of the seven steps with notifications and tooltips on; then hostile text
+is typed through the Pilot into the text fields of every step. Each screen is
+rendered the way it goes to the terminal: no control code from the data may
+be in it, markup must show as the characters typed, and nothing may crash.
+Also: a failed save is shown and the work stays in memory; a second app on a
+locked session opens read-only and never writes.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import re
+
+import pytest
+from rich.console import Console
+
+from fagworkshop import store
+from fagworkshop.fuzz.hostile import hostile_session_file
+from fagworkshop.i18n import set_language
+
+app_module = pytest.importorskip("fagworkshop.tui.app")
+FagworkshopApp = app_module.FagworkshopApp
+
+#: Text a terminal would act on, as it may appear in rendered text.
+UNSAFE_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: Sequences that must never reach the terminal from data: OSC (title, hyperlink),
+#: C1 CSI, clear screen, BEL, DCS.
+UNSAFE_RAW = re.compile("\x1b\\]|\x9b|\x1b\\[2J|\x07|\x1bP")
+#: Typed through the Pilot (printable only: what a keyboard can send). Short: a
+#: keystroke costs the Pilot 20 ms or more, and some fields refresh on every key.
+TYPED = "[b]x [/] [/ =1"
+
+SIZE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def danish():
+    set_language("da")
+    yield
+    set_language("da")
+
+
+def rendered(app) -> tuple[str, str]:
+    """The current screen as text and as the bytes a terminal would get."""
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    console.print(update)
+    return console.export_text(styles=False), console.file.getvalue()
+
+
+def assert_safe(app, where: str) -> str:
+    text, raw = rendered(app)
+    bad = sorted({f"U+{ord(c):04X}" for c in UNSAFE_TEXT.findall(text)})
+    assert not bad, f"{where}: control characters on screen {bad}"
+    found = UNSAFE_RAW.findall(raw)
+    assert not found, f"{where}: terminal sequences from data {found!r}"
+    return text
+
+
+async def test_a_hostile_session_on_every_step_shows_literally_and_takes_hostile_typing(tmp_path):
+    """Load, show each step, type into its first text field; the screen stays safe throughout."""
+    from textual.widgets import Input, TextArea
+
+    path = hostile_session_file(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    seen = []
+    typed_into = 0
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await pilot.pause()
+        assert app.session is not None, "the hostile session did not open"
+        for step in range(1, 8):
+            app.action_go_to_step(step)
+            await pilot.pause()
+            seen.append(assert_safe(app, f"step {step}"))
+            fields = [
+                w
+                for w in app.screen.query("Input, TextArea")
+                if isinstance(w, Input | TextArea) and w.display and not w.disabled
+            ]
+            if fields:
+                fields[0].focus()
+                await pilot.pause()
+                await pilot.press("end", *TYPED)
+                await pilot.pause()
+                typed_into += 1
+                assert_safe(app, f"step {step}, typing into {fields[0]!r}")
+        everything = "\n".join(seen)
+        # markup is shown as the characters it is made of, never applied
+        assert "[bold]fed[/bold]" in everything
+        assert "[/" in everything
+        app.flush_view()
+        assert app.save_now_sync() or not app.dirty
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+q")
+    assert typed_into == 7, "a step without a text field to type into"
+    saved = store.load_session(path)  # still opens
+    assert TYPED in saved.model_dump_json()
+
+
+async def test_a_failed_save_is_shown_and_the_work_stays_in_memory(tmp_path, monkeypatch):
+    from fagworkshop.domain import changes
+    from fagworkshop.generate import generate_session
+    from fagworkshop.store import writing
+
+    path = tmp_path / "w.toml"
+    store.save_session(generate_session(staff=3, competences=4, rounds=1), path)
+    before = path.read_bytes()
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+
+        def full(*args, **kwargs):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(writing.os, "write", full)
+        app.apply(changes.add_person, "Ny [b]Person[/b] x [/] y")
+        assert not app.save_now_sync()
+        assert app.save_error and str(path) in app.save_error
+        await pilot.pause()
+        text = assert_safe(app, "save failed")
+        assert "plads" in text  # the banner says the disk is full
+        assert path.read_bytes() == before
+        assert any(p.name == "Ny [b]Person[/b] x [/] y" for p in app.session.staff)
+        monkeypatch.undo()
+        assert app.save_now_sync()
+        assert any(p.name == "Ny [b]Person[/b] x [/] y" for p in store.load_session(path).staff)
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+q")
+
+
+async def test_a_second_app_on_a_locked_session_opens_read_only_and_never_writes(tmp_path):
+    from fagworkshop.domain import changes
+    from fagworkshop.generate import generate_session
+
+    path = tmp_path / "w.toml"
+    store.save_session(generate_session(staff=3, competences=4, rounds=1), path)
+    before = path.read_bytes()
+    with store.SessionLock(path):  # the first program
+        app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert type(app.screen).__name__ == "ConfirmModal", app.screen
+            text = assert_safe(app, "asked about the lock")
+            assert app.session is None  # asked first, nothing opened behind the question
+            assert "allerede åben" in text  # told clearly: open elsewhere
+            await pilot.press("j")  # "ja": open read-only
+            await pilot.pause()
+            assert app.session is not None and app.read_only
+            app.apply(changes.add_person, "Skulle ikke gemmes")
+            app.save_now_sync()
+            await app.workers.wait_for_complete()
+            await pilot.press("ctrl+q")
+    assert path.read_bytes() == before
