@@ -20,8 +20,10 @@ class Progress:
         return self.total is not None and self.total > 0 and self.done >= self.total
 
     def text(self) -> str:
-        """``9/14`` or ``5``."""
-        return f"{self.done}/{self.total}" if self.total is not None else str(self.done)
+        """``9/14``, ``5``, or nothing for a step with nothing to count yet."""
+        if self.total is not None:
+            return f"{self.done}/{self.total}"
+        return str(self.done) if self.done else ""
 
 
 def frame_progress(session: Session) -> Progress:
@@ -58,8 +60,8 @@ def staff_progress(session: Session) -> Progress:
 
 
 def gaps_progress(session: Session) -> Progress:
-    """Decisions taken while looking at the gaps (the step has nothing else to fill in)."""
-    return Progress(len(session.step(Step.GAPS).decisions) if "gaps" in session.steps else 0)
+    """Nothing to count: the gaps are derived from steps 2-4 (an empty count shows nothing)."""
+    return Progress(0)
 
 
 def plan_progress(session: Session) -> Progress:

@@ -18,7 +18,7 @@ from typing import Any
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Container
+from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -85,16 +85,20 @@ class WorkshopScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield StepBar(id="step-bar")
+        with Horizontal(id="top-row"):
+            yield StepBar(id="step-bar")
+            yield Static("", id="save-status", markup=False)
         yield Static("", id="save-banner", markup=False)
         yield Container(id="step-host")
-        yield Static("", id="save-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         app = self.app
         assert isinstance(app, FagworkshopApp)
         self.query_one("#save-banner").display = False
+        if not app.panel_chosen:
+            # below 100 columns the step's own work needs the width; F2 shows the panel
+            app.panel_visible = app.size.width >= 100
         app.show_step(app.current_step, remember=False)
         app.update_save_status()
 
@@ -137,6 +141,7 @@ class FagworkshopApp(App[None]):
         self.session_path: Path | None = None
         self.read_only = read_only
         self.panel_visible = True
+        self.panel_chosen = False  # True once the user toggled the panel
         self.saved_at: float | None = None
         self.save_error: str | None = None
         self.timebox_ends: dict[int, float] = {}
@@ -465,6 +470,7 @@ class FagworkshopApp(App[None]):
     def action_toggle_panel(self) -> None:
         """Show or hide the notes, decisions and timebox panel."""
         self.panel_visible = not self.panel_visible
+        self.panel_chosen = True
         view = self.current_view()
         if view is not None:
             view.set_class(not self.panel_visible, "-panel-hidden")

@@ -21,6 +21,7 @@ class StepBar(Widget):
 
     DEFAULT_CSS = """
     StepBar { height: 1; width: 1fr; background: $panel; }
+    StepBar:hover { background: $panel-lighten-1; }
     StepBar > .step-bar--current { background: $accent; color: $text; text-style: bold; }
     StepBar > .step-bar--complete { color: $success; }
     StepBar > .step-bar--step { color: $text; }
@@ -50,7 +51,7 @@ class StepBar(Widget):
             parts = [str(int(step))]
             if name or step == current:
                 parts.append(t(f"step.{int(step)}"))
-            if numbers and step in progress:
+            if numbers and step in progress and progress[step].text():
                 parts.append(progress[step].text())
             return " " + " ".join(parts) + " "
 
