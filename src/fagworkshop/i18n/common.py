@@ -38,6 +38,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "course.course": ("Kursus", "Course"),
     "course.on_the_job": ("Læring i jobbet", "On the job"),
     "whole_group": ("Hele gruppen", "The whole group"),
+    "change.refused_value": (
+        "Ændringen er ikke lavet: {place} {reason}",
+        "The change was not made: {place} {reason}",
+    ),
     "change.unknown_person": ("Ukendt medarbejder: {id}", "Unknown member of staff: {id}"),
     "change.unknown_competence": ("Ukendt kompetence: {id}", "Unknown competence: {id}"),
     "change.unknown_profile": ("Ukendt lokal profil: {id}", "Unknown local profile: {id}"),

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -101,6 +102,16 @@ class WorkshopScreen(Screen[None]):
             app.panel_visible = app.size.width >= 100
         app.show_step(app.current_step, remember=False)
         app.update_save_status()
+
+
+def _refused_value(err: ValidationError) -> str:
+    """The first problem of a refused value as a message (field and what is wrong)."""
+    from fagworkshop.store.errors import loc_to_place, pydantic_message, render, terminal_safe
+
+    first = err.errors(include_url=False)[0]
+    place = loc_to_place(first.get("loc", ()))
+    reason = render(pydantic_message(dict(first)))
+    return terminal_safe(t("change.refused_value", place=place, reason=reason))
 
 
 class FagworkshopApp(App[None]):
@@ -278,6 +289,9 @@ class FagworkshopApp(App[None]):
             result = change_fn(self.session, *args, **kwargs)
         except ChangeError as err:
             self.notify(t(err.key, **err.params), severity="error", markup=False)
+            return None
+        except ValidationError as err:  # a value a model refuses: a pasted text too long, say
+            self.notify(_refused_value(err), severity="error", markup=False)
             return None
         changes.touch(self.session)
         self._version += 1
