@@ -307,3 +307,20 @@ async def test_in_the_app_digits_rate_instead_of_switching_steps(tmp_path: Path)
     reloaded = store.load_session(path)
     rnd = reloaded.round()
     assert rnd is not None and rnd.ratings[grid.person_ids[0]][grid.competence_ids[0]] == 3
+
+
+async def test_english_keys_and_labels() -> None:
+    from fagworkshop import i18n
+
+    i18n.set_language("en")
+    try:
+        app = Harness(small())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            panel = app.query_one(StaffPanel)
+            descriptions = {b.description for b in panel._bindings.key_to_bindings["n"]}
+            assert descriptions == {"Add member of staff"}
+            assert "Staff" in app.export_screenshot()
+            await app.workers.wait_for_complete()
+    finally:
+        i18n.set_language("da")

@@ -60,6 +60,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "0-{max} level · Del clear · u unused · a all · n new · e edit · x erase",
     ),
     "staff.name_short": ("Navn", "Name"),
+    "staff.key.edit": ("Ret medarbejder", "Edit member of staff"),
+    "staff.key.all": ("Alle kompetencer", "All competences"),
+    "gaps.key.sort": ("Sortér", "Sort"),
+    "gaps.key.only_gaps": ("Kun huller", "Only gaps"),
+    "gaps.key.profile": ("Profil", "Profile"),
     "staff.initials_short": ("Initialer", "Initials"),
     "staff.name": ("Navn, initialer eller pseudonym", "Name, initials or pseudonym"),
     "staff.initials": (

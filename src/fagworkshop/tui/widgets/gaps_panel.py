@@ -16,7 +16,12 @@ from textual.widgets import Static
 from fagworkshop.domain.analysis import Analysis, analyse, build_index
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
-from fagworkshop.tui.widgets.grid_support import competence_codes, competence_title, session_of
+from fagworkshop.tui.widgets.grid_support import (
+    competence_codes,
+    competence_title,
+    session_of,
+    translate_bindings,
+)
 from fagworkshop.tui.widgets.heat_map import LEGEND_ORDER, LEGEND_SAMPLES, STATE_STYLES, HeatMap
 
 SORTS = ("staff", "name", "gaps")
@@ -53,13 +58,14 @@ class GapsPanel(Vertical):
     """
 
     BINDINGS = [
-        Binding("s", "sort", "s", id="gaps.sort"),
-        Binding("f", "only_gaps", "f", id="gaps.only_gaps"),
-        Binding("p", "next_profile", "p", id="gaps.profile"),
+        Binding("s", "sort", t("gaps.key.sort"), id="gaps.key.sort"),
+        Binding("f", "only_gaps", t("gaps.key.only_gaps"), id="gaps.key.only_gaps"),
+        Binding("p", "next_profile", t("gaps.key.profile"), id="gaps.key.profile"),
     ]
 
     def __init__(self, *, id: str | None = "gaps-panel") -> None:
         super().__init__(id=id)
+        translate_bindings(self)
         self.sort = "staff"
         self.only_gaps = False
         self.profile_filter: str | None = None

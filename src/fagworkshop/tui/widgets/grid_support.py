@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -51,3 +52,18 @@ def apply_change(
 def session_of(widget: Widget) -> Session:
     """The session the app holds."""
     return widget.app.session  # type: ignore[attr-defined,no-any-return]
+
+
+def translate_bindings(widget: Widget) -> None:
+    """Give a widget's bindings their text in the current language (ids are i18n keys).
+
+    Class-level ``BINDINGS`` are made once at import; a view made after a
+    language switch must show the footer in the new language.
+    """
+    from fagworkshop.i18n import has, t
+
+    bindings = widget._bindings
+    for key, items in bindings.key_to_bindings.items():
+        bindings.key_to_bindings[key] = [
+            dataclasses.replace(b, description=t(b.id)) if b.id and has(b.id) else b for b in items
+        ]

@@ -36,6 +36,7 @@ from fagworkshop.tui.widgets.grid_support import (
     competence_codes,
     competence_title,
     session_of,
+    translate_bindings,
 )
 
 NO_COURSE = "-"
@@ -307,6 +308,7 @@ class PlanPanel(Horizontal):
 
     def __init__(self, *, id: str | None = "plan-panel") -> None:
         super().__init__(id=id)
+        translate_bindings(self)
         self.goal_person: str | None = None
         self._pending_load: str | None = None
 

@@ -21,7 +21,12 @@ from fagworkshop.domain import changes
 from fagworkshop.domain.analysis import build_index
 from fagworkshop.domain.session import AdaptedElement, BasicChoice, Person, Session
 from fagworkshop.i18n import t
-from fagworkshop.tui.widgets.grid_support import apply_change, competence_codes, session_of
+from fagworkshop.tui.widgets.grid_support import (
+    apply_change,
+    competence_codes,
+    session_of,
+    translate_bindings,
+)
 from fagworkshop.tui.widgets.rating_grid import RatingGrid
 from fagworkshop.tui.widgets.staff_confirm import ConfirmErase
 
@@ -133,10 +138,10 @@ class StaffPanel(Vertical):
     """
 
     BINDINGS = [
-        Binding("n", "new_person", t("staff.add"), id="staff.new"),
-        Binding("e", "edit_person", t("staff.editing", name="").rstrip(": "), id="staff.edit"),
+        Binding("n", "new_person", t("staff.add"), id="staff.add"),
+        Binding("e", "edit_person", t("staff.key.edit"), id="staff.key.edit"),
         Binding("x", "erase_person", t("staff.erase"), id="staff.erase"),
-        Binding("a", "toggle_all", "a", show=False, id="staff.all"),
+        Binding("a", "toggle_all", t("staff.key.all"), show=False, id="staff.key.all"),
     ]
 
     class FormSaved(Message):
@@ -147,6 +152,7 @@ class StaffPanel(Vertical):
 
     def __init__(self, *, id: str | None = "staff-panel") -> None:
         super().__init__(id=id)
+        translate_bindings(self)
         self.show_all = False
         self._signature: tuple[object, ...] = ()
         self._cell_edit = False
