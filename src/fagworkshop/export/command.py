@@ -14,8 +14,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from fagworkshop.export.common import default_output
-from fagworkshop.export.formats import FORMATS, render
 from fagworkshop.i18n import t
 from fagworkshop.store import StoreError, load_session
 from fagworkshop.store.errors import os_reason
@@ -79,6 +77,11 @@ def export_file(
     ``output`` ``"-"`` writes to stdout. Raises :class:`ExportFailed` or the
     store's :class:`StoreError`.
     """
+    # Imported here, not at the top: the CLI registers this command on every start,
+    # and the renderers (with the analysis) cost ~0.1 to 0.2 s of cold start.
+    from fagworkshop.export.common import default_output
+    from fagworkshop.export.formats import FORMATS, render
+
     fmt = (fmt or "").strip().lower()
     if fmt not in FORMATS:
         raise ExportFailed(t("export.error.format", format=fmt, choices=", ".join(FORMATS)))
