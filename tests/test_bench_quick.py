@@ -93,3 +93,17 @@ def test_main_writes_json_and_table(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 def test_table_shows_errors() -> None:
     assert "ERROR: boom" in table([Row("1 cold start", "demo", error="boom")])
+
+
+def test_cli_start_does_not_load_the_exporters() -> None:
+    """Cold start: the renderers (and the analysis) load only when an export is made."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, fagworkshop.cli as c; c.build_parser(); "
+        "print(sorted(m for m in sys.modules if m.startswith('fagworkshop.export.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "fagworkshop.export.formats" not in out.stdout
+    assert "fagworkshop.export.command" in out.stdout  # the subcommand is still registered
