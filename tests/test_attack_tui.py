@@ -167,3 +167,26 @@ async def test_a_second_app_on_a_locked_session_opens_read_only_and_never_writes
             await app.workers.wait_for_complete()
             await pilot.press("ctrl+q")
     assert path.read_bytes() == before
+
+
+async def test_an_over_long_paste_is_a_message_not_a_crash(tmp_path):
+    """Was: add_person with a 3,000-character name raised pydantic's ValidationError
+    out of app.apply, which ends the app; now it is a message and nothing changes."""
+    from fagworkshop.domain import changes
+    from fagworkshop.generate import generate_session
+
+    path = tmp_path / "w.toml"
+    store.save_session(generate_session(staff=3, competences=4, rounds=1), path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        staff = len(app.session.staff)
+        assert app.apply(changes.add_person, "x" * 3_000) is None
+        assert app.apply(changes.add_action, "course", "y" * 3_000, transfer_plan="z") is None
+        await pilot.pause()
+        assert len(app.session.staff) == staff
+        messages = [str(n.message) for n in app._notifications]
+        assert any("for lang" in m and "2000" in m for m in messages), messages
+        assert_safe(app, "after the refused paste")
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+q")
