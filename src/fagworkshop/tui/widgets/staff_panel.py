@@ -201,7 +201,11 @@ class StaffPanel(Vertical):
             tuple((e.id, e.status, e.shown_title) for _, e in session.elements()),
             tuple((p.id, tuple(p.elements)) for p in session.profiles),
         )
-        if self._cell_edit and signature == self._signature:
+        if signature == self._signature:
+            # same people and columns: a rating typed here has repainted its own line;
+            # any other change only needs the visible window drawn again
+            if not self._cell_edit:
+                self.grid.refresh()
             self._cell_edit = False
             self._show_detail()
             return
