@@ -159,11 +159,7 @@ class GapsPanel(Vertical):
         if self.only_gaps:
             how += " · " + t("gaps.filter.gaps")
         text = " · ".join(
-            (
-                t("gaps.sort", how=t("gaps.sort." + self.sort)),
-                t("gaps.filter", how=how),
-                t("gaps.keys"),
-            )
+            (t("gaps.sort", how=t("gaps.sort." + self.sort)), t("gaps.filter", how=how))
         )
         self.query_one("#gaps-status", Static).update(Content(text))
 
