@@ -218,3 +218,39 @@ def test_placeholder_for_missing_step() -> None:
     assert len(STEP_VIEWS) == 7
     view = create_step_view(5)
     assert isinstance(view, StepView) and int(view.step) == 5
+
+
+def test_progress_per_step() -> None:
+    from fagworkshop.domain import adapt
+    from fagworkshop.domain.progress import all_progress, step_progress
+
+    session = small()
+    for basic in session.basics:
+        basic.included = None
+    total = len(session.basics)
+    assert step_progress(session, 2).text() == f"0/{total}"
+    adapt.decide_basic(session, session.basics[0].id, True)
+    assert step_progress(session, 2).text() == f"1/{total}"
+    assert step_progress(session, 7).text() == "0/1"
+    changes.mark_agreed(session)
+    assert step_progress(session, 7).complete
+    assert step_progress(session, 5).text() == ""
+    assert len(all_progress(session)) == 7
+    assert "gaps" not in session.steps  # reading progress never changes the session
+
+
+async def test_palette_lists_steps_and_goes_there(tmp_path: Path) -> None:
+    from fagworkshop.tui.palette import WorkshopCommands
+
+    session, path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        provider = WorkshopCommands(app.screen)
+        names = [name for name, _, _ in provider._commands()]
+        assert "Gå til trin 4: Medarbejdere" in names
+        callback = next(cb for name, _, cb in provider._commands() if name.startswith("Gå til trin 4"))
+        callback()
+        await pilot.pause()
+        assert session.current_step == 4
+        await app.workers.wait_for_complete()
