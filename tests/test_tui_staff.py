@@ -358,3 +358,17 @@ async def test_in_the_app_an_edit_at_60_by_80_is_quick(tmp_path: Path) -> None:
         rnd = app.session.round()
         assert rnd.ratings[grid.person_ids[0]][grid.competence_ids[19]] == 4
         await app.workers.wait_for_complete()
+
+
+async def test_detail_shows_local_wording_and_catalogue_text() -> None:
+    session = small()
+    grid_first = session.basics[0]
+    grid_first.local_wording = "Vores [i]ord[/i]"
+    app = Harness(session)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        detail = str(app.query_one("#staff-detail-text").render())
+        assert "Vores [i]ord[/i]" in detail
+        assert "Katalogets tekst: " + grid_first.title in detail
+        assert "Ikke vurderet endnu" in detail and "Målniveau" in detail
+        await app.workers.wait_for_complete()

@@ -41,6 +41,9 @@ class GapsPanel(Vertical):
     """Step 5's working area: legend, heat map, and coverage, profiles, single holders,
     unused competences and the selected person's gaps."""
 
+    # the compact rules below follow the step view's ``-compact`` class, an ancestor
+    SCOPED_CSS = False
+
     DEFAULT_CSS = """
     GapsPanel { height: 1fr; }
     GapsPanel #gaps-legend { height: auto; }

@@ -41,7 +41,8 @@ class StaffForm(Vertical):
     StaffForm .staff-field { height: 1; }
     StaffForm .staff-field Label { width: 10; }
     StaffForm .staff-field Input { width: 1fr; }
-    StaffForm SelectionList { height: auto; max-height: 5; margin: 1 0 0 0; }
+    StaffForm #staff-profiles-label { margin-top: 1; color: $text-muted; }
+    StaffForm SelectionList { height: auto; max-height: 5; }
     StaffForm Horizontal { height: auto; }
     StaffForm Button { width: auto; min-width: 6; margin-right: 1; }
     """
@@ -62,6 +63,7 @@ class StaffForm(Vertical):
             with Horizontal(classes="staff-field"):
                 yield Label(t(key), markup=False)
                 yield Input(placeholder=t(key.replace("_short", "")), id=field_id, compact=True)
+        yield Label(t("staff.profiles"), id="staff-profiles-label", markup=False)
         yield SelectionList[str](id="staff-profiles", compact=True)
         with Horizontal():
             yield Button(t("staff.save"), id="staff-save", variant="primary", compact=True)
@@ -83,8 +85,8 @@ class StaffForm(Vertical):
         profiles.add_options(
             [Selection(Content(p.name), p.id, p.id in chosen) for p in session.profiles]
         )
-        profiles.border_title = Content(
-            t("staff.profiles") if session.profiles else t("staff.no_profiles")
+        self.query_one("#staff-profiles-label", Label).update(
+            Content(t("staff.profiles") if session.profiles else t("staff.no_profiles"))
         )
         self.remove_class("-hidden")
         self.screen.query(StaffPanel).add_class("-form-open")
@@ -121,6 +123,9 @@ class StaffForm(Vertical):
 
 class StaffPanel(Vertical):
     """Step 4's working area: rating grid, detail panel with the rating note, staff form."""
+
+    # the compact rules below follow the step view's ``-compact`` class, an ancestor
+    SCOPED_CSS = False
 
     DEFAULT_CSS = """
     StaffPanel { height: 1fr; }
@@ -267,20 +272,10 @@ class StaffPanel(Vertical):
         rating = rnd.rating(person.id, competence_id) if rnd else None
         target = session.target(competence_id)
         who = person.name + (f" · {person.role}" if person.role else "")
+        # most important first: on a small screen only the first lines show
         parts: list[str | tuple[str, str]] = [
-            (who, "bold"),
-            "\n",
             (f"{codes.get(competence_id, '')} {item.shown_title}", "bold"),
-        ]
-        if item.local_wording.strip() and item.local_wording.strip() != item.title:
-            parts += ["\n", (t("staff.detail_catalogue") + item.title, "dim")]
-        if item.description:
-            parts += ["\n", (item.description, "dim")]
-        parts += [
-            "\n",
-            t("staff.detail_target", target=target)
-            if target is not None
-            else t("staff.detail_no_target"),
+            ("  ·  " + who, "dim"),
             "\n",
         ]
         if rating is None or rating.level is None:
@@ -290,10 +285,20 @@ class StaffPanel(Vertical):
             label = level.label if level else str(rating.level)
             parts.append((t("staff.detail_level", level=rating.level, label=label), "bold"))
             parts.append(level.meaning if level else "")
+        parts += [
+            "  ·  ",
+            t("staff.detail_target", target=target)
+            if target is not None
+            else t("staff.detail_no_target"),
+        ]
         if rating is not None and rating.unused:
             parts += ["\n", (t("staff.detail_unused"), "italic")]
         if competence_id not in session.relevant_competences(person):
             parts += ["\n", (t("staff.detail_not_relevant"), "dim")]
+        if item.local_wording.strip() and item.local_wording.strip() != item.title:
+            parts += ["\n", (t("staff.detail_catalogue") + item.title, "dim")]
+        if item.description:
+            parts += ["\n", (item.description, "dim")]
         return Content.assemble(*parts)
 
     # --- ratings --------------------------------------------------------------
