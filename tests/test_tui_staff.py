@@ -372,3 +372,33 @@ async def test_detail_shows_local_wording_and_catalogue_text() -> None:
         assert "Katalogets tekst: " + grid_first.title in detail
         assert "Ikke vurderet endnu" in detail and "Målniveau" in detail
         await app.workers.wait_for_complete()
+
+
+async def test_in_the_app_erase_leaves_no_trace_on_disk(tmp_path: Path) -> None:
+    app_module = pytest.importorskip("fagworkshop.tui.app")
+    from fagworkshop import store
+
+    session = small()
+    session.current_step = 4
+    session.staff[0].name = "Sidsel Særnavn"
+    path = tmp_path / "workshop.toml"
+    store.save_session(session, path)
+    store.save_session(session, path)  # a backup with the name in it
+    app = app_module.FagworkshopApp(sessions_dir=tmp_path)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        app.open_session(path)
+        for _ in range(3):
+            await pilot.pause()
+        app.screen.query_one(RatingGrid).focus()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.click("#erase-yes")
+        await pilot.pause()
+        assert all(p.name != "Sidsel Særnavn" for p in app.session.staff)
+        await app.workers.wait_for_complete()
+        assert app.save_now_sync()
+        await app.workers.wait_for_complete()
+    for file in tmp_path.iterdir():
+        if file.is_file():
+            assert "Særnavn" not in file.read_text(encoding="utf-8", errors="replace"), file.name
