@@ -206,3 +206,19 @@ async def test_in_the_app(tmp_path: Path) -> None:
         await app.workers.wait_for_complete()
         assert app.save_now_sync()
     assert [a.title for a in store.load_session(path).actions] == ["Sparring [/] med 3"]
+
+
+async def test_competences_with_most_gaps_come_first() -> None:
+    from fagworkshop.domain.analysis import analyse
+
+    s = session()
+    app = Harness(s)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        competences = app.query_one("#action-competences", SelectionList)
+        shown = [competences.get_option_at_index(i).value for i in range(competences.option_count)]
+        below = {c.id: c.below for c in analyse(s).competences}
+        assert [below[c] for c in shown] == sorted(below.values(), reverse=True)
+        top = competences.get_option_at_index(0)
+        assert f"({below[shown[0]]} under mål)" in str(top.prompt)
+        await app.workers.wait_for_complete()

@@ -200,7 +200,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "For hvem (ingen valgt = hele gruppen)",
         "For whom (none chosen = the whole group)",
     ),
-    "plan.competences": ("Kompetencer, den lukker", "Competences it closes"),
+    "plan.competences": (
+        "Kompetencer, den lukker (flest huller først)",
+        "Competences it closes (most gaps first)",
+    ),
+    "plan.below": ("  ({n} under mål)", "  ({n} below target)"),
     "plan.owner": ("Ansvarlig", "Owner"),
     "plan.deadline": ("Frist", "Deadline"),
     "plan.deadline_hint": ("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"),

@@ -153,19 +153,21 @@ class ActionForm(VerticalScroll):
         )
         self.query_one("#action-transfer", TextArea).text = action.transfer_plan if action else ""
         chosen = set(action.competences) if action else set()
-        analysed = [c.competence.id for c in analyse(session).competences]
-        ids = list(dict.fromkeys(analysed + sorted(chosen)))
+        # the competences with the most people below target first: those are the gaps
+        coverage = sorted(analyse(session).competences, key=lambda c: -c.below)
+        below = {c.id: c.below for c in coverage}
+        ids = list(dict.fromkeys([c.id for c in coverage] + sorted(chosen)))
         codes = competence_codes(session)
+
+        def label(cid: str) -> Content:
+            text = f"{codes.get(cid, '')} {competence_title(session, cid)}"
+            if below.get(cid):
+                text += t("plan.below", n=below[cid])
+            return Content(text)
+
         competences = self.query_one("#action-competences", SelectionList)
         competences.clear_options()
-        competences.add_options(
-            [
-                Selection(
-                    Content(f"{codes.get(c, '')} {competence_title(session, c)}"), c, c in chosen
-                )
-                for c in ids
-            ]
-        )
+        competences.add_options([Selection(label(c), c, c in chosen) for c in ids])
         whom = set(action.for_whom) if action else set()
         people = self.query_one("#action-for-whom", SelectionList)
         people.clear_options()
