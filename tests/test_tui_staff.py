@@ -402,3 +402,25 @@ async def test_in_the_app_erase_leaves_no_trace_on_disk(tmp_path: Path) -> None:
     for file in tmp_path.iterdir():
         if file.is_file():
             assert "Særnavn" not in file.read_text(encoding="utf-8", errors="replace"), file.name
+
+
+async def test_first_person_in_an_empty_session() -> None:
+    session = small()
+    session.staff.clear()
+    session.rounds[0].ratings.clear()
+    session.rounds[0].notes.clear()
+    app = Harness(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Ingen medarbejdere endnu" in app.export_screenshot().replace("&#160;", " ")
+        app.query_one(RatingGrid).focus()
+        await pilot.press("3")  # nothing to rate, nothing breaks
+        await pilot.press("n", *"AB", "enter")
+        await pilot.pause()
+        assert [p.name for p in session.staff] == ["AB"]
+        grid = app.query_one(RatingGrid)
+        assert grid.has_focus and grid.row_count == 1
+        await pilot.press("2")
+        rnd = session.round()
+        assert rnd is not None and rnd.ratings[session.staff[0].id][grid.competence_ids[0]] == 2
+        await app.workers.wait_for_complete()

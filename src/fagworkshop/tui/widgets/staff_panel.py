@@ -238,7 +238,7 @@ class StaffPanel(Vertical):
         elif not columns:
             empty.update(Content(t("grid.no_competences")))
         empty.display = not session.staff or not columns
-        grid.display = bool(session.staff and columns)
+        # the grid stays on screen (header only) so it holds the focus and the keys work
         self._show_detail()
 
     def _show_detail(self) -> None:
