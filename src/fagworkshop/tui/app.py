@@ -349,17 +349,23 @@ class FagworkshopApp(App[None]):
         if self.session is None or self.session_path is None or not self.dirty:
             return
         from fagworkshop.domain.changes import backup_purge_pending
+        from fagworkshop.store.writing import session_snapshot
 
-        snapshot = self.session.model_copy(deep=True)
+        # plain data, not model_copy(deep=True): 4 ms instead of 180 ms at 300 staff
+        snapshot = session_snapshot(self.session)
         purge = backup_purge_pending(self.session)
         self._save_worker(snapshot, self.session_path, self._version, purge)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="save")
-    def _save_worker(self, snapshot: Session, path: Path, version: int, purge: bool) -> None:
+    def _save_worker(
+        self, snapshot: Session | dict[str, Any], path: Path, version: int, purge: bool
+    ) -> None:
         error = self._write(snapshot, path, version, purge)
         self.call_from_thread(self._save_done, version, error, purge)
 
-    def _write(self, snapshot: Session, path: Path, version: int, purge: bool) -> str | None:
+    def _write(
+        self, snapshot: Session | dict[str, Any], path: Path, version: int, purge: bool
+    ) -> str | None:
         """Write a snapshot unless a newer one is already on disk; the error text or None."""
         from fagworkshop.store import SaveFailed, save_session
 
