@@ -107,3 +107,21 @@ def test_cli_start_does_not_load_the_exporters() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "fagworkshop.export.formats" not in out.stdout
     assert "fagworkshop.export.command" in out.stdout  # the subcommand is still registered
+
+
+def test_save_from_a_snapshot(tmp_path: Path) -> None:
+    """The app saves a plain snapshot taken on the UI thread; later changes stay out of it."""
+    from fagworkshop.domain import changes
+    from fagworkshop.generate import generate_session
+    from fagworkshop.store import load_session, save_session
+    from fagworkshop.store.writing import session_snapshot
+
+    session = generate_session(5, 10, 1, seed=4)
+    snapshot = session_snapshot(session)
+    before = session.model_dump()
+    person = session.staff[0]
+    competence = session.relevant_competences(person)[0]
+    old = session.rounds[-1].ratings[person.id][competence]
+    changes.set_rating(session, person.id, competence, (old + 1) % 5)
+    save_session(snapshot, tmp_path / "s.toml")
+    assert load_session(tmp_path / "s.toml").model_dump() == before
