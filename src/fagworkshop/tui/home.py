@@ -126,10 +126,14 @@ class HomeScreen(Screen[None]):
         listing.clear_options()
         if not self.entries:
             listing.add_option(Option(Content(t("home.none_saved")), disabled=True))
+            listing.can_focus = False
+            self.query_one("#new-title", Input).focus()  # a new user starts with the form
             return
+        listing.can_focus = True
         for entry in self.entries:
             listing.add_option(Option(Content(entry_text(entry))))
         listing.highlighted = 0
+        listing.focus()
 
     # --- resume ---------------------------------------------------------------------
 

@@ -34,7 +34,9 @@ class FrameStep(StepView):
 
     def compose_body(self) -> Iterable[Widget]:
         f = self.session.frame
-        with VerticalScroll(id="frame-form"):
+        form = VerticalScroll(id="frame-form")
+        form.can_focus = False  # Tab goes straight to the first field
+        with form:
             with Horizontal(classes="frame-row"):
                 with Vertical(classes="frame-field"):
                     yield Label(t("frame.jobcenter"))

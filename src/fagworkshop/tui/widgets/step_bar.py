@@ -47,19 +47,22 @@ class StepBar(Widget):
         current = Step(session.current_step) if session else Step.FRAME
         progress = all_progress(session) if session else {}
 
-        def label(step: Step, name: bool, numbers: bool) -> str:
+        def label(step: Step, names: str, numbers: bool) -> str:
             parts = [str(int(step))]
-            if name or step == current:
+            if names == "all" or (names == "current" and step == current):
                 parts.append(t(f"step.{int(step)}"))
             if numbers and step in progress and progress[step].text():
                 parts.append(progress[step].text())
             return " " + " ".join(parts) + " "
 
-        for name, numbers in ((True, True), (True, False), (False, True), (False, False)):
-            items = [(s, label(s, name, numbers)) for s in Step]
-            if sum(len(x) + 1 for _, x in items) <= width or not (name or numbers):
+        # Progress matters more than names (the step's title line names the current one).
+        choices = (("all", True), ("current", True), ("none", True), ("current", False))
+        items: list[tuple[Step, str]] = []
+        for names, numbers in choices:
+            items = [(s, label(s, names, numbers)) for s in Step]
+            if sum(len(x) + 1 for _, x in items) <= width:
                 return items
-        return items
+        return [(s, label(s, "none", False)) for s in Step]
 
     def render(self) -> Text:
         session = getattr(self.app, "session", None)
