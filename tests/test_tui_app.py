@@ -254,3 +254,48 @@ async def test_palette_lists_steps_and_goes_there(tmp_path: Path) -> None:
         await pilot.pause()
         assert session.current_step == 4
         await app.workers.wait_for_complete()
+
+
+async def test_timebox_counts_down_and_changes_colour(tmp_path: Path) -> None:
+    import time
+
+    from fagworkshop.tui.widgets.step_panel import StepPanel, clock
+
+    assert clock(61) == "01:01" and clock(3600) == "1:00:00"
+    session, path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        minutes = app.screen.query_one("#timebox-minutes", Input)
+        minutes.focus()
+        await pilot.press("1", "0")
+        assert session.step(1).timebox_minutes == 10
+        await pilot.press("enter")  # starts the countdown
+        panel = app.screen.query_one(StepPanel)
+        shown = app.screen.query_one("#timebox-clock", Static)
+        assert "tilbage" in str(shown.render()) and not shown.has_class("-warning")
+        app.timebox_ends[1] = time.monotonic() + 90
+        panel._tick()
+        assert shown.has_class("-warning") and not shown.has_class("-over")
+        app.timebox_ends[1] = time.monotonic() - 5
+        panel._tick()
+        assert shown.has_class("-over") and "over tid" in str(shown.render())
+        # typing elsewhere still works while it runs
+        app.screen.query_one("#decision-input", Input).focus()
+        await pilot.press("o", "k", "enter")
+        assert session.step(1).decisions[-1].text == "ok"
+        await app.workers.wait_for_complete()
+
+
+async def test_language_switch_on_home(tmp_path: Path) -> None:
+    app = FagworkshopApp(sessions_dir=tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        try:
+            await pilot.press("ctrl+l")
+            await pilot.pause()
+            assert "New workshop" in screen_text(app) or any(
+                "New workshop" in str(w.render()) for w in app.screen.query("Label")
+            )
+        finally:
+            i18n.set_language("da")
