@@ -424,3 +424,18 @@ async def test_first_person_in_an_empty_session() -> None:
         rnd = session.round()
         assert rnd is not None and rnd.ratings[session.staff[0].id][grid.competence_ids[0]] == 2
         await app.workers.wait_for_complete()
+
+
+def test_a_full_cell_is_not_cut() -> None:
+    session = small()
+    grid = RatingGrid()
+    ids = session.competence_ids()
+    person = session.staff[0].id
+    rnd = session.round()
+    assert rnd is not None
+    rnd.ratings[person] = {ids[0]: 2}
+    rnd.unused[person] = [ids[0]]
+    rnd.notes[person] = {ids[0]: "note"}
+    grid.load(session, [person], ["A"], ids, ["B1"] * len(ids), {person: frozenset(ids)})
+    assert grid.cell(0, 0)[0] == "2u*"
+    assert grid.cell(0, 1)[0] == " ·"

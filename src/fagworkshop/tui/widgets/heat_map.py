@@ -121,4 +121,5 @@ class HeatMap(GridView):
         cid = self.competence_ids[column]
         level = self.rnd.ratings.get(pid, {}).get(cid) if self.rnd else None
         state = self.state(row, column)
-        return " " + cell_text(level, state), STATE_STYLES[state]
+        text = cell_text(level, state)
+        return (" " + text if len(text) < self.cell_width - 1 else text), STATE_STYLES[state]

@@ -142,7 +142,8 @@ class RatingGrid(GridView):
             style = UNRATED_STYLE
         else:
             style = RATED_STYLE
-        return " " + text, style
+        # a space before the digit when it fits; "2u*" needs the whole cell
+        return (" " + text if len(text) < self.cell_width - 1 else text), style
 
     def on_key(self, event: events.Key) -> None:
         """Digits rate, Delete/Backspace clear, ``u`` toggles unused."""
