@@ -249,8 +249,10 @@ class GapsPanel(Vertical):
             person_box.update(Content(""))
             return
         lines: list[str | tuple[str, str]] = [(t("gaps.person_title", name=person.name), "bold")]
+        codes = competence_codes(session)
         for gap in gaps.gaps:
-            title = competence_title(session, gap.competence_id)
+            code = codes.get(gap.competence_id, "")
+            title = f"{code} {competence_title(session, gap.competence_id)}"
             lines.append(
                 "\n" + t("gaps.person_gap", title=title, level=gap.level, target=gap.target)
             )
