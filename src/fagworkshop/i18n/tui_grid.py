@@ -232,7 +232,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-03-01",
         "Write the date as YYYY-MM-DD, e.g. 2027-03-01",
     ),
-    "plan.row": ("{kind} · {title} · {whom} · {status}", "{kind} · {title} · {whom} · {status}"),
+    "plan.row_details": ("{kind} · {whom} · {status}", "{kind} · {whom} · {status}"),
     "plan.row_deadline": (" · frist {date}", " · due {date}"),
     "plan.people": ("{n} personer", "{n} people"),
     "plan.goal_text": ("Nyt udviklingsmål", "New development goal"),

@@ -51,16 +51,16 @@ def action_line(session: Session, action: Action) -> Content:
         whom = person.name if person else "?"
     else:
         whom = t("plan.people", n=len(action.for_whom))
-    text = t(
-        "plan.row",
+    details = t(
+        "plan.row_details",
         kind=t("action." + action.kind.value),
-        title=action.title,
         whom=whom,
         status=t("action_status." + action.status.value),
     )
     if action.deadline:
-        text += t("plan.row_deadline", date=action.deadline.isoformat())
-    return Content(text)
+        details += t("plan.row_deadline", date=action.deadline.isoformat())
+    # the title first and bold, the details dim under it: one entry reads as one block
+    return Content.assemble((action.title, "bold"), "\n", (details, "dim"))
 
 
 class ActionForm(VerticalScroll):
