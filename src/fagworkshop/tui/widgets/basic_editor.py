@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from fagworkshop.domain import adapt
 from fagworkshop.domain.session import BasicChoice, Priority, Session
 from fagworkshop.i18n import t
+from fagworkshop.tui.widgets.list_detail import ListDetail, original_text, set_quietly, show_options
 
 if TYPE_CHECKING:
     from fagworkshop.tui.app import FagworkshopApp
@@ -106,31 +107,16 @@ class BasicList(OptionList):
         self.screen.query_one("#basic-new", Input).focus()
 
 
-class BasicEditor(Horizontal):
+class BasicEditor(ListDetail):
     """The list and the detail panel of step 2."""
-
-    DEFAULT_CSS = """
-    BasicEditor { height: 1fr; min-height: 10; }
-    BasicEditor.-narrow { layout: vertical; }
-    BasicEditor.-narrow BasicList { width: 1fr; height: 1fr; min-height: 5; }
-    BasicEditor.-narrow #basic-detail { width: 1fr; height: 1fr; min-height: 6; }
-    BasicEditor BasicList { width: 1fr; min-width: 30; height: 1fr; }
-    BasicEditor #basic-detail { width: 1fr; height: 1fr; padding: 0 1; }
-    BasicEditor #basic-title { text-style: bold; }
-    BasicEditor #basic-original { color: $text-muted; margin-bottom: 1; }
-    BasicEditor #basic-state { margin-bottom: 1; }
-    BasicEditor #basic-keys { color: $text-muted; }
-    BasicEditor TextArea { height: 4; }
-    BasicEditor Label { margin-top: 1; }
-    """
 
     def compose(self) -> ComposeResult:
         yield BasicList(id="basic-list")
-        with VerticalScroll(id="basic-detail"):
-            yield Static("", id="basic-title", markup=False)
-            yield Static("", id="basic-original", markup=False)
+        with VerticalScroll(id="basic-detail", classes="detail"):
+            yield Static("", id="basic-title", classes="detail-title", markup=False)
+            yield Static("", id="basic-original", classes="detail-original", markup=False)
             yield Static("", id="basic-state", markup=False)
-            yield Static(t("basic.keys"), id="basic-keys", markup=False)
+            yield Static(t("basic.keys"), classes="detail-keys", markup=False)
             yield Label(t("basic.wording"), markup=False)
             yield Input(id="basic-wording", placeholder=t("basic.wording.placeholder"))
             yield Label(t("basic.note"), markup=False)
@@ -138,42 +124,17 @@ class BasicEditor(Horizontal):
             yield Label(t("basic.add"), markup=False)
             yield Input(id="basic-new", placeholder=t("basic.add.placeholder"))
 
-    def on_resize(self) -> None:
-        # Side by side needs room; on a narrow terminal the details go below the list.
-        self.set_class(self.size.width < 90, "-narrow")
-
     def on_mount(self) -> None:
-        self.refresh_from_session(rebuild=True)
+        self.refresh_from_session()
         self.query_one(BasicList).focus()
 
-    @property
-    def session(self) -> Session | None:
-        return self.app.session  # type: ignore[attr-defined,no-any-return]
-
-    def refresh_from_session(self, rebuild: bool = False) -> None:
-        """Show the session's basics; rebuilds the list only when items came or went."""
+    def refresh_from_session(self) -> None:
+        """Show the session's basic competences and the highlighted one's details."""
         session = self.session
         if session is None:
             return
-        listing = self.query_one(BasicList)
-        wanted = self._option_ids(session)
-        current = [o.id for o in listing.options]
-        if rebuild or wanted != current:
-            highlighted = listing.highlighted_option.id if listing.highlighted_option else None
-            listing.set_options(self._options(session))
-            index = wanted.index(highlighted) if highlighted in wanted else None
-            if index is None:
-                index = next(
-                    (i for i, o in enumerate(wanted) if o and not o.startswith(THEME_PREFIX)), None
-                )
-            listing.highlighted = index
-        else:
-            for basic in session.basics:
-                listing.replace_option_prompt(basic.id, basic_prompt(session, basic))
+        show_options(self.query_one(BasicList), self._options(session))
         self._show_detail()
-
-    def _option_ids(self, session: Session) -> list[str | None]:
-        return [o.id for o in self._options(session)]
 
     def _options(self, session: Session) -> list[Option]:
         options: list[Option] = []
@@ -183,13 +144,8 @@ class BasicEditor(Horizontal):
             members = [b for b in session.basics if b.theme == theme.id]
             if not members:
                 continue
-            options.append(
-                Option(
-                    Content.assemble((theme.title, "bold underline")),
-                    id=THEME_PREFIX + theme.id,
-                    disabled=True,
-                )
-            )
+            heading = Content.assemble((theme.title, "bold underline"))
+            options.append(Option(heading, id=THEME_PREFIX + theme.id, disabled=True))
             options.extend(Option(basic_prompt(session, b), id=b.id) for b in members)
         options.extend(Option(basic_prompt(session, b), id=b.id) for b in orphans)
         return options
@@ -216,18 +172,10 @@ class BasicEditor(Horizontal):
             state.update("")
             return
         title.update(Content(basic.shown_title))
-        source = f"\n{t('basic.source')}: {basic.source}" if basic.source else ""
-        original.update(
-            Content(f"{t('basic.original')}: {basic.title}\n{basic.description}{source}")
-        )
+        original.update(Content(original_text(basic)))
         state.update(Content(self._state_line(session, basic)))
-        # Never overwrite what the user is typing in a focused field.
-        if not wording.has_focus and wording.value != basic.local_wording:
-            with wording.prevent(Input.Changed):
-                wording.value = basic.local_wording
-        if not note.has_focus and note.text != basic.note:
-            with note.prevent(TextArea.Changed):
-                note.load_text(basic.note)
+        set_quietly(wording, basic.local_wording)
+        set_quietly(note, basic.note)
 
     @staticmethod
     def _state_line(session: Session, basic: BasicChoice) -> str:
@@ -257,7 +205,7 @@ class BasicEditor(Horizontal):
     def _wording_changed(self, event: Input.Changed) -> None:
         basic = self._focused_basic()
         if basic is not None and event.value != basic.local_wording:
-            self.app.apply(adapt.set_basic_wording, basic.id, event.value)  # type: ignore[attr-defined]
+            self.apply(adapt.set_basic_wording, basic.id, event.value)
 
     @on(Input.Submitted, "#basic-wording")
     def _wording_done(self) -> None:
@@ -268,7 +216,7 @@ class BasicEditor(Horizontal):
         basic = self._focused_basic()
         text = event.text_area.text
         if basic is not None and text != basic.note:
-            self.app.apply(adapt.set_basic_note, basic.id, text)  # type: ignore[attr-defined]
+            self.apply(adapt.set_basic_note, basic.id, text)
 
     @on(Input.Submitted, "#basic-new")
     def _add_own(self, event: Input.Submitted) -> None:
@@ -279,7 +227,7 @@ class BasicEditor(Horizontal):
         theme = focused.theme if focused else (session.themes[0].id if session.themes else None)
         if theme is None:
             return
-        new_id = self.app.apply(adapt.add_own_basic, theme, event.value)  # type: ignore[attr-defined]
+        new_id = self.apply(adapt.add_own_basic, theme, event.value)
         if new_id:
             event.input.value = ""
             listing = self.query_one(BasicList)

@@ -27,6 +27,7 @@ from fagworkshop.domain.session import (
     Session,
 )
 from fagworkshop.i18n import t
+from fagworkshop.tui.widgets.list_detail import ListDetail, original_text, set_quietly, show_options
 
 if TYPE_CHECKING:
     from fagworkshop.tui.app import FagworkshopApp
@@ -108,7 +109,7 @@ class ElementList(OptionList):
         return self.screen.query_one(BlocksEditor)
 
     def _is_element(self) -> bool:
-        session: Session | None = self.app.session  # type: ignore[attr-defined]
+        session: Session | None = self.app.session
         return bool(
             session
             and self.item_id
@@ -147,35 +148,26 @@ class ElementList(OptionList):
         self.screen.query_one("#profile-new", Input).focus()
 
 
-class BlocksEditor(Horizontal):
+class BlocksEditor(ListDetail):
     """The element list, the element's details and the local profiles of step 3."""
 
     DEFAULT_CSS = """
-    BlocksEditor { height: 1fr; min-height: 10; }
-    BlocksEditor.-narrow { layout: vertical; }
-    BlocksEditor.-narrow ElementList { width: 1fr; height: 1fr; min-height: 5; }
-    BlocksEditor.-narrow #blocks-side { width: 1fr; height: 1fr; min-height: 6; }
-    BlocksEditor ElementList { width: 1fr; min-width: 30; height: 1fr; }
-    BlocksEditor #blocks-side { width: 1fr; height: 1fr; padding: 0 1; }
-    BlocksEditor #element-title { text-style: bold; }
-    BlocksEditor #element-original { color: $text-muted; }
-    BlocksEditor #blocks-keys { color: $text-muted; }
     BlocksEditor #profile-list { height: auto; max-height: 8; }
-    BlocksEditor .section { text-style: bold; margin-top: 1; }
-    BlocksEditor #profile-fields Input { width: 1fr; }
-    BlocksEditor #profile-fields #profile-needed { width: 12; }
     BlocksEditor #profile-fields { height: auto; }
+    BlocksEditor #profile-row { height: auto; }
+    BlocksEditor #profile-row Input { width: 1fr; }
+    BlocksEditor #profile-row #profile-needed { width: 12; }
     """
 
     active_profile: str | None = None
 
     def compose(self) -> ComposeResult:
         yield ElementList(id="element-list")
-        with VerticalScroll(id="blocks-side"):
-            yield Static("", id="element-title", markup=False)
-            yield Static("", id="element-original", markup=False)
+        with VerticalScroll(id="blocks-side", classes="detail"):
+            yield Static("", id="element-title", classes="detail-title", markup=False)
+            yield Static("", id="element-original", classes="detail-original", markup=False)
             yield Static("", id="element-state", markup=False)
-            yield Static(t("blocks.keys"), id="blocks-keys", markup=False)
+            yield Static(t("blocks.keys"), classes="detail-keys", markup=False)
             yield Label(t("blocks.wording"), markup=False)
             yield Input(id="element-wording", placeholder=t("blocks.wording.placeholder"))
             yield Label(t("blocks.add"), markup=False)
@@ -191,44 +183,23 @@ class BlocksEditor(Horizontal):
                 yield Static("", id="profile-elements", markup=False)
             yield Input(id="profile-new", placeholder=t("blocks.profile.new"))
 
-    def on_resize(self) -> None:
-        # Side by side needs room; on a narrow terminal the details go below the list.
-        self.set_class(self.size.width < 90, "-narrow")
-
     def on_mount(self) -> None:
         session = self.session
         if session is not None and session.profiles:
             self.active_profile = session.profiles[0].id
-        self.refresh_from_session(rebuild=True)
+        self.refresh_from_session()
         self.query_one(ElementList).focus()
-
-    @property
-    def session(self) -> Session | None:
-        return self.app.session  # type: ignore[attr-defined,no-any-return]
 
     # --- showing the session ------------------------------------------------
 
-    def refresh_from_session(self, rebuild: bool = False) -> None:
+    def refresh_from_session(self) -> None:
         """Show the session's blocks and profiles; keeps the cursor where it was."""
         session = self.session
         if session is None:
             return
         if self.active_profile and session.profile(self.active_profile) is None:
             self.active_profile = session.profiles[0].id if session.profiles else None
-        listing = self.query_one(ElementList)
-        options = self._options(session)
-        wanted = [o.id for o in options]
-        if rebuild or wanted != [o.id for o in listing.options]:
-            highlighted = listing.highlighted_option.id if listing.highlighted_option else None
-            listing.set_options(options)
-            index = wanted.index(highlighted) if highlighted in wanted else None
-            if index is None:
-                index = next((i for i, o in enumerate(wanted) if o and ":" not in o), None)
-            listing.highlighted = index
-        else:
-            for option in options:
-                if option.id and ":" not in option.id:
-                    listing.replace_option_prompt(option.id, option.prompt)
+        show_options(self.query_one(ElementList), self._options(session))
         self._show_profiles(session)
         self._show_detail()
 
@@ -269,7 +240,8 @@ class BlocksEditor(Horizontal):
                     f"{i}. ",
                     p.name,
                     (
-                        f"\u00a0\u00a0{t('blocks.profile.summary', needed=p.needed, n=len(p.elements))}",
+                        "\u00a0\u00a0"
+                        + t("blocks.profile.summary", needed=p.needed, n=len(p.elements)),
                         "dim",
                     ),
                 ),
@@ -277,12 +249,7 @@ class BlocksEditor(Horizontal):
             )
             for i, p in enumerate(session.profiles, 1)
         ]
-        if [o.id for o in plist.options] != [o.id for o in prompts]:
-            plist.set_options(prompts)
-        else:
-            for option in prompts:
-                assert option.id is not None
-                plist.replace_option_prompt(option.id, option.prompt)
+        show_options(plist, prompts)
         profile = session.profile(self.active_profile) if self.active_profile else None
         name = self.query_one("#profile-name", Input)
         needed = self.query_one("#profile-needed", Input)
@@ -291,12 +258,8 @@ class BlocksEditor(Horizontal):
         if profile is None:
             elements.update(Content(t("blocks.no_profiles")))
             return
-        if not name.has_focus and name.value != profile.name:
-            with name.prevent(Input.Changed):
-                name.value = profile.name
-        if not needed.has_focus and needed.value != str(profile.needed):
-            with needed.prevent(Input.Changed):
-                needed.value = str(profile.needed)
+        set_quietly(name, profile.name)
+        set_quietly(needed, str(profile.needed))
         lines = []
         for cid in profile.elements:
             item = session.competence(cid)
@@ -325,8 +288,7 @@ class BlocksEditor(Horizontal):
             state.update("")
             return
         title.update(Content(item.shown_title))
-        source = f"\n{t('basic.source')}: {item.source}" if item.source else ""
-        original.update(Content(f"{t('basic.original')}: {item.title}\n{item.description}{source}"))
+        original.update(Content(original_text(item)))
         lines = []
         if isinstance(item, AdaptedElement):
             lines.append(t(f"element.{item.status.value}"))
@@ -338,10 +300,8 @@ class BlocksEditor(Horizontal):
         lines.append(f"{t('blocks.used_in')}: {', '.join(used) if used else '-'}")
         state.update(Content("\n".join(lines)))
         wording.disabled = not isinstance(item, AdaptedElement)
-        if isinstance(item, AdaptedElement) and not wording.has_focus:
-            if wording.value != item.local_wording:
-                with wording.prevent(Input.Changed):
-                    wording.value = item.local_wording
+        if isinstance(item, AdaptedElement):
+            set_quietly(wording, item.local_wording)
 
     # --- events -------------------------------------------------------------
 
@@ -358,7 +318,7 @@ class BlocksEditor(Horizontal):
     def _wording_changed(self, event: Input.Changed) -> None:
         item = self._focused_item()
         if isinstance(item, AdaptedElement) and event.value != item.local_wording:
-            self.app.apply(adapt.set_element_wording, item.id, event.value)  # type: ignore[attr-defined]
+            self.apply(adapt.set_element_wording, item.id, event.value)
 
     @on(Input.Submitted, "#element-wording")
     def _wording_done(self) -> None:
@@ -370,7 +330,7 @@ class BlocksEditor(Horizontal):
         if session is None or not event.value.strip() or not session.blocks:
             return
         block_id = self._block_of_cursor(session)
-        new_id = self.app.apply(adapt.add_own_element, block_id, event.value)  # type: ignore[attr-defined]
+        new_id = self.apply(adapt.add_own_element, block_id, event.value)
         if new_id:
             event.input.value = ""
             listing = self.query_one(ElementList)
@@ -389,7 +349,7 @@ class BlocksEditor(Horizontal):
     def _add_profile(self, event: Input.Submitted) -> None:
         if not event.value.strip():
             return
-        new_id = self.app.apply(adapt.add_profile, event.value)  # type: ignore[attr-defined]
+        new_id = self.apply(adapt.add_profile, event.value)
         if new_id:
             event.input.value = ""
             self.active_profile = new_id
@@ -401,7 +361,7 @@ class BlocksEditor(Horizontal):
         session = self.session
         profile = session.profile(self.active_profile) if session and self.active_profile else None
         if profile is not None and event.value.strip() and event.value != profile.name:
-            self.app.apply(adapt.rename_profile, profile.id, event.value)  # type: ignore[attr-defined]
+            self.apply(adapt.rename_profile, profile.id, event.value)
 
     @on(Input.Changed, "#profile-needed")
     def _needed(self, event: Input.Changed) -> None:
@@ -412,7 +372,7 @@ class BlocksEditor(Horizontal):
         except ValueError:
             return
         if profile is not None and needed != profile.needed:
-            self.app.apply(adapt.set_profile_needed, profile.id, needed)  # type: ignore[attr-defined]
+            self.apply(adapt.set_profile_needed, profile.id, needed)
 
     @on(Input.Submitted, "#profile-name")
     @on(Input.Submitted, "#profile-needed")

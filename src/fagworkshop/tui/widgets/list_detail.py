@@ -1,0 +1,88 @@
+"""A list beside the details of its highlighted item: the shape of steps 2 and 3."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.containers import Horizontal
+from textual.widgets import Input, OptionList, TextArea
+from textual.widgets.option_list import Option
+
+from fagworkshop.domain.session import AdaptedElement, BasicChoice, Session
+from fagworkshop.i18n import t
+
+
+def show_options(listing: OptionList, options: list[Option]) -> None:
+    """Show ``options`` in ``listing``, keeping the highlighted item.
+
+    The list is rebuilt only when items came or went; otherwise only the
+    prompts are replaced, so the cursor and scroll position stay put.
+    """
+    wanted = [o.id for o in options]
+    if wanted == [o.id for o in listing.options]:
+        for option in options:
+            if option.id is not None and not option.disabled:
+                listing.replace_option_prompt(option.id, option.prompt)
+        return
+    current = listing.highlighted_option
+    listing.set_options(options)
+    if current is not None and current.id in wanted:
+        listing.highlighted = wanted.index(current.id)
+    else:
+        listing.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
+
+
+def set_quietly(widget: Input | TextArea, value: str) -> None:
+    """Show a value from the session without announcing a change; never while the user types."""
+    if widget.has_focus:
+        return
+    if isinstance(widget, Input):
+        if widget.value != value:
+            with widget.prevent(Input.Changed):
+                widget.value = value
+    elif widget.text != value:
+        with widget.prevent(TextArea.Changed):
+            widget.load_text(value)
+
+
+def original_text(item: BasicChoice | AdaptedElement) -> str:
+    """The catalogue's own title, description and source, shown beside the team's wording."""
+    source = f"\n{t('basic.source')}: {item.source}" if item.source else ""
+    return f"{t('basic.original')}: {item.title}\n{item.description}{source}"
+
+
+class ListDetail(Horizontal):
+    """A list on the left and a scrolling detail pane (class ``detail``) on the right.
+
+    On a narrow terminal the details go below the list.
+    """
+
+    DEFAULT_CSS = """
+    ListDetail { height: 1fr; min-height: 10; }
+    ListDetail > OptionList { width: 1fr; min-width: 30; height: 1fr; }
+    ListDetail > .detail { width: 1fr; height: 1fr; padding: 0 1; }
+    ListDetail.-narrow { layout: vertical; }
+    ListDetail.-narrow > OptionList { min-height: 5; }
+    ListDetail.-narrow > .detail { min-height: 6; }
+    ListDetail .detail-title { text-style: bold; }
+    ListDetail .detail-original { color: $text-muted; margin-bottom: 1; }
+    ListDetail .detail-keys { color: $text-muted; }
+    ListDetail .section { text-style: bold; margin-top: 1; }
+    ListDetail TextArea { height: 4; }
+    ListDetail Label { margin-top: 1; }
+    """
+
+    #: Below this width the details go under the list.
+    NARROW_WIDTH = 90
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < self.NARROW_WIDTH, "-narrow")
+
+    @property
+    def session(self) -> Session | None:
+        """The open session, held by the app."""
+        return getattr(self.app, "session", None)
+
+    def apply(self, change: Any, *args: Any) -> Any:
+        """Change the session through the app's one way of changing it."""
+        return self.app.apply(change, *args)  # type: ignore[attr-defined]
