@@ -19,6 +19,14 @@ class PlanStep(StepView):
     def compose_body(self) -> Iterable[Widget]:
         yield PlanPanel()
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.call_after_refresh(self._focus_list)
+
+    def _focus_list(self) -> None:
+        for panel in self.query(PlanPanel):
+            panel.query_one("#action-list").focus()
+
     def refresh_from_session(self) -> None:
         super().refresh_from_session()
         for panel in self.query(PlanPanel):
