@@ -50,8 +50,15 @@ def staff_progress(session: Session) -> Progress:
     """Ratings given in the latest round of the ratings that matter for each person."""
     current = session.round()
     done = total = 0
+    # What matters for a person depends only on their profiles: work it out once per
+    # combination (the step bar redraws this on every rating; per person it took
+    # 120 ms at 300 staff x 120 competences and 0.8 s at 2,000).
+    by_profiles: dict[tuple[str, ...], list[str]] = {}
     for person in session.staff:
-        relevant = session.relevant_competences(person)
+        key = tuple(person.profiles)
+        if key not in by_profiles:
+            by_profiles[key] = session.relevant_competences(person)
+        relevant = by_profiles[key]
         total += len(relevant)
         if current is not None:
             given = current.ratings.get(person.id, {})
