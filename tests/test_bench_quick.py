@@ -125,3 +125,20 @@ def test_save_from_a_snapshot(tmp_path: Path) -> None:
     changes.set_rating(session, person.id, competence, (old + 1) % 5)
     save_session(snapshot, tmp_path / "s.toml")
     assert load_session(tmp_path / "s.toml").model_dump() == before
+
+
+def test_staff_progress_counts_as_per_person() -> None:
+    """The step bar's cached count equals counting person by person."""
+    from fagworkshop.domain.progress import staff_progress
+    from fagworkshop.generate import generate_session
+
+    session = generate_session(30, 25, 1, seed=5)
+    session.rounds[-1].ratings.pop(session.staff[0].id)
+    rnd = session.rounds[-1]
+    done = total = 0
+    for person in session.staff:
+        relevant = session.relevant_competences(person)
+        total += len(relevant)
+        done += sum(1 for c in relevant if c in rnd.ratings.get(person.id, {}))
+    progress = staff_progress(session)
+    assert (progress.done, progress.total) == (done, total)
