@@ -72,31 +72,32 @@ async def test_step_keys_bar_and_reopen_lands_on_step(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 32), notifications=True) as pilot:
         await pilot.pause()
         app.screen.set_focus(None)
-        await pilot.press("5")
+        await pilot.press("7")
         await pilot.pause()
-        assert session.current_step == 5
-        assert app.current_view().step == 5
-        await pilot.press("ctrl+pagedown")
+        assert session.current_step == 7
+        assert app.current_view().step == 7
+        await pilot.press("ctrl+pageup")
         await pilot.pause()
         assert session.current_step == 6
-        await pilot.press("ctrl+pageup", "ctrl+pageup")
+        await pilot.press("ctrl+pagedown")
         await pilot.pause()
-        assert session.current_step == 4
+        assert session.current_step == 7
         bar = app.screen.query_one(StepBar)
-        assert "Medarbejdere" in str(bar.render())
+        assert "Opsamling" in str(bar.render())
         # clicking the bar: the first span is step 1
         start, _, step = bar._spans[0]
         await pilot.click(StepBar, offset=(start + 1, 0))
         await pilot.pause()
         assert session.current_step == 1 == int(step)
-        await pilot.press("3")
+        app.screen.set_focus(None)
+        await pilot.press("7")
         await pilot.press("ctrl+q")
         await app.workers.wait_for_complete()
-    assert store.load_session(path).current_step == 3
+    assert store.load_session(path).current_step == 7
     again = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with again.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        assert again.current_view().step == 3
+        assert again.current_view().step == 7
         await again.workers.wait_for_complete()
 
 

@@ -60,7 +60,7 @@ class StepBar(Widget):
         items: list[tuple[Step, str]] = []
         for names, numbers in choices:
             items = [(s, label(s, names, numbers)) for s in Step]
-            if sum(len(x) + 1 for _, x in items) <= width:
+            if sum(len(x) for _, x in items) <= width:
                 return items
         return [(s, label(s, "none", False)) for s in Step]
 
@@ -80,7 +80,6 @@ class StepBar(Widget):
             start = len(text)
             text.append(label, style=style)
             self._spans.append((start, len(text), step))
-            text.append("│")
         return text
 
     def step_at(self, x: int) -> Step | None:
