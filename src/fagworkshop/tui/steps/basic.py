@@ -17,9 +17,10 @@ class BasicStep(StepView):
     step = Step.BASIC
 
     def compose_body(self) -> Iterable[Widget]:
-        yield BasicEditor()
+        self.editor = BasicEditor()
+        yield self.editor
 
     def refresh_from_session(self) -> None:
         super().refresh_from_session()
-        for editor in self.query(BasicEditor):
-            editor.refresh_from_session()
+        if self.editor.is_mounted:
+            self.editor.refresh_from_session()

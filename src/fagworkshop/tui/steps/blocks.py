@@ -17,9 +17,10 @@ class BlocksStep(StepView):
     step = Step.BLOCKS
 
     def compose_body(self) -> Iterable[Widget]:
-        yield BlocksEditor()
+        self.editor = BlocksEditor()
+        yield self.editor
 
     def refresh_from_session(self) -> None:
         super().refresh_from_session()
-        for editor in self.query(BlocksEditor):
-            editor.refresh_from_session()
+        if self.editor.is_mounted:
+            self.editor.refresh_from_session()

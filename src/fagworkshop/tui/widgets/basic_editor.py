@@ -126,14 +126,14 @@ class BasicEditor(ListDetail):
 
     def on_mount(self) -> None:
         self.refresh_from_session()
-        self.query_one(BasicList).focus()
+        self.part(BasicList).focus()
 
     def refresh_from_session(self) -> None:
         """Show the session's basic competences and the highlighted one's details."""
         session = self.session
         if session is None:
             return
-        show_options(self.query_one(BasicList), self._options(session))
+        show_options(self.part(BasicList), self._options(session))
         self._show_detail()
 
     def _options(self, session: Session) -> list[Option]:
@@ -152,7 +152,7 @@ class BasicEditor(ListDetail):
 
     def _focused_basic(self) -> BasicChoice | None:
         session = self.session
-        basic_id = self.query_one(BasicList).basic_id
+        basic_id = self.part(BasicList).basic_id
         if session is None or basic_id is None:
             return None
         item = session.competence(basic_id)
@@ -161,11 +161,11 @@ class BasicEditor(ListDetail):
     def _show_detail(self) -> None:
         session = self.session
         basic = self._focused_basic()
-        title = self.query_one("#basic-title", Static)
-        original = self.query_one("#basic-original", Static)
-        state = self.query_one("#basic-state", Static)
-        wording = self.query_one("#basic-wording", Input)
-        note = self.query_one("#basic-note", TextArea)
+        title = self.part("#basic-title", Static)
+        original = self.part("#basic-original", Static)
+        state = self.part("#basic-state", Static)
+        wording = self.part("#basic-wording", Input)
+        note = self.part("#basic-note", TextArea)
         if basic is None or session is None:
             title.update(Content(t("basic.none")))
             original.update("")
@@ -209,7 +209,7 @@ class BasicEditor(ListDetail):
 
     @on(Input.Submitted, "#basic-wording")
     def _wording_done(self) -> None:
-        self.query_one(BasicList).focus()
+        self.part(BasicList).focus()
 
     @on(TextArea.Changed, "#basic-note")
     def _note_changed(self, event: TextArea.Changed) -> None:
@@ -230,7 +230,7 @@ class BasicEditor(ListDetail):
         new_id = self.apply(adapt.add_own_basic, theme, event.value)
         if new_id:
             event.input.value = ""
-            listing = self.query_one(BasicList)
+            listing = self.part(BasicList)
             self.refresh_from_session()
             listing.highlighted = listing.get_option_index(new_id)
             listing.focus()

@@ -188,7 +188,7 @@ class BlocksEditor(ListDetail):
         if session is not None and session.profiles:
             self.active_profile = session.profiles[0].id
         self.refresh_from_session()
-        self.query_one(ElementList).focus()
+        self.part(ElementList).focus()
 
     # --- showing the session ------------------------------------------------
 
@@ -199,7 +199,7 @@ class BlocksEditor(ListDetail):
             return
         if self.active_profile and session.profile(self.active_profile) is None:
             self.active_profile = session.profiles[0].id if session.profiles else None
-        show_options(self.query_one(ElementList), self._options(session))
+        show_options(self.part(ElementList), self._options(session))
         self._show_profiles(session)
         self._show_detail()
 
@@ -232,7 +232,7 @@ class BlocksEditor(ListDetail):
         return options
 
     def _show_profiles(self, session: Session) -> None:
-        plist = self.query_one("#profile-list", OptionList)
+        plist = self.part("#profile-list", OptionList)
         prompts = [
             Option(
                 Content.assemble(
@@ -251,10 +251,10 @@ class BlocksEditor(ListDetail):
         ]
         show_options(plist, prompts)
         profile = session.profile(self.active_profile) if self.active_profile else None
-        name = self.query_one("#profile-name", Input)
-        needed = self.query_one("#profile-needed", Input)
-        elements = self.query_one("#profile-elements", Static)
-        self.query_one("#profile-fields").display = profile is not None
+        name = self.part("#profile-name", Input)
+        needed = self.part("#profile-needed", Input)
+        elements = self.part("#profile-elements", Static)
+        self.part("#profile-fields").display = profile is not None
         if profile is None:
             elements.update(Content(t("blocks.no_profiles")))
             return
@@ -270,7 +270,7 @@ class BlocksEditor(ListDetail):
 
     def _focused_item(self) -> BasicChoice | AdaptedElement | None:
         session = self.session
-        item_id = self.query_one(ElementList).item_id
+        item_id = self.part(ElementList).item_id
         if session is None or item_id is None:
             return None
         return session.competence(item_id)
@@ -278,10 +278,10 @@ class BlocksEditor(ListDetail):
     def _show_detail(self) -> None:
         session = self.session
         item = self._focused_item()
-        title = self.query_one("#element-title", Static)
-        original = self.query_one("#element-original", Static)
-        state = self.query_one("#element-state", Static)
-        wording = self.query_one("#element-wording", Input)
+        title = self.part("#element-title", Static)
+        original = self.part("#element-original", Static)
+        state = self.part("#element-state", Static)
+        wording = self.part("#element-wording", Input)
         if item is None or session is None:
             title.update(Content(t("blocks.none")))
             original.update("")
@@ -322,7 +322,7 @@ class BlocksEditor(ListDetail):
 
     @on(Input.Submitted, "#element-wording")
     def _wording_done(self) -> None:
-        self.query_one(ElementList).focus()
+        self.part(ElementList).focus()
 
     @on(Input.Submitted, "#element-new")
     def _add_element(self, event: Input.Submitted) -> None:
@@ -333,13 +333,13 @@ class BlocksEditor(ListDetail):
         new_id = self.apply(adapt.add_own_element, block_id, event.value)
         if new_id:
             event.input.value = ""
-            listing = self.query_one(ElementList)
+            listing = self.part(ElementList)
             self.refresh_from_session()
             listing.highlighted = listing.get_option_index(new_id)
             listing.focus()
 
     def _block_of_cursor(self, session: Session) -> str:
-        item_id = self.query_one(ElementList).item_id
+        item_id = self.part(ElementList).item_id
         for block in session.blocks:
             if any(e.id == item_id for e in block.elements):
                 return block.id
@@ -354,7 +354,7 @@ class BlocksEditor(ListDetail):
             event.input.value = ""
             self.active_profile = new_id
             self.refresh_from_session()
-            self.query_one(ElementList).focus()
+            self.part(ElementList).focus()
 
     @on(Input.Changed, "#profile-name")
     def _rename(self, event: Input.Changed) -> None:
@@ -377,4 +377,4 @@ class BlocksEditor(ListDetail):
     @on(Input.Submitted, "#profile-name")
     @on(Input.Submitted, "#profile-needed")
     def _profile_field_done(self) -> None:
-        self.query_one(ElementList).focus()
+        self.part(ElementList).focus()

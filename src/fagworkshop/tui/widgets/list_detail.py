@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from fagworkshop.domain.session import AdaptedElement, BasicChoice, Session
 from fagworkshop.i18n import t
+
+W = TypeVar("W", bound=Widget)
 
 
 def show_options(listing: OptionList, options: list[Option]) -> None:
@@ -74,6 +77,15 @@ class ListDetail(Horizontal):
 
     #: Below this width the details go under the list.
     NARROW_WIDTH = 90
+
+    def part(self, selector: str | type[W], expect: type[W] | None = None) -> W:
+        """A child widget, looked up once: a refresh on every keystroke must not walk the DOM."""
+        cache: dict[object, Widget] = self.__dict__.setdefault("_parts", {})
+        found = cache.get(selector)
+        if found is None:
+            found = self.query_one(selector, expect) if expect else self.query_one(selector)  # type: ignore[arg-type]
+            cache[selector] = found
+        return found  # type: ignore[return-value]
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < self.NARROW_WIDTH, "-narrow")
