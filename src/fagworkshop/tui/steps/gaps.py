@@ -24,8 +24,15 @@ class GapsStep(StepView):
         self.call_after_refresh(self._focus_map)
 
     def _focus_map(self) -> None:
+        from fagworkshop.tui.widgets.heat_map import HeatMap
+
         for panel in self.query(GapsPanel):
-            panel.heat_map.focus()
+            maps = panel.query(HeatMap)
+            if maps:
+                maps.first().focus()
+            elif self.is_attached:
+                # a large session composes the panel after the first refresh: try again
+                self.call_after_refresh(self._focus_map)
 
     def refresh_from_session(self) -> None:
         super().refresh_from_session()
