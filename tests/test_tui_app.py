@@ -300,3 +300,19 @@ async def test_language_switch_on_home(tmp_path: Path) -> None:
             )
         finally:
             i18n.set_language("da")
+
+
+async def test_decision_removed_with_delete_key(tmp_path: Path) -> None:
+    session, path = saved(tmp_path)
+    changes.add_decision(session, 1, "første")
+    changes.add_decision(session, 1, "anden")
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        listing = app.screen.query_one("#decision-list")
+        listing.focus()
+        listing.highlighted = 0
+        await pilot.press("delete")
+        assert [d.text for d in session.step(1).decisions] == ["anden"]
+        assert session.step(1).decisions[0].made_on is not None
+        await app.workers.wait_for_complete()

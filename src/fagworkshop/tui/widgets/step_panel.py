@@ -43,6 +43,15 @@ class DecisionList(OptionList):
         Binding("backspace", "remove_decision", show=False),
     ]
 
+    def on_mount(self) -> None:
+        # The class was built in the language of the import; name the key in today's.
+        import dataclasses
+
+        for key, items in self._bindings.key_to_bindings.items():
+            self._bindings.key_to_bindings[key] = [
+                dataclasses.replace(b, description=t(b.id)) if b.id else b for b in items
+            ]
+
     def action_remove_decision(self) -> None:
         panel = next(a for a in self.ancestors if isinstance(a, StepPanel))
         if self.highlighted is not None:
@@ -215,7 +224,9 @@ class StepPanel(VerticalScroll):
         if end is None:
             state = self._state()
             minutes = state.timebox_minutes if state else None
-            shown.update(t("panel.timebox_set", minutes=minutes) if minutes else t("panel.no_timebox"))
+            shown.update(
+                t("panel.timebox_set", minutes=minutes) if minutes else t("panel.no_timebox")
+            )
             shown.set_classes("")
             button.label = t("panel.start")
             return
