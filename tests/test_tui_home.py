@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,7 @@ async def test_resume_list_newest_first_with_broken_file(tmp_path: Path) -> None
     older = generate_session(staff=2, competences=4, rounds=1, seed=1)
     older.title = HOSTILE
     older.current_step = 4
+    older.delete_by = dt.date(2020, 1, 1)
     store.save_session(older, tmp_path / "a.toml")
     (tmp_path / "broken.toml").write_text("title = [", encoding="utf-8")
     app = FagworkshopApp(sessions_dir=tmp_path)
@@ -47,6 +49,7 @@ async def test_resume_list_newest_first_with_broken_file(tmp_path: Path) -> None
         listing = app.screen.query_one("#resume-list", OptionList)
         prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         assert any(HOSTILE in p and "trin 4" in p for p in prompts)
+        assert any("skulle være slettet senest 2020-01-01" in p for p in prompts)
         assert any("KAN IKKE ÅBNES" in p for p in prompts)
         broken = next(i for i, p in enumerate(prompts) if "KAN IKKE" in p)
         listing.focus()
