@@ -123,3 +123,18 @@ async def test_step3_add_own_element_and_needed_headcount(tmp_path: Path) -> Non
         assert session.profile(active).needed == 7
         on_disk = await saved_copy(app, pilot, path)
         assert on_disk.profile(active).needed == 7
+
+
+async def test_escape_leaves_the_list_so_digits_change_step(tmp_path: Path) -> None:
+    session, path, app = opened_at(tmp_path, 2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        listing = app.screen.query_one(BasicList)
+        listing.focus()
+        basic_id = listing.basic_id
+        before = session.competence(basic_id).min_level
+        await pilot.press("escape", "3")
+        await pilot.pause()
+        assert session.competence(basic_id).min_level == before
+        assert session.current_step == 3
+        await app.workers.wait_for_complete()

@@ -10,9 +10,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "basic.key.add": ("Tilføj egen", "Add own"),
     "basic.keys": (
         "j: med · n: ikke med · 0-4: minimumsniveau · h/m/l: prioritet høj/middel/lav · "
-        "Enter: egen formulering · a: tilføj egen",
+        "Enter: egen formulering · a: tilføj egen · Esc: slip listen (så skifter 1-7 trin)",
         "j: include · n: leave out · 0-4: minimum level · h/m/l: priority high/medium/low · "
-        "Enter: own wording · a: add own",
+        "Enter: own wording · a: add own · Esc: leave the list (then 1-7 change step)",
     ),
     "basic.wording": ("Jeres egen formulering", "Your own wording"),
     "basic.wording.placeholder": (
@@ -33,6 +33,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "basic.excluded": ("Ikke med hos jer", "Not included here"),
     "basic.min_level": ("Minimumsniveau", "Minimum level"),
     "basic.priority": ("Prioritet", "Priority"),
+    "list.key.leave": ("Slip listen", "Leave the list"),
     # Step 3
     "blocks.key.keep": ("Behold", "Keep"),
     "blocks.key.drop": ("Fravælg", "Drop"),
@@ -42,9 +43,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "blocks.key.profile": ("Ny lokal profil", "New local profile"),
     "blocks.keys": (
         "b: behold · f: fravælg · 0-4: målniveau · mellemrum: ind i/ud af den aktive lokale profil "
-        "(●) · Enter: egen formulering · a: tilføj element · p: ny lokal profil",
+        "(●) · Enter: egen formulering · a: tilføj element · p: ny lokal profil · "
+        "Esc: slip listen (så skifter 1-7 trin)",
         "b: keep · f: drop · 0-4: target level · space: in/out of the active local profile (●) · "
-        "Enter: own wording · a: add element · p: new local profile",
+        "Enter: own wording · a: add element · p: new local profile · "
+        "Esc: leave the list (then 1-7 change step)",
     ),
     "blocks.wording": ("Jeres egen formulering", "Your own wording"),
     "blocks.wording.placeholder": (

@@ -61,7 +61,12 @@ class BasicList(OptionList):
         Binding("enter", "reword", t("basic.key.reword"), id="basic.reword"),
         Binding("a", "add_own", t("basic.key.add"), id="basic.add"),
         *[Binding(str(d), f"level({d})", show=False) for d in range(10)],
+        Binding("escape", "leave", t("list.key.leave"), id="basic.leave"),
     ]
+
+    def action_leave(self) -> None:
+        """Let go of the keyboard, so digits move between steps again."""
+        self.screen.set_focus(None)
 
     @property
     def basic_id(self) -> str | None:

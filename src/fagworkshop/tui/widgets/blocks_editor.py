@@ -95,7 +95,12 @@ class ElementList(OptionList):
         Binding("a", "add_own", t("blocks.key.add"), id="blocks.add"),
         Binding("p", "new_profile", t("blocks.key.profile"), id="blocks.profile"),
         *[Binding(str(d), f"target({d})", show=False) for d in range(10)],
+        Binding("escape", "leave", t("list.key.leave"), id="blocks.leave"),
     ]
+
+    def action_leave(self) -> None:
+        """Let go of the keyboard, so digits move between steps again."""
+        self.screen.set_focus(None)
 
     @property
     def item_id(self) -> str | None:
