@@ -245,12 +245,8 @@ def test_toml_catalogue_starts_a_new_workshop():
     assert len(fresh.blocks) == 2 and len(fresh.basics) == 2
     # The agreed levels come along as the new workshop's starting point.
     source = sample_session()
-    assert [b.min_level for b in fresh.basics] == [
-        b.min_level for b in source.basics if b.included
-    ]
-    assert fresh.blocks[0].elements[0].target_level == source.target(
-        source.profiles[0].elements[0]
-    )
+    assert [b.min_level for b in fresh.basics] == [b.min_level for b in source.basics if b.included]
+    assert fresh.blocks[0].elements[0].target_level == source.target(source.profiles[0].elements[0])
 
 
 def test_hostile_text_survives_toml_literally():

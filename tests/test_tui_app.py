@@ -1,4 +1,5 @@
-"""The app shell: apply, autosave, save failure, read-only, lock, step moves, panel, theme, language."""
+"""The app shell: apply, autosave, save failure, read-only, lock, step moves, panel, theme,
+language."""
 
 from __future__ import annotations
 
@@ -250,7 +251,9 @@ async def test_palette_lists_steps_and_goes_there(tmp_path: Path) -> None:
         provider = WorkshopCommands(app.screen)
         names = [name for name, _, _ in provider._commands()]
         assert "Gå til trin 4: Medarbejdere" in names
-        callback = next(cb for name, _, cb in provider._commands() if name.startswith("Gå til trin 4"))
+        callback = next(
+            cb for name, _, cb in provider._commands() if name.startswith("Gå til trin 4")
+        )
         callback()
         await pilot.pause()
         assert session.current_step == 4

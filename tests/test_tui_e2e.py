@@ -1,4 +1,5 @@
-"""End to end: home -> new workshop -> all seven steps -> agreed -> quit -> reopen, all as it was."""
+"""End to end: home -> new workshop -> all seven steps -> agreed -> quit -> reopen,
+all as it was."""
 
 from __future__ import annotations
 
@@ -63,8 +64,13 @@ async def test_a_whole_small_workshop(tmp_path: Path) -> None:
                 person_id = app.apply(changes.add_person, "Bo", "BO", "", [profile_id])
                 app.apply(changes.set_rating, person_id, basic_id, s.level_numbers()[-1])
             elif step == 6:
-                app.apply(changes.add_action, "on_the_job", "Sidemandsoplæring",
-                          for_whom=[person_id], competences=[element_id])
+                app.apply(
+                    changes.add_action,
+                    "on_the_job",
+                    "Sidemandsoplæring",
+                    for_whom=[person_id],
+                    competences=[element_id],
+                )
         # step 7: agreed, with confirmation
         app.screen.set_focus(None)
         await pilot.press("7")
@@ -99,6 +105,8 @@ async def test_a_whole_small_workshop(tmp_path: Path) -> None:
         await pilot.pause()
         assert again.current_view().step == 6
         assert again.session is not None
-        assert again.session.model_dump(exclude={"updated"}) == saved.model_dump(exclude={"updated"})
+        assert again.session.model_dump(exclude={"updated"}) == saved.model_dump(
+            exclude={"updated"}
+        )
         await pilot.press("ctrl+q")
         await again.workers.wait_for_complete()

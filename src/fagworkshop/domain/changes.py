@@ -111,9 +111,7 @@ def _current_round(session: Session) -> Round:
     return current
 
 
-def set_rating(
-    session: Session, person_id: str, competence_id: str, level: int | None
-) -> None:
+def set_rating(session: Session, person_id: str, competence_id: str, level: int | None) -> None:
     """Set (or clear, with None) a person's level on a competence in the latest round."""
     if session.person(person_id) is None:
         raise ChangeError("change.unknown_person", id=person_id)

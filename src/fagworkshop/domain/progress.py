@@ -29,8 +29,13 @@ class Progress:
 def frame_progress(session: Session) -> Progress:
     """Filled-in frame fields: jobcenter, unit, date, core task, participants."""
     f = session.frame
-    filled = [bool(f.jobcenter.strip()), bool(f.unit.strip()), f.date is not None,
-              bool(f.core_task.strip()), bool(f.participants)]
+    filled = [
+        bool(f.jobcenter.strip()),
+        bool(f.unit.strip()),
+        f.date is not None,
+        bool(f.core_task.strip()),
+        bool(f.participants),
+    ]
     return Progress(sum(filled), len(filled))
 
 

@@ -29,7 +29,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "action.on_the_job": ("Læring i jobbet", "Learning on the job"),
     "action.mentoring": ("Sparring eller mentor", "Sparring or mentoring"),
     "action.recruitment": ("Rekruttering", "Recruitment"),
-    "action.task_shift": ("Flyt opgaver (brug ubrugte kompetencer)", "Move tasks (use unused competences)"),
+    "action.task_shift": (
+        "Flyt opgaver (brug ubrugte kompetencer)",
+        "Move tasks (use unused competences)",
+    ),
     "action_status.planned": ("Planlagt", "Planned"),
     "action_status.in_progress": ("I gang", "In progress"),
     "action_status.done": ("Gennemført", "Done"),

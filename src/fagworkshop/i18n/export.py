@@ -185,8 +185,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "export.error.same_file": (
         "Eksporten ville overskrive selve workshopfilen: {path}. Vælg en anden fil med -o.",
-        "The export would overwrite the workshop file itself: {path}. Choose another file "
-        "with -o.",
+        "The export would overwrite the workshop file itself: {path}. Choose another file with -o.",
     ),
     "export.error.write": (
         "Kan ikke skrive {path}: {reason}. Vælg en anden mappe med -o.",

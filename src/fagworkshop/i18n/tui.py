@@ -256,7 +256,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "confirm.yes": ("Ja", "Yes"),
     "confirm.no": ("Nej", "No"),
     # --- home ---------------------------------------------------------------------
-    "home.title": ("Fagworkshop: faglige profiler i jobcentret", "Fagworkshop: professional profiles in the jobcentre"),
+    "home.title": (
+        "Fagworkshop: faglige profiler i jobcentret",
+        "Fagworkshop: professional profiles in the jobcentre",
+    ),
     "home.intro": (
         "Start en ny workshop, fortsæt en gemt, eller prøv demoen.",
         "Start a new workshop, resume a saved one, or try the demo.",
@@ -276,7 +279,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No built-in catalogues found; give a catalogue file.",
     ),
     "home.need_title": ("Skriv en titel først", "Write a title first"),
-    "home.need_catalogue": ("Vælg et katalog eller angiv en fil", "Choose a catalogue or give a file"),
+    "home.need_catalogue": (
+        "Vælg et katalog eller angiv en fil",
+        "Choose a catalogue or give a file",
+    ),
     "home.resume": ("Fortsæt en workshop ({folder})", "Resume a workshop ({folder})"),
     "home.none_saved": ("Ingen gemte workshops endnu.", "No saved workshops yet."),
     "home.entry": (
@@ -314,7 +320,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "frame.participants": ("Deltagere", "Participants"),
     "frame.no_participants": ("Ingen deltagere endnu.", "No participants yet."),
     "frame.participant_name": ("Navn", "Name"),
-    "frame.participant_role": ("Rolle (fx leder, TR, konsulent)", "Role (e.g. leader, rep, adviser)"),
+    "frame.participant_role": (
+        "Rolle (fx leder, TR, konsulent)",
+        "Role (e.g. leader, rep, adviser)",
+    ),
     "frame.add": ("Tilføj", "Add"),
     "frame.save": ("Gem", "Save"),
     "frame.remove": ("Fjern", "Remove"),
@@ -358,7 +367,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Markér workshoppen som aftalt i dag ({date})?",
         "Mark the workshop as agreed today ({date})?",
     ),
-    "summary.agreed_done": ("Workshoppen er markeret som aftalt.", "The workshop is marked agreed."),
+    "summary.agreed_done": (
+        "Workshoppen er markeret som aftalt.",
+        "The workshop is marked agreed.",
+    ),
     "summary.follow_up": ("Start opfølgningsrunde", "Start follow-up round"),
     "summary.confirm_follow_up": (
         "Start runde {number}? Den starter med en kopi af de sidste vurderinger.",

@@ -41,6 +41,7 @@ def _too_big(path: Path, size: int) -> FileProblem:
     mb = {"size": f"{size / 1_048_576:.1f}", "limit": f"{MAX_FILE_BYTES // 1_048_576}"}
     return FileProblem(path, [("", ("store.read.too_big_size", mb))], hint_key="store.hint.fix")
 
+
 _AT_LINE = re.compile(
     r"^(?P<what>.*?)\s*\(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$"
 )

@@ -436,7 +436,9 @@ class FagworkshopApp(App[None]):
         elif self.dirty and self._save_timer is not None:
             status.update(t("save.pending"))
         elif self.saved_at is not None:
-            status.update(t("save.saved_at", time=time.strftime("%H:%M:%S", time.localtime(self.saved_at))))
+            status.update(
+                t("save.saved_at", time=time.strftime("%H:%M:%S", time.localtime(self.saved_at)))
+            )
         else:
             status.update(t("save.not_yet"))
 
@@ -539,7 +541,9 @@ def run_app(
     from fagworkshop import store
 
     folder = Path(sessions_dir) if sessions_dir is not None else store.sessions_dir()
-    app = FagworkshopApp(sessions_dir=folder, path=path, session=session, read_only=read_only, lang=lang)
+    app = FagworkshopApp(
+        sessions_dir=folder, path=path, session=session, read_only=read_only, lang=lang
+    )
     try:
         app.run()
     finally:

@@ -40,8 +40,9 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll():
                 if self.step is not None:
                     n = int(self.step)
-                    yield Static(Content(t("help.title", step=f"{n} {t(f'step.{n}')}")),
-                                 classes="help-title")
+                    yield Static(
+                        Content(t("help.title", step=f"{n} {t(f'step.{n}')}")), classes="help-title"
+                    )
                     yield Static(Content(t(f"step.{n}.purpose")), classes="help-part")
                     yield Static(Content(questions_text(self.step)), classes="help-part")
                     yield Static(Content(t(f"help.step.{n}")), classes="help-part")

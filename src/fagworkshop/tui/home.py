@@ -72,8 +72,9 @@ class HomeScreen(Screen[None]):
         with VerticalScroll(id="home-scroll"):
             yield Static(Content(t("home.title")), classes="home-heading")
             yield Static(Content(t("home.intro")))
-            yield Label(t("home.resume", folder=str(self._folder())), classes="home-heading",
-                        markup=False)
+            yield Label(
+                t("home.resume", folder=str(self._folder())), classes="home-heading", markup=False
+            )
             yield OptionList(id="resume-list")
             yield Label(t("home.new"), classes="home-heading")
             with Horizontal(classes="home-row"):
@@ -144,8 +145,12 @@ class HomeScreen(Screen[None]):
             return
         entry = self.entries[event.option_index]
         if entry.problem:
-            self.app.notify(t("home.broken_selected", problem=entry.problem), severity="error",
-                            markup=False, timeout=15)
+            self.app.notify(
+                t("home.broken_selected", problem=entry.problem),
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
             return
         self.app.open_or_ask(entry.path)  # type: ignore[attr-defined]
 
@@ -213,7 +218,10 @@ class HomeScreen(Screen[None]):
         self.open_demo()
 
     def open_demo(self) -> None:
-        """Write a fresh demo workshop into the sessions folder (as ``fagworkshop demo``) and open it."""
+        """Write a fresh demo workshop into the sessions folder and open it.
+
+        Does what ``fagworkshop demo`` does.
+        """
         try:
             from fagworkshop.demo import build_demo
         except ImportError:

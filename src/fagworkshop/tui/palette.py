@@ -20,8 +20,11 @@ class WorkshopCommands(Provider):
         if getattr(app, "session", None) is not None:
             for n in range(1, 8):
                 found.append(
-                    (t("palette.go", number=n, name=t(f"step.{n}")), t("palette.go_help"),
-                     partial(app.show_step, n))
+                    (
+                        t("palette.go", number=n, name=t(f"step.{n}")),
+                        t("palette.go_help"),
+                        partial(app.show_step, n),
+                    )
                 )
             found.append((t("palette.panel"), "F2", app.action_toggle_panel))
             if not app.read_only:

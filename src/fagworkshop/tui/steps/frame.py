@@ -59,7 +59,9 @@ class FrameStep(StepView):
             yield Label(t("frame.core_task"), classes="field-label")
             yield TextArea(f.core_task, id="frame-core-task", soft_wrap=True)
             yield Static(
-                Content(t("frame.catalogue", title=f.catalogue_title or "–", id=f.catalogue_id or "–")),
+                Content(
+                    t("frame.catalogue", title=f.catalogue_title or "–", id=f.catalogue_id or "–")
+                ),
                 id="frame-catalogue",
                 classes="field-label",
             )

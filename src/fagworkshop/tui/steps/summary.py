@@ -47,21 +47,35 @@ def summary_sections(session: Session) -> list[tuple[str, str]]:
     for profile in session.profiles:
         q = result.profile(profile.id)
         lines.append(
-            t("summary.profile_line", name=profile.name,
-              qualified=len(q.qualified) if q else 0, needed=profile.needed)
+            t(
+                "summary.profile_line",
+                name=profile.name,
+                qualified=len(q.qualified) if q else 0,
+                needed=profile.needed,
+            )
         )
         for cid in profile.elements:
             item = session.competence(cid)
             if item is not None:
-                lines.append(t("summary.element_line", title=item.shown_title,
-                               target=_none(session.target(cid))))
+                lines.append(
+                    t(
+                        "summary.element_line",
+                        title=item.shown_title,
+                        target=_none(session.target(cid)),
+                    )
+                )
     sections.append((t("summary.profiles"), "\n".join(lines) or t("summary.no_profiles")))
 
     gaps = [c for c in result.competences if c.target is not None and c.meets < c.relevant]
     gaps.sort(key=lambda c: (c.relevant - c.meets, c.relevant), reverse=True)
     lines = [
-        t("summary.gap_line", title=c.competence.title, meets=c.meets, relevant=c.relevant,
-          target=c.target)
+        t(
+            "summary.gap_line",
+            title=c.competence.title,
+            meets=c.meets,
+            relevant=c.relevant,
+            target=c.target,
+        )
         for c in gaps[:SHOWN_GAPS]
     ]
     singles = [c.competence.title for c in result.single_holders]
@@ -72,9 +86,14 @@ def summary_sections(session: Session) -> list[tuple[str, str]]:
     lines = []
     for a in session.actions:
         lines.append(
-            t("summary.action_line", title=a.title, kind=t(f"action.{a.kind.value}"),
-              status=t(f"action_status.{a.status.value}"), owner=_none(a.owner),
-              deadline=_none(a.deadline.isoformat() if a.deadline else None))
+            t(
+                "summary.action_line",
+                title=a.title,
+                kind=t(f"action.{a.kind.value}"),
+                status=t(f"action_status.{a.status.value}"),
+                owner=_none(a.owner),
+                deadline=_none(a.deadline.isoformat() if a.deadline else None),
+            )
         )
     sections.append((t("summary.plan"), "\n".join(lines) or t("summary.no_plan")))
 
@@ -85,16 +104,21 @@ def summary_sections(session: Session) -> list[tuple[str, str]]:
             person = session.person(change.person_id)
             item = session.competence(change.competence_id)
             lines.append(
-                t("summary.change_line",
-                  person=person.name if person else change.person_id,
-                  competence=item.shown_title if item else change.competence_id,
-                  before=_none(change.before), after=_none(change.after))
+                t(
+                    "summary.change_line",
+                    person=person.name if person else change.person_id,
+                    competence=item.shown_title if item else change.competence_id,
+                    before=_none(change.before),
+                    after=_none(change.after),
+                )
             )
         if len(comparison.ratings) > SHOWN_CHANGES:
             lines.append(f"… (+{len(comparison.ratings) - SHOWN_CHANGES})")
         sections.append(
-            (t("summary.compare", before=comparison.before, after=comparison.after),
-             "\n".join(lines) or t("summary.no_change"))
+            (
+                t("summary.compare", before=comparison.before, after=comparison.after),
+                "\n".join(lines) or t("summary.no_change"),
+            )
         )
     return sections
 
@@ -108,8 +132,9 @@ class SummaryStep(StepView):
         with VerticalScroll(id="summary-scroll"):
             yield Static("", id="summary-status", markup=False)
             with Horizontal(id="summary-buttons"):
-                yield Button(Content(t("summary.mark_agreed")), id="summary-agreed",
-                             variant="success")
+                yield Button(
+                    Content(t("summary.mark_agreed")), id="summary-agreed", variant="success"
+                )
                 yield Button(Content(t("summary.follow_up")), id="summary-follow-up")
             yield Static(Content(t("summary.export")), classes="summary-heading")
             with Horizontal(id="export-buttons"):
@@ -164,8 +189,9 @@ class SummaryStep(StepView):
                 self.apply(changes.mark_agreed, today)
                 self.app.notify(t("summary.agreed_done"), markup=False)
 
-        self.app.push_screen(ConfirmModal(t("summary.confirm_agreed", date=today.isoformat())),
-                             answer)
+        self.app.push_screen(
+            ConfirmModal(t("summary.confirm_agreed", date=today.isoformat())), answer
+        )
 
     @on(Button.Pressed, "#summary-follow-up")
     def _follow_up(self, event: Button.Pressed) -> None:
