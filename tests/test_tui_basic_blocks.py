@@ -138,3 +138,16 @@ async def test_escape_leaves_the_list_so_digits_change_step(tmp_path: Path) -> N
         assert session.competence(basic_id).min_level == before
         assert session.current_step == 3
         await app.workers.wait_for_complete()
+
+
+async def test_escape_leaves_the_rating_grid_too(tmp_path: Path) -> None:
+    from fagworkshop.tui.widgets.rating_grid import RatingGrid
+
+    session, path, app = opened_at(tmp_path, 4)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.screen.query_one(RatingGrid).focus()
+        await pilot.press("escape", "5")
+        await pilot.pause()
+        assert session.current_step == 5
+        await app.workers.wait_for_complete()

@@ -21,6 +21,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from fagworkshop.i18n import t
+
 #: Styles of the grid furniture; cell colours come from the subclasses.
 HEADER_STYLE = Style(bold=True)
 HEADER_CURSOR_STYLE = Style(bold=True, reverse=True)
@@ -69,7 +71,12 @@ class GridView(ScrollView, can_focus=True):
         Binding("ctrl+end", "edge('bottom')", show=False),
         Binding("pageup", "page(-1)", show=False),
         Binding("pagedown", "page(1)", show=False),
+        Binding("escape", "leave", t("list.key.leave"), id="grid.leave"),
     ]
+
+    def action_leave(self) -> None:
+        """Let go of the keyboard, so digits move between steps again."""
+        self.screen.set_focus(None)
 
     class CursorMoved(Message):
         """The focused cell changed (row and column indexes)."""
