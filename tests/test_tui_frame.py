@@ -85,3 +85,11 @@ async def test_frame_shows_catalogue_and_hostile_values_literally(tmp_path: Path
         assert HOSTILE in str(app.screen.query_one("#frame-catalogue").render())
         assert app.screen.query(Button)
         await app.workers.wait_for_complete()
+
+
+def test_filling_participants_of_a_view_without_children_does_not_crash() -> None:
+    """Leaving step 1 at once on a busy machine removed the list before on_mount filled it."""
+    from fagworkshop.tui.steps.frame import FrameStep
+
+    view = FrameStep()
+    view._fill_participants()  # no children composed: nothing to fill, no NoMatches

@@ -100,7 +100,9 @@ class FrameStep(StepView):
             widget.value = value
 
     def _fill_participants(self) -> None:
-        listing = self.query_one("#participant-list", OptionList)
+        listing = next(iter(self.query("#participant-list").results(OptionList)), None)
+        if listing is None:  # the view is already being removed: the team moved on quickly
+            return
         highlighted = listing.highlighted
         listing.clear_options()
         people = self.session.frame.participants
