@@ -85,7 +85,12 @@ async def test_a_hostile_session_on_every_step_shows_literally_and_takes_hostile
         assert app.session is not None, "the hostile session did not open"
         for step in range(1, 8):
             app.action_go_to_step(step)
-            await pilot.pause()
+            # A step switch mounts the new view over a few frames: wait for it, not a fixed pause.
+            for _ in range(100):
+                await pilot.pause(0.02)
+                view = app.current_view()
+                if view is not None and int(view.step) == step and view.query("Input, TextArea"):
+                    break
             seen.append(assert_safe(app, f"step {step}"))
             fields = [
                 w
@@ -93,8 +98,13 @@ async def test_a_hostile_session_on_every_step_shows_literally_and_takes_hostile
                 if isinstance(w, Input | TextArea) and w.display and not w.disabled
             ]
             if fields:
-                fields[0].focus()
-                await pilot.pause()
+                # A view may focus its own main widget just after mounting (the rating grid
+                # does): make sure the field has the keyboard before typing into it.
+                for _ in range(20):
+                    fields[0].focus()
+                    await pilot.pause()
+                    if app.focused is fields[0]:
+                        break
                 await pilot.press("end", *TYPED)
                 await pilot.pause()
                 typed_into += 1
