@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 import stat
-import tomllib
+try:  # the compiled build of the parser the standard library vendors as tomllib: 2-3x faster
+    import tomli as toml_parser
+except ImportError:  # pragma: no cover - tomli is a dependency; tomllib is the same parser
+    import tomllib as toml_parser  # type: ignore[no-redef]
 from pathlib import Path
 from typing import Any
 
@@ -125,8 +128,8 @@ def read_toml(path: Path | str) -> dict[str, Any]:
         problem: tuple[Part, Part] = (_place_of_offset(raw, offset), ("store.read.too_deep", {}))
         raise FileProblem(path, [problem], hint_key="store.hint.fix")
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        return toml_parser.loads(text)
+    except toml_parser.TOMLDecodeError as exc:
         m = _AT_LINE.match(str(exc))
         place: Part = ""
         what = str(exc)
