@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import stat
+
 try:  # the compiled build of the parser the standard library vendors as tomllib: 2-3x faster
     import tomli as toml_parser
 except ImportError:  # pragma: no cover - tomli is a dependency; tomllib is the same parser
