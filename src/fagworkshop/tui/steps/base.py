@@ -47,14 +47,24 @@ class StepView(Widget):
         """Change the session through the app (see ``FagworkshopApp.apply``)."""
         return self.app.apply(change_fn, *args, **kwargs)  # type: ignore[attr-defined]
 
+    #: The step's own body: one widget class with ``refresh_from_session()``. A view sets
+    #: this, or overrides ``compose_body()`` for anything else.
+    body_class: ClassVar[type[Widget] | None] = None
+    body: Widget | None = None
+
     def compose_body(self) -> Iterable[Widget]:
-        """The step's own widgets (override)."""
-        return ()
+        """The step's own widgets: an instance of ``body_class`` unless overridden."""
+        if self.body_class is not None:
+            self.body = self.body_class()
+            yield self.body
 
     def refresh_from_session(self) -> None:
         """Show the session as it is now (called after every change)."""
         for panel in self.query(StepPanel):
             panel.refresh_from_session()
+        body = self.body
+        if body is not None and body.is_mounted:
+            body.refresh_from_session()  # type: ignore[attr-defined]
 
     def flush_pending(self) -> None:
         """Apply anything held back (notes being typed); called before leaving or quitting."""

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from textual.widget import Widget
-
 from fagworkshop.domain.session import Step
 from fagworkshop.tui.steps.base import StepView
 from fagworkshop.tui.widgets.basic_editor import BasicEditor
@@ -16,11 +12,4 @@ class BasicStep(StepView):
 
     step = Step.BASIC
 
-    def compose_body(self) -> Iterable[Widget]:
-        self.editor = BasicEditor()
-        yield self.editor
-
-    def refresh_from_session(self) -> None:
-        super().refresh_from_session()
-        if self.editor.is_mounted:
-            self.editor.refresh_from_session()
+    body_class = BasicEditor

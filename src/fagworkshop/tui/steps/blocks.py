@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from textual.widget import Widget
-
 from fagworkshop.domain.session import Step
 from fagworkshop.tui.steps.base import StepView
 from fagworkshop.tui.widgets.blocks_editor import BlocksEditor
@@ -16,11 +12,4 @@ class BlocksStep(StepView):
 
     step = Step.BLOCKS
 
-    def compose_body(self) -> Iterable[Widget]:
-        self.editor = BlocksEditor()
-        yield self.editor
-
-    def refresh_from_session(self) -> None:
-        super().refresh_from_session()
-        if self.editor.is_mounted:
-            self.editor.refresh_from_session()
+    body_class = BlocksEditor

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from textual.widget import Widget
-
 from fagworkshop.domain.session import Step
 from fagworkshop.tui.steps.base import StepView
 from fagworkshop.tui.widgets.gaps_panel import GapsPanel
@@ -16,8 +12,7 @@ class GapsStep(StepView):
 
     step = Step.GAPS
 
-    def compose_body(self) -> Iterable[Widget]:
-        yield GapsPanel()
+    body_class = GapsPanel
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -33,8 +28,3 @@ class GapsStep(StepView):
             elif self.is_attached:
                 # a large session composes the panel after the first refresh: try again
                 self.call_after_refresh(self._focus_map)
-
-    def refresh_from_session(self) -> None:
-        super().refresh_from_session()
-        for panel in self.query(GapsPanel):
-            panel.refresh_from_session()

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from textual.widget import Widget
-
 from fagworkshop.domain.session import Step
 from fagworkshop.tui.steps.base import StepView
 from fagworkshop.tui.widgets.plan_panel import PlanPanel
@@ -16,8 +12,7 @@ class PlanStep(StepView):
 
     step = Step.PLAN
 
-    def compose_body(self) -> Iterable[Widget]:
-        yield PlanPanel()
+    body_class = PlanPanel
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -26,8 +21,3 @@ class PlanStep(StepView):
     def _focus_list(self) -> None:
         for panel in self.query(PlanPanel):
             panel.query_one("#action-list").focus()
-
-    def refresh_from_session(self) -> None:
-        super().refresh_from_session()
-        for panel in self.query(PlanPanel):
-            panel.refresh_from_session()

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from textual.widget import Widget
-
 from fagworkshop.domain.session import Step
 from fagworkshop.tui.steps.base import StepView
 from fagworkshop.tui.widgets.staff_panel import StaffPanel
@@ -16,8 +12,7 @@ class StaffStep(StepView):
 
     step = Step.STAFF
 
-    def compose_body(self) -> Iterable[Widget]:
-        yield StaffPanel()
+    body_class = StaffPanel
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -26,8 +21,3 @@ class StaffStep(StepView):
     def _focus_grid(self) -> None:
         for panel in self.query(StaffPanel):
             panel.grid.focus()
-
-    def refresh_from_session(self) -> None:
-        super().refresh_from_session()
-        for panel in self.query(StaffPanel):
-            panel.refresh_from_session()
