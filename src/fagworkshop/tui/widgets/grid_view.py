@@ -319,3 +319,59 @@ class GridView(ScrollView, can_focus=True):
         column = (x - self.name_width + round(self.scroll_x)) // self.cell_width
         if row < self._rows and column < self._columns:
             self.move_to(row, column)
+
+
+class StaffCompetenceGrid(GridView):
+    """A grid of staff (rows) against competences (columns): the rating grid and the heat map."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name_width=18, cell_width=4, id=id, classes=classes)
+        self.person_ids: list[str] = []
+        self.labels: list[str] = []
+        self.competence_ids: list[str] = []
+        self.codes: list[str] = []
+        self.corner = ""
+
+    def set_axes(
+        self,
+        person_ids: list[str],
+        labels: list[str],
+        competence_ids: list[str],
+        codes: list[str],
+        corner: str,
+    ) -> None:
+        """Show these people (rows, in this order) and competences (columns, by code)."""
+        self.person_ids = person_ids
+        self.labels = labels
+        self.competence_ids = competence_ids
+        self.codes = codes
+        self.corner = corner
+        widest = max((len(c) for c in codes), default=2)
+        self.cell_width = max(4, widest + 1)
+        longest = max((len(label) for label in labels), default=8)
+        self.set_shape(
+            len(person_ids), len(competence_ids), name_width=min(24, max(10, longest + 2))
+        )
+
+    @property
+    def current_person(self) -> str | None:
+        """The id of the person on the cursor row."""
+        if 0 <= self.cursor_row < len(self.person_ids):
+            return self.person_ids[self.cursor_row]
+        return None
+
+    @property
+    def current_competence(self) -> str | None:
+        """The id of the competence under the cursor."""
+        if 0 <= self.cursor_column < len(self.competence_ids):
+            return self.competence_ids[self.cursor_column]
+        return None
+
+    def header_label(self) -> str:
+        return self.corner
+
+    def row_label(self, row: int) -> str:
+        return self.labels[row]
+
+    def column_code(self, column: int) -> str:
+        return self.codes[column]

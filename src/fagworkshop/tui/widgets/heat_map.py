@@ -14,7 +14,7 @@ from rich.style import Style
 
 from fagworkshop.domain.analysis import CellState, SessionIndex, cell_text
 from fagworkshop.domain.session import Round
-from fagworkshop.tui.widgets.grid_view import GridView
+from fagworkshop.tui.widgets.grid_view import StaffCompetenceGrid
 
 #: One style per cell state; background carries the state, the text says it again.
 STATE_STYLES: dict[CellState, Style] = {
@@ -50,18 +50,13 @@ LEGEND_SAMPLES: dict[CellState, str] = {
 }
 
 
-class HeatMap(GridView):
+class HeatMap(StaffCompetenceGrid):
     """Staff x competences, each cell coloured by its state against the target."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(name_width=18, cell_width=4, id=id, classes=classes)
+        super().__init__(id=id, classes=classes)
         self.rnd: Round | None = None
         self.index: SessionIndex | None = None
-        self.person_ids: list[str] = []
-        self.labels: list[str] = []
-        self.competence_ids: list[str] = []
-        self.codes: list[str] = []
-        self.corner = ""
 
     def load(
         self,
@@ -76,40 +71,7 @@ class HeatMap(GridView):
         """Show these people (rows, in this order) and competences (columns)."""
         self.rnd = rnd
         self.index = index
-        self.person_ids = person_ids
-        self.labels = labels
-        self.competence_ids = competence_ids
-        self.codes = codes
-        self.corner = corner
-        widest = max((len(c) for c in codes), default=2)
-        self.cell_width = max(4, widest + 1)
-        longest = max((len(label) for label in labels), default=8)
-        self.set_shape(
-            len(person_ids), len(competence_ids), name_width=min(24, max(10, longest + 2))
-        )
-
-    @property
-    def current_person(self) -> str | None:
-        """The id of the person on the cursor row."""
-        if 0 <= self.cursor_row < len(self.person_ids):
-            return self.person_ids[self.cursor_row]
-        return None
-
-    @property
-    def current_competence(self) -> str | None:
-        """The id of the competence under the cursor."""
-        if 0 <= self.cursor_column < len(self.competence_ids):
-            return self.competence_ids[self.cursor_column]
-        return None
-
-    def header_label(self) -> str:
-        return self.corner
-
-    def row_label(self, row: int) -> str:
-        return self.labels[row]
-
-    def column_code(self, column: int) -> str:
-        return self.codes[column]
+        self.set_axes(person_ids, labels, competence_ids, codes, corner)
 
     def state(self, row: int, column: int) -> CellState:
         """The domain's state of one cell."""

@@ -13,7 +13,7 @@ from textual import events
 from textual.message import Message
 
 from fagworkshop.domain.session import Round, Session
-from fagworkshop.tui.widgets.grid_view import GridView
+from fagworkshop.tui.widgets.grid_view import StaffCompetenceGrid
 
 NOT_RELEVANT_STYLE = Style(color="grey50", bgcolor="grey19")
 UNRATED_STYLE = Style(color="grey62")
@@ -21,7 +21,7 @@ RATED_STYLE = Style(bold=True)
 UNUSED_STYLE = Style(bold=True, italic=True, color="#E69F00")
 
 
-class RatingGrid(GridView):
+class RatingGrid(StaffCompetenceGrid):
     """Levels of each person on each competence in the latest round.
 
     Cell text: the level digit (``·`` when unrated), ``u`` when the person has
@@ -59,14 +59,9 @@ class RatingGrid(GridView):
             return self.grid
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(name_width=18, cell_width=4, id=id, classes=classes)
+        super().__init__(id=id, classes=classes)
         self.session: Session | None = None
-        self.person_ids: list[str] = []
-        self.labels: list[str] = []
-        self.competence_ids: list[str] = []
-        self.codes: list[str] = []
         self.relevant: dict[str, frozenset[str]] = {}
-        self.corner = ""
         self.rnd: Round | None = None
 
     def load(
@@ -81,42 +76,9 @@ class RatingGrid(GridView):
     ) -> None:
         """Point the grid at the session's people and competences (a full repaint)."""
         self.session = session
-        self.person_ids = person_ids
-        self.labels = labels
-        self.competence_ids = competence_ids
-        self.codes = codes
         self.relevant = relevant
-        self.corner = corner
         self.rnd = session.round()
-        widest = max((len(c) for c in codes), default=2)
-        self.cell_width = max(4, widest + 1)
-        longest = max((len(label) for label in labels), default=8)
-        self.set_shape(
-            len(person_ids), len(competence_ids), name_width=min(24, max(10, longest + 2))
-        )
-
-    @property
-    def current_person(self) -> str | None:
-        """The id of the person on the cursor row."""
-        if 0 <= self.cursor_row < len(self.person_ids):
-            return self.person_ids[self.cursor_row]
-        return None
-
-    @property
-    def current_competence(self) -> str | None:
-        """The id of the competence under the cursor."""
-        if 0 <= self.cursor_column < len(self.competence_ids):
-            return self.competence_ids[self.cursor_column]
-        return None
-
-    def header_label(self) -> str:
-        return self.corner
-
-    def row_label(self, row: int) -> str:
-        return self.labels[row]
-
-    def column_code(self, column: int) -> str:
-        return self.codes[column]
+        self.set_axes(person_ids, labels, competence_ids, codes, corner)
 
     def _round(self) -> Round | None:
         # cached at load(); a first rating may have created the round since
