@@ -20,7 +20,13 @@ from textual.widgets.option_list import Option
 from fagworkshop.domain import adapt
 from fagworkshop.domain.session import BasicChoice, Priority, Session
 from fagworkshop.i18n import t
-from fagworkshop.tui.widgets.list_detail import ListDetail, original_text, set_quietly, show_options
+from fagworkshop.tui.widgets.list_detail import (
+    ListDetail,
+    level_label,
+    original_text,
+    set_quietly,
+    show_options,
+)
 
 if TYPE_CHECKING:
     from fagworkshop.tui.app import FagworkshopApp
@@ -193,8 +199,8 @@ class BasicEditor(ListDetail):
         parts = [decision]
         if basic.min_level is not None:
             level = session.level(basic.min_level)
-            label = f"{basic.min_level} {level.label}" if level else str(basic.min_level)
             meaning = f" ({level.meaning})" if level and level.meaning else ""
+            label = level_label(session, basic.min_level)
             parts.append(f"{t('basic.min_level')}: {label}{meaning}")
         if basic.priority:
             parts.append(

@@ -27,7 +27,13 @@ from fagworkshop.domain.session import (
     Session,
 )
 from fagworkshop.i18n import t
-from fagworkshop.tui.widgets.list_detail import ListDetail, original_text, set_quietly, show_options
+from fagworkshop.tui.widgets.list_detail import (
+    ListDetail,
+    level_label,
+    original_text,
+    set_quietly,
+    show_options,
+)
 
 if TYPE_CHECKING:
     from fagworkshop.tui.app import FagworkshopApp
@@ -298,9 +304,7 @@ class BlocksEditor(ListDetail):
         if isinstance(item, AdaptedElement):
             lines.append(t(f"element.{item.status.value}"))
             if item.target_level is not None:
-                level = session.level(item.target_level)
-                label = f"{item.target_level} {level.label}" if level else str(item.target_level)
-                lines.append(f"{t('blocks.target')}: {label}")
+                lines.append(f"{t('blocks.target')}: {level_label(session, item.target_level)}")
         used = [p.name for p in session.profiles_using(item.id)]
         lines.append(f"{t('blocks.used_in')}: {', '.join(used) if used else '-'}")
         state.update(Content("\n".join(lines)))

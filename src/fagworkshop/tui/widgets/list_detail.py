@@ -48,6 +48,12 @@ def set_quietly(widget: Input | TextArea, value: str) -> None:
             widget.load_text(value)
 
 
+def level_label(session: Session, level: int) -> str:
+    """A level with its label from the session's scale, e.g. ``3 Selvstændig``."""
+    entry = session.level(level)
+    return f"{level} {entry.label}" if entry else str(level)
+
+
 def original_text(item: BasicChoice | AdaptedElement) -> str:
     """The catalogue's own title, description and source, shown beside the team's wording."""
     source = f"\n{t('basic.source')}: {item.source}" if item.source else ""
