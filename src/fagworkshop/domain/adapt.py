@@ -9,7 +9,7 @@ team makes before anyone is rated.
 from __future__ import annotations
 
 from fagworkshop.domain.catalogue import ElementKind
-from fagworkshop.domain.changes import ChangeError, new_id
+from fagworkshop.domain.changes import ChangeError, check_level, new_id
 from fagworkshop.domain.session import (
     AdaptedBlock,
     AdaptedElement,
@@ -51,11 +51,6 @@ def _local_profile(session: Session, profile_id: str) -> LocalProfile:
     return profile
 
 
-def _check_level(session: Session, level: int | None) -> None:
-    if level is not None and level not in session.level_numbers():
-        raise ChangeError("change.level_outside_scale", level=level)
-
-
 def _title(value: str) -> str:
     title = clean_line(value).strip()
     if not title:
@@ -81,7 +76,7 @@ def decide_basic(session: Session, basic_id: str, included: bool | None) -> None
 
 def set_min_level(session: Session, basic_id: str, level: int | None) -> None:
     """The minimum level the whole staff group should hold."""
-    _check_level(session, level)
+    check_level(session, level)
     _basic(session, basic_id).min_level = level
 
 
@@ -141,7 +136,7 @@ def set_element_note(session: Session, element_id: str, note: str) -> None:
 
 def set_target_level(session: Session, element_id: str, level: int | None) -> None:
     """The level the unit wants for an element. Setting a target keeps an undecided element."""
-    _check_level(session, level)
+    check_level(session, level)
     element = _element(session, element_id)
     element.target_level = level
     if level is not None and element.status == ElementStatus.UNDECIDED:

@@ -111,14 +111,24 @@ def _current_round(session: Session) -> Round:
     return current
 
 
-def set_rating(session: Session, person_id: str, competence_id: str, level: int | None) -> None:
-    """Set (or clear, with None) a person's level on a competence in the latest round."""
+def check_level(session: Session, level: int | None) -> None:
+    """Refuse a level that is not on the session's scale (None means no level)."""
+    if level is not None and level not in session.level_numbers():
+        raise ChangeError("change.level_outside_scale", level=level)
+
+
+def _check_cell(session: Session, person_id: str, competence_id: str) -> None:
+    """Refuse a rating cell whose person or competence the session does not know."""
     if session.person(person_id) is None:
         raise ChangeError("change.unknown_person", id=person_id)
     if session.competence(competence_id) is None:
         raise ChangeError("change.unknown_competence", id=competence_id)
-    if level is not None and level not in session.level_numbers():
-        raise ChangeError("change.level_outside_scale", level=level)
+
+
+def set_rating(session: Session, person_id: str, competence_id: str, level: int | None) -> None:
+    """Set (or clear, with None) a person's level on a competence in the latest round."""
+    _check_cell(session, person_id, competence_id)
+    check_level(session, level)
     rnd = _current_round(session)
     per_person = rnd.ratings.setdefault(person_id, {})
     if level is None:
@@ -131,10 +141,7 @@ def set_rating(session: Session, person_id: str, competence_id: str, level: int 
 
 def toggle_unused(session: Session, person_id: str, competence_id: str) -> bool:
     """Flip "has it but does not use it" for a person and competence; returns the new flag."""
-    if session.person(person_id) is None:
-        raise ChangeError("change.unknown_person", id=person_id)
-    if session.competence(competence_id) is None:
-        raise ChangeError("change.unknown_competence", id=competence_id)
+    _check_cell(session, person_id, competence_id)
     rnd = _current_round(session)
     flags = rnd.unused.setdefault(person_id, [])
     if competence_id in flags:
@@ -315,9 +322,7 @@ def set_person_profiles(session: Session, person_id: str, profile_ids: list[str]
 
 def set_rating_note(session: Session, person_id: str, competence_id: str, note: str) -> None:
     """A note on one person's rating of one competence in the latest round (empty removes it)."""
-    _person(session, person_id)
-    if session.competence(competence_id) is None:
-        raise ChangeError("change.unknown_competence", id=competence_id)
+    _check_cell(session, person_id, competence_id)
     rnd = _current_round(session)
     text = clean_text(note)
     per_person = rnd.notes.setdefault(person_id, {})
