@@ -10,7 +10,6 @@ Every person and place is made up.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 
 from fagworkshop import resources
 from fagworkshop.domain import adapt, changes
@@ -58,14 +57,10 @@ BASE_LEVEL: dict[str, int] = {
 
 
 def _load_catalogue() -> Catalogue:
-    """The fagprofiler catalogue, through the store when it is there."""
-    path = resources.builtin_catalogue_path(resources.DEFAULT_CATALOGUE_ID)
-    try:
-        from fagworkshop.store import load_catalogue
-    except ImportError:  # pragma: no cover - the store is part of the package
-        with path.open("rb") as fh:
-            return Catalogue.model_validate(tomllib.load(fh))
-    return load_catalogue(path)
+    """The built-in fagprofiler catalogue, read and checked by the store."""
+    from fagworkshop.store import load_catalogue
+
+    return load_catalogue(resources.builtin_catalogue_path(resources.DEFAULT_CATALOGUE_ID))
 
 
 def _level(initials: str, competence_index: int, person_index: int) -> int:
