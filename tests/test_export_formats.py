@@ -142,26 +142,65 @@ def test_markdown_has_the_summary_parts():
         ("# overskrift", "\\# overskrift"),
         ("- liste", "\\- liste"),
         ("1. nummer", "1\\. nummer"),
-        ("a | b", "a \\| b"),
-        ("<b>x</b>", "\\<b\\>x\\</b\\>"),
+        ("| a", "\\| a"),
+        ("<b>x</b>", "\\<b>x\\</b>"),
         ("[l](http://x)", "\\[l\\](http://x)"),
         ("**fed** _k_ `c`", "\\*\\*fed\\*\\* \\_k\\_ \\`c\\`"),
-        ("Æble & pære", "Æble \\& pære"),
+        ("&amp; &#38;", "\\&amp; \\&#38;"),
+        ("```", "\\`\\`\\`"),
+        ("--", "\\--"),
+        ("2026. året", "2026\\. året"),
+        ("slut\\", "slut\\\\"),
     ],
 )
 def test_markdown_escape(raw, escaped):
     assert md_escape(raw) == escaped
 
 
+# Issue 15 item 5: text that means nothing special in Markdown is left as typed, so it
+# pastes into a word processor without stray backslashes.
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Ydelse & Job_service",
+        "Æble & pære",
+        "a | b",
+        "a < b og c > d",
+        "2 * 3 = 6",
+        "snake_case_navn",
+        "C:\\Users\\team",
+        "[uddybning] følger",
+        "-5 grader",
+        "+45 12 34 56 78",
+        "#hashtag",
+        "10 $",
+        "~ca. 5",
+        "e-mail: a@b.dk (se www.x.dk)",
+    ],
+)
+def test_markdown_escapes_only_what_changes_the_meaning(raw):
+    assert md_escape(raw) == raw
+
+
+def test_markdown_table_cell_keeps_a_pipe_inside():
+    s = sample_session()
+    s.profiles[0].name = "Ydelse & Job_service | Team"
+    md = render_markdown(s)
+    assert "### Ydelse & Job_service | Team" in md
+    assert "| Ydelse & Job_service \\| Team | 3 |" in md
+
+
 def test_hostile_text_is_escaped_in_markdown():
     md = render_markdown(hostile_session(), with_names=True)
-    assert not re.search(r"(?<!\\)[<>]", md), "an unescaped angle bracket"
-    assert "\\<script\\>" in md and "\\<img src=x" in md
+    # A "<" that could open a tag is escaped; a lone ">" after it is then plain text.
+    assert not re.search(r"(?<!\\)<[A-Za-z/!?]", md), "an unescaped tag opening"
+    assert "\\<script>" in md and "\\<img src=x" in md
     for line in md.splitlines():
         # No user text starts a heading, list or quote except the ones we write.
         if line.startswith(("#", "- ", "|", ">", "  ")) or not line or line.startswith("*"):
             continue
-        assert not line.lstrip().startswith(("-", "+", "#", ">", "=")), line
+        # (Only a marker that starts a block counts: "+SUM(A1)" is plain text.)
+        assert not re.match(r"\s*(#{1,6}(\s|$)|[-+*](\s|$)|[-=]+\s*$|>|\d+[.)](\s|$))", line), line
     assert "\x1b" not in md and "\u202e" not in md
 
 

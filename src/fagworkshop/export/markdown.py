@@ -1,9 +1,11 @@
 """The summary as Markdown (opsamling som Markdown): reads as plain text, renders well.
 
-Every string from the report is escaped: Markdown and HTML-significant
-characters get a backslash, and line-start markers (``#``, ``-``, ``1.``...)
-are neutralised, so text a user typed never becomes a heading, link, list,
-table cell break or raw HTML. The heat map is left to HTML (a wide table does
+Every string from the report is escaped, but only where a character would
+change the meaning: ``Ydelse & Job_service`` stays as typed, while ``&amp;``,
+``<b>``, ``*fed*``, ``[l](x)`` and line-start markers (``#``, ``-``, ``1.``...)
+get a backslash, so text a user typed never becomes a heading, link, list,
+emphasis, table cell break or raw HTML, and pastes into a word processor as
+written. The heat map is left to HTML (a wide table does
 not read as plain text).
 """
 
@@ -24,11 +26,50 @@ from fagworkshop.export.report import (
     build_report,
 )
 
-# Characters that mean something anywhere in a line (CommonMark/GFM, raw HTML, math).
-_INLINE = re.compile(r"([\\`*_\[\]<>|&~$])")
 # Markers that mean something at the start of a line: headings, lists, quotes,
 # setext underlines, ordered lists, tables, fences.
-_LINE_START = re.compile(r"^(\s*)([#+\-=>:]|\d+(?=[.)]))")
+_LINE_START = re.compile(
+    r"^(\s*)(#{1,6}(?=\s|$)|[-+*](?=\s|$)|[-=]+(?=\s*$)|>|\||:(?=-)|`{3,}|~{3,}"
+    r"|\d{1,9}(?=[.)](?:\s|$)))"
+)
+# An entity or character reference ("&amp;", "&#38;"): only then is "&" special.
+_ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]*;)")
+# "<" that opens raw HTML, a comment or an autolink ("a < b" stays as it is).
+_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
+# A backslash before punctuation or at the end of a line is an escape or a line break.
+_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
+# Square brackets make a link, image, reference or footnote only in these shapes.
+_LINK_SHAPE = re.compile(r"\]\(|\]\[|\]:|\[\^")
+
+
+def _flanked(raw: str, i: int, intraword_ok: bool) -> bool:
+    """Whether the ``*`` or ``_`` at ``i`` can never open or close emphasis."""
+    before = raw[i - 1] if i > 0 else " "
+    after = raw[i + 1] if i + 1 < len(raw) else " "
+    if before.isspace() and after.isspace():
+        return True  # "2 * 3", "a _ b"
+    # "Job_service": an underscore inside a word never emphasises (CommonMark 6.2).
+    return intraword_ok and before.isalnum() and after.isalnum()
+
+
+def _escape_inline_chars(raw: str) -> str:
+    """Backslash only the characters that would change this line's meaning."""
+    raw = _BACKSLASH.sub(r"\\\\", raw)
+    raw = _ENTITY.sub(r"\\&", raw)
+    raw = _TAG_OPEN.sub(r"\\<", raw)
+    pairs = {c for c in "`~$" if raw.count(c) >= 2}  # code span, strikethrough, math
+    brackets = bool(_LINK_SHAPE.search(raw))
+    out: list[str] = []
+    for i, ch in enumerate(raw):
+        if ch == "*" and not _flanked(raw, i, intraword_ok=False):
+            out.append("\\*")
+        elif ch == "_" and not _flanked(raw, i, intraword_ok=True):
+            out.append("\\_")
+        elif ch in pairs or (brackets and ch in "[]"):
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def escape_inline(value: str) -> str:
@@ -52,12 +93,13 @@ def escape(value: str) -> str:
     """Markdown-escape text that may start a line (each line handled on its own)."""
     lines = []
     for raw in value.splitlines() or [""]:
-        lines.append(_escape_line_start(_INLINE.sub(r"\\\1", raw)))
+        lines.append(_escape_line_start(_escape_inline_chars(raw)))
     return "\n".join(lines)
 
 
 def _cell(value: str) -> str:
-    return escape(" ".join(value.splitlines())) or " "
+    """A table cell: never at a line start, and a pipe never ends the cell."""
+    return _escape_inline_chars(" ".join(value.split())).replace("|", "\\|") or " "
 
 
 def _block(block: Block) -> list[str]:
