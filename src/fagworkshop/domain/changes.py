@@ -14,6 +14,7 @@ import uuid
 
 from pydantic import BaseModel
 
+from fagworkshop.domain import progress
 from fagworkshop.domain.catalogue import Catalogue
 from fagworkshop.domain.session import (
     Action,
@@ -131,12 +132,14 @@ def set_rating(session: Session, person_id: str, competence_id: str, level: int 
     check_level(session, level)
     rnd = _current_round(session)
     per_person = rnd.ratings.setdefault(person_id, {})
+    had = competence_id in per_person
     if level is None:
         per_person.pop(competence_id, None)
         if not per_person:
             del rnd.ratings[person_id]
     else:
         per_person[competence_id] = level
+    progress.note_rating(session, person_id, competence_id, had)
 
 
 def toggle_unused(session: Session, person_id: str, competence_id: str) -> bool:

@@ -323,6 +323,8 @@ class Session(Model):
     #: too (``store.save_session(..., purge_backup=True)``), or the erased
     #: person stays in ``NAME.toml.bak``. Never written to the file.
     _backup_purge_pending: bool = PrivateAttr(default=False)
+    #: The staff step's progress between redraws (``domain.progress.StaffTally``).
+    _staff_tally: object | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _check_references(self) -> Session:

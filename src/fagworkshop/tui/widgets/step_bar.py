@@ -9,7 +9,7 @@ from textual import events
 from textual.message import Message
 from textual.widget import Widget
 
-from fagworkshop.domain.progress import all_progress
+from fagworkshop.domain.progress import Progress, all_progress
 from fagworkshop.domain.session import Step
 from fagworkshop.i18n import t
 
@@ -41,11 +41,17 @@ class StepBar(Widget):
     def refresh_from_session(self) -> None:
         self.refresh()
 
-    def labels(self, width: int) -> list[tuple[Step, str]]:
-        """The text of each step, shortened until the bar fits ``width``."""
+    def labels(
+        self, width: int, progress: dict[Step, Progress] | None = None
+    ) -> list[tuple[Step, str]]:
+        """The text of each step, shortened until the bar fits ``width``.
+
+        ``progress`` is what ``render`` already worked out (worked out here when None).
+        """
         session = getattr(self.app, "session", None)
         current = Step(session.current_step) if session else Step.FRAME
-        progress = all_progress(session) if session else {}
+        if progress is None:
+            progress = all_progress(session) if session else {}
 
         def label(step: Step, names: str, numbers: bool) -> str:
             parts = [str(int(step))]
@@ -70,7 +76,7 @@ class StepBar(Widget):
         progress = all_progress(session) if session else {}
         text = Text(no_wrap=True, overflow="ellipsis")
         self._spans = []
-        for step, label in self.labels(self.size.width or 200):
+        for step, label in self.labels(self.size.width or 200, progress):
             if step == current:
                 style = self.get_component_rich_style("step-bar--current")
             elif step in progress and progress[step].complete:
