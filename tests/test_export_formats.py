@@ -217,24 +217,48 @@ def test_csv_shape_bom_and_danish_letters():
     s = sample_session()
     rows = read_csv(render_csv(s))
     header, body = rows[0], rows[1:]
-    assert header[2] == "medarbejder (initialer/pseudonym)"
+    # Issue 15 item 4: jobcenter, unit, round date, role and local profiles, so a
+    # spreadsheet can pivot by profile and combine units; Danish headers spelled one way.
+    assert header == [
+        "jobcenter", "enhed", "runde", "rundedato", "medarbejder (initialer/pseudonym)",
+        "rolle", "lokale profiler", "kompetence-id", "kompetence", "type", "relevant",
+        "niveau", "målniveau", "status", "ubrugt",
+    ]  # fmt: skip
     assert all(len(r) == len(header) for r in body)
     # 2 rounds x 4 people x 5 analysed competences; no extra ratings outside them.
     assert len(body) == 2 * 4 * 5
-    assert {r[0] for r in body} == {"1", "2"}
-    dorte = [r for r in body if r[2] == "DÆ" and r[0] == "1" and r[3] == "e-kontakt"]
+    assert {r[2] for r in body} == {"1", "2"}
+    assert {(r[0], r[1]) for r in body} == {("Jobcenter Prøveby", "Team Erhverv")}
+    assert {r[3] for r in body if r[2] == "1"} == {"2026-03-01"}
+    dorte = [r for r in body if r[4] == "DÆ" and r[2] == "1" and r[7] == "e-kontakt"]
     assert dorte == [
-        ["1", "2026-03-01", "DÆ", "e-kontakt", "Virksomhedskontakt", "element", "0", "3", "3",
-         "ikke relevant", "1"]
+        ["Jobcenter Prøveby", "Team Erhverv", "1", "2026-03-01", "DÆ", "", "", "e-kontakt",
+         "Virksomhedskontakt", "element", "0", "3", "3", "ikke relevant", "1"]
     ]  # fmt: skip
+    bo = {r[6] for r in body if r[4] == "BJ"}
+    assert bo == {"Virksomhedskonsulent, Team Erhverv; Helhedsorienteret sagsbehandler"}
     assert any("Navigere i lovgivningen" in r for r in body)
-    assert "Tværfagligt samarbejde" in {r[4] for r in body}
+    assert "Tværfagligt samarbejde" in {r[8] for r in body}
+
+
+def test_csv_headers_spell_the_target_like_the_states():
+    header = read_csv(render_csv(sample_session()))[0]
+    assert "maalniveau" not in header and "målniveau" in header
+    assert all(h == h.lower() and "_" not in h for h in header)
+
+
+def test_csv_role_column_holds_the_persons_role():
+    s = sample_session()
+    s.staff[0].role = "=Virksomhedskonsulent"
+    rows = read_csv(render_csv(s))
+    roles = {r[5] for r in rows[1:] if r[4] == "AH"}
+    assert roles == {"'=Virksomhedskonsulent"}  # a role is guarded like any text cell
 
 
 def test_csv_with_names_says_so():
     rows = read_csv(render_csv(sample_session(), with_names=True))
-    assert rows[0][2] == "medarbejder (navn)"
-    assert {r[2] for r in rows[1:]} == set(FULL_NAMES)
+    assert rows[0][4] == "medarbejder (navn)"
+    assert {r[4] for r in rows[1:]} == set(FULL_NAMES)
 
 
 @pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r", " ="])
@@ -248,7 +272,7 @@ def test_hostile_text_in_csv_never_starts_a_formula():
     for row in rows[1:]:
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), row
-    labels = {r[2] for r in rows[1:]}
+    labels = {r[4] for r in rows[1:]}
     assert "'=1+1" in labels and "<AH>" in labels
 
 

@@ -1,10 +1,14 @@
 """The ratings as CSV for a spreadsheet (vurderinger som CSV).
 
-One row per round, person and competence, with level, target, state and the
-unused flag. UTF-8 with a byte-order mark and ``;`` as separator, so Danish
-Excel opens it with æøå intact. Text cells that a spreadsheet would run as a
-formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) get
-a leading apostrophe.
+One row per round, person and competence, with the jobcenter and unit, the
+round and its date, the person's role and local profiles (so a spreadsheet can
+pivot by profile or combine units' files), level, target, state and the
+unused flag. Headers are lower-case Danish words spelled one way (``målniveau``,
+not ``maalniveau``). UTF-8 with a byte-order mark and ``;`` as separator, the
+list separator of Danish Excel, so a double-click opens it in columns with
+æøå intact; dates are ISO (``2026-03-10``), which every spreadsheet reads as
+a date. Text cells that a spreadsheet would run as a formula (starting with
+``=``, ``+``, ``-``, ``@``, tab or carriage return) get a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from fagworkshop.i18n import t
 
 BOM = "\ufeff"
 DELIMITER = ";"
+#: Between a person's local profiles in one cell (profile names may hold commas).
+PROFILE_SEPARATOR = "; "
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
@@ -32,9 +38,13 @@ def guard(value: str) -> str:
 def header(with_names: bool) -> list[str]:
     """The header row; the person column says whether it holds names."""
     return [
+        t("export.csv.jobcenter"),
+        t("export.csv.unit"),
         t("export.csv.round"),
         t("export.csv.round_date"),
         t("export.csv.person_name") if with_names else t("export.csv.person_hidden"),
+        t("export.csv.role"),
+        t("export.csv.profiles"),
         t("export.csv.competence_id"),
         t("export.csv.competence"),
         t("export.csv.kind"),
@@ -57,6 +67,8 @@ def render_csv(session: Session, with_names: bool = False) -> str:
     names = labels(session, with_names)
     order = list(idx.infos)
     analysed = set(idx.analysed)
+    jobcenter, unit = guard(line(session.frame.jobcenter)), guard(line(session.frame.unit))
+    profile_names = {p.id: line(p.name) for p in session.profiles}
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(header(with_names))
@@ -65,6 +77,12 @@ def render_csv(session: Session, with_names: bool = False) -> str:
             mine = rnd.ratings.get(person.id, {})
             flags = set(rnd.unused.get(person.id, ()))
             relevant = idx.relevant.get(person.id, frozenset())
+            role = guard(line(person.role))
+            profiles = guard(
+                PROFILE_SEPARATOR.join(
+                    profile_names[p] for p in person.profiles if p in profile_names
+                )
+            )
             wanted = analysed | set(mine) | flags
             for cid in order:
                 if cid not in wanted:
@@ -74,9 +92,13 @@ def render_csv(session: Session, with_names: bool = False) -> str:
                 state = classify(level, info.target, cid in relevant)
                 writer.writerow(
                     [
+                        jobcenter,
+                        unit,
                         rnd.number,
                         date_text(rnd.date),
                         guard(names[person.id]),
+                        role,
+                        profiles,
                         cid,
                         guard(line(info.title)),
                         t(f"export.kind.{info.kind.value}"),
