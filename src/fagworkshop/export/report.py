@@ -125,6 +125,7 @@ def build_report(session: Session, with_names: bool = False, heat_map: bool = Tr
     sections: list[Section] = [
         _frame(session, with_names),
         *_decisions(session),
+        *_notes(session),
         _basics(session),
         *_profiles(session, idx),
         *_gaps(session, analysis, idx, names),
@@ -222,6 +223,16 @@ def _decisions(session: Session) -> list[Section]:
             when = f" ({date_text(d.made_on)})" if d.made_on else ""
             items.append((t(f"step.{int(step)}"), body + when))
     return [Section(t("export.decisions"), (Bullets(tuple(items)),))] if items else []
+
+
+def _notes(session: Session) -> list[Section]:
+    """The notes field of every step that has one, in step order (issue 11 item 8)."""
+    items: list[tuple[str, str]] = []
+    for step in Step:
+        state = session.steps.get(step.key)
+        if state and text(state.notes).strip():
+            items.append((t(f"step.{int(step)}"), text(state.notes)))
+    return [Section(t("export.notes"), (Facts(tuple(items)),))] if items else []
 
 
 def _basics(session: Session) -> Section:

@@ -23,6 +23,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.participants": ("Deltagere", "Participants"),
     "export.core_task": ("Kerneopgaven", "Core task"),
     "export.decisions": ("Aftaler", "Decisions"),
+    "export.notes": ("Noter fra trinnene", "Notes from the steps"),
     # Basic competences and local profiles.
     "export.basic": ("Basiskompetence", "Basic competence"),
     "export.theme": ("Tema", "Theme"),
