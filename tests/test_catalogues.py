@@ -2,26 +2,41 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
 import pytest
 
 from fagworkshop import resources
-from fagworkshop.domain.catalogue import Catalogue, ElementKind, catalogue_problems
+from fagworkshop.domain.catalogue import (
+    Catalogue,
+    ElementItem,
+    ElementKind,
+    catalogue_problems,
+)
 from fagworkshop.store import load_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"
-SEED_FILES = {
-    "000_1f6368d679622637.txt",
-    "001_f6e108b06e389311.txt",
-    "002_b51c754e28c704ae.txt",
-    "003_dc87590e7ec1699e.txt",
-    "004_3ce0b6c04f088486.txt",
-}
-#: Sources given in the seeds README that are not files (public articles).
+#: The publications as ``source`` names them: the citation column of the seeds README
+#: (never the seed file names), then the public articles its further facts cite.
+CITATIONS = (
+    "Fremfærd (2019): Sådan arbejder I med faglige profiler i jobcentrene. "
+    "fagprofiler.dk, 19.09.2019",
+    "Larsen, M. D., Fremfærd (2018): Fire anbefalinger til kompetenceudvikling i "
+    "jobcentrene. 16.05.2018",
+    "Schou, I. A., Fremfærd (2017): Jobcentermedarbejdere til debat på Folkemødet: "
+    "Vi skal turde tænke nyt. 14.06.2017",
+    "LKB (2006): Hvad skal du lave? Fremtidens beskæftigelsesmedarbejder i den kommunale sektor",
+    "Larsen, M. D., Fremfærd (2021): Medarbejderne genlærer og udvikler nye kompetencer "
+    "(Vesthimmerlands Kommune). 04.02.2021",
+)
+FAGPROFILER_2019, LKB_2006 = CITATIONS[0], CITATIONS[3]
+#: Sources given in the seeds README that are public articles, not seed texts.
 DOCUMENTED_SOURCES = ('vpt.dk, "Basiskompetencer", 2019', "HK, 2018 og 2020", "HK, 2018")
+#: A description sharing this many words in a row with a seed text copies its sentence.
+COPIED_WORDS = 6
 
 
 def _load(name: str) -> Catalogue:
@@ -76,10 +91,105 @@ def test_every_item_is_described_and_cites_a_source(name: str) -> None:
         assert title.strip(), item_id
         assert description.strip(), f"{item_id} has no description"
         assert source.strip(), f"{item_id} has no source"
-        for part in (p.strip() for p in source.split(";")):
-            assert part in SEED_FILES or part in DOCUMENTED_SOURCES, f"{item_id}: {part!r}"
-            if part in SEED_FILES and SEEDS.is_dir():
-                assert (SEEDS / part).is_file(), part
+        for part in _sources(source):
+            assert part in CITATIONS or part in DOCUMENTED_SOURCES, f"{item_id}: {part!r}"
+    for part in _sources(cat.source):
+        assert part in CITATIONS, f"catalogue source: {part!r}"
+
+
+def _sources(source: str) -> list[str]:
+    return [p.strip() for p in source.split(";") if p.strip()]
+
+
+def test_citations_are_the_ones_the_seeds_readme_gives() -> None:
+    readme = SEEDS / "README.md"
+    if not readme.is_file():
+        pytest.skip("the seed texts are not beside this checkout")
+    table = readme.read_text(encoding="utf-8")
+    for citation in CITATIONS:
+        assert f"| {citation} |" in table, citation
+
+
+@pytest.mark.parametrize("name", ["fagprofiler.toml", "lkb-2006.toml"])
+def test_no_source_is_a_file_name(name: str) -> None:
+    text = (REPO / "profiles" / name).read_text(encoding="utf-8")
+    sources = [ln for ln in text.splitlines() if ln.startswith("source")]
+    assert sources
+    assert not [ln for ln in sources if ".txt" in ln or re.search(r"\b[0-9a-f]{16}\b", ln)]
+
+
+def test_fagprofiler_elements_say_they_are_a_local_elaboration(fagprofiler: Catalogue) -> None:
+    """The seeds give each profile one line; every element is the project's elaboration."""
+    for block in fagprofiler.blocks:
+        assert _sources(block.source) == [FAGPROFILER_2019], block.id
+        for e in block.elements:
+            assert e.local_elaboration is True, e.id
+            parts = _sources(e.source)
+            assert parts[0] == FAGPROFILER_2019, e.id
+            assert len(set(parts)) == len(parts), e.id
+    built_from_lkb = [e.id for _, e in _elements(fagprofiler) if LKB_2006 in _sources(e.source)]
+    assert len(built_from_lkb) >= 15
+    # Basic competences drawn from other articles than the profile text are marked too.
+    marked = {b.id for b in fagprofiler.basic if b.local_elaboration}
+    assert marked == {
+        "b-kerneopgave",
+        "b-beskaeftigelsesanalyse",
+        "b-individuelle-loesninger",
+        "b-borgersamtale",
+    }
+
+
+def test_lkb_is_the_pamphlet_s_own_lists(lkb: Catalogue) -> None:
+    assert not [b.id for b in lkb.basic if b.local_elaboration]
+    assert not [e.id for _, e in _elements(lkb) if e.local_elaboration]
+    assert {p for i in _items(lkb) for p in _sources(i[3])} == {LKB_2006}
+
+
+def _elements(cat: Catalogue) -> list[tuple[str, ElementItem]]:
+    return [(b.id, e) for b in cat.blocks for e in b.elements]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-zæøå0-9]+", text.lower())
+
+
+@pytest.mark.parametrize("name", ["fagprofiler.toml", "lkb-2006.toml"])
+def test_descriptions_are_in_the_project_s_own_words(name: str) -> None:
+    """No description repeats a seed sentence: six words in a row is a copy."""
+    seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if not seeds:
+        pytest.skip("the seed texts are not beside this checkout")
+    words = _words(" ".join(p.read_text(encoding="utf-8") for p in seeds))
+    n = COPIED_WORDS
+    seen = {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+    cat = _load(name)
+    described = [(t.id, t.description) for t in cat.themes] + [(i[0], i[2]) for i in _items(cat)]
+    copies = []
+    for item_id, description in [("catalogue", cat.description), *described]:
+        w = _words(description)
+        copies += [
+            (item_id, " ".join(w[i : i + n]))
+            for i in range(len(w) - n + 1)
+            if tuple(w[i : i + n]) in seen
+        ]
+    assert copies == []
+
+
+def test_danish_wording_is_one_term_each() -> None:
+    text = " ".join(
+        (REPO / "profiles" / n).read_text(encoding="utf-8")
+        for n in ("fagprofiler.toml", "lkb-2006.toml")
+    )
+    for wrong in (
+        "serviceminded",
+        "efterspørgsel af arbejdskraft",
+        "lukker afstanden",
+        "kompetencer med fra",
+        "anden etnisk baggrund",
+        "socialafdeling",
+        "uddannelsessted",
+    ):
+        assert wrong not in text, wrong
 
 
 @pytest.mark.parametrize("name", ["fagprofiler.toml", "lkb-2006.toml"])

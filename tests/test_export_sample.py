@@ -63,7 +63,7 @@ def sample_session() -> Session:
                 theme="myndighed",
                 title="Lovgivning",
                 description="Kender og anvender reglerne.",
-                source="000_1f6368d679622637.txt",
+                source="Fremfærd (2019): Sådan arbejder I med faglige profiler i jobcentrene",
                 included=True,
                 min_level=3,
                 priority=Priority.HIGH,

@@ -151,3 +151,29 @@ async def test_escape_leaves_the_rating_grid_too(tmp_path: Path) -> None:
         await pilot.pause()
         assert session.current_step == 5
         await app.workers.wait_for_complete()
+
+
+async def test_catalogue_text_names_the_publication_and_marks_local_elaboration(
+    tmp_path: Path,
+) -> None:
+    """Steps 2 and 3 show the item's source as a publication and say when it is ours."""
+    session, _path, app = opened_at(tmp_path, 3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        listing = app.screen.query_one(ElementList)
+        element = session.competence(listing.item_id or "")
+        assert element.local_elaboration is True
+        original = str(app.screen.query_one("#element-original", Static).render())
+        assert "Kilde: Fremfærd (2019): Sådan arbejder I med faglige profiler" in original
+        assert "Lokal uddybning" in original
+        assert ".txt" not in original
+
+
+async def test_catalogue_text_of_a_publisher_s_item_is_not_marked(tmp_path: Path) -> None:
+    session, _path, app = opened_at(tmp_path, 2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        basic = session.competence(app.screen.query_one(BasicList).basic_id or "")
+        assert not basic.local_elaboration
+        original = str(app.screen.query_one("#basic-original", Static).render())
+        assert "Kilde: " in original and "Lokal uddybning" not in original

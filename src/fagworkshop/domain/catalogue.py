@@ -75,12 +75,20 @@ class ElementKind(StrEnum):
 
 
 class CatalogueItem(Model):
-    """What every competence in a catalogue has: id, title, description, source."""
+    """What every competence in a catalogue has: id, title, description, source.
+
+    ``local_elaboration`` (lokal uddybning) marks an item the catalogue's
+    authors worked out themselves, or built from another publication than the
+    one the profile comes from, so a team can tell the publisher's text from
+    the elaboration; ``source`` then names every publication it draws on.
+    Optional: left out (None) means the item is the publication's own.
+    """
 
     id: Id
     title: Title
     description: Text = ""
     source: Text = ""
+    local_elaboration: bool | None = None
 
 
 class BasicItem(CatalogueItem):

@@ -101,6 +101,7 @@ def build_catalogue(session: Session) -> Catalogue:
                     else "",
                 ),
                 source=b.source,
+                local_elaboration=b.local_elaboration,
                 min_level=b.min_level,
             )
         )
@@ -129,6 +130,7 @@ def build_catalogue(session: Session) -> Catalogue:
                         else "",
                     ),
                     source=item.source,
+                    local_elaboration=item.local_elaboration,
                     kind=item.kind if isinstance(item, AdaptedElement) else ElementKind.COMPETENCE,
                     target_level=target,
                 )

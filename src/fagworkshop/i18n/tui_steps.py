@@ -25,6 +25,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "basic.none": ("Vælg en basiskompetence i listen", "Choose a basic competence in the list"),
     "basic.original": ("Katalogets tekst", "Catalogue text"),
     "basic.source": ("Kilde", "Source"),
+    "basic.local_elaboration": (
+        "Lokal uddybning: skrevet til kataloget ud fra kilderne, ikke udgiverens egen tekst",
+        "Local elaboration: written for the catalogue from the sources, not the publisher's own text",
+    ),
     "basic.undecided": ("Ikke besluttet endnu", "Not decided yet"),
     "basic.included": (
         "Med: hele medarbejdergruppen skal have den",

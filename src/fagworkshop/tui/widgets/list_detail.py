@@ -55,9 +55,13 @@ def level_label(session: Session, level: int) -> str:
 
 
 def original_text(item: BasicChoice | AdaptedElement) -> str:
-    """The catalogue's own title, description and source, shown beside the team's wording."""
+    """The catalogue's own title, description and source, shown beside the team's wording.
+
+    An item the catalogue marks as a local elaboration says so under its source.
+    """
     source = f"\n{t('basic.source')}: {item.source}" if item.source else ""
-    return f"{t('basic.original')}: {item.title}\n{item.description}{source}"
+    elaboration = f"\n{t('basic.local_elaboration')}" if item.local_elaboration else ""
+    return f"{t('basic.original')}: {item.title}\n{item.description}{source}{elaboration}"
 
 
 class ListDetail(Horizontal):
