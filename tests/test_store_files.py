@@ -79,7 +79,9 @@ def test_file_is_diff_friendly(tmp_path):
     p = tmp_path / "w.toml"
     store.save_session(s, p)
     text = p.read_text()
-    assert text.startswith("schema_version = 1\nid = ")
+    # the body sits between the integrity marker's first and last line (issue 9)
+    assert text.startswith("# fagworkshop session, schema 1.")
+    assert text.split("\n", 1)[1].startswith("schema_version = 1\nid = ")
     # one rating per line under a per-person table
     assert "\n[rounds.ratings.p-1]\n" in text
     block = text.split("[rounds.ratings.p-1]\n", 1)[1].split("\n\n", 1)[0]
@@ -247,7 +249,9 @@ def test_version_0_file_is_migrated_on_load(tmp_path):
     store.save_session(s, p)
     assert store.load_session(p) == s
     assert (tmp_path / "w.toml.bak").read_bytes() == before
-    assert p.read_text().startswith(f"schema_version = {SESSION_SCHEMA_VERSION}\n")
+    # after the integrity marker's first line (issue 9)
+    body = p.read_text().split("\n", 1)[1]
+    assert body.startswith(f"schema_version = {SESSION_SCHEMA_VERSION}\n")
 
 
 def test_broken_version_0_rating_is_a_clear_problem(tmp_path):

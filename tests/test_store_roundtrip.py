@@ -185,4 +185,4 @@ def test_load_of_save_is_the_same_session(session: Session) -> None:
         loaded = store.load_session(path)
         assert loaded == session
         # and the bytes are stable: a second save writes the same file
-        assert store.to_toml(loaded) == path.read_bytes()
+        assert store.session_file_bytes(loaded) == path.read_bytes()

@@ -180,4 +180,61 @@ STRINGS: dict[str, tuple[str, str]] = {
     "store.os.not_found": ("filen eller mappen findes ikke", "the file or folder does not exist"),
     "store.os.is_directory": ("stien er en mappe", "the path is a folder"),
     "store.os.name_too_long": ("filnavnet er for langt", "the file name is too long"),
+    # Files cut short (SessionTruncated) and files changed outside (OutsideChange)
+    "store.truncated.head": (
+        "Filen er afkortet og kan ikke åbnes: {path}\n"
+        "Den blev skrevet af fagworkshop, men slutningen mangler "
+        "(fx en afbrudt kopiering eller en fuld disk).",
+        "The file is cut short and cannot be opened: {path}\n"
+        "It was written by fagworkshop, but its end is missing "
+        "(an interrupted copy or a full disk, say).",
+    ),
+    "store.truncated.empty_head": (
+        "Filen er tom og kan ikke åbnes: {path}",
+        "The file is empty and cannot be opened: {path}",
+    ),
+    "store.truncated.problem": (
+        "filen er afkortet: den sidste linje mangler",
+        "the file is cut short: its last line is missing",
+    ),
+    "store.truncated.backup": (
+        "Sikkerhedskopien {backup} er gemt {saved_at} og rummer "
+        "{people} medarbejdere og {ratings} vurderinger.",
+        "The backup {backup} was saved {saved_at} and holds "
+        "{people} staff and {ratings} ratings.",
+    ),
+    "store.truncated.backup_bad": (
+        "Sikkerhedskopien {backup} kan heller ikke bruges: {reason}",
+        "The backup {backup} cannot be used either: {reason}",
+    ),
+    "store.truncated.no_backup": (
+        "Der er ingen sikkerhedskopi af filen.",
+        "There is no backup of the file.",
+    ),
+    "store.truncated.hint": (
+        "Åbn en kopi af sikkerhedskopien fra listen over workshops "
+        "(eller kopiér den selv til et nyt navn).",
+        "Open a copy of the backup from the list of workshops "
+        "(or copy it to a new name yourself).",
+    ),
+    "store.save.truncated_on_disk": (
+        "filen på disken er afkortet; den og dens sikkerhedskopi overskrives ikke",
+        "the file on disk is cut short; neither it nor its backup is overwritten",
+    ),
+    "store.outside.changed": (
+        "Filen er ændret uden for fagworkshop, siden den blev åbnet: {path}. "
+        "Intet er gemt; dit arbejde er stadig her.",
+        "The file was changed outside fagworkshop since it was opened: {path}. "
+        "Nothing was saved; your work is still here.",
+    ),
+    "store.outside.gone": (
+        "Filen er flyttet eller slettet uden for fagworkshop: {path}. "
+        "Intet er gemt; dit arbejde er stadig her.",
+        "The file was moved or deleted outside fagworkshop: {path}. "
+        "Nothing was saved; your work is still here.",
+    ),
+    "store.outside.unreadable": (
+        "filen på disken kan ikke læses, så den overskrives ikke: {reason}",
+        "the file on disk cannot be read, so it is not overwritten: {reason}",
+    ),
 }

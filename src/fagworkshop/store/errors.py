@@ -10,12 +10,17 @@ they follow the language chosen at that moment.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fagworkshop.i18n import t
+
+if TYPE_CHECKING:
+    from fagworkshop.store.integrity import FileStamp
 
 #: A place or a message: plain text, or an i18n key with its parameters.
 Part = str | tuple[str, dict[str, Any]]
@@ -32,6 +37,17 @@ _TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\
 def terminal_safe(text: str) -> str:
     """``text`` with control characters shown as ``\\u001b`` (as TOML writes them)."""
     return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+#: How many characters of a value from the file a message quotes at most.
+QUOTE_LIMIT = 200
+
+
+def cut_quote(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` cut to about ``limit`` characters (a 10 MB name must not make a 10 MB message)."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1] + "…"
 
 
 def render(part: Part) -> str:
@@ -98,6 +114,44 @@ class FileProblem(StoreError):
         return terminal_safe("\n".join(lines))
 
 
+@dataclass(frozen=True)
+class BackupInfo:
+    """What the backup ``NAME.toml.bak`` of a file holds, as a cut-short message names it.
+
+    ``saved_at`` is when the backup's version was written (its modification
+    time); ``people`` and ``ratings`` count its staff and rating cells. When the
+    backup cannot be opened, ``problem`` says why and the counts are None.
+    """
+
+    path: Path
+    saved_at: dt.datetime | None
+    people: int | None = None
+    ratings: int | None = None
+    problem: str | None = None
+
+    @property
+    def usable(self) -> bool:
+        """Whether the backup opens as a session."""
+        return self.problem is None
+
+    def describe(self) -> str:
+        """One line: where the backup is, when it was saved and what it holds."""
+        when = self.saved_at.astimezone().strftime("%Y-%m-%d %H:%M") if self.saved_at else "?"
+        if self.problem is not None:
+            return terminal_safe(
+                t("store.truncated.backup_bad", backup=str(self.path), reason=self.problem)
+            )
+        return terminal_safe(
+            t(
+                "store.truncated.backup",
+                backup=str(self.path),
+                saved_at=when,
+                people=self.people,
+                ratings=self.ratings,
+            )
+        )
+
+
 class SaveFailed(StoreError):
     """A save that did not happen; the file on disk is unchanged. ``reason`` says why."""
 
@@ -127,6 +181,54 @@ class SessionLocked(StoreError):
     def describe(self) -> str:
         """Tells the user the session is in use elsewhere and what they can do."""
         return terminal_safe(t("store.locked", path=str(self.path)))
+
+
+class SessionTruncated(FileProblem):
+    """A file fagworkshop wrote, cut short since (its last line is missing).
+
+    It is never opened and never saved over, nor is its ``.bak``. ``backup``
+    tells what the backup holds (None when there is none); the home screen
+    offers to open a copy of it.
+    """
+
+    def __init__(self, path: Path | str, backup: BackupInfo | None, *, empty: bool = False) -> None:
+        problem = "store.read.empty" if empty else "store.truncated.problem"
+        super().__init__(path, [("", (problem, {}))], hint_key="store.hint.fix")
+        self.backup = backup
+        self.empty = empty
+
+    def describe(self) -> str:
+        """The file, that it is cut short, the backup and what it holds, what to do."""
+        head = "store.truncated.empty_head" if self.empty else "store.truncated.head"
+        lines = [t(head, path=str(self.path))]
+        if self.backup is None:
+            lines.append(t("store.truncated.no_backup"))
+        else:
+            lines.append(self.backup.describe())
+            if self.backup.usable:
+                lines.append(t("store.truncated.hint"))
+        lines.append(t("store.problem.untouched"))
+        return terminal_safe("\n".join(lines))
+
+
+class OutsideChange(StoreError):
+    """The file on disk is not the one this program loaded or last wrote: nothing saved.
+
+    ``on_disk`` is the stamp of what is there now (None: the file is gone).
+    """
+
+    def __init__(self, path: Path | str, on_disk: FileStamp | None) -> None:
+        self.path = Path(path)
+        self.on_disk = on_disk
+        super().__init__(str(self.path))
+
+    def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self) -> str:
+        """Tells the user the file changed on disk and that their work is still here."""
+        key = "store.outside.gone" if self.on_disk is None else "store.outside.changed"
+        return terminal_safe(t(key, path=str(self.path)))
 
 
 def os_reason(exc: OSError) -> str:

@@ -88,6 +88,28 @@ def new_session_path(folder: Path | str, title: str) -> Path:
         n += 1
 
 
+def copy_path(path: Path | str) -> Path:
+    """A free name beside ``path`` for a copy: ``NAME (kopi).toml``, then ``NAME (kopi 2).toml``.
+
+    Free means that neither the file nor its ``.bak`` or ``.lock`` exists.
+    """
+    path = Path(path)
+    suffix = path.suffix or SUFFIX
+    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    n = 1
+    while True:
+        label = "kopi" if n == 1 else f"kopi {n}"
+        candidate = path.with_name(f"{stem} ({label}){suffix}")
+        taken = (
+            candidate,
+            candidate.with_name(candidate.name + ".bak"),
+            candidate.with_name(candidate.name + ".lock"),
+        )
+        if not any(os.path.lexists(p) for p in taken):
+            return candidate
+        n += 1
+
+
 @dataclass(frozen=True)
 class SessionEntry:
     """One session file as the home screen lists it.

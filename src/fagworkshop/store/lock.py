@@ -8,6 +8,7 @@ session file with ``os.replace``.
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from types import TracebackType
@@ -15,7 +16,7 @@ from types import TracebackType
 from filelock import FileLock, Timeout
 
 from fagworkshop.store.errors import SaveFailed, SessionLocked, os_reason
-from fagworkshop.store.writing import FILE_MODE, ensure_folder
+from fagworkshop.store.permissions import FILE_MODE, ensure_folder
 
 
 def lock_path(path: Path | str) -> Path:
@@ -70,6 +71,7 @@ class SessionLock:
         self._lock = FileLock(
             str(lock_path(self.path)), mode=FILE_MODE, thread_local=False, fallback_to_soft=False
         )
+        self._identity: tuple[int, int] | None = None
 
     @property
     def held(self) -> bool:
@@ -87,7 +89,32 @@ class SessionLock:
             raise SaveFailed(lock_path(self.path), os_reason(exc)) from None
         with _held_guard:
             _held.add(_key(self.path))
+        self._identity = self._held_identity()
         return self
+
+    def _held_identity(self) -> tuple[int, int] | None:
+        """Device and inode of the lock file we hold (through our descriptor if we can)."""
+        fd = getattr(getattr(self._lock, "_context", None), "lock_file_fd", None)
+        try:
+            info = os.fstat(fd) if isinstance(fd, int) else os.stat(lock_path(self.path))
+        except OSError:
+            return None
+        return (info.st_dev, info.st_ino)
+
+    def still_ours(self) -> bool:
+        """Whether the lock file on disk is still the one this object holds.
+
+        False when the lock was released, or its file removed or replaced by
+        someone else (then a second program may have taken a new lock and be
+        writing the session): the app must stop saving unseen.
+        """
+        if not self.held or self._identity is None:
+            return False
+        try:
+            info = os.stat(lock_path(self.path), follow_symlinks=False)
+        except OSError:
+            return False
+        return (info.st_dev, info.st_ino) == self._identity
 
     def release(self) -> None:
         """Give the lock back (harmless when not held)."""

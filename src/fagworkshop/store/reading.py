@@ -6,8 +6,11 @@ traceback), and reading never changes the file.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 import stat
+from dataclasses import dataclass
 
 try:  # the compiled build of the parser the standard library vendors as tomllib: 2-3x faster
     import tomli as toml_parser
@@ -20,14 +23,20 @@ from pydantic import ValidationError
 
 from fagworkshop.domain.catalogue import CATALOGUE_SCHEMA_VERSION, Catalogue, catalogue_problems
 from fagworkshop.domain.session import SESSION_SCHEMA_VERSION, Session, session_problems
+from fagworkshop.i18n import t
 from fagworkshop.store.errors import (
+    BackupInfo,
     FileProblem,
     Part,
+    SessionTruncated,
+    cut_quote,
     domain_message,
     loc_to_place,
     os_reason,
     pydantic_message,
 )
+from fagworkshop.store.integrity import FileStamp, Integrity
+from fagworkshop.store.integrity import check as check_integrity
 from fagworkshop.store.migrate import (
     MigrationProblem,
     NewerVersion,
@@ -89,8 +98,17 @@ def _place_of_offset(raw: bytes, offset: int) -> Part:
 
 
 def read_toml(path: Path | str) -> dict[str, Any]:
-    """The TOML table in a file, or a FileProblem saying why it cannot be read."""
+    """The TOML table in a file, or a FileProblem saying why it cannot be read.
+
+    A file fagworkshop wrote and that was cut short since raises
+    :class:`SessionTruncated` (see ``store.integrity``).
+    """
     path = Path(path)
+    return parse_toml(path, read_bytes(path))[0]
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES; FileProblem otherwise."""
     try:
         if path.is_dir():
             raise FileProblem(
@@ -112,8 +130,25 @@ def read_toml(path: Path | str) -> dict[str, Any]:
         ) from None
     if len(raw) > MAX_FILE_BYTES:
         raise _too_big(path, len(raw))
-    if not raw.strip():
-        raise FileProblem(path, [("", ("store.read.empty", {}))], hint_key="store.hint.empty")
+    return raw
+
+
+def parse_toml(
+    path: Path, raw: bytes, *, describe_backup: bool = True
+) -> tuple[dict[str, Any], Integrity]:
+    """The TOML table in a file's bytes and what its integrity marker says.
+
+    Raises SessionTruncated for a marked file cut short (and an empty one),
+    FileProblem for bytes that are not TOML.
+    """
+    integrity = check_integrity(raw)
+    if integrity.truncated:
+        backup = backup_info(path) if describe_backup else None
+        raise SessionTruncated(path, backup, empty=not raw.strip())
+    return _parse(path, raw), integrity
+
+
+def _parse(path: Path, raw: bytes) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -213,6 +248,69 @@ def load_session(path: Path | str) -> Session:
     return session_from_data(path, read_toml(path))
 
 
+@dataclass(frozen=True)
+class LoadedSession:
+    """A session as read from its file, with what the app needs to save it safely.
+
+    ``stamp`` names the exact bytes read (pass it to ``save_session(expected=)``);
+    ``has_marker`` says fagworkshop wrote the file; ``edited_outside`` that it
+    was changed by hand since (accepted; the app says so quietly).
+    """
+
+    session: Session
+    stamp: FileStamp
+    edited_outside: bool
+    has_marker: bool
+
+
+def load_session_file(path: Path | str) -> LoadedSession:
+    """The session in a file with its stamp and marker state.
+
+    Raises SessionTruncated for a file cut short, FileProblem for any other
+    file that cannot be used; reading never changes the file.
+    """
+    path = Path(path)
+    raw = read_bytes(path)
+    data, integrity = parse_toml(path, raw)
+    session = session_from_data(path, data)
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    return LoadedSession(
+        session=session,
+        stamp=FileStamp.of(raw, mtime),
+        edited_outside=integrity.edited,
+        has_marker=integrity.marked,
+    )
+
+
+def count_ratings(session: Session) -> int:
+    """How many rating cells (a level for a person on a competence) the session holds."""
+    return sum(len(levels) for rnd in session.rounds for levels in rnd.ratings.values())
+
+
+def backup_info(path: Path | str) -> BackupInfo | None:
+    """What the backup ``NAME.toml.bak`` of ``path`` holds; None when there is none."""
+    path = Path(path)
+    backup = path.with_name(path.name + ".bak")
+    try:
+        if not os.path.lexists(backup):
+            return None
+        saved_at: dt.datetime | None = dt.datetime.fromtimestamp(backup.stat().st_mtime, dt.UTC)
+    except (OSError, ValueError):
+        saved_at = None
+    try:
+        data, _ = parse_toml(backup, read_bytes(backup), describe_backup=False)
+        session = session_from_data(backup, data)
+    except SessionTruncated:
+        return BackupInfo(backup, saved_at, problem=t("store.truncated.problem"))
+    except FileProblem as exc:
+        shown = [f"{p}: {m}" if p else m for p, m in exc.problems[:3]]
+        return BackupInfo(backup, saved_at, problem=cut_quote("; ".join(shown)))
+    return BackupInfo(backup, saved_at, people=len(session.staff), ratings=count_ratings(session))
+
+
 def load_catalogue(path: Path | str) -> Catalogue:
     """The catalogue in a file; FileProblem when it cannot be used."""
     return catalogue_from_data(path, read_toml(path))
@@ -240,5 +338,6 @@ __all__ = [
     "load_any",
     "load_catalogue",
     "load_session",
+    "load_session_file",
     "read_toml",
 ]

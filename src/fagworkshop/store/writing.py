@@ -18,6 +18,8 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -27,16 +29,15 @@ from fagworkshop.domain.catalogue import Catalogue
 from fagworkshop.domain.session import SESSION_SCHEMA_VERSION, Session
 from fagworkshop.i18n import t
 from fagworkshop.store import reading
-from fagworkshop.store.errors import SaveFailed, os_reason
+from fagworkshop.store.errors import OutsideChange, SaveFailed, os_reason
+from fagworkshop.store.integrity import FileStamp, file_stamp, looks_truncated, wrap
+from fagworkshop.store.lock import held_elsewhere
+from fagworkshop.store.permissions import FILE_MODE, ensure_folder
 
 try:
     import fcntl
 except ImportError:  # pragma: no cover - not on Linux or macOS
     fcntl = None  # type: ignore[assignment]
-
-#: Files hold personal data: owner only.
-FILE_MODE = 0o600
-FOLDER_MODE = 0o700
 
 _TEMP_SUFFIX = ".tmp"
 
@@ -66,6 +67,11 @@ def to_toml(model: Session | Catalogue) -> bytes:
     return _toml_bytes(model.model_dump(mode="python", exclude_none=True))
 
 
+def session_file_bytes(session: Session) -> bytes:
+    """The exact bytes ``save_session`` writes: the TOML body inside the integrity marker."""
+    return wrap(to_toml(session), session.schema_version)
+
+
 def _toml_bytes(plain: dict[str, Any]) -> bytes:
     return tomli_w.dumps(_utc(plain), multiline_strings=True).encode("utf-8")
 
@@ -90,12 +96,6 @@ def _reload_problems(plain: dict[str, Any]) -> str | None:
         shown = [f"{render(p)}: {render(m)}" if render(p) else render(m) for p, m in found[:5]]
         return "; ".join(shown)
     return None
-
-
-def ensure_folder(folder: Path) -> None:
-    """Create a folder (and parents) readable by its owner only, if it is missing."""
-    if not folder.is_dir():
-        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
 
 
 def fsync_folder(folder: Path) -> None:
@@ -260,10 +260,18 @@ def _newer_on_disk(target: Path) -> int | None:
     return None
 
 
-def write_atomic(target: Path, data: bytes, *, keep_backup: bool = True) -> None:
+def write_atomic(
+    target: Path,
+    data: bytes,
+    *,
+    keep_backup: bool = True,
+    before_replace: Callable[[], None] | None = None,
+) -> None:
     """Replace ``target`` with ``data`` atomically, keeping the old file as ``.bak``.
 
-    Raises OSError; the file at ``target`` is then unchanged.
+    ``before_replace`` runs once the new bytes are on disk, just before the old
+    file is touched; what it raises stops the save. Raises OSError; the file at
+    ``target`` is then unchanged.
     """
     folder = target.parent
     ensure_folder(folder)
@@ -271,6 +279,8 @@ def write_atomic(target: Path, data: bytes, *, keep_backup: bool = True) -> None
     sweep_temp_files(target.with_name(target.name + ".bak"))
     fd, temp = _write_temp(folder, target, data)
     try:
+        if before_replace is not None:
+            before_replace()
         if keep_backup and target.is_file():
             _keep_backup(target, target.with_name(target.name + ".bak"))
         os.replace(temp, target)
@@ -293,12 +303,46 @@ def session_snapshot(session: Session) -> dict[str, Any]:
     return session.model_dump(mode="python", exclude_none=True)
 
 
+class _Unchecked(Enum):
+    UNCHECKED = "unchecked"
+
+
+#: ``save_session``'s default: the file on disk is not compared with a stamp.
+UNCHECKED = _Unchecked.UNCHECKED
+
+
+def _check_on_disk(target: Path, expected: FileStamp | None | _Unchecked) -> None:
+    """Refuse to replace a cut-short file, or one that is not the ``expected`` bytes."""
+    if looks_truncated(target):  # saving would also put the cut file in place of its .bak
+        raise SaveFailed(target, t("store.save.truncated_on_disk"))
+    if expected is UNCHECKED:
+        return
+    try:
+        on_disk = file_stamp(target)
+    except OSError as exc:
+        raise SaveFailed(target, t("store.outside.unreadable", reason=os_reason(exc))) from None
+    if on_disk != expected:
+        raise OutsideChange(target, on_disk)
+
+
 def save_session(
-    session: Session | dict[str, Any], path: Path | str, *, purge_backup: bool = False
-) -> None:
+    session: Session | dict[str, Any],
+    path: Path | str,
+    *,
+    purge_backup: bool = False,
+    expected: FileStamp | None | _Unchecked = UNCHECKED,
+) -> FileStamp:
     """Save a session atomically (0600, previous version kept as ``NAME.toml.bak``).
 
-    ``session`` may also be a :func:`session_snapshot` of one.
+    ``session`` may also be a :func:`session_snapshot` of one. The file is
+    wrapped in the integrity marker (``store.integrity``); the stamp of the
+    bytes written is returned.
+
+    ``expected`` is what the caller believes is on disk: the stamp from
+    ``load_session_file`` or from the last save, or None for "no file yet".
+    When the file on disk is anything else, :class:`OutsideChange` is raised
+    and nothing is written. Left out, the file is not compared. A file on
+    disk that is marked but cut short is never replaced (SaveFailed).
 
     ``purge_backup=True`` makes the backup a copy of the new file too, so
     nothing erased from the session (a person's data) survives in the old
@@ -312,8 +356,6 @@ def save_session(
     newer = _newer_on_disk(target)
     if newer is not None:
         raise SaveFailed(target, t("store.save.newer", version=newer))
-    from fagworkshop.store.lock import held_elsewhere  # lock.py imports this module
-
     if held_elsewhere(target):  # never overwrite the work of the program that has it open
         raise SaveFailed(target, t("store.save.locked"))
     plain = session if isinstance(session, dict) else session_snapshot(session)
@@ -324,17 +366,20 @@ def save_session(
         data = _toml_bytes(plain)
     except (TypeError, ValueError, UnicodeError) as exc:
         raise SaveFailed(target, t("store.save.not_serialisable", detail=str(exc))) from None
+    data = wrap(data, int(plain.get("schema_version", SESSION_SCHEMA_VERSION)))
     if len(data) > reading.MAX_FILE_BYTES:  # never write a file that would not open again
         size, limit = f"{len(data) / 1_048_576:.1f}", f"{reading.MAX_FILE_BYTES // 1_048_576}"
         raise SaveFailed(target, t("store.save.too_big", size=size, limit=limit))
     try:
-        write_atomic(target, data)
+        write_atomic(target, data, before_replace=lambda: _check_on_disk(target, expected))
         if purge_backup:
             backup = target.with_name(target.name + ".bak")
             _keep_backup(target, backup)
             fsync_folder(target.parent)
+        mtime = target.stat().st_mtime_ns
     except OSError as exc:
         raise SaveFailed(target, os_reason(exc)) from None
+    return FileStamp.of(data, mtime)
 
 
 def save_catalogue(catalogue: Catalogue, path: Path | str) -> None:

@@ -1,0 +1,126 @@
+"""``fagworkshop overview SESSION... [-o OUT] [--format html|xlsx|md] [--with-names]``.
+
+Alias ``oversigt``. Reads several units' session files without taking their
+locks (a session open in a running program is read as it is on disk, never
+changed, never waited for) and writes one overview across them. With no
+``-o`` the file goes to ``eksport/`` in the sessions folder, never into the
+sessions list itself; an existing file is replaced only with ``--force``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from fagworkshop.domain.session import Session
+from fagworkshop.export.command import ExportFailed, write_export
+from fagworkshop.i18n import t
+from fagworkshop.store import load_session, sessions_dir
+from fagworkshop.store.errors import terminal_safe
+from fagworkshop.store.writing import ensure_folder
+
+#: The folder for exports inside the sessions folder.
+EXPORT_FOLDER = "eksport"
+
+FORMATS = ("html", "xlsx", "md")
+
+
+def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add ``overview`` (alias ``oversigt``) to the program's subcommands."""
+    parser = subparsers.add_parser(
+        "overview",
+        aliases=["oversigt"],
+        parents=[common],
+        help=t("overview.cli.help"),
+        description=t("overview.cli.help"),
+    )
+    parser.add_argument("paths", nargs="+", metavar="SESSION", help=t("overview.cli.paths"))
+    parser.add_argument(
+        "--format", "-f", dest="format", default=None, help=t("overview.cli.format")
+    )
+    parser.add_argument(
+        "-o", "--output", dest="output", default=None, help=t("overview.cli.output")
+    )
+    parser.add_argument(
+        "--with-names", dest="with_names", action="store_true", help=t("overview.cli.with_names")
+    )
+    parser.add_argument("--force", action="store_true", help=t("overview.cli.force"))
+    parser.set_defaults(run=run)
+
+
+def default_output(folder: Path, fmt: str, today: dt.date | None = None) -> Path:
+    """``eksport/oversigt-YYYY-MM-DD.<fmt>`` in the sessions folder."""
+    day = (today or dt.date.today()).isoformat()
+    return folder / EXPORT_FOLDER / f"oversigt-{day}.{fmt}"
+
+
+def format_for(given: str | None, output: str | None) -> str:
+    """The format asked for; else the output file's suffix when it names one; else html."""
+    if given:
+        return given.strip().lower()
+    suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
+    return suffix if suffix in FORMATS else "html"
+
+
+def load_units(paths: Sequence[Path]) -> list[Session]:
+    """The sessions, read as they are on disk (no lock taken, nothing written)."""
+    return [load_session(p) for p in paths]
+
+
+def write_overview(
+    sessions: Sequence[Session],
+    fmt: str,
+    target: Path,
+    *,
+    with_names: bool = False,
+    force: bool = False,
+) -> Path:
+    """Render and write the overview to ``target`` (folders made 0700); the path."""
+    from fagworkshop.export.overview import render_overview
+
+    if not sessions:
+        raise ExportFailed(t("overview.error.none"))
+    fmt = (fmt or "").strip().lower()
+    if fmt not in FORMATS:
+        raise ExportFailed(t("overview.error.format", format=fmt, choices=", ".join(FORMATS)))
+    if target.exists() and not force:
+        raise ExportFailed(t("export.error.exists", path=terminal_safe(str(target))))
+    data = render_overview(fmt, sessions, with_names)
+    ensure_folder(target.parent)
+    write_export(target, data)
+    return target
+
+
+def run(args: argparse.Namespace) -> int:
+    """Carry out ``overview``; 0 on success, 1 with a message on stderr otherwise."""
+    fmt = format_for(args.format, args.output)
+    try:
+        sessions = load_units([Path(p) for p in args.paths])
+        if args.output == "-":
+            from fagworkshop.export.overview import render_overview
+
+            if fmt not in FORMATS:
+                raise ExportFailed(
+                    t("overview.error.format", format=fmt, choices=", ".join(FORMATS))
+                )
+            sys.stdout.buffer.write(render_overview(fmt, sessions, bool(args.with_names)))
+            sys.stdout.flush()
+            return 0
+        target = (
+            Path(args.output)
+            if args.output
+            else default_output(sessions_dir(args.sessions_dir), fmt)
+        )
+        written = write_overview(
+            sessions, fmt, target, with_names=bool(args.with_names), force=bool(args.force)
+        )
+    except ExportFailed as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(
+        t("overview.done", count=len(sessions), path=terminal_safe(str(written))), file=sys.stderr
+    )
+    return 0
