@@ -23,6 +23,7 @@ from typing import Any
 from fagworkshop import __version__, i18n
 from fagworkshop.domain.catalogue import Catalogue
 from fagworkshop.domain.session import Session
+from fagworkshop.export import overview_command
 from fagworkshop.i18n import t
 from fagworkshop.store import (
     FileProblem,
@@ -124,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     # ``fagworkshop.export.command`` provides add_parser(subparsers) and run(args);
     # it is skipped when that module is not installed.
     _register_optional(sub, "fagworkshop.export.command", common)
+    overview_command.add_parser(sub, common)
     return parser
 
 
