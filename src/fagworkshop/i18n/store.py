@@ -182,16 +182,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "store.os.name_too_long": ("filnavnet er for langt", "the file name is too long"),
     # Files cut short (SessionTruncated) and files changed outside (OutsideChange)
     "store.truncated.head": (
-        "Filen er afkortet og kan ikke åbnes: {path}\n"
-        "Den blev skrevet af fagworkshop, men slutningen mangler "
+        "Filen er afkortet: den blev skrevet af fagworkshop, men slutningen mangler "
         "(fx en afbrudt kopiering eller en fuld disk).",
-        "The file is cut short and cannot be opened: {path}\n"
-        "It was written by fagworkshop, but its end is missing "
+        "The file is cut short: it was written by fagworkshop, but its end is missing "
         "(an interrupted copy or a full disk, say).",
-    ),
-    "store.truncated.empty_head": (
-        "Filen er tom og kan ikke åbnes: {path}",
-        "The file is empty and cannot be opened: {path}",
     ),
     "store.truncated.problem": (
         "filen er afkortet: den sidste linje mangler",

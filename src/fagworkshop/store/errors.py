@@ -199,8 +199,8 @@ class SessionTruncated(FileProblem):
 
     def describe(self) -> str:
         """The file, that it is cut short, the backup and what it holds, what to do."""
-        head = "store.truncated.empty_head" if self.empty else "store.truncated.head"
-        lines = [t(head, path=str(self.path))]
+        lines = [t("store.problem.head", path=str(self.path))]
+        lines.append("  - " + t("store.read.empty" if self.empty else "store.truncated.head"))
         if self.backup is None:
             lines.append(t("store.truncated.no_backup"))
         else:
