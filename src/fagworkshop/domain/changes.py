@@ -12,10 +12,16 @@ import datetime as dt
 import re
 import uuid
 
-from pydantic import BaseModel
-
 from fagworkshop.domain import progress
 from fagworkshop.domain.catalogue import Catalogue
+from fagworkshop.domain.names import (
+    FormKind,
+    NameMatch,
+    TextField,
+    TextPlace,
+    session_matcher,
+    text_fields,
+)
 from fagworkshop.domain.session import (
     Action,
     ActionKind,
@@ -175,56 +181,61 @@ def mark_agreed(session: Session, on: dt.date | None = None) -> None:
 
 
 #: What an erased person's name becomes in free text (notes, decisions, titles).
-ERASED_NAME = "(slettet)"
+ERASED_NAME = "[slettet]"
 
 
-def _redact_text(node: object, pattern: re.Pattern[str], replacement: str) -> None:
-    """Replace ``pattern`` in every string field of a model tree, in place (ids untouched:
-    a name never matches an id, which has no spaces or capitals)."""
-    if isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            value = getattr(node, name)
-            if isinstance(value, str):
-                if pattern.search(value):
-                    setattr(node, name, pattern.sub(replacement, value))
-            else:
-                _redact_text(value, pattern, replacement)
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            if isinstance(value, str):
-                node[i] = pattern.sub(replacement, value)
-            else:
-                _redact_text(value, pattern, replacement)
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            if isinstance(value, str):
-                node[key] = pattern.sub(replacement, value)
-            else:
-                _redact_text(value, pattern, replacement)
+def _erasure_edits(
+    session: Session, person_id: str, replacement: str
+) -> list[tuple[TextField, str]]:
+    """Each free-text field that mentions a person, with its new text (see ``erase_person``)."""
+    matcher = session_matcher(session, short_forms=True)
+
+    def hit(m: NameMatch) -> str | None:
+        # a shared first name may be someone else's: only the full name, initials and
+        # pseudonym of the person, and their name parts nobody else has, are theirs
+        mine = m.only(person_id) if m.kind == FormKind.PART else person_id in m.owners
+        return replacement if mine else None
+
+    edits = []
+    for text_field in text_fields(session, skip_person=person_id):
+        new, count = matcher.replace(text_field.value, hit)
+        if count:
+            edits.append((text_field, new))
+    return edits
 
 
-def erase_person(session: Session, person_id: str, replacement: str = ERASED_NAME) -> None:
+def erasure_places(session: Session, person_id: str) -> list[TextPlace]:
+    """Where erasing a person would change free text (step and field, not the text),
+    for the facilitator to see before confirming. Changes nothing."""
+    _person(session, person_id)
+    return [f.place for f, _ in _erasure_edits(session, person_id, ERASED_NAME)]
+
+
+def erase_person(
+    session: Session, person_id: str, replacement: str = ERASED_NAME
+) -> list[TextPlace]:
     """Remove a person completely: staff entry, ratings in every round, actions and goals.
 
     An action that was only for this person is removed; a shared action just
-    loses them from ``for_whom``. The person's name typed into free text
-    anywhere in the session (notes, decisions, action titles, transfer plans,
-    other people's goals) becomes ``replacement``: whole words, any case, with
-    a genitive ending, for names of three letters or more. Saving afterwards with
+    loses them from ``for_whom``. Every mention of the person in free text
+    anywhere in the session (notes, decisions, rewordings, action titles,
+    owners and transfer plans, other people's goals, rating notes,
+    participants) becomes ``replacement``, as found by
+    :class:`~fagworkshop.domain.names.NameMatcher` with initials and
+    pseudonym: the full name in any case and spacing, a genitive, each name
+    part nobody else has. Returns the places changed (see
+    :func:`erasure_places`). Saving afterwards with
     ``store.save_session(..., purge_backup=True)`` removes the person from the
     file on disk and its backup too; :func:`backup_purge_pending` tells the
     app to do so.
     """
-    person = session.person(person_id)
-    if person is None:
-        raise ChangeError("change.unknown_person", id=person_id)
+    _person(session, person_id)
+    edits = _erasure_edits(session, person_id, replacement)
+    for text_field, new in edits:
+        text_field.set(new)
+    person = _person(session, person_id)
     session.staff.remove(person)
     session._backup_purge_pending = True
-    name = person.name.strip()
-    if len(name) >= 3:
-        # whole words, with a Danish genitive "s" or "'s" ("Annes", "Jens'")
-        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?:'?s|')?(?!\w)", re.IGNORECASE)
-        _redact_text(session, pattern, replacement)
     for rnd in session.rounds:
         rnd.ratings.pop(person_id, None)
         rnd.unused.pop(person_id, None)
@@ -237,6 +248,7 @@ def erase_person(session: Session, person_id: str, replacement: str = ERASED_NAM
                 continue  # the action was for this person alone
         kept.append(action)
     session.actions = kept
+    return [f.place for f, _ in edits]
 
 
 def backup_purge_pending(session: Session) -> bool:

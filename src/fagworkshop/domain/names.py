@@ -1,0 +1,425 @@
+"""Finding people's names in free text (navne i fritekst), for exports and erasure.
+
+One matcher serves every export without names, the erasure of a person and a
+person's own export (their right of access). For each person it finds:
+
+- the **full name** in any letter case, with any run of whitespace (spaces, a
+  tab, a line break) between the parts, with a Danish genitive (``Annas``,
+  ``Anna's``, ``Jens'``), and with or without symbols the name starts with
+  (``=Formel Fjeldsted``, ``@Ad Adsen``);
+- **each part alone** (first name, last name, each half of ``Zwetschke-Øberg``)
+  of two letters or more that is capitalised in the name, when written
+  capitalised in the text (``Camilla``, ``CAMILLA``, not ``camilla``), also
+  with a genitive. A part that several people share is reported with all of
+  them as owners, so an export can still hide it and an erasure leaves it for
+  the others;
+- with ``short_forms`` (for erasure and the person's own export): the
+  person's **initials** as a whole word exactly as stored or in upper case
+  (``AP``, not ``ap``: ``km`` is a distance) and their **pseudonym**
+  (``M-3FA2``) in any case.
+
+A match is always whole words: ``Anna`` never hits ``Annaberg``. Where forms
+overlap, the longest wins (``Anna Prøvesen`` is one match, not two). A
+capitalised part is matched at the start of a sentence too, so "Per 1. januar"
+is taken for Per: an export replaces too much rather than leaking a name.
+
+The matcher works on :class:`Named` records, so a participant (deltager) and
+a member of staff are looked up alike; :func:`session_people` makes them from
+a session and :func:`text_fields` walks every free-text field of a session
+with its step, for erasure and for a person's own export. No Textual here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from pydantic import BaseModel
+
+from fagworkshop.domain.analysis import pseudonym
+from fagworkshop.domain.session import Session, Step
+
+_WORD = re.compile(r"\w+")
+# A Danish genitive: "Annas", "Anna's", "Anna’s", "Jens'".
+_GENITIVE = r"(?:['’]s|['’]|s)?"
+
+
+class FormKind(StrEnum):
+    """Which way of writing a person a match is."""
+
+    FULL = "full"  # the whole name
+    PART = "part"  # a first or last name alone
+    SHORT = "short"  # initials or pseudonym (erasure and a person's own export only)
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A person as the matcher sees them: a key (person id or a participant's
+    place), the name and, for staff, initials and pseudonym."""
+
+    key: str
+    name: str
+    initials: str = ""
+    pseudonym: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """One mention of a name in a text: where, whose (one key, or several for a
+    shared first name) and which form."""
+
+    start: int
+    end: int
+    owners: tuple[str, ...]
+    kind: FormKind
+
+    def only(self, key: str) -> bool:
+        """Whether this mention is certainly about ``key`` and nobody else."""
+        return self.owners == (key,)
+
+
+@dataclass(slots=True)
+class _Form:
+    """One way of writing one or more people: compiled on first use."""
+
+    lead: str  # symbols before the first word of the name; optional in the text
+    body: str  # regex source from the first word on
+    flags: int
+    capitalised: bool  # the first letter must be upper case in the text
+    kind: FormKind
+    owners: list[str] = field(default_factory=list)
+    _pattern: re.Pattern[str] | None = None
+
+    def match(self, value: str, at: int, floor: int) -> tuple[int, int] | None:
+        """The span of this form from the word at ``at`` (its lead, if typed, from
+        no earlier than ``floor``), or None."""
+        if self.capitalised and not value[at].isupper():
+            return None
+        if self._pattern is None:
+            self._pattern = re.compile(self.body, self.flags)
+        m = self._pattern.match(value, at)
+        if m is None:
+            return None
+        start = at
+        lead_at = at - len(self.lead)
+        if self.lead and lead_at >= floor and value[lead_at:at].lower() == self.lead.lower():
+            start = lead_at
+        return start, m.end()
+
+
+def _split_lead(name: str) -> tuple[str, list[str]]:
+    """``"=Formel Fjeldsted"`` -> (``"="``, ``["Formel", "Fjeldsted"]``)."""
+    first = _WORD.search(name)
+    if first is None:
+        return "", []
+    return name[: first.start()], name[first.start() :].split()
+
+
+def _parts(name: str) -> list[str]:
+    """The parts of a name that identify a person alone: each whitespace part without
+    the symbols around it, and each word inside it (``Zwetschke-Øberg``,
+    ``Zwetschke``, ``Øberg``), when capitalised in the name and two letters or more."""
+    found: list[str] = []
+    for chunk in name.split():
+        words = _WORD.findall(chunk)
+        if not words:
+            continue
+        core = chunk[chunk.find(words[0]) : chunk.rfind(words[-1]) + len(words[-1])]
+        for part in (core, *words):
+            if len(part) >= 2 and part[0].isalpha() and part[0].isupper() and part not in found:
+                found.append(part)
+    return found
+
+
+class NameMatcher:
+    """Finds the names of a set of people in free text (see the module docstring).
+
+    Texts are scanned word by word and each word is looked up in an index of
+    the first words of every form, so a session with thousands of staff costs
+    one dictionary look-up per word, not a regex per person. A form's regex is
+    compiled the first time its first word is seen.
+    """
+
+    def __init__(self, people: Iterable[Named], *, short_forms: bool = False) -> None:
+        self._index: dict[str, list[_Form]] = {}
+        self._forms: dict[tuple[str, str, int, bool, FormKind], _Form] = {}
+        for person in people:
+            lead, words = _split_lead(" ".join(person.name.split()))
+            if len(words) >= 2:
+                self._add(lead, words, re.IGNORECASE, False, FormKind.FULL, person)
+            for part in _parts(person.name):
+                self._add("", [part], re.IGNORECASE, True, FormKind.PART, person)
+            if not short_forms:
+                continue
+            initials = " ".join(person.initials.split())
+            if sum(c.isalnum() for c in initials) >= 2:
+                for form in dict.fromkeys((initials, initials.upper())):
+                    lead, words = _split_lead(form)
+                    self._add(lead, words, 0, False, FormKind.SHORT, person)
+            lead, words = _split_lead(person.pseudonym.strip())
+            self._add(lead, words, re.IGNORECASE, False, FormKind.SHORT, person)
+        for forms in self._index.values():
+            forms.sort(key=lambda f: len(f.body), reverse=True)
+
+    def _add(
+        self,
+        lead: str,
+        words: list[str],
+        flags: int,
+        capitalised: bool,
+        kind: FormKind,
+        who: Named,
+    ) -> None:
+        if not words:
+            return
+        body = r"\s+".join(re.escape(w) for w in words) + _GENITIVE
+        if words[-1][-1].isalnum():
+            body += r"(?!\w)"
+        folded = (lead.lower(), body.lower()) if flags & re.IGNORECASE else (lead, body)
+        identity = (*folded, flags, capitalised, kind)
+        form = self._forms.get(identity)
+        if form is None:
+            form = _Form(lead, body, flags, capitalised, kind)
+            self._forms[identity] = form
+            first = _WORD.match(words[0])
+            if first is None:  # cannot happen: words start after the lead
+                return
+            self._index.setdefault(first.group().lower(), []).append(form)
+        if who.key not in form.owners:
+            form.owners.append(who.key)
+
+    def __bool__(self) -> bool:
+        return bool(self._index)
+
+    def matches(self, value: str) -> list[NameMatch]:
+        """Every mention in ``value``, left to right, never overlapping."""
+        if not self._index or not value:
+            return []
+        found: list[NameMatch] = []
+        done = 0
+        for word in _WORD.finditer(value):
+            at = word.start()
+            if at < done:
+                continue
+            key = word.group().lower()
+            forms = self._index.get(key, [])
+            if key.endswith("s") and key[:-1] in self._index:
+                forms = forms + self._index[key[:-1]]
+            best: tuple[int, int, _Form] | None = None
+            for form in forms:
+                span = form.match(value, at, done)
+                if span is not None and (best is None or span[1] - span[0] > best[1] - best[0]):
+                    best = (span[0], span[1], form)
+            if best is not None:
+                start, end, form = best
+                found.append(NameMatch(start, end, tuple(form.owners), form.kind))
+                done = end
+        return found
+
+    def replace(
+        self, value: str, replacement: Callable[[NameMatch], str | None]
+    ) -> tuple[str, int]:
+        """``value`` with each mention replaced by ``replacement(match)`` (None keeps
+        it), and how many were replaced."""
+        out: list[str] = []
+        done = 0
+        count = 0
+        for m in self.matches(value):
+            new = replacement(m)
+            if new is None:
+                continue
+            out.append(value[done : m.start])
+            out.append(new)
+            done = m.end
+            count += 1
+        if not count:
+            return value, 0
+        out.append(value[done:])
+        return "".join(out), count
+
+
+# --- a session's people and its free text ----------------------------------------
+
+
+def participant_key(index: int) -> str:
+    """The matcher key of the participant at ``index`` in step 1 (never a person id:
+    ids have no colon)."""
+    return f"participant:{index}"
+
+
+def session_people(session: Session) -> list[Named]:
+    """Everyone a session names: staff (key: person id) and participants (key:
+    :func:`participant_key`)."""
+    people = [
+        Named(p.id, p.name, p.initials, "" if p.initials.strip() else pseudonym(p.id))
+        for p in session.staff
+    ]
+    # A participant who is also on the staff list is one person, known by their staff entry.
+    staff_names = {" ".join(p.name.split()).lower() for p in session.staff}
+    people += [
+        Named(participant_key(i), p.name)
+        for i, p in enumerate(session.frame.participants)
+        if " ".join(p.name.split()).lower() not in staff_names
+    ]
+    return people
+
+
+def session_matcher(session: Session, *, short_forms: bool = False) -> NameMatcher:
+    """A matcher for everyone in a session (see :class:`NameMatcher`)."""
+    return NameMatcher(session_people(session), short_forms=short_forms)
+
+
+#: Path segments: a field name, or a list position (0-based); dict keys (ids) are
+#: left out of a place, since an id may have been typed from a name.
+PathPart = str | int
+
+
+@dataclass(frozen=True, slots=True)
+class TextPlace:
+    """Where a free-text field is: its step (None for the workshop title) and its
+    path of field names and list positions, e.g. ``("actions", 2, "transfer_plan")``."""
+
+    step: int | None
+    path: tuple[PathPart, ...]
+
+    @property
+    def field(self) -> str:
+        """The field's own name (``transfer_plan``, ``notes``, ``text``...)."""
+        return next((p for p in reversed(self.path) if isinstance(p, str)), "")
+
+
+@dataclass(frozen=True, slots=True)
+class TextField:
+    """One free-text value of a session, where it is, and how to change it."""
+
+    place: TextPlace
+    value: str
+    owner: object  # the model, list or dict that holds it
+    slot: str | int  # attribute name, list position or dict key
+
+    def set(self, value: str) -> None:
+        """Store a new value in the session (in place)."""
+        if isinstance(self.owner, BaseModel) and isinstance(self.slot, str):
+            setattr(self.owner, self.slot, value)
+        elif isinstance(self.owner, list) and isinstance(self.slot, int):
+            self.owner[self.slot] = value
+        elif isinstance(self.owner, dict):
+            self.owner[self.slot] = value
+
+
+#: Fields that hold ids or fixed values, never text a person typed.
+_NOT_TEXT = frozenset(
+    {
+        "id",
+        "schema_version",
+        "theme",
+        "course_id",
+        "catalogue_id",
+        "unused",
+        "ratings",
+    }
+)
+#: Fields that are lists of ids where they are lists of strings (``Person.profiles``),
+#: but lists of models elsewhere (``Session.profiles``).
+_ID_LISTS = frozenset({"for_whom", "competences", "profiles", "elements", "serves"})
+
+#: The step each top-level part of a session belongs to.
+_STEP_OF = {
+    "frame": 1,
+    "levels": 2,
+    "themes": 2,
+    "basics": 2,
+    "blocks": 3,
+    "profiles": 3,
+    "staff": 4,
+    "rounds": 4,
+    "courses": 6,
+    "actions": 6,
+}
+
+
+def text_fields(session: Session, *, skip_person: str | None = None) -> list[TextField]:
+    """Every free-text value of a session in file order: notes, decisions,
+    rewordings, titles, descriptions, action titles, owners and transfer plans,
+    goals, rating notes, participants. ``skip_person`` leaves out what belongs to
+    one member of staff only (their entry, their rating notes, actions for them
+    alone), for an erasure that removes those anyway."""
+    found: list[TextField] = []
+
+    def walk(node: object, path: tuple[PathPart, ...], step: int | None) -> None:
+        if isinstance(node, BaseModel):
+            for name in type(node).model_fields:
+                if name in _NOT_TEXT:
+                    continue
+                value = getattr(node, name)
+                if name in _ID_LISTS and isinstance(value, list) and path:
+                    if all(type(v) is str for v in value):
+                        continue
+                here = step
+                if not path:
+                    here = _STEP_OF.get(name)
+                    if name == "title":
+                        here = None
+                    elif here is None and name != "steps":
+                        continue
+                elif name == "goals":
+                    here = int(Step.PLAN)
+                if type(value) is str:
+                    found.append(TextField(TextPlace(here, (*path, name)), value, node, name))
+                else:
+                    walk(value, (*path, name), here)
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                if skip_person and _belongs_to(value, skip_person):
+                    continue
+                if type(value) is str:
+                    found.append(TextField(TextPlace(step, (*path, i)), value, node, i))
+                else:
+                    walk(value, (*path, i), step)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if skip_person and key == skip_person:
+                    continue
+                here = step
+                if path == ("steps",):
+                    here = _step_number(str(key))
+                    if here is None:
+                        continue
+                if type(value) is str:
+                    found.append(TextField(TextPlace(here, path), value, node, key))
+                else:
+                    walk(value, path if path != ("steps",) else (*path, str(key)), here)
+
+    walk(session, (), None)
+    return found
+
+
+def _step_number(key: str) -> int | None:
+    try:
+        return int(Step[key.upper()])
+    except KeyError:
+        return None
+
+
+def _belongs_to(value: object, person_id: str) -> bool:
+    """Whether a list item is one person's alone: their staff entry or an action only for them."""
+    if getattr(value, "id", None) == person_id and hasattr(value, "initials"):
+        return True
+    for_whom = getattr(value, "for_whom", None)
+    return isinstance(for_whom, list) and for_whom == [person_id]
+
+
+__all__ = [
+    "FormKind",
+    "NameMatch",
+    "NameMatcher",
+    "Named",
+    "TextField",
+    "TextPlace",
+    "participant_key",
+    "session_matcher",
+    "session_people",
+    "text_fields",
+]
