@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from fagworkshop import cli, store
+from fagworkshop.demo import DEMO_FILE
 from fagworkshop.domain.catalogue import BasicItem, BlockItem, Catalogue, ElementItem, Theme
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
@@ -199,18 +200,18 @@ def test_demo_opens_the_screen_with_a_fresh_demo(capsys, tmp_path, fake_demo, fa
     folder = tmp_path / "mine"
     assert run(capsys, "--sessions-dir", str(folder), "demo")[0] == 0
     [call] = fake_app
-    assert call["path"] == folder / cli.DEMO_FILE
+    assert call["path"] == folder / DEMO_FILE
     assert call["sessions_dir"] == folder
     assert store.load_session(call["path"]) == fake_demo
 
 
 def test_demo_open_elsewhere_gets_its_own_file(capsys, tmp_path, fake_demo, fake_app):
     folder = tmp_path / "mine"
-    with store.SessionLock(folder / cli.DEMO_FILE):
+    with store.SessionLock(folder / DEMO_FILE):
         assert run(capsys, "demo", "--sessions-dir", str(folder))[0] == 0
     # the locked demo file is left alone; the demo gets a name of its own
     assert fake_app[0]["path"] == folder / "demo-jobcenter-eksempelby-2.toml"
-    assert not (folder / cli.DEMO_FILE).exists()
+    assert not (folder / DEMO_FILE).exists()
 
 
 # --- the screens --------------------------------------------------------------------

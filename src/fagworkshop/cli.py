@@ -21,27 +21,21 @@ from pathlib import Path
 from typing import Any
 
 from fagworkshop import __version__, i18n
+from fagworkshop.demo import save_demo
 from fagworkshop.domain.catalogue import Catalogue
 from fagworkshop.domain.session import Session
 from fagworkshop.export import overview_command
 from fagworkshop.i18n import t
 from fagworkshop.store import (
     FileProblem,
-    SessionLock,
-    SessionLocked,
     StoreError,
     load_any,
     load_catalogue,
     load_session,
-    new_session_path,
     save_session,
     sessions_dir,
 )
 from fagworkshop.store.errors import terminal_safe
-
-#: The demo workshop's file in the sessions folder (rewritten by ``fagworkshop demo``).
-DEMO_FILE = "demo-jobcenter-eksempelby.toml"
-
 
 # --- argparse in the user's language ----------------------------------------------
 
@@ -208,13 +202,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(t("cli.demo.written", path=terminal_safe(str(path))))
         return 0
     folder = sessions_dir(args.sessions_dir)
-    path = folder / DEMO_FILE
-    try:
-        with SessionLock(path):
-            save_session(demo, path)  # a fresh demo each time; the last one stays as .bak
-    except SessionLocked:
-        path = new_session_path(folder, demo.title)  # the demo is open elsewhere
-        save_session(demo, path)
+    path = save_demo(demo, folder)
     return _run_app(sessions_dir=folder, path=path, session=demo, read_only=False)
 
 

@@ -10,8 +10,9 @@ Every person and place is made up.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from fagworkshop import resources
+from fagworkshop import resources, store
 from fagworkshop.domain import adapt, changes
 from fagworkshop.domain.catalogue import Catalogue
 from fagworkshop.domain.session import (
@@ -27,6 +28,8 @@ from fagworkshop.domain.session import (
 )
 
 DEMO_ID = "demo-eksempelby"
+#: The demo workshop's file in the sessions folder (rewritten each time the demo starts).
+DEMO_FILE = "demo-jobcenter-eksempelby.toml"
 DEMO_TITLE = "Kompetenceworkshop 2026, Team Virksomhed og Match"
 WORKSHOP_DAY = dt.date(2026, 3, 10)
 FOLLOW_UP_DAY = dt.date(2026, 6, 16)
@@ -58,9 +61,7 @@ BASE_LEVEL: dict[str, int] = {
 
 def _load_catalogue() -> Catalogue:
     """The built-in fagprofiler catalogue, read and checked by the store."""
-    from fagworkshop.store import load_catalogue
-
-    return load_catalogue(resources.builtin_catalogue_path(resources.DEFAULT_CATALOGUE_ID))
+    return store.load_catalogue(resources.builtin_catalogue_path(resources.DEFAULT_CATALOGUE_ID))
 
 
 def _level(initials: str, competence_index: int, person_index: int) -> int:
@@ -428,3 +429,21 @@ def build_demo() -> Session:
     s.created = CREATED
     s.updated = UPDATED
     return s
+
+
+def save_demo(demo: Session, folder: Path) -> Path:
+    """Save a fresh demo in the sessions folder and return its path.
+
+    It goes to :data:`DEMO_FILE`, replacing the last one (kept as its
+    ``.bak``); when another program has that file open, the demo gets a file
+    of its own instead. The command line and the home screen both start the
+    demo this way. Raises :class:`store.StoreError` when it cannot be saved.
+    """
+    path = folder / DEMO_FILE
+    try:
+        with store.SessionLock(path):
+            store.save_session(demo, path)
+    except store.SessionLocked:
+        path = store.new_session_path(folder, demo.title)
+        store.save_session(demo, path)
+    return path

@@ -223,19 +223,13 @@ class HomeScreen(Screen[None]):
         Does what ``fagworkshop demo`` does.
         """
         try:
-            from fagworkshop.demo import build_demo
+            from fagworkshop.demo import build_demo, save_demo
         except ImportError:
             self.app.notify(t("home.no_demo"), severity="warning", markup=False)
             return
-        from fagworkshop.cli import DEMO_FILE
-
         demo = build_demo()
-        folder = self._folder()
-        path = folder / DEMO_FILE
         try:
-            if store.lock.held_elsewhere(path):
-                path = store.new_session_path(folder, demo.title)
-            store.save_session(demo, path)
+            path = save_demo(demo, self._folder())
         except store.StoreError as err:
             self.app.notify(err.describe(), severity="error", markup=False, timeout=15)
             return
