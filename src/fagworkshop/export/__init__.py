@@ -1,6 +1,7 @@
-"""Exports that leave the room: Markdown, printable HTML, CSV, TOML profiles.
+"""Exports that leave the room: Markdown, printable HTML, CSV, TOML profiles, Excel, Word.
 
-Each format has ``render_<format>(session, with_names=False) -> str``; all are
+Each text format has ``render_<format>(session, with_names=False) -> str``
+(``FORMATS``); Excel and Word return bytes (``BINARY_FORMATS``); all are
 fed by ``domain.analysis``. People appear by initials or pseudonym unless
 ``with_names`` is given. ``command`` holds the ``fagworkshop export`` CLI.
 """
@@ -17,8 +18,11 @@ _WHERE = {
     "SUFFIXES": "common",
     "default_output": "common",
     "render_csv": "csv_export",
+    "ALL_FORMATS": "formats",
+    "BINARY_FORMATS": "formats",
     "FORMATS": "formats",
     "render": "formats",
+    "render_bytes": "formats",
     "render_html": "html",
     "render_markdown": "markdown",
     "build_catalogue": "profiles_toml",
@@ -35,11 +39,14 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "ALL_FORMATS",
+    "BINARY_FORMATS",
     "FORMATS",
     "SUFFIXES",
     "build_catalogue",
     "default_output",
     "render",
+    "render_bytes",
     "render_csv",
     "render_html",
     "render_markdown",

@@ -1,4 +1,4 @@
-"""``fagworkshop export PATH --format md|html|csv|toml [-o OUT] [--with-names] [--force]``.
+"""``fagworkshop export PATH --format FMT [-o OUT] [--with-names] [--force] [--per-person]``.
 
 The CLI module registers this with :func:`add_parser` and calls :func:`run`.
 Every failure (unknown format, bad session file, existing output without
@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fagworkshop.i18n import t
 from fagworkshop.store import StoreError, load_session
 from fagworkshop.store.errors import os_reason
+
+if TYPE_CHECKING:
+    from fagworkshop.domain.session import Session
 
 #: Exports may hold personal data: readable by the owner only, like sessions.
 FILE_MODE = 0o600
@@ -35,6 +40,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         "--with-names", dest="with_names", action="store_true", help=t("export.cli.with_names")
     )
     parser.add_argument("--force", action="store_true", help=t("export.cli.force"))
+    parser.add_argument(
+        "--per-person", dest="per_person", action="store_true", help=t("export.cli.per_person")
+    )
     parser.set_defaults(run=run)
     return parser
 
@@ -52,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
             args.output,
             with_names=bool(getattr(args, "with_names", False)),
             force=bool(getattr(args, "force", False)),
+            per_person=bool(getattr(args, "per_person", False)),
         )
     except ExportFailed as exc:
         print(str(exc), file=sys.stderr)
@@ -71,23 +80,40 @@ def export_file(
     *,
     with_names: bool = False,
     force: bool = False,
+    per_person: bool = False,
 ) -> str:
     """Load a session, render it and write it; returns the message to show.
 
-    ``output`` ``"-"`` writes to stdout. Raises :class:`ExportFailed` or the
-    store's :class:`StoreError`.
+    ``output`` ``"-"`` writes to stdout. ``per_person`` (docx only) writes one
+    document per person into the folder ``output`` (by default where exports
+    go). Raises :class:`ExportFailed` or the store's :class:`StoreError`.
     """
     # Imported here, not at the top: the CLI registers this command on every start,
     # and the renderers (with the analysis) cost ~0.1 to 0.2 s of cold start.
     from fagworkshop.export.common import default_output
-    from fagworkshop.export.formats import FORMATS, render
+    from fagworkshop.export.formats import ALL_FORMATS, BINARY_FORMATS, render, render_bytes
 
     fmt = (fmt or "").strip().lower()
-    if fmt not in FORMATS:
-        raise ExportFailed(t("export.error.format", format=fmt, choices=", ".join(FORMATS)))
+    if fmt not in ALL_FORMATS:
+        raise ExportFailed(t("export.error.format", format=fmt, choices=", ".join(ALL_FORMATS)))
+    if per_person and fmt != "docx":
+        raise ExportFailed(t("export.error.per_person"))
     session = load_session(session_path)
-    content = render(fmt, session, with_names)
+    if per_person:
+        return _export_people(session, session_path, output, with_names=with_names, force=force)
+    if fmt in BINARY_FORMATS:
+        data = render_bytes(fmt, session, with_names)
+        if output == "-":
+            if sys.stdout.isatty():
+                raise ExportFailed(t("export.error.binary_tty", format=fmt))
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+            return ""
+        content: str | bytes = data
+    else:
+        content = render(fmt, session, with_names)
     if output == "-":
+        assert isinstance(content, str)
         sys.stdout.write(content.removeprefix("\ufeff") if sys.stdout.isatty() else content)
         sys.stdout.flush()
         return ""
@@ -104,9 +130,49 @@ def export_file(
     return t("export.done", path=str(target))
 
 
-def write_export(target: Path, content: str) -> None:
+def file_part(value: str) -> str:
+    """A piece of a file name from a label: letters, digits, ``-`` and ``_`` only."""
+    cleaned = re.sub(r"[^\w-]+", "-", value, flags=re.UNICODE).strip("-_.")
+    return cleaned[:60] or "x"
+
+
+def _export_people(
+    session: Session, session_path: Path, output: str | None, *, with_names: bool, force: bool
+) -> str:
+    """``--per-person``: one Word sheet per person, all checked before any is written."""
+    from fagworkshop.export.common import default_output
+    from fagworkshop.export.docx_export import render_docx_people
+
+    if output == "-":
+        raise ExportFailed(t("export.error.per_person_stdout"))
+    folder = Path(output) if output else default_output(session_path, "docx").parent
+    documents = render_docx_people(session, with_names)
+    targets: list[tuple[Path, bytes]] = []
+    seen: set[str] = set()
+    for label, data in documents:
+        name = f"{session_path.stem}-{file_part(label)}"
+        while name.lower() in seen:  # two labels that clean to the same name
+            name += "_"
+        seen.add(name.lower())
+        targets.append((folder / f"{name}.docx", data))
+    if not force:
+        for target, _data in targets:
+            if target.exists():
+                raise ExportFailed(t("export.error.exists", path=str(target)))
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportFailed(
+            t("export.error.write", path=str(folder), reason=os_reason(exc))
+        ) from exc
+    for target, data in targets:
+        write_export(target, data)
+    return t("export.done_many", count=len(targets), path=str(folder))
+
+
+def write_export(target: Path, content: str | bytes) -> None:
     """Write an export atomically (temp file, then rename), owner-only; ExportFailed on error."""
-    data = content.encode("utf-8")
+    data = content.encode("utf-8") if isinstance(content, str) else content
     folder = target.parent if str(target.parent) else Path(".")
     tmp: str | None = None
     try:

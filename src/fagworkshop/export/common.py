@@ -24,6 +24,8 @@ SUFFIXES: dict[str, str] = {
     "html": ".html",
     "csv": ".csv",
     "toml": "-profiler.toml",
+    "xlsx": ".xlsx",
+    "docx": ".docx",
 }
 
 

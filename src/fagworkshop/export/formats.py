@@ -24,3 +24,30 @@ FORMATS: dict[str, Renderer] = {
 def render(fmt: str, session: Session, with_names: bool = False) -> str:
     """The export text of a session in a format (``KeyError`` for an unknown one)."""
     return FORMATS[fmt](session, with_names)
+
+
+def _xlsx(session: Session, with_names: bool) -> bytes:
+    # openpyxl and python-docx load only when a workbook or document is made.
+    from fagworkshop.export.xlsx_export import render_xlsx
+
+    return render_xlsx(session, with_names)
+
+
+def _docx(session: Session, with_names: bool) -> bytes:
+    from fagworkshop.export.docx_export import render_docx
+
+    return render_docx(session, with_names)
+
+
+#: Formats that are files, not text (Excel, Word): name -> ``(session, with_names) -> bytes``.
+BINARY_FORMATS: dict[str, Callable[[Session, bool], bytes]] = {"xlsx": _xlsx, "docx": _docx}
+
+#: Every format name, text formats first, for the command line and step 7.
+ALL_FORMATS: tuple[str, ...] = (*FORMATS, *BINARY_FORMATS)
+
+
+def render_bytes(fmt: str, session: Session, with_names: bool = False) -> bytes:
+    """The file content of an export in any format (text as UTF-8); ``KeyError`` if unknown."""
+    if fmt in BINARY_FORMATS:
+        return BINARY_FORMATS[fmt](session, with_names)
+    return render(fmt, session, with_names).encode("utf-8")

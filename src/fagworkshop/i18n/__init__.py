@@ -8,13 +8,35 @@ formats with ``str.format``; parameters are plain values, never markup.
 
 from __future__ import annotations
 
-from fagworkshop.i18n import cli, common, export, store, tui, tui_grid, tui_save, tui_steps
+from fagworkshop.i18n import (
+    cli,
+    common,
+    export,
+    export_office,
+    overview,
+    store,
+    tui,
+    tui_grid,
+    tui_save,
+    tui_steps,
+)
 
 LANGUAGES = ("da", "en")
 _language = "da"
 
 _TABLE: dict[str, tuple[str, str]] = {}
-for _module in (common, cli, store, tui, tui_grid, tui_save, tui_steps, export):
+for _module in (
+    common,
+    cli,
+    store,
+    tui,
+    tui_grid,
+    tui_save,
+    tui_steps,
+    export,
+    export_office,
+    overview,
+):
     for _key, _pair in _module.STRINGS.items():
         if _key in _TABLE:
             raise RuntimeError(f"i18n key defined twice: {_key}")

@@ -168,7 +168,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     # The command.
     "export.cli.help": ("eksportér en workshop", "export a workshop"),
     "export.cli.path": ("workshopfilen (.toml)", "the workshop file (.toml)"),
-    "export.cli.format": ("format: md, html, csv eller toml", "format: md, html, csv or toml"),
+    "export.cli.format": (
+        "format: md, html, csv, toml, xlsx eller docx",
+        "format: md, html, csv, toml, xlsx or docx",
+    ),
     "export.cli.output": (
         "hvor eksporten skrives (- for skærmen); standard er ved siden af workshopfilen",
         "where the export is written (- for the screen); by default next to the workshop file",

@@ -1,0 +1,211 @@
+"""One person's sheet for the appraisal talk (udviklingssamtale, MUS).
+
+A :class:`~fagworkshop.export.report.Report` like the summary, so every
+renderer of the report model can show it: the person's local profiles, their
+ratings against target in the latest round, their gaps, the competences they
+hold but do not use, their development goals and the actions they take part
+in (named for them, or for the whole group). The same sheet serves a person's
+own-data export.
+
+People appear as in the summary: initials or pseudonym unless ``with_names``,
+and names typed into free text are replaced the same way.
+"""
+
+from __future__ import annotations
+
+from fagworkshop.domain.analysis import (
+    Analysis,
+    SessionIndex,
+    analyse,
+    build_index,
+    cell_text,
+    classify,
+)
+from fagworkshop.domain.session import Session
+from fagworkshop.export.common import (
+    date_text,
+    labels,
+    level_text,
+    line,
+    name_redactor,
+    names_notice,
+    text,
+)
+from fagworkshop.export.report import (
+    Block,
+    Bullets,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+    _redacted,
+)
+from fagworkshop.i18n import t
+
+
+def build_person_sheet(
+    session: Session,
+    person_id: str,
+    with_names: bool = False,
+    *,
+    index: SessionIndex | None = None,
+    analysis: Analysis | None = None,
+) -> Report:
+    """The one-page sheet of one person (``KeyError`` for an unknown id).
+
+    ``index`` and ``analysis`` may be passed in when many sheets are built
+    from one session, so the analysis runs once.
+    """
+    person = session.person(person_id)
+    if person is None:
+        raise KeyError(person_id)
+    idx = index or build_index(session)
+    result = analysis or analyse(session, index=idx)
+    names = labels(session, with_names)
+    label = names[person_id]
+    rnd = session.round(result.round_number) if result.round_number else None
+    mine = rnd.ratings.get(person_id, {}) if rnd else {}
+    flags = set(rnd.unused.get(person_id, ())) if rnd else set()
+    notes = rnd.notes.get(person_id, {}) if rnd else {}
+    title_of = lambda cid: line(idx.infos[cid].title)  # noqa: E731
+
+    lead = [
+        (t("export.jobcenter"), line(session.frame.jobcenter)),
+        (t("export.unit"), line(session.frame.unit)),
+        (t("sheet.role"), line(person.role)),
+    ]
+    if rnd is not None:
+        when = date_text(rnd.date)
+        number = t("export.round_n", number=rnd.number)
+        lead.append((t("export.round"), f"{number} ({when})" if when else number))
+
+    sections: list[Section] = [Section("", (Paragraph(t("sheet.lead")),), level=3)]
+
+    by_id = {p.id: p for p in session.profiles}
+    profile_items: list[tuple[str, str]] = []
+    for pid in person.profiles:
+        profile = by_id.get(pid)
+        if profile is None:
+            continue
+        q = result.profile(pid)
+        state = ""
+        if q is not None:
+            if person_id in q.qualified:
+                state = t("sheet.profile_met")
+            elif person_id in q.close:
+                state = t("sheet.profile_close")
+            else:
+                state = t("sheet.profile_not_yet")
+        profile_items.append((line(profile.name), state))
+    sections.append(
+        Section(
+            t("sheet.profiles"),
+            (Bullets(tuple(profile_items)),)
+            if profile_items
+            else (Paragraph(t("sheet.no_profiles")),),
+            level=3,
+        )
+    )
+
+    rows = []
+    for cid in idx.relevant_ordered.get(person_id, ()):
+        info = idx.infos[cid]
+        level = mine.get(cid)
+        state = classify(level, info.target, True)
+        rows.append(
+            (
+                line(info.title),
+                "" if level is None else str(level),
+                "" if info.target is None else str(info.target),
+                cell_text(level, state) + ("*" if cid in flags else ""),
+                text(notes.get(cid, "")).replace("\n", " "),
+            )
+        )
+    if rows:
+        header = (
+            t("export.competence"),
+            t("xlsx.col.level"),
+            t("export.target"),
+            t("sheet.sign"),
+            t("export.note"),
+        )
+        if not any(row[-1] for row in rows):  # no notes: no empty column on a tight page
+            header, rows = header[:-1], [row[:-1] for row in rows]
+        sections.append(
+            Section(
+                t("sheet.ratings"),
+                (Table(header, tuple(rows), numeric=frozenset({1, 2})),),
+                level=3,
+            )
+        )
+
+    # The gaps in one paragraph, biggest first: the table above holds the detail.
+    gaps = result.person(person_id)
+    found = sorted(
+        (g for g in (gaps.gaps if gaps else ()) if g.competence_id in idx.infos),
+        key=lambda g: g.level - g.target,
+    )
+    gap_text = "; ".join(
+        t("sheet.gap_item", competence=title_of(g.competence_id), level=g.level, target=g.target)
+        for g in found
+    )
+    sections.append(Section(t("sheet.gaps"), (Paragraph(gap_text or t("export.none")),), level=3))
+    if gaps is not None and gaps.unused:
+        items = tuple(
+            (title_of(u.competence_id), level_text(session, u.level))
+            for u in gaps.unused
+            if u.competence_id in idx.infos
+        )
+        sections.append(Section(t("sheet.unused"), (Bullets(items),), level=3))
+
+    goal_items: list[tuple[str, str]] = []
+    for goal in person.goals:
+        parts = []
+        comps = ", ".join(title_of(c) for c in goal.competences if c in idx.infos)
+        if comps:
+            parts.append(comps)
+        if goal.deadline:
+            parts.append(t("export.goal_deadline", date=date_text(goal.deadline)))
+        if goal.done:
+            parts.append(t("export.goal_done"))
+        goal_items.append((text(goal.text).replace("\n", " "), " · ".join(parts)))
+    sections.append(
+        Section(
+            t("sheet.goals"),
+            (Bullets(tuple(goal_items)),) if goal_items else (Paragraph(t("export.none")),),
+            level=3,
+        )
+    )
+
+    action_items: list[tuple[str, str]] = []
+    for action in session.actions:
+        if action.for_whom and person_id not in action.for_whom:
+            continue
+        whom = (
+            ", ".join(names[p] for p in action.for_whom if p in names)
+            if action.for_whom
+            else t("whole_group")
+        )
+        parts = [
+            t(f"action.{action.kind.value}"),
+            whom,
+            date_text(action.deadline),
+            t(f"action_status.{action.status.value}"),
+        ]
+        plan = text(action.transfer_plan).replace("\n", " ")
+        if plan:
+            parts.append(f"{t('export.transfer_plan')}: {plan}")
+        action_items.append((line(action.title), " · ".join(p for p in parts if p)))
+    action_blocks: tuple[Block, ...] = (
+        (Bullets(tuple(action_items)),) if action_items else (Paragraph(t("export.none")),)
+    )
+    sections.append(Section(t("sheet.actions"), action_blocks, level=3))
+    sections.append(Section(t("sheet.talk_notes"), (Paragraph(""),), level=3, css_class="notes"))
+
+    report = Report(
+        title=t("sheet.title", person=label),
+        lead=tuple((k, v) for k, v in lead if v),
+        notice=names_notice(with_names),
+        sections=tuple(sections),
+    )
+    return report if with_names else _redacted(report, name_redactor(session, with_names))

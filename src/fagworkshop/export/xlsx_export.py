@@ -1,0 +1,387 @@
+"""The workshop as an Excel workbook (regneark), for leaders who live in Excel.
+
+Sheets: "Varmekort" (the heat map coloured as in the HTML report, header row
+and name column frozen, landscape, one page wide), "Vurderinger" (one row per
+round, person and competence with real number, date and yes/no cells and an
+autofilter), "Lokale profiler", "Handlingsplan" and "Udviklingsmål".
+
+Written with openpyxl (the self-assessment forms are read back with it too).
+Every text cell is stored as a string, never a formula: openpyxl would turn a
+value starting with ``=`` into one, so the type is set by hand, and a cell
+starting with ``= + - @`` also gets Excel's quote prefix so editing it in
+Excel keeps it text. People appear as in the report (initials or pseudonym
+unless ``with_names``), and names in free text are replaced the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable, Iterable, Sequence
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from fagworkshop.domain.analysis import CellState, analyse, build_index, classify
+from fagworkshop.domain.session import Session
+from fagworkshop.export.common import labels, line, name_redactor, text
+from fagworkshop.export.html import HEAT_COLOURS
+from fagworkshop.export.report import HeatMap, build_report
+from fagworkshop.i18n import t
+
+#: Excel's limit on the characters of one cell.
+MAX_CELL = 32_767
+DATE_FORMAT = "dd-mm-yyyy"
+#: A text starting with one of these is a formula when typed into a spreadsheet.
+FORMULA_START = ("=", "+", "-", "@")
+
+Value = str | int | float | bool | dt.date | None
+
+_BOLD = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="EEEEEE")
+_THIN = Side(style="thin", color="777777")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_CENTRE = Alignment(horizontal="center", vertical="center")
+
+
+def put(ws: Worksheet, row: int, column: int, value: Value) -> Cell:
+    """Write one cell: text is always text (never a formula), dates get a date format."""
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL]
+        cell.value = value
+        # openpyxl makes "=..." a formula; a stored string is never run by Excel.
+        cell.data_type = "s"
+        if value.lstrip(" ").startswith(FORMULA_START):
+            cell.quotePrefix = True
+    else:
+        cell.value = value
+        if isinstance(value, dt.date):
+            cell.number_format = DATE_FORMAT
+    return cell
+
+
+def _table(
+    ws: Worksheet,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Value]],
+    widths: Sequence[int],
+    wrap: frozenset[int] = frozenset(),
+) -> None:
+    """A header row, frozen, then the rows, with an autofilter over all of it."""
+    for c, title in enumerate(header, 1):
+        cell = put(ws, 1, c, title)
+        cell.font = _BOLD
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    last = 1
+    for r, row in enumerate(rows, 2):
+        for c, value in enumerate(row, 1):
+            cell = put(ws, r, c, value)
+            if c - 1 in wrap:
+                cell.alignment = _WRAP
+        last = r
+    for c, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{last}"
+    ws.print_title_rows = "1:1"
+    _print_setup(ws)
+
+
+def _print_setup(ws: Worksheet) -> None:
+    """A4 landscape, as many pages down as needed but one page wide."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _yes_no(value: bool) -> str:
+    return t("xlsx.yes") if value else t("xlsx.no")
+
+
+# --- sheets ----------------------------------------------------------------------
+
+
+def _heat_map_sheet(ws: Worksheet, heat: HeatMap | None, notice: str) -> None:
+    """Staff against competence codes; colour and sign carry the state, codes keyed below."""
+    put(ws, 1, 1, t("export.staff")).font = _BOLD
+    ws.column_dimensions["A"].width = 24
+    if heat is None:
+        put(ws, 3, 1, t("export.none"))
+        return
+    for c, (code, _title) in enumerate(heat.columns, 2):
+        cell = put(ws, 1, c, code)
+        cell.font = _BOLD
+        cell.alignment = _CENTRE
+        cell.fill = _HEADER_FILL
+        ws.column_dimensions[get_column_letter(c)].width = 5.5
+    put(ws, 2, 1, t("export.target_row")).font = _BOLD
+    for c, target in enumerate(heat.targets, 2):
+        put(ws, 2, c, int(target) if target.isdigit() else target).alignment = _CENTRE
+    fills = {
+        state: PatternFill("solid", fgColor=colour.lstrip("#").upper())
+        for state, colour in HEAT_COLOURS.items()
+    }
+    r = 2
+    for r, (label, cells) in enumerate(heat.rows, 3):
+        put(ws, r, 1, label).font = _BOLD
+        for c, heat_cell in enumerate(cells, 2):
+            sign = heat_cell.text + ("*" if heat_cell.unused else "")
+            cell = put(ws, r, c, sign)
+            cell.fill = fills[heat_cell.state]
+            cell.border = _BOX
+            cell.alignment = _CENTRE
+            if heat_cell.state != CellState.NOT_RELEVANT:
+                cell.font = _BOLD
+    ws.freeze_panes = "B3"
+    ws.print_title_rows = "1:2"
+    ws.print_title_cols = "A:A"
+    _print_setup(ws)
+    # Below the map: what the colours mean, then the codes.
+    r += 2
+    put(ws, r, 1, t("xlsx.heat.legend")).font = _BOLD
+    for state in CellState:
+        r += 1
+        cell = put(ws, r, 1, t(f"export.state.{state.value}"))
+        cell.fill = fills[state]
+        cell.border = _BOX
+    r += 1
+    put(ws, r, 1, t("export.heat_map.lead")).alignment = Alignment(wrap_text=False)
+    r += 2
+    put(ws, r, 1, t("xlsx.heat.codes")).font = _BOLD
+    for code, title in heat.columns:
+        r += 1
+        put(ws, r, 1, code)
+        put(ws, r, 2, title)
+    r += 2
+    put(ws, r, 1, notice)
+
+
+def _ratings_rows(
+    session: Session, names: dict[str, str], redact: Callable[[str], str]
+) -> list[list[Value]]:
+    idx = build_index(session)
+    order = list(idx.infos)
+    analysed = set(idx.analysed)
+    profile_names = {p.id: line(p.name) for p in session.profiles}
+    jobcenter, unit = line(session.frame.jobcenter), line(session.frame.unit)
+    rows: list[list[Value]] = []
+    for rnd in sorted(session.rounds, key=lambda r: r.number):
+        for person in session.staff:
+            mine = rnd.ratings.get(person.id, {})
+            flags = set(rnd.unused.get(person.id, ()))
+            notes = rnd.notes.get(person.id, {})
+            relevant = idx.relevant.get(person.id, frozenset())
+            profiles = ", ".join(profile_names[p] for p in person.profiles if p in profile_names)
+            wanted = analysed | set(mine) | flags
+            for cid in order:
+                if cid not in wanted:
+                    continue
+                info = idx.infos[cid]
+                level = mine.get(cid)
+                is_relevant = cid in relevant
+                state = classify(level, info.target, is_relevant)
+                gap: int | None = None
+                if is_relevant and level is not None and info.target is not None:
+                    gap = max(info.target - level, 0)
+                rows.append(
+                    [
+                        jobcenter,
+                        unit,
+                        rnd.number,
+                        rnd.date,
+                        names[person.id],
+                        redact(line(person.role)),
+                        profiles,
+                        cid,
+                        line(info.title),
+                        t(f"export.kind.{info.kind.value}"),
+                        _yes_no(is_relevant),
+                        level,
+                        info.target,
+                        gap,
+                        _yes_no(cid in flags),
+                        t(f"export.state.{state.value}"),
+                        redact(text(notes.get(cid, ""))),
+                    ]
+                )
+    return rows
+
+
+def _ratings_sheet(
+    ws: Worksheet,
+    session: Session,
+    names: dict[str, str],
+    redact: Callable[[str], str],
+    with_names: bool,
+) -> None:
+    header = [
+        t("xlsx.col.jobcenter"),
+        t("xlsx.col.unit"),
+        t("xlsx.col.round"),
+        t("xlsx.col.round_date"),
+        t("xlsx.col.person_name") if with_names else t("xlsx.col.person_hidden"),
+        t("xlsx.col.role"),
+        t("xlsx.col.local_profiles"),
+        t("xlsx.col.code"),
+        t("xlsx.col.competence"),
+        t("xlsx.col.kind"),
+        t("xlsx.col.relevant"),
+        t("xlsx.col.level"),
+        t("xlsx.col.target"),
+        t("xlsx.col.gap"),
+        t("xlsx.col.unused"),
+        t("xlsx.col.state"),
+        t("xlsx.col.note"),
+    ]
+    widths = [16, 16, 7, 11, 18, 18, 26, 16, 40, 14, 9, 8, 10, 9, 10, 14, 30]
+    _table(ws, header, _ratings_rows(session, names, redact), widths, wrap=frozenset())
+
+
+def _profiles_sheet(ws: Worksheet, session: Session) -> None:
+    idx = build_index(session)
+    result = analyse(session, index=idx)
+    block_of = {e.id: line(b.title) for b, e in session.elements()}
+    rows: list[list[Value]] = []
+    for profile in session.profiles:
+        q = result.profile(profile.id)
+        counts: list[Value] = [
+            profile.needed,
+            len(q.qualified) if q else 0,
+            len(q.close) if q else 0,
+            q.shortfall if q else profile.needed,
+        ]
+        elements = [cid for cid in profile.elements if cid in idx.infos] or [None]
+        for cid in elements:
+            info = idx.infos[cid] if cid else None
+            rows.append(
+                [
+                    line(profile.name),
+                    *counts,
+                    line(info.title) if info else "",
+                    block_of.get(cid, t("export.basic")) if cid else "",
+                    info.target if info else None,
+                ]
+            )
+    header = [
+        t("xlsx.col.profile"),
+        t("xlsx.col.needed"),
+        t("xlsx.col.qualified"),
+        t("xlsx.col.close"),
+        t("xlsx.col.shortfall"),
+        t("xlsx.col.element"),
+        t("xlsx.col.block"),
+        t("xlsx.col.target"),
+    ]
+    _table(ws, header, rows, [32, 10, 12, 8, 9, 44, 28, 10])
+
+
+def _plan_sheet(
+    ws: Worksheet, session: Session, names: dict[str, str], redact: Callable[[str], str]
+) -> None:
+    idx = build_index(session)
+    courses = {c.id: line(c.name) for c in session.courses}
+    rows: list[list[Value]] = []
+    for a in session.actions:
+        whom = (
+            ", ".join(names[p] for p in a.for_whom if p in names)
+            if a.for_whom
+            else t("whole_group")
+        )
+        rows.append(
+            [
+                redact(line(a.title)),
+                t(f"action.{a.kind.value}"),
+                whom,
+                ", ".join(line(idx.infos[c].title) for c in a.competences if c in idx.infos),
+                redact(line(a.owner)),
+                a.deadline,
+                t(f"action_status.{a.status.value}"),
+                courses.get(a.course_id or "", ""),
+                redact(text(a.transfer_plan)),
+                redact(text(a.note)),
+            ]
+        )
+    header = [
+        t("xlsx.col.action"),
+        t("xlsx.col.kind"),
+        t("xlsx.col.for_whom"),
+        t("xlsx.col.competences"),
+        t("xlsx.col.owner"),
+        t("xlsx.col.deadline"),
+        t("xlsx.col.status"),
+        t("xlsx.col.course"),
+        t("xlsx.col.transfer_plan"),
+        t("xlsx.col.note"),
+    ]
+    _table(ws, header, rows, [32, 18, 20, 36, 18, 11, 12, 20, 48, 30], wrap=frozenset({0, 3, 8, 9}))
+
+
+def _goals_sheet(
+    ws: Worksheet,
+    session: Session,
+    names: dict[str, str],
+    redact: Callable[[str], str],
+    with_names: bool,
+) -> None:
+    idx = build_index(session)
+    rows: list[list[Value]] = []
+    for person in session.staff:
+        for goal in person.goals:
+            rows.append(
+                [
+                    names[person.id],
+                    redact(text(goal.text)),
+                    ", ".join(line(idx.infos[c].title) for c in goal.competences if c in idx.infos),
+                    goal.deadline,
+                    _yes_no(goal.done),
+                ]
+            )
+    header = [
+        t("xlsx.col.person_name") if with_names else t("xlsx.col.person_hidden"),
+        t("xlsx.col.goal"),
+        t("xlsx.col.competences"),
+        t("xlsx.col.deadline"),
+        t("xlsx.col.done"),
+    ]
+    _table(ws, header, rows, [20, 50, 40, 11, 8], wrap=frozenset({1, 2}))
+
+
+# --- the workbook ----------------------------------------------------------------
+
+
+def build_workbook(session: Session, with_names: bool = False) -> Workbook:
+    """The workbook of a session (for tests and callers that add sheets)."""
+    report = build_report(session, with_names)
+    heat = next(
+        (b for s in report.sections for b in s.blocks if isinstance(b, HeatMap)),
+        None,
+    )
+    names = labels(session, with_names)
+    redact = name_redactor(session, with_names)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None  # a new workbook always has one sheet
+    ws.title = t("xlsx.sheet.heat_map")
+    _heat_map_sheet(ws, heat, report.notice)
+    _ratings_sheet(wb.create_sheet(t("xlsx.sheet.ratings")), session, names, redact, with_names)
+    _profiles_sheet(wb.create_sheet(t("xlsx.sheet.profiles")), session)
+    _plan_sheet(wb.create_sheet(t("xlsx.sheet.plan")), session, names, redact)
+    _goals_sheet(wb.create_sheet(t("xlsx.sheet.goals")), session, names, redact, with_names)
+    wb.properties.title = redact(line(session.title))[:255]
+    wb.properties.creator = "fagworkshop"
+    return wb
+
+
+def render_xlsx(session: Session, with_names: bool = False) -> bytes:
+    """The workbook of a session as the bytes of an .xlsx file."""
+    buffer = io.BytesIO()
+    build_workbook(session, with_names).save(buffer)
+    return buffer.getvalue()
