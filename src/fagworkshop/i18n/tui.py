@@ -289,6 +289,25 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{title} · {unit} · ændret {modified} · trin {step} · {status}",
         "{title} · {unit} · changed {modified} · step {step} · {status}",
     ),
+    "home.entry_cut_short": (
+        "AFKORTET: {title}: filen er afkortet og åbnes ikke. {backup}",
+        "CUT SHORT: {title}: the file is cut short and is not opened. {backup}",
+    ),
+    "home.open_backup_hint": (
+        "  Tryk s for at åbne en kopi af sikkerhedskopien (filen og kopien røres ikke).",
+        "  Press s to open a copy of the backup (the file and the backup are not touched).",
+    ),
+    "home.no_backup_to_open": (
+        "Den valgte fil har ingen sikkerhedskopi, der kan åbnes.",
+        "The selected file has no backup that can be opened.",
+    ),
+    "home.backup_opened": (
+        "Sikkerhedskopien er kopieret til {copy} og åbnet. Den afkortede fil {path} "
+        "og dens sikkerhedskopi er ikke ændret.",
+        "The backup was copied to {copy} and opened. The cut-short file {path} "
+        "and its backup are unchanged.",
+    ),
+    "key.open_backup": ("Åbn sikkerhedskopi", "Open backup"),
     "home.entry_broken": ("KAN IKKE ÅBNES: {title}: {problem}", "CANNOT OPEN: {title}: {problem}"),
     "home.delete_by_passed": (
         "  ⚠ skulle være slettet senest {date}",

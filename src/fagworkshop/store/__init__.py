@@ -23,7 +23,9 @@ from fagworkshop.store.errors import (
 )
 from fagworkshop.store.folders import (
     ENV_SESSIONS_DIR,
+    EntryState,
     SessionEntry,
+    copy_backup,
     copy_path,
     list_sessions,
     new_session_path,
@@ -54,6 +56,7 @@ __all__ = [
     "ENV_SESSIONS_DIR",
     "UNCHECKED",
     "BackupInfo",
+    "EntryState",
     "FileProblem",
     "FileStamp",
     "LoadedSession",
@@ -65,6 +68,7 @@ __all__ = [
     "SessionTruncated",
     "StoreError",
     "backup_info",
+    "copy_backup",
     "copy_path",
     "file_stamp",
     "list_sessions",

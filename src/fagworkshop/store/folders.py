@@ -12,14 +12,22 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 import platformdirs
 
 from fagworkshop.domain.session import Status
-from fagworkshop.store.errors import FileProblem, terminal_safe
-from fagworkshop.store.reading import load_session
-from fagworkshop.store.writing import ensure_folder
+from fagworkshop.store.errors import (
+    BackupInfo,
+    FileProblem,
+    SaveFailed,
+    SessionTruncated,
+    os_reason,
+    terminal_safe,
+)
+from fagworkshop.store.reading import load_session_file, parse_toml, read_bytes, session_from_data
+from fagworkshop.store.writing import ensure_folder, write_atomic
 
 ENV_SESSIONS_DIR = "FAGWORKSHOP_SESSIONS_DIR"
 SUFFIX = ".toml"
@@ -110,12 +118,44 @@ def copy_path(path: Path | str) -> Path:
         n += 1
 
 
+def copy_backup(path: Path | str) -> Path:
+    """Copy the backup of a cut-short ``path`` to a free name beside it; the copy's path.
+
+    The copy (``NAME (kopi).toml``, 0600) is what the app opens: neither the
+    cut-short file nor its ``.bak`` is ever saved over this way. Raises
+    FileProblem when the backup cannot be opened, SaveFailed when the copy
+    cannot be written.
+    """
+    path = Path(path)
+    backup = path.with_name(path.name + ".bak")
+    raw = read_bytes(backup)
+    data, _ = parse_toml(backup, raw, describe_backup=False)
+    session_from_data(backup, data)  # refuse a backup that would not open either
+    target = copy_path(path)
+    try:
+        write_atomic(target, raw, keep_backup=False)
+    except OSError as exc:
+        raise SaveFailed(target, os_reason(exc)) from None
+    return target
+
+
+class EntryState(StrEnum):
+    """How a file in the sessions folder can be listed."""
+
+    OK = "ok"  # opens
+    PROBLEM = "problem"  # cannot be opened: ``problem`` says why
+    CUT_SHORT = "cut_short"  # written by fagworkshop and cut short since: see ``backup``
+
+
 @dataclass(frozen=True)
 class SessionEntry:
     """One session file as the home screen lists it.
 
     For a file that cannot be read, ``problem`` holds the message, ``title`` is
-    the file name and the session fields are empty.
+    the file name and the session fields are empty. ``state`` says whether it
+    opens, cannot be opened, or was cut short; a cut-short file comes with
+    what its ``backup`` holds (None when there is none). ``edited_outside``:
+    it opens, but was changed by hand since fagworkshop wrote it.
     """
 
     path: Path
@@ -126,6 +166,14 @@ class SessionEntry:
     status: Status | None
     delete_by: dt.date | None
     problem: str | None = None
+    state: EntryState = EntryState.OK
+    backup: BackupInfo | None = None
+    edited_outside: bool = False
+
+    @property
+    def backup_can_open(self) -> bool:
+        """Whether the home screen can offer to open a copy of the backup."""
+        return self.state is EntryState.CUT_SHORT and self.backup is not None and self.backup.usable
 
     def delete_by_passed(self, today: dt.date | None = None) -> bool:
         """Whether the date by which the session should be deleted has passed."""
@@ -141,14 +189,30 @@ def _entry(path: Path) -> SessionEntry:
         modified = dt.datetime.fromtimestamp(0, dt.UTC)
     # A file name is shown as the title of a file that cannot be read: never raw.
     name = terminal_safe(path.stem)
+    problem = EntryState.PROBLEM
     try:
-        s = load_session(path)
+        loaded = load_session_file(path)
+    except SessionTruncated as exc:
+        cut = EntryState.CUT_SHORT
+        return SessionEntry(
+            path, name, "", modified, None, None, None, exc.describe(), cut, exc.backup
+        )
     except FileProblem as exc:
-        return SessionEntry(path, name, "", modified, None, None, None, exc.describe())
+        return SessionEntry(path, name, "", modified, None, None, None, exc.describe(), problem)
     except Exception as exc:  # noqa: BLE001 - the list must never fail on one file
-        return SessionEntry(path, name, "", modified, None, None, None, terminal_safe(repr(exc)))
+        reason = terminal_safe(repr(exc))
+        return SessionEntry(path, name, "", modified, None, None, None, reason, problem)
+    s = loaded.session
     return SessionEntry(
-        path, s.title, s.frame.unit, modified, s.current_step, s.status, s.delete_by, None
+        path,
+        s.title,
+        s.frame.unit,
+        modified,
+        s.current_step,
+        s.status,
+        s.delete_by,
+        None,
+        edited_outside=loaded.edited_outside,
     )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -41,6 +42,12 @@ def builtin_catalogues() -> list[tuple[str, Path]]:
 
 def entry_text(entry: store.SessionEntry) -> str:
     """One line (or two) of the resume list, plain text."""
+    if entry.state is store.EntryState.CUT_SHORT:
+        backup = entry.backup.describe() if entry.backup else t("store.truncated.no_backup")
+        text = t("home.entry_cut_short", title=entry.title, backup=backup)
+        if entry.backup_can_open:
+            text += "\n" + t("home.open_backup_hint")
+        return text
     if entry.problem:
         return t("home.entry_broken", title=entry.title, problem=entry.problem)
     modified = entry.modified.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -61,6 +68,8 @@ def entry_text(entry: store.SessionEntry) -> str:
 
 class HomeScreen(Screen[None]):
     """New workshop form, the saved workshops (newest first), demo and open by path."""
+
+    BINDINGS = [Binding("s", "open_backup", t("key.open_backup"), id="key.open_backup")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -135,6 +144,7 @@ class HomeScreen(Screen[None]):
             listing.add_option(Option(Content(entry_text(entry))))
         listing.highlighted = 0
         listing.focus()
+        self.refresh_bindings()
 
     # --- resume ---------------------------------------------------------------------
 
@@ -153,6 +163,34 @@ class HomeScreen(Screen[None]):
             )
             return
         self.app.open_or_ask(entry.path)  # type: ignore[attr-defined]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The backup key is shown only while the list holds a cut-short file."""
+        if action == "open_backup":
+            return any(entry.backup_can_open for entry in self.entries)
+        return True
+
+    def action_open_backup(self) -> None:
+        """Open a copy of the highlighted cut-short file's backup (never the file or .bak)."""
+        listing = self.query_one("#resume-list", OptionList)
+        index = listing.highlighted
+        if index is None or not 0 <= index < len(self.entries):
+            return
+        entry = self.entries[index]
+        if not entry.backup_can_open:
+            self.app.notify(t("home.no_backup_to_open"), severity="warning", markup=False)
+            return
+        try:
+            copy = store.copy_backup(entry.path)
+        except store.StoreError as err:
+            self.app.notify(err.describe(), severity="error", markup=False, timeout=15)
+            return
+        self.app.notify(
+            t("home.backup_opened", copy=str(copy), path=str(entry.path)),
+            markup=False,
+            timeout=15,
+        )
+        self.app.open_or_ask(copy)  # type: ignore[attr-defined]
 
     # --- new workshop -----------------------------------------------------------------
 
