@@ -21,6 +21,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy src/fagworkshop/domain src/fagworkshop/store
 
 clean:
