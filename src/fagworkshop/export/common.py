@@ -9,11 +9,10 @@ edited in memory is not re-validated) before each format escapes it.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable
 from pathlib import Path
 
 from fagworkshop.domain.analysis import people_labels
+from fagworkshop.domain.names import NameMatch, participant_key, session_matcher
 from fagworkshop.domain.session import Session
 from fagworkshop.domain.text import clean_line, clean_text
 from fagworkshop.i18n import t
@@ -44,9 +43,14 @@ def labels(session: Session, with_names: bool) -> dict[str, str]:
     return {pid: line(label) for pid, label in people_labels(session.staff, with_names).items()}
 
 
-def names_notice(with_names: bool) -> str:
-    """The sentence every export carries saying whether full names are in it."""
-    return t("export.names.full") if with_names else t("export.names.hidden")
+def names_notice(with_names: bool, replaced: int | None = None) -> str:
+    """The sentence every export carries saying whether full names are in it; with
+    ``replaced``, also how many mentions in free text were replaced."""
+    if with_names:
+        return t("export.names.full")
+    if replaced is None:
+        return t("export.names.hidden")
+    return t("export.names.hidden") + " " + t("export.names.replaced", count=replaced)
 
 
 def level_text(session: Session, level: int | None) -> str:
@@ -67,51 +71,36 @@ def default_output(session_path: Path, fmt: str) -> Path:
     return session_path.with_name(session_path.stem + SUFFIXES[fmt])
 
 
-def name_redactor(session: Session, with_names: bool) -> Callable[[str], str]:
-    """A function that replaces people's full names inside free text.
+class NameRedactor:
+    """Replaces people's names inside free text, and counts what it replaced.
 
-    Without names, a staff member's name typed into a note, an action title or
-    a transfer plan becomes their label, and a participant's name becomes their
-    role. Whole words only, names of three letters or more (a short first name
-    such as "Bo" is also an ordinary word). With names it changes nothing.
+    Without names, every mention that :class:`~fagworkshop.domain.names.NameMatcher`
+    finds (full name in any case or spacing, genitive, a name part one person
+    owns) becomes the person's label (initials or pseudonym), a participant's
+    their role, and a first name several people share all their labels
+    (``AP/AH``). With names it changes nothing. ``count`` is the number of
+    mentions replaced so far, for the sentence at the top of the export.
     """
-    if with_names:
-        return lambda value: value
-    replacements: dict[str, str] = {}
-    hidden = labels(session, False)
-    for person in session.staff:
-        replacements.setdefault(line(person.name), hidden[person.id])
-    for participant in session.frame.participants:
-        replacements.setdefault(line(participant.name), line(participant.role) or "…")
-    # Index names by their first word, so each text is scanned once, word by word
-    # (a regex alternation over thousands of names is far too slow).
-    by_first: dict[str, list[str]] = {}
-    for name in sorted((n for n in replacements if len(n) >= 3), key=len, reverse=True):
-        first = _WORD.match(name)
-        if first and first.start() == 0:
-            by_first.setdefault(first.group(0), []).append(name)
-    if not by_first:
-        return lambda value: value
 
-    def redact(value: str) -> str:
-        out: list[str] = []
-        done = 0
-        for m in _WORD.finditer(value):
-            if m.start() < done:
-                continue
-            for name in by_first.get(m.group(0), ()):
-                end = m.start() + len(name)
-                if value.startswith(name, m.start()) and not value[end : end + 1].isalnum():
-                    out.append(value[done : m.start()])
-                    out.append(replacements[name])
-                    done = end
-                    break
-        if not out:
+    def __init__(self, session: Session, with_names: bool) -> None:
+        self.count = 0
+        self._matcher = None if with_names else session_matcher(session)
+        self._labels = {pid: label for pid, label in labels(session, False).items()}
+        for i, participant in enumerate(session.frame.participants):
+            role = line(participant.role) or t("export.participant_n", number=i + 1)
+            self._labels[participant_key(i)] = role
+
+    def _label(self, match: NameMatch) -> str:
+        return "/".join(dict.fromkeys(self._labels.get(o, "…") for o in match.owners))
+
+    def __call__(self, value: str) -> str:
+        if not self._matcher:
             return value
-        out.append(value[done:])
-        return "".join(out)
+        new, count = self._matcher.replace(value, self._label)
+        self.count += count
+        return new
 
-    return redact
 
-
-_WORD = re.compile(r"\w+")
+def name_redactor(session: Session, with_names: bool) -> NameRedactor:
+    """A function that replaces people's names inside free text (see :class:`NameRedactor`)."""
+    return NameRedactor(session, with_names)

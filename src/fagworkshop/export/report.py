@@ -10,7 +10,7 @@ as markup.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from fagworkshop.domain.analysis import (
     Analysis,
@@ -140,7 +140,11 @@ def build_report(session: Session, with_names: bool = False, heat_map: bool = Tr
         notice=names_notice(with_names),
         sections=tuple(s for s in sections if s.blocks),
     )
-    return _redacted(report, name_redactor(session, with_names)) if not with_names else report
+    if with_names:
+        return report
+    redact = name_redactor(session, with_names)
+    hidden = _redacted(report, redact)
+    return replace(hidden, notice=names_notice(with_names, redact.count))
 
 
 def _redacted(report: Report, redact: Callable[[str], str]) -> Report:

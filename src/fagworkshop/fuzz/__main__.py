@@ -1,6 +1,6 @@
 """``python -m fagworkshop.fuzz``: the full-size attack run, with counts.
 
-    python -m fagworkshop.fuzz --cases 5000 --kills 500 --large
+    python -m fagworkshop.fuzz --cases 5000 --kills 500 --large --truncations
 
 prints the counts of each part (cases tried, tracebacks, files changed,
 unclear messages, wrong exit codes, control characters, hangs; kills survived,
@@ -28,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--cases", type=int, default=0, help="fuzzed files to try (0: none)")
     p.add_argument("--kills", type=int, default=0, help="SIGKILLs during save (0: none)")
     p.add_argument("--large", action="store_true", help="the 10,000-staff and 50 MB files")
+    p.add_argument(
+        "--truncations", action="store_true", help="the demo file cut at every byte offset"
+    )
     p.add_argument("--seed", type=int, default=20261122, help="random seed of the run")
     p.add_argument(
         "--subprocess-every", type=int, default=100, help="also run every Nth case in a new process"
@@ -46,7 +49,7 @@ def _print(title: str, counts: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the parts asked for; 0 when every count that must be zero is zero."""
     args = _parser().parse_args(argv)
-    if not (args.cases or args.kills or args.large):
+    if not (args.cases or args.kills or args.large or args.truncations):
         args.cases, args.kills, args.large = 300, 30, False
     from fagworkshop.i18n import set_language
 
@@ -97,6 +100,16 @@ def main(argv: list[str] | None = None) -> int:
             _print("Large files", lr.counts())
             results["large"] = lr.counts()
             ok &= lr.problems == 0
+        if args.truncations:
+            from fagworkshop.fuzz import truncation
+
+            print("\nCutting the demo file at every byte offset", flush=True)
+            tr = truncation.sweep(folder / "truncations")
+            _print("Truncations of the demo file", tr.counts())
+            for text in tr.findings[:20]:
+                print(f"  ! {text}")
+            results["truncations"] = tr.counts()
+            ok &= tr.ok
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

@@ -43,6 +43,7 @@ from fagworkshop.store.migrate import (
     file_version,
     migrate_session,
 )
+from fagworkshop.store.shape import decode_session
 
 #: Larger files are refused before parsing. A whole jobcenter (2,000 staff x 120
 #: competences x 5 rounds) is about 7 MB; parsing costs about 1 s per MB and
@@ -211,7 +212,7 @@ def session_from_data(path: Path | str, data: dict[str, Any]) -> Session:
     """A validated session from parsed TOML (migrated first); FileProblem when it is wrong."""
     path = Path(path)
     try:
-        data = migrate_session(data)
+        data = decode_session(migrate_session(data))  # rating lines to levels (store.shape)
     except NewerVersion as exc:
         raise _refuse_newer(path, exc.version, exc.known) from None
     except MigrationProblem as exc:
@@ -290,6 +291,10 @@ def count_ratings(session: Session) -> int:
     return sum(len(levels) for rnd in session.rounds for levels in rnd.ratings.values())
 
 
+#: Backups already read, by path and identity (the home screen lists them on every visit).
+_backup_cache: dict[str, tuple[tuple[int, int, int, int], BackupInfo]] = {}
+
+
 def backup_info(path: Path | str) -> BackupInfo | None:
     """What the backup ``NAME.toml.bak`` of ``path`` holds; None when there is none."""
     path = Path(path)
@@ -297,9 +302,22 @@ def backup_info(path: Path | str) -> BackupInfo | None:
     try:
         if not os.path.lexists(backup):
             return None
-        saved_at: dt.datetime | None = dt.datetime.fromtimestamp(backup.stat().st_mtime, dt.UTC)
+        info = backup.stat()
+        saved_at: dt.datetime | None = dt.datetime.fromtimestamp(info.st_mtime, dt.UTC)
+        identity = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
     except (OSError, ValueError):
-        saved_at = None
+        saved_at, identity = None, (0, 0, -1, 0)
+    cached = _backup_cache.get(str(backup))
+    if cached is not None and cached[0] == identity and identity[2] >= 0:
+        return cached[1]
+    found = _read_backup(backup, saved_at)
+    if len(_backup_cache) > 64:
+        _backup_cache.clear()
+    _backup_cache[str(backup)] = (identity, found)
+    return found
+
+
+def _read_backup(backup: Path, saved_at: dt.datetime | None) -> BackupInfo:
     try:
         data, _ = parse_toml(backup, read_bytes(backup), describe_backup=False)
         session = session_from_data(backup, data)
