@@ -18,7 +18,7 @@ import io
 
 from fagworkshop.domain.analysis import build_index, classify
 from fagworkshop.domain.session import Session
-from fagworkshop.export.common import date_text, labels, line
+from fagworkshop.export.common import date_text, labels, line, name_redactor
 from fagworkshop.i18n import t
 
 BOM = "\ufeff"
@@ -67,8 +67,12 @@ def render_csv(session: Session, with_names: bool = False) -> str:
     names = labels(session, with_names)
     order = list(idx.infos)
     analysed = set(idx.analysed)
-    jobcenter, unit = guard(line(session.frame.jobcenter)), guard(line(session.frame.unit))
-    profile_names = {p.id: line(p.name) for p in session.profiles}
+    # names typed into free text (a reworded title, a role) leave the room as labels too
+    redact = name_redactor(session, with_names)
+    jobcenter = guard(redact(line(session.frame.jobcenter)))
+    unit = guard(redact(line(session.frame.unit)))
+    profile_names = {p.id: redact(line(p.name)) for p in session.profiles}
+    titles = {cid: guard(redact(line(info.title))) for cid, info in idx.infos.items()}
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(header(with_names))
@@ -77,7 +81,7 @@ def render_csv(session: Session, with_names: bool = False) -> str:
             mine = rnd.ratings.get(person.id, {})
             flags = set(rnd.unused.get(person.id, ()))
             relevant = idx.relevant.get(person.id, frozenset())
-            role = guard(line(person.role))
+            role = guard(redact(line(person.role)))
             profiles = guard(
                 PROFILE_SEPARATOR.join(
                     profile_names[p] for p in person.profiles if p in profile_names
@@ -100,7 +104,7 @@ def render_csv(session: Session, with_names: bool = False) -> str:
                         role,
                         profiles,
                         cid,
-                        guard(line(info.title)),
+                        titles[cid],
                         t(f"export.kind.{info.kind.value}"),
                         1 if cid in relevant else 0,
                         "" if level is None else level,

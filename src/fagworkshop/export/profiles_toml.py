@@ -13,6 +13,7 @@ Courses that serve an exported competence come along. No personal data.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import tomli_w
@@ -28,7 +29,7 @@ from fagworkshop.domain.catalogue import (
     default_levels,
 )
 from fagworkshop.domain.session import AdaptedElement, BasicChoice, Session
-from fagworkshop.export.common import date_text, level_text, line, text
+from fagworkshop.export.common import date_text, level_text, line, name_redactor, text
 from fagworkshop.i18n import t
 
 _TITLE_MAX = 2_000
@@ -170,14 +171,32 @@ def build_catalogue(session: Session) -> Catalogue:
     )
 
 
+def _without_names(node: Any, redact: Callable[[str], str], key: str = "") -> Any:
+    """Catalogue data with names in its text replaced; ids and id lists untouched."""
+    if isinstance(node, dict):
+        return {k: _without_names(v, redact, k) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_without_names(v, redact, key) for v in node]
+    if isinstance(node, str) and key not in _ID_KEYS:
+        return redact(node)
+    return node
+
+
+#: Catalogue keys that hold ids, never text a person typed.
+_ID_KEYS = frozenset({"id", "theme", "serves", "elements", "kind", "source"})
+
+
 def _original(title: str, shown: str) -> str:
     return t("export.toml.original", title=line(title)) if line(title) != line(shown) else ""
 
 
 def render_toml(session: Session, with_names: bool = False) -> str:
-    """The catalogue file text; ``with_names`` is accepted for symmetry (no people in it)."""
+    """The catalogue file text. A name typed into a wording or description (free
+    text) becomes the person's initials or pseudonym unless ``with_names``."""
     catalogue = build_catalogue(session)
-    data: dict[str, Any] = catalogue.model_dump(mode="json", exclude_none=True)
+    data: dict[str, Any] = _without_names(
+        catalogue.model_dump(mode="json", exclude_none=True), name_redactor(session, with_names)
+    )
     body = tomli_w.dumps(data, multiline_strings=True)
     head = "".join(f"# {line(x)}\n" for x in (t("export.toml.header"),))
     return head + "\n" + body

@@ -13,6 +13,7 @@ from fagworkshop.i18n import (
     common,
     export,
     export_office,
+    names,
     overview,
     store,
     tui,
@@ -35,6 +36,7 @@ for _module in (
     tui_steps,
     export,
     export_office,
+    names,
     overview,
 ):
     for _key, _pair in _module.STRINGS.items():
