@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
+    "change.no_session": ("Ingen workshop er åben.", "No workshop is open."),
     # --- undo and redo --------------------------------------------------------------
     "key.undo": ("Fortryd", "Undo"),
     "key.redo": ("Gentag", "Redo"),

@@ -8,14 +8,16 @@ line starts.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import os
+import signal
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -25,14 +27,24 @@ from textual.widgets import Footer, Header, Static
 
 from fagworkshop import i18n
 from fagworkshop.domain import changes
-from fagworkshop.domain.changes import ChangeError
 from fagworkshop.domain.session import Session, Step
 from fagworkshop.i18n import t
+from fagworkshop.tui.controller import (
+    SAVE_DELAY,
+    Applied,
+    Cancellable,
+    Conflict,
+    Outcome,
+    Refused,
+    SaveJob,
+    SaveResult,
+    SaveState,
+    SessionController,
+)
 from fagworkshop.tui.palette import WorkshopCommands
 from fagworkshop.tui.widgets.step_bar import StepBar
 
-#: Seconds between the last change and the save.
-SAVE_DELAY = 0.3
+__all__ = ["SAVE_DELAY", "FagworkshopApp", "run_app"]
 
 HIGH_CONTRAST = "fagworkshop-kontrast"
 
@@ -104,14 +116,21 @@ class WorkshopScreen(Screen[None]):
         app.update_save_status()
 
 
-def _refused_value(err: ValidationError) -> str:
-    """The first problem of a refused value as a message (field and what is wrong)."""
-    from fagworkshop.store.errors import loc_to_place, pydantic_message, render, terminal_safe
+class _Host:
+    """What the session controller needs from the app: Textual timers, a thread worker
+    for the save, and the status line."""
 
-    first = err.errors(include_url=False)[0]
-    place = loc_to_place(first.get("loc", ()))
-    reason = render(pydantic_message(dict(first)))
-    return terminal_safe(t("change.refused_value", place=place, reason=reason))
+    def __init__(self, app: FagworkshopApp) -> None:
+        self.app = app
+
+    def call_later(self, delay: float, callback: Callable[[], None]) -> Cancellable:
+        return self.app.set_timer(delay, callback)
+
+    def run_save(self, job: SaveJob) -> None:
+        self.app._save_worker(job)
+
+    def save_state_changed(self) -> None:
+        self.app.update_save_status()
 
 
 class FagworkshopApp(App[None]):
@@ -129,6 +148,10 @@ class FagworkshopApp(App[None]):
         _binding("f9", "toggle_contrast", "key.contrast", priority=True),
         _binding("ctrl+l", "toggle_language", "key.language", priority=True),
         _binding("ctrl+q", "quit", "key.quit", priority=True),
+        # ctrl+c quits the same way (it saves first); Textual's own only says how to quit
+        _binding("ctrl+c", "quit", "key.quit", priority=True, show=False),
+        _binding("ctrl+z", "undo", "key.undo", priority=True),
+        _binding("ctrl+y", "redo", "key.redo", priority=True),
         *[
             Binding(str(n), f"go_to_step({n})", f"{n}", show=False, id=f"step-{n}")
             for n in range(1, 8)
@@ -148,20 +171,13 @@ class FagworkshopApp(App[None]):
         super().__init__()
         self.register_theme(_high_contrast_theme())
         self.sessions_dir = sessions_dir
-        self.session: Session | None = None
-        self.session_path: Path | None = None
-        self.read_only = read_only
+        #: The open session's controller (version, save, lock, undo); None on the home screen.
+        self.controller: SessionController | None = None
+        self._read_only_start = read_only
         self.panel_visible = True
         self.panel_chosen = False  # True once the user toggled the panel
-        self.saved_at: float | None = None
-        self.save_error: str | None = None
         self.timebox_ends: dict[int, float] = {}
-        self._lock: Any = None
-        self._version = 0
-        self._saved_version = 0
-        self._write_lock = threading.Lock()
-        self._written_version = 0
-        self._save_timer: Any = None
+        self._conflict_offered = False
         self._previous_theme = "textual-dark"
         self._start_path = path
         self._start_session = session
@@ -170,6 +186,7 @@ class FagworkshopApp(App[None]):
 
     def on_mount(self) -> None:
         self.title = t("app.title")
+        self._install_signal_handlers()
         if self._start_path is not None or self._start_session is not None:
             self.open_or_ask(self._start_path, self._start_session, self.read_only)
         else:
@@ -234,42 +251,137 @@ class FagworkshopApp(App[None]):
         if path is not None and not read_only:
             lock = store.SessionLock(path)
             lock.acquire()
+        edited_outside = False
         try:
             if session is None:
                 assert path is not None
-                session = store.load_session(path)
+                loaded = store.load_session_file(path)
+                session, stamp, edited_outside = loaded.session, loaded.stamp, loaded.edited_outside
+            else:
+                stamp = store.file_stamp(path) if path is not None else None
         except Exception:
             if lock is not None:
                 lock.release()
             raise
-        self._lock = lock
-        self.session = session
-        self.session_path = Path(path) if path is not None else None
-        self.read_only = read_only
-        self._version = self._saved_version = self._written_version = 0
-        self.saved_at = None
-        self.save_error = None
+        self.controller = SessionController(
+            session,
+            Path(path) if path is not None else None,
+            _Host(self),
+            read_only=read_only,
+            lock=lock,
+            stamp=stamp,
+        )
+        self._conflict_offered = False
         self.timebox_ends.clear()
         self.sub_title = session.title
         self._replace_main(WorkshopScreen())
+        if edited_outside:
+            self.notify(t("save.edited_outside"), markup=False, timeout=10)
         return True
 
-    def close_session(self) -> None:
-        """Save what is unsaved, release the lock and forget the session."""
-        if self.session is None:
+    def close_session(self, save: bool = True) -> None:
+        """Save what is unsaved (unless ``save`` is False), release the lock, forget it."""
+        ctl = self.controller
+        if ctl is None:
             return
-        self.flush_view()
-        self.save_now_sync()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
-        self.session = None
-        self.session_path = None
+        if save:
+            self.flush_view()
+            ctl.save_now()
+        ctl.close()
+        self.controller = None
 
     async def action_quit(self) -> None:
-        """Quit after saving whatever is not saved yet."""
+        """Quit after saving; when that cannot be done, ask (never a silent exit)."""
+        ctl = self.controller
+        if ctl is not None:
+            self.flush_view()
+            ctl.save_now()
+            if ctl.unsaved_on_quit:
+                self._ask_before_quit()
+                return
         self.close_session()
         self.exit()
+
+    def _ask_before_quit(self) -> None:
+        """Quitting would lose edits: save them as another file, quit without, or stay."""
+        from fagworkshop.tui.widgets.choice import Choice, ChoiceModal
+
+        ctl = self.controller
+        assert ctl is not None
+        question = t("quit.question_read_only" if ctl.read_only else "quit.question_failed")
+        if ctl.save_error and not ctl.read_only:
+            question = f"{question}\n{ctl.save_error}"
+        choices = [
+            Choice("save_as", t("quit.save_as"), "g"),
+            Choice("discard", t("quit.discard"), "a"),
+            Choice("stay", t("quit.stay"), "b"),
+        ]
+
+        def answer(choice: str | None) -> None:
+            if choice == "save_as":
+                target = self.save_copy()
+                if target is None:
+                    return  # the copy failed too: stay, the message says why
+                self.close_session(save=False)
+                self.exit()
+            elif choice == "discard":
+                self.close_session(save=False)
+                self.exit()
+
+        self.push_screen(ChoiceModal(question, choices, cancel="stay"), answer)
+
+    def save_copy(self) -> Path | None:
+        """Write what is on screen beside the file (``NAME (kopi).toml``), or else into the
+        sessions folder; says where. Returns the path, or None when no copy could be made."""
+        from fagworkshop import store
+
+        ctl = self.controller
+        if ctl is None or ctl.path is None:
+            return None
+        places = [ctl.path]
+        if self.sessions_dir is not None:
+            places.append(Path(self.sessions_dir) / ctl.path.name)
+        error = ""
+        for place in places:
+            target = store.copy_path(place)
+            problem = ctl.save_copy(target)
+            if problem is None:
+                self.notify(t("quit.saved_as", path=str(target)), markup=False, timeout=15)
+                return target
+            error = problem
+        self.notify(t("quit.save_as_failed", reason=error), severity="error", markup=False)
+        return None
+
+    # --- signals: a closed terminal or a kill request saves first -------------------
+
+    def _install_signal_handlers(self) -> None:
+        """SIGHUP (terminal closed) and SIGTERM save what is on screen, then end cleanly."""
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self._on_exit_signal, sig)
+        except (RuntimeError, NotImplementedError, ValueError, AttributeError):
+            pass  # not the main thread (a test) or no such signals here
+
+    def _on_exit_signal(self, sig: int) -> None:
+        """Save (or, when the file cannot take it, save a copy), then exit: never a question,
+        there is nobody to answer it."""
+        code = 128 + int(sig)
+        # the terminal may be gone: never hang on it, whatever happens below
+        guard = threading.Timer(5.0, os._exit, args=(code,))
+        guard.daemon = True
+        guard.start()
+        ctl = self.controller
+        if ctl is not None:
+            try:
+                self.flush_view()
+            except Exception:  # noqa: BLE001 - a view half torn down must not stop the save
+                pass
+            ctl.save_now()
+            if ctl.unsaved_on_quit:
+                self.save_copy()
+        self.close_session(save=False)
+        self.exit(return_code=code)
 
     def action_home(self) -> None:
         """Close the workshop and go to the home screen."""
@@ -279,25 +391,69 @@ class FagworkshopApp(App[None]):
     # --- the one way to change the session ----------------------------------
 
     def apply(self, change_fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """Apply a change to the session, then save (debounced) and refresh the screen.
+        """Apply a change to the session, then save and refresh the screen.
 
-        A ``ChangeError`` is shown as an error message and None is returned.
+        Returns what the change returned, or None when it was refused (the reason
+        is shown as a message). :meth:`try_apply` returns the typed outcome.
         """
-        if self.session is None:
-            return None
-        try:
-            result = change_fn(self.session, *args, **kwargs)
-        except ChangeError as err:
-            self.notify(t(err.key, **err.params), severity="error", markup=False)
-            return None
-        except ValidationError as err:  # a value a model refuses: a pasted text too long, say
-            self.notify(_refused_value(err), severity="error", markup=False)
-            return None
-        changes.touch(self.session)
-        self._version += 1
-        self.schedule_save()
+        outcome = self.try_apply(change_fn, *args, **kwargs)
+        return outcome.value if isinstance(outcome, Applied) else None
+
+    def try_apply(self, change_fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Outcome:
+        """Apply a change: ``Applied(value)`` or ``Refused(reason)`` (shown as a message)."""
+        ctl = self.controller
+        if ctl is None:
+            return Refused(t("change.no_session"))
+        outcome = ctl.apply(change_fn, *args, **kwargs)
+        if isinstance(outcome, Refused):
+            self.notify(outcome.reason, severity="error", markup=False)
+            return outcome
         self.refresh_views()
-        return result
+        self._name_undo()
+        return outcome
+
+    # --- undo and redo -----------------------------------------------------------
+
+    def action_undo(self) -> None:
+        """Ctrl+Z: take back the last change, on any step; says what was taken back."""
+        self._undo_or_redo(undo=True)
+
+    def action_redo(self) -> None:
+        """Ctrl+Y: do again what was taken back."""
+        self._undo_or_redo(undo=False)
+
+    def _undo_or_redo(self, undo: bool) -> None:
+        ctl = self.controller
+        if ctl is None:
+            return
+        self.flush_view()
+        step = ctl.session.current_step
+        outcome = ctl.undo() if undo else ctl.redo()
+        if isinstance(outcome, Refused):
+            self.notify(outcome.reason, severity="warning", markup=False)
+            return
+        self.notify(
+            t("undo.done" if undo else "redo.done", what=outcome.value), markup=False, timeout=4
+        )
+        if ctl.session.current_step != step:
+            self.show_step(ctl.session.current_step, remember=False)
+        else:
+            self.refresh_views()
+        self._name_undo()
+
+    def _name_undo(self) -> None:
+        """Name what ctrl+z would take back in the footer ("Fortryd: niveau for AP på B3")."""
+        ctl = self.controller
+        label = ctl.undo_label if ctl is not None else None
+        text = t("key.undo_named", what=label) if label else t("key.undo")
+        if len(text) > 40:
+            text = text[:39] + "…"
+        items = self._bindings.key_to_bindings.get("ctrl+z", [])
+        if items and items[0].description != text:
+            self._bindings.key_to_bindings["ctrl+z"] = [
+                dataclasses.replace(b, description=text) for b in items
+            ]
+            self.refresh_bindings()
 
     def refresh_views(self) -> None:
         """Refresh the step bar and the current step view from the session."""
@@ -330,114 +486,183 @@ class FagworkshopApp(App[None]):
     # --- saving ---------------------------------------------------------------
 
     @property
+    def session(self) -> Session | None:
+        """The open session (the controller's), or None."""
+        return self.controller.session if self.controller is not None else None
+
+    @property
+    def session_path(self) -> Path | None:
+        """The file the session is saved to, or None."""
+        return self.controller.path if self.controller is not None else None
+
+    @session_path.setter
+    def session_path(self, path: Path | None) -> None:
+        if self.controller is not None:
+            self.controller.path = Path(path) if path is not None else None
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the session is open read-only (nothing is saved)."""
+        if self.controller is not None:
+            return self.controller.read_only
+        return self._read_only_start
+
+    @read_only.setter
+    def read_only(self, value: bool) -> None:
+        self._read_only_start = value
+
+    @property
+    def saved_at(self) -> float | None:
+        """When the file was last written (``time.time()``), or None."""
+        return self.controller.saved_at if self.controller is not None else None
+
+    @property
+    def save_error(self) -> str | None:
+        """Why the last save failed, or None."""
+        return self.controller.save_error if self.controller is not None else None
+
+    @property
+    def _version(self) -> int:
+        return self.controller.version if self.controller is not None else 0
+
+    @property
     def dirty(self) -> bool:
         """Whether there are changes not yet on disk."""
-        return self._version != self._saved_version
+        return self.controller is not None and self.controller.dirty
 
-    def schedule_save(self) -> None:
-        """Save ``SAVE_DELAY`` seconds after the last change."""
-        if self.read_only or self.session_path is None:
-            self.update_save_status()
+    async def flush_saves(self) -> None:
+        """Save what is pending now and wait until it is on disk (for tests: no pauses)."""
+        self.flush_view()
+        ctl = self.controller
+        for _ in range(10):
+            await self.workers.wait_for_complete()
+            if ctl is None or ctl is not self.controller:
+                return
+            job = ctl.begin_save()
+            if job is None:
+                return
+            self._save_worker(job)
+
+    @work(thread=True, exclusive=False, exit_on_error=False, group="save")
+    def _save_worker(self, job: SaveJob) -> None:
+        ctl = self.controller
+        if ctl is None:
             return
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self._start_save)
-        self.update_save_status()
+        result = self._write(job)
+        self.call_from_thread(self._save_done, ctl, result)
 
-    def _start_save(self) -> None:
-        self._save_timer = None
-        if self.session is None or self.session_path is None or not self.dirty:
-            return
-        from fagworkshop.domain.changes import backup_purge_pending
-        from fagworkshop.store.writing import session_snapshot
+    def _write(self, job: SaveJob) -> SaveResult:
+        """Write a save job (any thread); what happened. The benchmark times this."""
+        ctl = self.controller
+        assert ctl is not None
+        return ctl.write(job)
 
-        # plain data, not model_copy(deep=True): 4 ms instead of 180 ms at 300 staff
-        snapshot = session_snapshot(self.session)
-        purge = backup_purge_pending(self.session)
-        self._save_worker(snapshot, self.session_path, self._version, purge)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="save")
-    def _save_worker(
-        self, snapshot: Session | dict[str, Any], path: Path, version: int, purge: bool
-    ) -> None:
-        error = self._write(snapshot, path, version, purge)
-        self.call_from_thread(self._save_done, version, error, purge)
-
-    def _write(
-        self, snapshot: Session | dict[str, Any], path: Path, version: int, purge: bool
-    ) -> str | None:
-        """Write a snapshot unless a newer one is already on disk; the error text or None."""
-        from fagworkshop.store import SaveFailed, save_session
-
-        with self._write_lock:
-            if version <= self._written_version:
-                return None
-            try:
-                save_session(snapshot, path, purge_backup=purge)
-            except SaveFailed as err:
-                return err.describe()
-            except OSError as err:  # the store should wrap these; never lose the app
-                return str(err)
-            self._written_version = version
-            return None
-
-    def _save_done(self, version: int, error: str | None, purge: bool) -> None:
-        if error is not None:
-            self.save_error = error
-        else:
-            self.save_error = None
-            self.saved_at = time.time()
-            self._saved_version = max(self._saved_version, version)
-            if purge and self.session is not None:
-                changes.backup_purged(self.session)
-        self.update_save_status()
+    def _save_done(self, ctl: SessionController, result: SaveResult) -> None:
+        if ctl is not self.controller:
+            return  # the session was closed meanwhile
+        ctl.finish_save(result)
+        if ctl.conflict is not None and not self._conflict_offered:
+            self._conflict_offered = True
+            self.offer_conflict_choice()
 
     def save_now_sync(self) -> bool:
-        """Save at once on this thread (on quit); whether the file is up to date."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        if self.read_only or self.session is None or self.session_path is None or not self.dirty:
-            return not self.dirty
-        from fagworkshop.domain.changes import backup_purge_pending
-
-        purge = backup_purge_pending(self.session)
-        error = self._write(self.session, self.session_path, self._version, purge)
-        self._save_done(self._version, error, purge)
-        return error is None
+        """Save at once on this thread (quitting, a test); whether the file is up to date."""
+        ctl = self.controller
+        if ctl is None:
+            return True
+        if ctl.read_only or ctl.path is None:
+            return not ctl.dirty
+        ctl.save_now()
+        if ctl.conflict is not None and not self._conflict_offered:
+            self._conflict_offered = True
+            self.offer_conflict_choice()
+        return not ctl.dirty
 
     def action_save_now(self) -> None:
-        """Save at once (command palette)."""
-        if self.session is not None and not self.read_only:
-            self._version += 1
-            self.save_now_sync()
+        """Save at once (command palette); after an outside change, ask what to do."""
+        ctl = self.controller
+        if ctl is None or ctl.read_only:
+            return
+        if ctl.conflict is not None:
+            self.offer_conflict_choice()
+            return
+        ctl.version += 1
+        self.save_now_sync()
+
+    def offer_conflict_choice(self) -> None:
+        """The file changed on disk (or the lock is lost): open theirs, save mine as a copy,
+        or overwrite. Until then nothing is saved automatically; the work stays here."""
+        from fagworkshop.tui.widgets.choice import Choice, ChoiceModal
+        from fagworkshop.tui.widgets.confirm import ConfirmModal
+
+        ctl = self.controller
+        if ctl is None or ctl.path is None or ctl.conflict is None:
+            return
+        path = ctl.path
+        choices = [
+            Choice("open", t("conflict.open_disk"), "o"),
+            Choice("copy", t("conflict.copy"), "k"),
+            Choice("overwrite", t("conflict.overwrite"), "w"),
+            Choice("later", t("conflict.later"), "v"),
+        ]
+
+        def open_theirs(yes: bool | None) -> None:
+            if yes:
+                self.close_session(save=False)
+                self.open_or_ask(path)
+
+        def answer(choice: str | None) -> None:
+            if self.controller is not ctl:
+                return
+            if choice == "open":
+                self.push_screen(ConfirmModal(t("conflict.confirm_open")), open_theirs)
+            elif choice == "copy":
+                target = self.save_copy()
+                if target is not None:  # go on working in the copy
+                    self.close_session(save=False)
+                    self.open_or_ask(target)
+            elif choice == "overwrite":
+                if ctl.resolve_overwrite():
+                    self._conflict_offered = False
+                    self.notify(t("conflict.overwritten"), markup=False)
+                self.update_save_status()
+
+        question = t("conflict.question", path=str(path))
+        self.push_screen(ChoiceModal(question, choices, cancel="later"), answer)
 
     def update_save_status(self) -> None:
         """Show when the session was last saved, a failed save, or read-only mode."""
         screen = self._workshop_screen()
         if screen is None:
             return
-        status = screen.query_one("#save-status", Static)
-        banner = screen.query_one("#save-banner", Static)
-        if self.read_only:
-            banner.update(t("save.read_only"))
-            banner.display = True
-            banner.set_class(True, "-read-only")
-            status.update(t("save.read_only_change"))
+        try:
+            status = screen.query_one("#save-status", Static)
+            banner = screen.query_one("#save-banner", Static)
+        except Exception:  # noqa: BLE001 - the screen is not composed yet (or torn down)
             return
-        banner.set_class(False, "-read-only")
-        if self.save_error:
-            banner.update(t("save.failed_banner", reason=self.save_error))
-            banner.display = True
-        else:
-            banner.display = False
-        if self.session_path is None:
+        ctl = self.controller
+        state = ctl.state if ctl is not None else SaveState.NO_FILE
+        banner.set_class(state is SaveState.READ_ONLY, "-read-only")
+        banner.display = state in (SaveState.READ_ONLY, SaveState.FAILED, SaveState.BLOCKED)
+        if state is SaveState.READ_ONLY:
+            banner.update(t("save.read_only"))
+            status.update(t("save.read_only_change"))
+        elif state is SaveState.BLOCKED:
+            assert ctl is not None
+            lost = ctl.conflict is Conflict.LOCK
+            banner.update(t("save.blocked_lock" if lost else "save.blocked_outside"))
+            status.update(t("save.blocked_status"))
+        elif state is SaveState.FAILED:
+            assert ctl is not None
+            banner.update(t("save.failed_banner", reason=ctl.save_error or ""))
+            status.update(t("save.failed_status"))
+        elif state is SaveState.NO_FILE:
             status.update(t("save.no_file"))
-        elif self.dirty and self._save_timer is not None:
+        elif state is SaveState.PENDING:
             status.update(t("save.pending"))
-        elif self.saved_at is not None:
+        elif state is SaveState.SAVED and ctl is not None and ctl.saved_at is not None:
             status.update(
-                t("save.saved_at", time=time.strftime("%H:%M:%S", time.localtime(self.saved_at)))
+                t("save.saved_at", time=time.strftime("%H:%M:%S", time.localtime(ctl.saved_at)))
             )
         else:
             status.update(t("save.not_yet"))
@@ -474,7 +699,7 @@ class FagworkshopApp(App[None]):
             bar.refresh_from_session()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"go_to_step", "previous_step", "next_step", "toggle_panel"}:
+        if action in {"go_to_step", "previous_step", "next_step", "toggle_panel", "undo", "redo"}:
             return self.session is not None and isinstance(self.screen, WorkshopScreen)
         return True
 

@@ -45,6 +45,7 @@ def apply_change(
         box["result"] = change(session, *a, **k)
         return box["result"]
 
+    run.__wrapped__ = change  # type: ignore[attr-defined]  # undo names the real change
     widget.app.apply(run, *args, **kwargs)  # type: ignore[attr-defined]
     return "result" in box, box.get("result")
 

@@ -1,0 +1,73 @@
+"""A question with a few named answers (valg), as a modal screen.
+
+Used when quitting would lose work (save as another file, quit without saving,
+stay) and when the file changed on disk (open it, save mine as a copy,
+overwrite). Each answer has a key of its own; Esc picks the harmless one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer: what it is called in code, its label, the key that picks it."""
+
+    id: str
+    label: str
+    key: str
+
+
+class ChoiceModal(ModalScreen[str | None]):
+    """Ask a question; dismisses with the id of the answer (``escape`` picks ``cancel``)."""
+
+    DEFAULT_CSS = """
+    ChoiceModal { align: center middle; }
+    ChoiceModal > Vertical {
+        width: 90; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $error; background: $surface; padding: 1 2;
+    }
+    ChoiceModal #choice-text { height: auto; margin-bottom: 1; }
+    ChoiceModal Horizontal { height: auto; align: center middle; }
+    ChoiceModal Button { margin: 0 1; }
+    """
+
+    def __init__(self, question: str, choices: list[Choice], cancel: str) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+        self.cancel = cancel
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content(self.question), id="choice-text")
+            with Horizontal():
+                for choice in self.choices:
+                    variant = "primary" if choice.id == self.cancel else "default"
+                    yield Button(Content(choice.label), id=f"choice-{choice.id}", variant=variant)
+
+    def on_mount(self) -> None:
+        self.query_one(f"#choice-{self.cancel}", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss((event.button.id or "").removeprefix("choice-") or self.cancel)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "escape":
+            event.stop()
+            self.dismiss(self.cancel)
+            return
+        for choice in self.choices:
+            if event.key == choice.key:
+                event.stop()
+                self.dismiss(choice.id)
+                return
