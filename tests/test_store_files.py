@@ -80,17 +80,48 @@ def test_file_is_diff_friendly(tmp_path):
     store.save_session(s, p)
     text = p.read_text()
     # the body sits between the integrity marker's first and last line (issue 9)
-    assert text.startswith("# fagworkshop session, schema 1.")
-    assert text.split("\n", 1)[1].startswith("schema_version = 1\nid = ")
-    # one rating per line under a per-person table
-    assert "\n[rounds.ratings.p-1]\n" in text
-    block = text.split("[rounds.ratings.p-1]\n", 1)[1].split("\n\n", 1)[0]
-    for line in block.splitlines():
-        assert " = " in line and line.split(" = ")[1].isdigit()
+    assert text.startswith("# fagworkshop session, schema 2.")
+    assert text.split("\n", 1)[1].startswith("schema_version = 2\nid = ")
+    # schema 2 (issue 13): one line per person and round, competence:level pairs
+    assert "\n[rounds.ratings]\n" in text
+    block = text.split("[rounds.ratings]\n", 1)[1].split("\n\n", 1)[0]
+    lines = block.splitlines()
+    assert [line.split(" = ")[0] for line in lines] == [p.id for p in s.staff]
+    for line in lines:
+        person, levels = line.split(" = ")
+        assert levels.startswith("'") and levels.endswith("'")
+        expected = s.rounds[0].ratings[person]
+        assert levels.strip("'") == " ".join(f"{c}:{n}" for c, n in expected.items())
     assert '"""\nFørste linje\nanden' in text or '"""Første linje\nanden' in text
     assert "null" not in text and "None" not in text
     # stable: saving the same session twice gives the same bytes
     assert store.to_toml(s) == store.to_toml(store.load_session(p))
+
+
+def test_a_rating_changed_is_a_one_line_diff(tmp_path):
+    """Schema 2 (issue 13): the file changes in the person's line and the marker only."""
+    import difflib
+
+    from fagworkshop.domain import changes
+
+    s = small()
+    p = tmp_path / "w.toml"
+    store.save_session(s, p)
+    before = p.read_text().splitlines()
+    person = s.staff[1]
+    competence = next(iter(s.rounds[-1].ratings[person.id]))
+    old = s.rounds[-1].ratings[person.id][competence]
+    changes.set_rating(s, person.id, competence, (old + 1) % 5)
+    store.save_session(s, p)
+    after = p.read_text().splitlines()
+    changed = [
+        line
+        for line in difflib.unified_diff(before, after, lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    body = [line for line in changed if not line[1:].startswith("# sha256")]
+    assert len(body) == 2 and body[0].startswith(f"-{person.id} = '")
+    assert body[1].startswith(f"+{person.id} = '") and f"{competence}:{(old + 1) % 5}" in body[1]
 
 
 def test_datetimes_are_written_in_utc(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import hashlib
 import os
+import re
 import tomllib
 from pathlib import Path
 
@@ -133,14 +134,15 @@ def test_rating_for_unknown_person():
 
 
 def test_rating_for_unknown_competence(tmp_path):
-    text = good_text().replace("[rounds.ratings.p-1]\n", "[rounds.ratings.p-1]\nzz-9 = 1\n", 1)
+    text = good_text().replace("\np-1 = '", "\np-1 = 'zz-9:1 ", 1)
     e = problem_of(write(tmp_path, text))
     assert ("rounds[0].ratings.p-1.zz-9", "ukendt kompetence 'zz-9'") in e.problems
 
 
 def test_level_outside_the_scale(tmp_path):
     data = good_data()
-    data["rounds"][0]["ratings"]["p-1"]["b-1"] = 7
+    line = data["rounds"][0]["ratings"]["p-1"]  # schema 2: 'b-1:3 e-2:1 ...'
+    data["rounds"][0]["ratings"]["p-1"] = re.sub(r"\bb-1:\d", "b-1:7", line)
     e = problem_of(write(tmp_path, dump(data)))
     [(place, message)] = e.problems
     assert place == "rounds[0].ratings.p-1.b-1"

@@ -5,8 +5,8 @@ basic competences, blocks and courses it started from, so it opens the same
 after a catalogue changes. Gaps and coverage are derived (see
 ``domain.analysis``), never stored.
 
-Ratings are stored compactly per round, one line per person and competence in
-the TOML file: ``rounds[i].ratings.<person>.<competence> = level``.
+In memory a round's ratings are ``ratings[person][competence] = level``; the
+file holds one line per person and round (``store.shape``, schema_version 2).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from fagworkshop.domain.catalogue import (
     Title,
 )
 
-SESSION_SCHEMA_VERSION = 1
+SESSION_SCHEMA_VERSION = 2
 
 PositiveInt = Annotated[int, Field(ge=0, le=100_000)]
 

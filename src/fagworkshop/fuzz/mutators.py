@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import random
+import re
 import tempfile
 import tomllib
 from collections.abc import Callable, Iterator
@@ -530,8 +531,16 @@ def broken_reference(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
     if rating_tables and (not paths or rng.random() < 0.4):
         table = _parent(doc, (*rng.choice(rating_tables), "x"))
         how = rng.choice(["person", "competence", "level"])
+        lines = any(isinstance(v, str) for v in table.values())  # schema 2: 'b-1:3 e-2:1'
         if how == "person":
-            table["nobody"] = {"b-1": 1}
+            table["nobody"] = "b-1:1" if lines else {"b-1": 1}
+        elif lines:
+            who = rng.choice(list(table))
+            if how == "competence":
+                table[who] = f"{table[who]} no-such-competence:1".strip()
+            else:
+                bad = rng.choice([-1, 5, 9, 10, 2**40])
+                table[who] = re.sub(r":\d+", f":{bad}", table[who], count=1)
         else:
             person = table[rng.choice(list(table))]
             if how == "competence":

@@ -97,6 +97,24 @@ STRINGS: dict[str, tuple[str, str]] = {
         "En vurdering skal have både person og competence som tekst.",
         "A rating needs both person and competence as text.",
     ),
+    # Rating lines (schema_version 2: one line per person and round, store.shape)
+    "store.shape.not_line": (
+        "skal være en linje med kompetence:niveau-par, fx 'b-01:3 b-02:2'",
+        "must be a line of competence:level pairs, e.g. 'b-01:3 b-02:2'",
+    ),
+    "store.shape.bad_pair": (
+        "'{piece}' er ikke et kompetence:niveau-par (fx b-01:3; niveauet er et helt tal)",
+        "'{piece}' is not a competence:level pair (e.g. b-01:3; the level is a whole number)",
+    ),
+    "store.shape.twice": (
+        "kompetencen står to gange i samme linje",
+        "the competence appears twice in the same line",
+    ),
+    "store.shape.not_int": ("niveauet skal være et helt tal", "the level must be a whole number"),
+    "store.shape.bad_person": (
+        "ukendt form for et person-id (små bogstaver, tal, - og _)",
+        "not the form of a person id (lower-case letters, digits, - and _)",
+    ),
     # Validation (pydantic error types)
     "store.v.missing": ("mangler (feltet skal være der)", "is missing (the field is required)"),
     "store.v.extra": (

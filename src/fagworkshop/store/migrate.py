@@ -4,6 +4,10 @@ Each step turns the data of version N into version N+1 (plain dict to plain
 dict, before validation). A file is migrated in memory only; the next save
 writes the current version and the ``.bak`` keeps the old one.
 
+Version 1 differed from version 2 (``store.shape``) in one way: ratings were
+one ``competence = level`` key each, ``[rounds.ratings.p-1]`` ``b-01 = 3``,
+instead of one line per person, ``p-1 = 'b-01:3 b-02:2'``.
+
 Version 0 (the early prototype's files) differed from version 1 in two ways:
 
 * the workshop title sat under ``[frame]`` as ``frame.title``;
@@ -19,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fagworkshop.domain.session import SESSION_SCHEMA_VERSION
+from fagworkshop.store.shape import encode_line
 
 Data = dict[str, Any]
 
@@ -77,8 +82,34 @@ def _v0_round(rnd: Data, index: int) -> Data:
     return new
 
 
+def _v1_to_v2(data: Data) -> Data:
+    """Ratings from one ``competence = level`` key each to one line per person.
+
+    Version 1: ``[rounds.ratings.p-1]`` with ``b-01 = 3`` lines; version 2:
+    ``[rounds.ratings]`` with ``p-1 = 'b-01:3 b-02:2'`` (see ``store.shape``).
+    A level that is not a whole number is refused here, with its place.
+    """
+    rounds = data.get("rounds")
+    if not isinstance(rounds, list):
+        return data
+    new_rounds: list[Any] = []
+    for i, rnd in enumerate(rounds):
+        ratings = rnd.get("ratings") if isinstance(rnd, dict) else None
+        if not isinstance(ratings, dict):
+            new_rounds.append(rnd)  # missing or wrong: validation says where
+            continue
+        lines: dict[str, Any] = {}
+        for person, levels in ratings.items():
+            place = f"rounds[{i}].ratings.{person}"
+            if not isinstance(levels, dict):
+                raise MigrationProblem(place, "store.v.table")
+            lines[person] = encode_line(levels, place)
+        new_rounds.append({**rnd, "ratings": lines})
+    return {**data, "rounds": new_rounds}
+
+
 #: ``MIGRATIONS[n]`` turns version ``n`` into version ``n + 1``.
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _v0_to_v1}
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 class NewerVersion(Exception):

@@ -43,7 +43,7 @@ from fagworkshop.store.migrate import (
     file_version,
     migrate_session,
 )
-from fagworkshop.store.shape import decode_session
+from fagworkshop.store.shape import ShapeProblem, decode_session
 
 #: Larger files are refused before parsing. A whole jobcenter (2,000 staff x 120
 #: competences x 5 rounds) is about 7 MB; parsing costs about 1 s per MB and
@@ -215,7 +215,7 @@ def session_from_data(path: Path | str, data: dict[str, Any]) -> Session:
         data = decode_session(migrate_session(data))  # rating lines to levels (store.shape)
     except NewerVersion as exc:
         raise _refuse_newer(path, exc.version, exc.known) from None
-    except MigrationProblem as exc:
+    except (MigrationProblem, ShapeProblem) as exc:
         raise FileProblem(path, [(exc.place, (exc.key, exc.params))]) from None
     try:
         return Session.model_validate(data)
