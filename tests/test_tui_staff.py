@@ -11,7 +11,7 @@ import pytest
 from textual.app import App, ComposeResult
 
 from fagworkshop.domain.changes import ChangeError
-from fagworkshop.domain.session import Session
+from fagworkshop.domain.session import Decision, Session
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import t
 from fagworkshop.tui.widgets.rating_grid import RatingGrid
@@ -439,3 +439,29 @@ def test_a_full_cell_is_not_cut() -> None:
     grid.load(session, [person], ["A"], ids, ["B1"] * len(ids), {person: frozenset(ids)})
     assert grid.cell(0, 0)[0] == "2u*"
     assert grid.cell(0, 1)[0] == " ·"
+
+
+async def test_erase_confirmation_lists_where_the_name_is_replaced() -> None:
+    """Issue 12: the facilitator sees step and field (never the text) before confirming."""
+    session = small()
+    person = session.staff[0]
+    person.name, person.initials = "Sidsel Særnavn", "SS"
+    session.step(6).notes = "Sidsel følger op; SS tager sig af det"
+    session.step(2).decisions.append(Decision(text="SIDSEL  SÆRNAVN er tovholder"))
+    app = Harness(session)
+    async with app.run_test(size=(120, 36)) as pilot:
+        grid = app.query_one(RatingGrid)
+        grid.focus()
+        grid.move_to(0, 0)
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmErase)
+        shown = str(app.screen.query_one("#erase-places").render())
+        assert "Trin 6 Handlingsplan: noter" in shown
+        assert "Trin 2 Basiskompetencer: aftale 1" in shown
+        assert "følger op" not in shown and "tovholder" not in shown
+        await pilot.click("#erase-yes")
+        await pilot.pause()
+        assert session.step(6).notes == "[slettet] følger op; [slettet] tager sig af det"
+        assert session.step(2).decisions[-1].text == "[slettet] er tovholder"
+        await app.workers.wait_for_complete()

@@ -8,4 +8,81 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Participants appear by their role. Names replaced in free text: {count}.",
     ),
     "export.participant_n": ("Deltager {number}", "Participant {number}"),
+    # Where a free-text field is (erasure preview, a person's own export): step and field.
+    "place.title": ("Workshoppens titel", "Workshop title"),
+    "place.step": ("Trin {number} {step}", "Step {number} {step}"),
+    "place.item": ("{what} {number}", "{what} {number}"),
+    "place.c.participants": ("deltager", "participant"),
+    "place.c.decisions": ("aftale", "decision"),
+    "place.c.actions": ("handling", "action"),
+    "place.c.staff": ("medarbejder", "member of staff"),
+    "place.c.goals": ("udviklingsmål", "development goal"),
+    "place.c.basics": ("basiskompetence", "basic competence"),
+    "place.c.blocks": ("fagprofil", "profile block"),
+    "place.c.elements": ("element", "element"),
+    "place.c.profiles": ("lokal profil", "local profile"),
+    "place.c.rounds": ("runde", "round"),
+    "place.c.levels": ("niveau", "level"),
+    "place.c.themes": ("tema", "theme"),
+    "place.c.courses": ("kursus", "course"),
+    "place.f.title": ("titel", "title"),
+    "place.f.description": ("beskrivelse", "description"),
+    "place.f.source": ("kilde", "source"),
+    "place.f.local_wording": ("lokal formulering", "local wording"),
+    "place.f.local_elaboration": ("lokal uddybning", "local elaboration"),
+    "place.f.note": ("note", "note"),
+    "place.f.notes": ("noter", "notes"),
+    "place.f.rating_notes": ("noter til vurderinger", "rating notes"),
+    "place.f.name": ("navn", "name"),
+    "place.f.role": ("rolle", "role"),
+    "place.f.initials": ("initialer", "initials"),
+    "place.f.core_task": ("kerneopgave", "core task"),
+    "place.f.jobcenter": ("jobcenter", "jobcentre"),
+    "place.f.unit": ("enhed", "unit"),
+    "place.f.owner": ("ansvarlig", "owner"),
+    "place.f.transfer_plan": ("transferplan", "transfer plan"),
+    "place.f.label": ("betegnelse", "label"),
+    "place.f.meaning": ("betydning", "meaning"),
+    "place.f.catalogue_title": ("katalog", "catalogue"),
+    # The confirmation before erasing a person (step 4).
+    "staff.erase_places": (
+        "Navnet erstattes med [slettet] her:",
+        "The name is replaced with [erased] here:",
+    ),
+    "staff.erase_no_places": (
+        "Navnet står ikke i andre tekstfelter.",
+        "The name is in no other text field.",
+    ),
+    "staff.erase_more_places": ("… og {count} steder mere", "… and {count} more places"),
 }
+
+
+def place_text(step: int | None, path: tuple[str | int, ...]) -> str:
+    """Where a free-text field is, in words: ``Trin 6 Handlingsplan: handling 3, transferplan``.
+
+    Step and field only, never the text; ids (dict keys) are not in ``path``.
+    """
+    from fagworkshop.i18n import has, t  # the package imports this table first
+
+    if step is None:
+        return t("place.title")
+    parts: list[str] = []
+    last_collection = ""
+    for i, segment in enumerate(path):
+        if isinstance(segment, int):
+            if last_collection and has(f"place.c.{last_collection}"):
+                what = t(f"place.c.{last_collection}")
+                parts.append(t("place.item", what=what, number=segment + 1))
+            continue
+        following = path[i + 1] if i + 1 < len(path) else None
+        if isinstance(following, int):
+            last_collection = segment
+            continue
+        if segment == "notes" and "rounds" in path:
+            parts.append(t("place.f.rating_notes"))
+        elif segment == "text" and parts:
+            continue  # "aftale 2" says it; "aftale 2, tekst" says no more
+        elif has(f"place.f.{segment}"):
+            parts.append(t(f"place.f.{segment}"))
+    where = t("place.step", number=step, step=t(f"step.{step}"))
+    return f"{where}: {', '.join(parts)}" if parts else where

@@ -14,7 +14,12 @@ from fagworkshop.i18n import t
 
 
 class ConfirmErase(ModalScreen[bool]):
-    """Asks whether to erase a person; dismisses with True only on the erase button."""
+    """Asks whether to erase a person; dismisses with True only on the erase button.
+
+    ``places`` lists, in words, where the person's name will be replaced in free
+    text (step and field, never the text; see ``changes.erasure_places``), so the
+    facilitator sees what changes before confirming.
+    """
 
     DEFAULT_CSS = """
     ConfirmErase { align: center middle; }
@@ -23,22 +28,36 @@ class ConfirmErase(ModalScreen[bool]):
         border: thick $error; background: $surface;
     }
     ConfirmErase Static { height: auto; margin-bottom: 1; }
+    ConfirmErase #erase-places { max-height: 12; overflow-y: auto; color: $text-muted; }
     ConfirmErase Horizontal { height: auto; }
     ConfirmErase Button { margin-right: 2; }
     """
 
     BINDINGS = [Binding("escape", "keep", show=False)]
 
-    def __init__(self, name: str) -> None:
+    #: At most this many places are listed; the rest are counted.
+    MAX_PLACES = 10
+
+    def __init__(self, name: str, places: list[str] | None = None) -> None:
         super().__init__()
         self.person_name = name
+        self.places = list(places or [])
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Content(t("staff.erase_question", name=self.person_name)), markup=False)
+            yield Static(Content(self._places_text()), id="erase-places", markup=False)
             with Horizontal():
                 yield Button(t("staff.erase_no"), id="erase-no", variant="primary")
                 yield Button(t("staff.erase_yes"), id="erase-yes", variant="error")
+
+    def _places_text(self) -> str:
+        if not self.places:
+            return t("staff.erase_no_places")
+        shown = [f"· {p}" for p in self.places[: self.MAX_PLACES]]
+        if len(self.places) > self.MAX_PLACES:
+            shown.append(t("staff.erase_more_places", count=len(self.places) - self.MAX_PLACES))
+        return "\n".join([t("staff.erase_places"), *shown])
 
     def on_mount(self) -> None:
         self.query_one("#erase-no", Button).focus()

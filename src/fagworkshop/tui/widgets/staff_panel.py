@@ -21,6 +21,7 @@ from fagworkshop.domain import changes
 from fagworkshop.domain.analysis import build_index
 from fagworkshop.domain.session import AdaptedElement, BasicChoice, Person, Session
 from fagworkshop.i18n import t
+from fagworkshop.i18n.names import place_text
 from fagworkshop.tui.widgets.grid_support import (
     apply_change,
     competence_codes,
@@ -424,4 +425,5 @@ class StaffPanel(Vertical):
                     self.app.notify(t("staff.erased"), markup=False)
                     self.grid.focus()
 
-        self.app.push_screen(ConfirmErase(person.name), done)
+        places = [place_text(p.step, p.path) for p in changes.erasure_places(session, person.id)]
+        self.app.push_screen(ConfirmErase(person.name, places), done)
