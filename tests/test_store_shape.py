@@ -147,3 +147,17 @@ def test_saving_refuses_ratings_a_load_would_refuse(tmp_path, change, where):
         store.save_session(session, tmp_path / "s.toml")
     assert where.format(c=competence) in info.value.describe()
     assert not (tmp_path / "s.toml").exists()
+
+
+def test_saving_checks_every_person_though_the_staff_go_in_pieces(tmp_path):
+    """The save validates the staff 200 at a time: a bad person late in the list is found."""
+    session = generate_session(staff=450, competences=4, rounds=1, seed=2)
+    session.staff[420].note = "x" * 300_000
+    with pytest.raises(store.SaveFailed) as info:
+        store.save_session(session, tmp_path / "s.toml")
+    assert "staff[420].note" in info.value.describe()
+    session.staff[420].note = ""
+    session.staff[430].profiles = ["no-such-profile"]
+    with pytest.raises(store.SaveFailed) as info:
+        store.save_session(session, tmp_path / "s.toml")
+    assert "staff[430].profiles" in info.value.describe()

@@ -88,7 +88,8 @@ def _reload_problems(plain: dict[str, Any]) -> str | None:
     # with set operations by shape.check_ratings and typed by the line writer.
     light = {**plain, "rounds": [_without_ratings(r) for r in plain.get("rounds", ())]}
     try:
-        Session.model_validate(light)
+        if not _passes_in_pieces(light):  # the problems, with their places, from one pass
+            Session.model_validate(light)
         shape.check_ratings(plain)
     except ValidationError as exc:
         unchecked = reading._UncheckedSession
@@ -98,6 +99,40 @@ def _reload_problems(plain: dict[str, Any]) -> str | None:
     except shape.ShapeProblem as exc:
         return _shape_message(exc)
     return None
+
+
+#: People validated per pydantic call on saving: about 1 ms each at a time.
+_PEOPLE_PER_PIECE = 200
+_people_adapter: Any = None
+
+
+def _passes_in_pieces(light: dict[str, Any]) -> bool:
+    """Whether a session (ratings left out) is valid, checked a few milliseconds at a time.
+
+    pydantic-core holds the interpreter for a whole call: one call on 2,000 staff
+    kept keys waiting 20 ms or more while an autosave ran. The staff go in pieces,
+    the rest in one small call, the cross-references in Python. False means
+    something is wrong; the caller then validates in one call for the messages.
+    """
+    global _people_adapter
+    from pydantic import TypeAdapter, ValidationError
+
+    from fagworkshop.domain.session import Person, session_problems
+
+    staff = light.get("staff")
+    if not isinstance(staff, list):
+        return False
+    if _people_adapter is None:
+        _people_adapter = TypeAdapter(list[Person])
+    try:
+        people: list[Person] = []
+        for i in range(0, len(staff), _PEOPLE_PER_PIECE):
+            people.extend(_people_adapter.validate_python(staff[i : i + _PEOPLE_PER_PIECE]))
+        model = reading._UncheckedSession.model_validate({**light, "staff": []})
+    except (ValidationError, RecursionError):
+        return False
+    model.staff = people
+    return not session_problems(model)
 
 
 def _without_ratings(rnd: Any) -> Any:
