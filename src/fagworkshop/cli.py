@@ -14,13 +14,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import inspect
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from fagworkshop import __version__, i18n
+from fagworkshop import __version__, i18n, logfile
 from fagworkshop.demo import save_demo
 from fagworkshop.domain.catalogue import Catalogue
 from fagworkshop.domain.session import Session
@@ -36,6 +37,9 @@ from fagworkshop.store import (
     sessions_dir,
 )
 from fagworkshop.store.errors import terminal_safe
+
+#: Records for the log file (``fagworkshop.logfile``): ids and types, never names.
+log = logging.getLogger(__name__)
 
 # --- argparse in the user's language ----------------------------------------------
 
@@ -301,20 +305,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = _language_from(argv)
     i18n.set_language(lang if lang in i18n.LANGUAGES else "da")
     argparse._ = _argparse_text  # type: ignore[attr-defined]
+    logfile.setup()
     try:
         args = build_parser().parse_args(argv)
         args.lang = getattr(args, "lang", "da")
         args.sessions_dir = getattr(args, "sessions_dir", None)
         i18n.set_language(args.lang)
         run: Callable[[argparse.Namespace], int] = args.run
-        return int(run(args) or 0)
+        log.info("fagworkshop %s: %s", __version__, getattr(run, "__name__", "command"))
+        code = int(run(args) or 0)
+        log.info("exit %d", code)
+        return code
     except StoreError as exc:
+        log.warning("stopped by %s", type(exc).__name__)
         print(exc.describe(), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(t("cli.interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - one clear message instead of a traceback
+        logfile.caught(log, "running a command", exc)
         if os.environ.get("FAGWORKSHOP_DEBUG"):
             raise
         error = terminal_safe(f"{type(exc).__name__}: {exc}")

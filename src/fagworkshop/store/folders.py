@@ -8,6 +8,7 @@ readable by its owner only: the files hold personal data.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 import unicodedata
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import platformdirs
 
+from fagworkshop import logfile
 from fagworkshop.domain.session import Status
 from fagworkshop.store.errors import (
     BackupInfo,
@@ -28,6 +30,8 @@ from fagworkshop.store.errors import (
 )
 from fagworkshop.store.reading import load_session_file, parse_toml, read_bytes, session_from_data
 from fagworkshop.store.writing import ensure_folder, write_atomic
+
+log = logging.getLogger(__name__)
 
 ENV_SESSIONS_DIR = "FAGWORKSHOP_SESSIONS_DIR"
 SUFFIX = ".toml"
@@ -200,6 +204,7 @@ def _entry(path: Path) -> SessionEntry:
     except FileProblem as exc:
         return SessionEntry(path, name, "", modified, None, None, None, exc.describe(), problem)
     except Exception as exc:  # noqa: BLE001 - the list must never fail on one file
+        logfile.caught(log, "reading a session for the list", exc)
         reason = terminal_safe(repr(exc))
         return SessionEntry(path, name, "", modified, None, None, None, reason, problem)
     s = loaded.session

@@ -10,22 +10,24 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
 import os
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, Select, Static, TextArea
 
-from fagworkshop import i18n
+from fagworkshop import i18n, logfile
 from fagworkshop.domain import changes
 from fagworkshop.domain.session import Session, Step
 from fagworkshop.i18n import t
@@ -45,6 +47,8 @@ from fagworkshop.tui.palette import WorkshopCommands
 from fagworkshop.tui.widgets.step_bar import StepBar
 
 __all__ = ["SAVE_DELAY", "FagworkshopApp", "run_app"]
+
+log = logging.getLogger(__name__)
 
 HIGH_CONTRAST = "fagworkshop-kontrast"
 
@@ -93,8 +97,58 @@ def relabel(bindings: Any) -> None:
         ]
 
 
+#: Widgets where every printable key types (Esc leaves them for the step's main list).
+TEXT_FIELDS: tuple[type[Widget], ...] = (Input, TextArea, Select)
+
+
 class WorkshopScreen(Screen[None]):
-    """The screen of an open workshop: step bar, the current step, save status."""
+    """The screen of an open workshop: step bar, the current step, save status.
+
+    The focus rule (fokus): in a text field every printable key types; Esc leaves it for
+    the step's main list or grid, and Esc there lets go of the keyboard, so digits move
+    between steps. Nothing is focused behind the facilitator's back: no auto-focus when
+    the palette, a dialog or the help closes (the widget that had the focus keeps it,
+    its text not selected), and Tab skips containers that only scroll and widgets that
+    are not drawn.
+    """
+
+    # Auto-focus on resume put the first field (jobcenter) under the cursor, text selected.
+    AUTO_FOCUS = ""
+
+    BINDINGS = [Binding("escape", "leave_field", show=False)]
+
+    @property
+    def focus_chain(self) -> list[Widget]:
+        """Tab's order, without containers that only scroll and widgets not drawn."""
+        from textual.containers import ScrollableContainer
+        from textual.scroll_view import ScrollView
+
+        app = self.app
+        view = app.current_view() if isinstance(app, FagworkshopApp) else None
+        main = view.main_widget() if view is not None else None
+
+        def worth_a_stop(widget: Widget) -> bool:
+            if widget is self.focused or widget is main:
+                return True
+            if widget.region.area == 0:
+                return False
+            return not (
+                isinstance(widget, ScrollableContainer) and not isinstance(widget, ScrollView)
+            )
+
+        return [w for w in super().focus_chain if worth_a_stop(w)]
+
+    def action_leave_field(self) -> None:
+        """Esc: from a text field to the step's main list; from anywhere else, let go."""
+        focused = self.focused
+        app = self.app
+        view = app.current_view() if isinstance(app, FagworkshopApp) else None
+        main = view.main_widget() if view is not None else None
+        if isinstance(focused, TEXT_FIELDS) and main is not None and main is not focused:
+            main.focus()
+        else:
+            self.set_focus(None)
+
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -186,11 +240,67 @@ class FagworkshopApp(App[None]):
 
     def on_mount(self) -> None:
         self.title = t("app.title")
+        self._restore_theme()
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._install_signal_handlers()
         if self._start_path is not None or self._start_session is not None:
             self.open_or_ask(self._start_path, self._start_session, self.read_only)
         else:
             self.go_home_screen()
+
+    # --- theme and palette (Textual's own commands in the UI's language) --------
+
+    def _restore_theme(self) -> None:
+        from fagworkshop.store.settings import load_settings
+
+        theme = load_settings().get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+
+    def _remember_theme(self, theme: Any) -> None:
+        from fagworkshop.store.settings import save_setting
+
+        save_setting("theme", str(getattr(theme, "name", theme)))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, translated; no Screenshot (it writes names to
+        ~/Downloads, readable by others)."""
+        yield SystemCommand(t("palette.theme"), t("palette.theme_help"), self.search_themes)
+        yield SystemCommand(t("palette.quit"), t("palette.quit_help"), self.action_quit)
+        if screen.query("HelpPanel"):
+            yield SystemCommand(
+                t("palette.keys_hide"), t("palette.keys_hide_help"), self.action_hide_help_panel
+            )
+        else:
+            yield SystemCommand(
+                t("palette.keys"), t("palette.keys_help"), self.action_show_help_panel
+            )
+        if screen.maximized is not None:
+            yield SystemCommand(
+                t("palette.minimize"), t("palette.minimize_help"), screen.action_minimize
+            )
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(
+                t("palette.maximize"), t("palette.maximize_help"), screen.action_maximize
+            )
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the command palette, its search box in the UI's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=t("palette.search"), id="--command-palette")
+            )
+
+    def search_themes(self) -> None:
+        """The theme picker, its search box in the UI's language."""
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=t("palette.search_themes"))
+        )
 
     def go_home_screen(self) -> None:
         """Put the home screen in place of whatever main screen is showing."""
@@ -375,8 +485,8 @@ class FagworkshopApp(App[None]):
         if ctl is not None:
             try:
                 self.flush_view()
-            except Exception:  # noqa: BLE001 - a view half torn down must not stop the save
-                pass
+            except Exception as exc:  # noqa: BLE001 - a view half torn down must not stop the save
+                logfile.caught(log, "flushing the view before quitting", exc)
             ctl.save_now()
             if ctl.unsaved_on_quit:
                 self.save_copy()

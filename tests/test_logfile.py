@@ -1,0 +1,118 @@
+"""The log file: rotating, in the user's state folder (a temporary one here), no personal data."""
+
+from __future__ import annotations
+
+import logging
+import stat
+from pathlib import Path
+
+import pytest
+
+from fagworkshop import cli, logfile, store
+from fagworkshop.generate import generate_session
+
+NAME = "Anna Prøvesen"
+
+
+def _text(folder: Path) -> str:
+    for handler in logging.getLogger(logfile.ROOT).handlers:
+        handler.flush()
+    return "".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("fagworkshop.log*")))
+
+
+def test_tests_log_into_a_temporary_folder(_log_dir: Path) -> None:
+    assert logfile.log_dir() == _log_dir
+
+
+def test_the_default_folder_is_the_user_state_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(logfile.ENV_LOG_DIR)
+    folder = logfile.log_dir()
+    assert "fagworkshop" in folder.parts
+    assert folder != Path.cwd()
+
+
+def test_setup_writes_an_owner_only_file(tmp_path: Path) -> None:
+    path = logfile.setup(tmp_path / "log")
+    assert path == tmp_path / "log" / logfile.LOG_FILE
+    logging.getLogger("fagworkshop.test").info("session %s opened", "s-1")
+    assert "session s-1 opened" in _text(tmp_path / "log")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_the_file_rotates(tmp_path: Path) -> None:
+    logfile.setup(tmp_path, max_bytes=2_000, backups=2)
+    logger = logging.getLogger("fagworkshop.test")
+    for i in range(200):
+        logger.info("record %d %s", i, "x" * 40)
+    names = sorted(p.name for p in tmp_path.glob("fagworkshop.log*"))
+    assert names == ["fagworkshop.log", "fagworkshop.log.1", "fagworkshop.log.2"]
+    assert all(p.stat().st_size <= 2_100 for p in tmp_path.glob("fagworkshop.log*"))
+
+
+def test_a_log_that_cannot_be_written_does_not_stop_the_program(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    assert logfile.setup(blocker / "log") is None
+    logging.getLogger("fagworkshop.test").error("nowhere to go")  # no exception
+
+
+def test_caught_names_the_type_and_place_never_the_message(tmp_path: Path) -> None:
+    logfile.setup(tmp_path)
+    try:
+        raise ValueError(f"bad name {NAME}")
+    except ValueError as exc:
+        logfile.caught(logging.getLogger("fagworkshop.test"), "testing", exc)
+    text = _text(tmp_path)
+    assert "builtins.ValueError while testing" in text
+    assert "test_logfile.py:" in text
+    assert NAME not in text and "bad name" not in text
+
+
+def test_the_command_line_catch_all_logs_what_it_caught(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], _log_dir: Path
+) -> None:
+    def broken(_args: object) -> int:
+        raise RuntimeError(f"a bug near {NAME}")
+
+    monkeypatch.setattr(cli, "cmd_catalogues", broken)
+    assert cli.main(["catalogues"]) == 1
+    assert "RuntimeError" in capsys.readouterr().err  # the user's message is unchanged
+    text = _text(_log_dir)
+    assert "caught builtins.RuntimeError while running a command" in text
+    assert "in broken" in text
+    assert NAME not in text
+
+
+def test_a_run_logs_its_start_and_exit_code(
+    capsys: pytest.CaptureFixture[str], _log_dir: Path, tmp_path: Path
+) -> None:
+    session = generate_session(staff=2, competences=3, rounds=1, seed=1)
+    session.staff[0].name = NAME
+    path = tmp_path / "w.toml"
+    store.save_session(session, path)
+    assert cli.main(["validate", str(path)]) == 0
+    text = _text(_log_dir)
+    assert ": cmd_validate" in text and "exit 0" in text
+    assert NAME not in text and str(tmp_path) not in text
+
+
+def test_the_session_list_logs_a_file_it_could_not_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, _log_dir: Path
+) -> None:
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    session = generate_session(staff=1, competences=2, rounds=1, seed=2)
+    store.save_session(session, folder / "a.toml")
+
+    def broken(*_args: object, **_kwargs: object) -> object:
+        raise RuntimeError(NAME)
+
+    monkeypatch.setattr(store.folders, "load_session_file", broken)
+    [entry] = store.list_sessions(folder)
+    assert entry.problem
+    logfile.setup()
+    store.list_sessions(folder)
+    text = _text(_log_dir)
+    assert "caught builtins.RuntimeError while reading a session for the list" in text
+    assert NAME not in text
