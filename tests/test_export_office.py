@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import docx
 import openpyxl
 import pytest
-from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
 
 from fagworkshop import store
@@ -40,17 +41,17 @@ UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @pytest.fixture(autouse=True)
-def danish():
+def danish() -> Iterator[None]:
     set_language("da")
     yield
     set_language("da")
 
 
-def workbook(data: bytes) -> openpyxl.Workbook:
+def workbook(data: bytes) -> Any:  # openpyxl's cell values are a wide union
     return openpyxl.load_workbook(io.BytesIO(data))
 
 
-def document(data: bytes) -> DocumentObject:
+def document(data: bytes) -> Any:
     return docx.Document(io.BytesIO(data))
 
 
@@ -81,7 +82,7 @@ def docx_text(data: bytes) -> str:
 # --- Excel ------------------------------------------------------------------------------
 
 
-def test_xlsx_sheets_cell_types_panes_filter_and_print_settings():
+def test_xlsx_sheets_cell_types_panes_filter_and_print_settings() -> None:
     demo = build_demo()
     wb = workbook(render_xlsx(demo))
     assert wb.sheetnames == [
@@ -129,10 +130,10 @@ def test_xlsx_sheets_cell_types_panes_filter_and_print_settings():
     assert plan.max_row == len(demo.actions) + 1
 
 
-def test_xlsx_heat_map_is_coloured_as_the_report():
+def test_xlsx_heat_map_is_coloured_as_the_report() -> None:
     wb = workbook(render_xlsx(build_demo()))
     ws = wb["Varmekort"]
-    by_sign = {}
+    by_sign: dict[str, set[str]] = {}
     for row in ws.iter_rows(min_row=3, min_col=2, max_row=14):
         for cell in row:
             if isinstance(cell.value, str) and cell.value:
@@ -146,7 +147,7 @@ def test_xlsx_heat_map_is_coloured_as_the_report():
 
 
 @pytest.mark.parametrize("with_names", [False, True], ids=["initials", "names"])
-def test_xlsx_hostile_text_is_text_never_a_formula(with_names: bool):
+def test_xlsx_hostile_text_is_text_never_a_formula(with_names: bool) -> None:
     data = render_xlsx(hostile_session(), with_names)
     wb = workbook(data)
     starts = 0
@@ -178,7 +179,7 @@ def _zip_members(data: bytes) -> bytes:
 # --- Word -------------------------------------------------------------------------------
 
 
-def _page_break_before(paragraph_element) -> bool:
+def _page_break_before(paragraph_element: Any) -> bool:
     """Whether a page break or a new-page section ends right before this paragraph."""
     prev = paragraph_element.getprevious()
     if prev is None:
@@ -187,7 +188,7 @@ def _page_break_before(paragraph_element) -> bool:
     return bool(breaks) or prev.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
 
 
-def test_docx_has_the_report_then_one_page_per_person():
+def test_docx_has_the_report_then_one_page_per_person() -> None:
     demo = build_demo()
     doc = document(render_docx(demo))
     sheets = [p for p in doc.paragraphs if p.text.startswith("Udviklingssamtale: ")]
@@ -211,7 +212,7 @@ def test_docx_has_the_report_then_one_page_per_person():
     assert [int(o) for o in orientations] == [0, 1, 0]
 
 
-def test_docx_person_sheet_content():
+def test_docx_person_sheet_content() -> None:
     demo = build_demo()
     person = next(p for p in demo.staff if p.goals)
     text = body_text(render_person_docx(demo, person.id))
@@ -226,7 +227,7 @@ def test_docx_person_sheet_content():
     assert all(a.title not in text for a in others)
 
 
-def test_docx_per_person_files_and_names():
+def test_docx_per_person_files_and_names() -> None:
     demo = build_demo()
     files = render_docx_people(demo)
     assert [label for label, _ in files] == [p.initials for p in demo.staff]
@@ -234,7 +235,7 @@ def test_docx_per_person_files_and_names():
         assert body_text(data).count("Udviklingssamtale: ") == 1
 
 
-def test_docx_wide_heat_map_is_split_into_groups_with_their_own_key():
+def test_docx_wide_heat_map_is_split_into_groups_with_their_own_key() -> None:
     session = generate_session(staff=6, competences=60, rounds=1, seed=5)
     doc = document(render_docx(session))
     heat_tables = [t for t in doc.tables if t.rows[0].cells[0].text == "Medarbejder"]
@@ -247,7 +248,7 @@ def test_docx_wide_heat_map_is_split_into_groups_with_their_own_key():
     assert all(len(t.columns) <= HEAT_COLUMNS_PER_TABLE + 1 for t in heat_tables)
 
 
-def test_docx_hostile_text_is_kept_literally():
+def test_docx_hostile_text_is_kept_literally() -> None:
     data = render_docx(hostile_session(), True)
     text = docx_text(data)
     assert not UNSAFE.search(text)
@@ -259,7 +260,7 @@ def test_docx_hostile_text_is_kept_literally():
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
-def test_office_formats_hold_no_full_names_without_with_names(fmt):
+def test_office_formats_hold_no_full_names_without_with_names(fmt: str) -> None:
     s = sample_session()
     s.actions[0].transfer_plan = "Anna Holm viser Carla Krogh rundt. Mette Sørensen følger op."
     extract = xlsx_text if fmt == "xlsx" else docx_text
@@ -272,7 +273,7 @@ def test_office_formats_hold_no_full_names_without_with_names(fmt):
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
-def test_office_formats_handle_a_session_without_people_or_rounds(fmt):
+def test_office_formats_handle_a_session_without_people_or_rounds(fmt: str) -> None:
     s = new_session(Catalogue(id="x", title="X"), "Tom")
     s.rounds = []
     data = render_bytes(fmt, s, False)
@@ -281,7 +282,7 @@ def test_office_formats_handle_a_session_without_people_or_rounds(fmt):
         assert "Udviklingssamtale" not in docx_text(data)
 
 
-def test_all_formats_listed():
+def test_all_formats_listed() -> None:
     assert ALL_FORMATS == ("md", "html", "csv", "toml", "xlsx", "docx")
 
 
@@ -296,7 +297,9 @@ def demo_file(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
-def test_command_writes_office_files_owner_only(demo_file: Path, fmt: str, capsys):
+def test_command_writes_office_files_owner_only(
+    demo_file: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["export", str(demo_file), "--format", fmt]) == 0
     out = demo_file.with_suffix(f".{fmt}")
     assert out.read_bytes().startswith(b"PK") and (out.stat().st_mode & 0o777) == 0o600
@@ -304,7 +307,9 @@ def test_command_writes_office_files_owner_only(demo_file: Path, fmt: str, capsy
     assert "findes allerede" in capsys.readouterr().err
 
 
-def test_command_per_person(demo_file: Path, tmp_path: Path, capsys):
+def test_command_per_person(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "mus"
     assert main(["export", str(demo_file), "-f", "docx", "--per-person", "-o", str(folder)]) == 0
     files = sorted(folder.glob("*.docx"))

@@ -59,12 +59,18 @@ async def test_summary_agreed_follow_up_and_export(tmp_path: Path) -> None:
         await pilot.pause()
         assert len(s.rounds) == rounds + 1
         assert "Ændring fra runde" in sections_text(app)
-        # exports beside the session file
-        await pilot.click("#export-md")
-        await pilot.click("#export-csv")
+        # exports go to eksport/ in the sessions folder (issue 15 item 8; they used to
+        # go beside the session file, where the home screen listed them)
+        view = app.current_view()
+        assert isinstance(view, SummaryStep)
+        view.export("md")
+        await app.workers.wait_for_complete()
+        view.export("csv")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert path.with_name("sum.md").is_file() and path.with_name("sum.csv").is_file()
+        assert (tmp_path / "eksport" / "sum.md").is_file()
+        assert (tmp_path / "eksport" / "sum.csv").is_file()
+        assert not path.with_name("sum.md").exists()
         await pilot.press("ctrl+q")
         await app.workers.wait_for_complete()
     saved = store.load_session(path)

@@ -130,6 +130,76 @@ def export_file(
     return t("export.done", path=str(target))
 
 
+#: Where exports go unless another folder is chosen: this folder inside the sessions
+#: folder, so an export never lands in the list of workshops.
+EXPORT_FOLDER = "eksport"
+
+
+def export_folder(sessions_dir: Path | str) -> Path:
+    """The default export folder of a sessions folder (``<sessions>/eksport``)."""
+    return Path(sessions_dir) / EXPORT_FOLDER
+
+
+def default_name(session_path: Path | None, title: str, fmt: str) -> str:
+    """The file name offered for an export: the session file's stem (or the title) + suffix."""
+    from fagworkshop.export.common import SUFFIXES
+
+    stem = session_path.stem if session_path is not None else file_part(title)
+    return stem + SUFFIXES[fmt]
+
+
+def export_target(folder: Path | str, name: str, fmt: str) -> Path:
+    """The file an export of ``fmt`` goes to: ``name`` inside ``folder``.
+
+    The format's extension is added when the name lacks it. A name that is
+    empty or holds a folder part raises :class:`ExportFailed` (the folder is
+    chosen on its own). This is the one place the program picks an export's
+    file; step 7 and the command line both use it.
+    """
+    name = name.strip()
+    if not name or name in {".", ".."} or "/" in name or "\\" in name or "\x00" in name:
+        raise ExportFailed(t("export.error.bad_name", name=name))
+    extension = ".toml" if fmt == "toml" else f".{fmt}"
+    if not name.lower().endswith(extension):
+        name += extension
+    return Path(folder).expanduser() / name
+
+
+def free_target(target: Path) -> Path:
+    """``target`` when nothing is there, else the first free ``name (2).ext``, ``name (3).ext``."""
+    if not target.exists() and not target.is_symlink():
+        return target
+    suffix = "".join(target.suffixes[-1:])
+    stem = target.name[: len(target.name) - len(suffix)] if suffix else target.name
+    n = 2
+    while True:
+        candidate = target.with_name(f"{stem} ({n}){suffix}")
+        if not candidate.exists() and not candidate.is_symlink():
+            return candidate
+        n += 1
+
+
+def make_folder(folder: Path) -> None:
+    """Create an export folder and any missing parents, owner-only (0700); ExportFailed if not."""
+    missing: list[Path] = []
+    here = folder
+    while not here.exists() and here != here.parent:
+        missing.append(here)
+        here = here.parent
+    try:
+        for part in reversed(missing):
+            part.mkdir(mode=0o700)
+            os.chmod(part, 0o700)  # whatever the umask
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise ExportFailed(
+            t("export.error.write", path=str(folder), reason=os_reason(exc))
+        ) from exc
+    if not folder.is_dir():
+        raise ExportFailed(t("export.error.not_folder", path=str(folder)))
+
+
 def file_part(value: str) -> str:
     """A piece of a file name from a label: letters, digits, ``-`` and ``_`` only."""
     cleaned = re.sub(r"[^\w-]+", "-", value, flags=re.UNICODE).strip("-_.")
@@ -159,12 +229,7 @@ def _export_people(
         for target, _data in targets:
             if target.exists():
                 raise ExportFailed(t("export.error.exists", path=str(target)))
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ExportFailed(
-            t("export.error.write", path=str(folder), reason=os_reason(exc))
-        ) from exc
+    make_folder(folder)
     for target, data in targets:
         write_export(target, data)
     return t("export.done_many", count=len(targets), path=str(folder))

@@ -123,9 +123,9 @@ def _new_document(title: str) -> DocumentObject:
     doc = Document()
     _page(doc.sections[0], landscape=False)
     normal = doc.styles["Normal"]
-    normal.font.name = "Calibri"  # type: ignore[attr-defined]
-    normal.font.size = Pt(10)  # type: ignore[attr-defined]
-    normal.paragraph_format.space_after = Pt(3)  # type: ignore[attr-defined]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(10)
+    normal.paragraph_format.space_after = Pt(3)
     doc.core_properties.title = xml_safe(title)[:255]
     doc.core_properties.author = "fagworkshop"
     return doc

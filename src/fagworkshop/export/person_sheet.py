@@ -107,7 +107,7 @@ def build_person_sheet(
         )
     )
 
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for cid in idx.relevant_ordered.get(person_id, ()):
         info = idx.infos[cid]
         level = mine.get(cid)
@@ -122,7 +122,7 @@ def build_person_sheet(
             )
         )
     if rows:
-        header = (
+        header: tuple[str, ...] = (
             t("export.competence"),
             t("xlsx.col.level"),
             t("export.target"),

@@ -18,11 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable, Iterable, Sequence
+from typing import cast
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from fagworkshop.domain.analysis import CellState, analyse, build_index, classify
@@ -50,7 +52,7 @@ _CENTRE = Alignment(horizontal="center", vertical="center")
 
 def put(ws: Worksheet, row: int, column: int, value: Value) -> Cell:
     """Write one cell: text is always text (never a formula), dates get a date format."""
-    cell = ws.cell(row=row, column=column)
+    cell = cast(Cell, ws.cell(row=row, column=column))  # never a merged cell: none are merged
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL]
         cell.value = value
@@ -99,6 +101,8 @@ def _print_setup(ws: Worksheet) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
+    if ws.sheet_properties.pageSetUpPr is None:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties()
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
@@ -258,7 +262,7 @@ def _profiles_sheet(ws: Worksheet, session: Session) -> None:
             len(q.close) if q else 0,
             q.shortfall if q else profile.needed,
         ]
-        elements = [cid for cid in profile.elements if cid in idx.infos] or [None]
+        elements: list[str | None] = [c for c in profile.elements if c in idx.infos] or [None]
         for cid in elements:
             info = idx.infos[cid] if cid else None
             rows.append(

@@ -78,6 +78,32 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Kolonne {first} til {last} af {total}",
         "Columns {first} to {last} of {total}",
     ),
+    # Step 7's export form.
+    "summary.export_title": ("Eksport", "Export"),
+    "exportform.format": ("Format", "Format"),
+    "exportform.fmt.md": ("Markdown (.md)", "Markdown (.md)"),
+    "exportform.fmt.html": ("HTML til print (.html)", "HTML for print (.html)"),
+    "exportform.fmt.csv": ("CSV til regneark (.csv)", "CSV for spreadsheets (.csv)"),
+    "exportform.fmt.toml": ("Profiler som katalog (.toml)", "Profiles as catalogue (.toml)"),
+    "exportform.fmt.xlsx": ("Excel-projektmappe (.xlsx)", "Excel workbook (.xlsx)"),
+    "exportform.fmt.docx": ("Word med MUS-ark (.docx)", "Word with talk sheets (.docx)"),
+    "exportform.with_names": ("Med fulde navne", "With full names"),
+    "exportform.folder": ("Mappe", "Folder"),
+    "exportform.name": ("Filnavn", "File name"),
+    "exportform.go": ("Eksportér", "Export"),
+    "exportform.exists": (
+        "Filen findes allerede:\n{path}\n\nSkal den erstattes?",
+        "The file already exists:\n{path}\n\nReplace it?",
+    ),
+    "exportform.new_name": ("Nyt navn: {name} (n)", "New name: {name} (n)"),
+    "exportform.replace": ("Overskriv (o)", "Overwrite (o)"),
+    "exportform.cancel": ("Annullér (Esc)", "Cancel (Esc)"),
+    "exportform.cancelled": ("Eksporten blev annulleret.", "The export was cancelled."),
+    "exportform.working": ("Eksporterer til {path} …", "Exporting to {path} …"),
+    "exportform.appeared": (
+        "{path} er dukket op i mellemtiden; den er ikke overskrevet. Eksportér igen.",
+        "{path} appeared in the meantime; it was not overwritten. Export again.",
+    ),
     # The command.
     "export.cli.per_person": (
         "docx: én fil pr. medarbejder (standard: én fil med en side pr. medarbejder)",
@@ -98,6 +124,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Angiv en fil med -o.",
         "The {format} format is a file, not text; it is not written to the terminal. "
         "Give a file with -o.",
+    ),
+    "export.error.bad_name": (
+        "Ugyldigt filnavn: «{name}». Skriv et navn uden mappe; mappen vælges for sig.",
+        "Invalid file name: «{name}». Write a name without a folder; the folder is chosen "
+        "on its own.",
+    ),
+    "export.error.not_folder": (
+        "{path} er ikke en mappe. Vælg en anden mappe.",
+        "{path} is not a folder. Choose another folder.",
     ),
     "export.done_many": (
         "Eksporteret {count} filer til {path}",

@@ -32,7 +32,9 @@ class WorkshopCommands(Provider):
             found.append((t("palette.home"), "", app.action_home))
             found.append((t("palette.agreed"), t("step.7"), partial(self._summary, "agreed")))
             found.append((t("palette.follow_up"), t("step.7"), partial(self._summary, "follow_up")))
-            for fmt in ("md", "html", "csv", "toml"):
+            from fagworkshop.tui.steps.summary_export import EXPORT_FORMATS
+
+            for fmt in EXPORT_FORMATS:
                 found.append(
                     (t("palette.export", format=fmt), t("step.7"), partial(self._summary, fmt))
                 )

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
@@ -17,10 +16,10 @@ from fagworkshop.domain import analysis, changes
 from fagworkshop.domain.session import Session, Status, Step
 from fagworkshop.i18n import t
 from fagworkshop.tui.steps.base import StepView
+from fagworkshop.tui.steps.summary_export import EXPORT_FORMATS, ExportForm
 from fagworkshop.tui.widgets.confirm import ConfirmModal
 
-#: Export formats offered, in button order.
-EXPORT_FORMATS = ("md", "html", "csv", "toml")
+__all__ = ["EXPORT_FORMATS", "SummaryStep", "summary_sections"]
 #: How many gaps and rating changes the summary lists.
 SHOWN_GAPS = 8
 SHOWN_CHANGES = 30
@@ -136,10 +135,7 @@ class SummaryStep(StepView):
                     Content(t("summary.mark_agreed")), id="summary-agreed", variant="success"
                 )
                 yield Button(Content(t("summary.follow_up")), id="summary-follow-up")
-            yield Static(Content(t("summary.export")), classes="summary-heading")
-            with Horizontal(id="export-buttons"):
-                for fmt in EXPORT_FORMATS:
-                    yield Button(fmt.upper(), id=f"export-{fmt}")
+            yield ExportForm(id="export-form")
             yield Static("", id="summary-sections", markup=False)
 
     def on_mount(self) -> None:
@@ -211,34 +207,6 @@ class SummaryStep(StepView):
 
         self.app.push_screen(ConfirmModal(t("summary.confirm_follow_up", number=number)), answer)
 
-    @on(Button.Pressed, "#export-md, #export-html, #export-csv, #export-toml")
-    def _export(self, event: Button.Pressed) -> None:
-        event.stop()
-        assert event.button.id is not None
-        self.export(event.button.id.removeprefix("export-"))
-
-    def export(self, fmt: str) -> None:
-        """Render and write an export beside the session file, off the UI thread."""
-        path = getattr(self.app, "session_path", None)
-        if path is None:
-            self.app.notify(t("summary.export_no_file"), severity="warning", markup=False)
-            return
-        self._export_worker(self.session.model_copy(deep=True), Path(path), fmt)
-
-    @work(thread=True, exit_on_error=False, group="export")
-    def _export_worker(self, snapshot: Session, session_path: Path, fmt: str) -> None:
-        from fagworkshop.export import default_output, render
-        from fagworkshop.export.command import ExportFailed, write_export
-
-        target = default_output(session_path, fmt)
-        try:
-            write_export(target, render(fmt, snapshot, False))
-        except ExportFailed as err:
-            message, severity = t("summary.export_failed", reason=str(err)), "error"
-        except Exception as err:  # noqa: BLE001 - an export must never end the workshop
-            message, severity = t("summary.export_failed", reason=repr(err)), "error"
-        else:
-            message, severity = t("summary.export_done", path=str(target)), "information"
-        self.app.call_from_thread(
-            self.app.notify, message, severity=severity, markup=False, timeout=10
-        )
+    def export(self, fmt: str | None = None) -> None:
+        """Export with the form's folder, name and names choice (see ``ExportForm``)."""
+        self.query_one(ExportForm).export(fmt)
