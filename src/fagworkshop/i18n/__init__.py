@@ -18,6 +18,7 @@ from fagworkshop.i18n import (
     store,
     tui,
     tui_grid,
+    tui_keys,
     tui_save,
     tui_steps,
 )
@@ -32,6 +33,7 @@ for _module in (
     store,
     tui,
     tui_grid,
+    tui_keys,
     tui_save,
     tui_steps,
     export,

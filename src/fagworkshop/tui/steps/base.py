@@ -66,6 +66,33 @@ class StepView(Widget):
         if body is not None and body.is_mounted:
             body.refresh_from_session()  # type: ignore[attr-defined]
 
+    def main_widget(self) -> Widget | None:
+        """The step's main list or grid: where Esc from a text field takes the keyboard.
+
+        The first list or grid of the body (where digits and letters are commands);
+        a step with none (the summary) gets its scrolling page. Subclasses may override.
+        """
+        from textual.containers import ScrollableContainer
+        from textual.scroll_view import ScrollView
+        from textual.widgets import Button, Input, Select, SelectionList, TextArea
+
+        bodies = self.query("#step-body")
+        if not bodies:
+            return None
+        fallback: Widget | None = None
+        for widget in bodies.first().query("*"):
+            if not widget.focusable:
+                continue
+            if isinstance(widget, (Input, TextArea, Select, SelectionList, Button)):
+                continue
+            if any(isinstance(a, Select) for a in widget.ancestors):
+                continue  # a drop-down's own list
+            if isinstance(widget, ScrollView):
+                return widget
+            if isinstance(widget, ScrollableContainer) and fallback is None:
+                fallback = widget
+        return fallback
+
     def flush_pending(self) -> None:
         """Apply anything held back (notes being typed); called before leaving or quitting."""
         for panel in self.query(StepPanel):

@@ -19,5 +19,6 @@ class PlanStep(StepView):
         self.call_after_refresh(self._focus_list)
 
     def _focus_list(self) -> None:
-        for panel in self.query(PlanPanel):
-            panel.query_one("#action-list").focus()
+        # the view may already be gone: the team moved on before the first refresh
+        for listing in self.query("#action-list"):
+            listing.focus()

@@ -1,0 +1,56 @@
+"""The focus rule and the step keys in the real program, on a pseudo-terminal (issue 11).
+
+The Pilot does not draw escape codes: a lone Esc byte from a real terminal must still
+reach the app as Esc, and the palette must hand the keyboard back the same way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fagworkshop import store
+from fagworkshop.demo import build_demo
+from support.pty_app import PtyApp
+
+
+def _demo_file(folder: Path) -> Path:
+    session = build_demo()
+    session.current_step = 1
+    path = folder / "demo.toml"
+    store.save_session(session, path)
+    return path
+
+
+def test_palette_escape_then_digit_changes_step_not_the_jobcenter(_sessions_dir: Path) -> None:
+    path = _demo_file(_sessions_dir)
+    jobcenter = store.load_session(path).frame.jobcenter
+    with PtyApp(["open", str(path)], size=(160, 48)) as app:
+        app.wait_for("Trin 1: Ramme")
+        app.send_key("ctrl+p")
+        app.wait_for("Søg")
+        app.send_key("escape")
+        app.wait_gone("Søg")
+        app.send("2")
+        app.wait_for("Trin 2: Basiskompetencer")
+        app.send_key("ctrl+q")
+        assert app.wait_exit() == 0
+    assert store.load_session(path).frame.jobcenter == jobcenter
+
+
+def test_escape_leaves_a_text_field_and_digits_move_between_steps(_sessions_dir: Path) -> None:
+    path = _demo_file(_sessions_dir)
+    jobcenter = store.load_session(path).frame.jobcenter
+    with PtyApp(["open", str(path)], size=(80, 24)) as app:
+        app.wait_for("Trin 1: Ramme")
+        app.settle()
+        app.send_key("tab")  # the jobcenter field
+        app.settle()
+        app.send("3")  # typed into the field
+        app.wait_for("Eksempelby3")
+        app.send_key("escape")
+        app.settle()
+        app.send("7")  # a step key again
+        app.wait_for("Trin 7: Opsamling")
+        app.send_key("ctrl+q")
+        assert app.wait_exit() == 0
+    assert store.load_session(path).frame.jobcenter == jobcenter + "3"

@@ -1,0 +1,150 @@
+"""A keyboard a facilitator can trust (issue 11): the focus rule, step keys, dialogs.
+
+Each test walks what was seen in a real terminal. The focus rule and the step keys are
+also tested against the real program in a pseudo-terminal (test_pty_keyboard.py).
+"""
+
+from __future__ import annotations
+
+from textual.containers import ScrollableContainer
+from textual.scroll_view import ScrollView
+from textual.widgets import Input, TextArea
+
+from fagworkshop.demo import build_demo
+from fagworkshop.tui.app import FagworkshopApp
+from fagworkshop.tui.widgets.blocks_editor import ElementList
+
+
+async def _at_step(pilot: object, app: FagworkshopApp, step: int) -> None:
+    app.show_step(step)
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_palette_then_escape_then_digit_moves_step_not_field() -> None:
+    session = build_demo()
+    jobcenter = session.frame.jobcenter
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _at_step(pilot, app, 1)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.focused, Input)
+        await pilot.press("2")
+        await pilot.pause()
+        assert session.current_step == 2
+        assert session.frame.jobcenter == jobcenter
+
+
+async def test_palette_closed_gives_the_field_back_without_selecting_its_text() -> None:
+    session = build_demo()
+    jobcenter = session.frame.jobcenter
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _at_step(pilot, app, 1)
+        field = app.screen.query_one("#frame-jobcenter", Input)
+        field.focus()
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is field
+        assert field.selection.is_empty
+        await pilot.press("x")
+        assert session.frame.jobcenter == jobcenter + "x"
+
+
+async def test_escape_leaves_a_field_for_the_main_list_then_digits_are_step_keys() -> None:
+    session = build_demo()
+    jobcenter = session.frame.jobcenter
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _at_step(pilot, app, 1)
+        app.screen.query_one("#frame-jobcenter", Input).focus()
+        await pilot.pause()
+        await pilot.press("escape")
+        assert app.focused is not None and app.focused.id == "participant-list"
+        await pilot.press("2")
+        await pilot.pause()
+        assert session.frame.jobcenter == jobcenter
+        assert session.current_step == 2
+        # step 2's list takes digits as levels; Esc lets go and digits move on again
+        await pilot.press("escape", "7")
+        await pilot.pause()
+        assert session.current_step == 7
+
+
+async def test_escape_in_step_3_field_does_not_rename_on_the_next_digit() -> None:
+    session = build_demo()
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _at_step(pilot, app, 3)
+        listing = app.screen.query_one(ElementList)
+        await pilot.press("enter")  # reword the highlighted element
+        await pilot.pause()
+        field = app.focused
+        assert isinstance(field, Input)
+        before = field.value
+        await pilot.press("escape")
+        assert app.focused is listing
+        await pilot.press("escape")
+        assert app.focused is None
+        await pilot.press("6")
+        await pilot.pause()
+        assert session.current_step == 6
+        app.show_step(3)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#element-wording", Input).value == before
+
+
+async def test_escape_in_notes_goes_to_the_main_list() -> None:
+    session = build_demo()
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _at_step(pilot, app, 2)
+        app.screen.query_one("#step-notes", TextArea).focus()
+        await pilot.pause()
+        await pilot.press("escape")
+        assert app.focused is not None and app.focused.id == "basic-list"
+
+
+async def test_tab_never_stops_on_an_invisible_or_empty_widget() -> None:
+    session = build_demo()
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48)) as pilot:
+        for step in range(1, 8):
+            await _at_step(pilot, app, step)
+            view = app.current_view()
+            main = view.main_widget()
+            for _ in range(20):
+                await pilot.press("tab")
+                focused = app.focused
+                assert focused is not None
+                where = f"step {step}: {focused!r}"
+                assert focused.region.area > 0 and focused.visible, where
+                if focused is not main:
+                    assert not (
+                        isinstance(focused, ScrollableContainer)
+                        and not isinstance(focused, ScrollView)
+                    ), where
+
+
+async def test_help_closed_gives_the_focus_back() -> None:
+    session = build_demo()
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _at_step(pilot, app, 1)
+        field = app.screen.query_one("#frame-unit", Input)
+        field.focus()
+        await pilot.press("end")
+        await pilot.press("f1")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is field
+        assert field.selection.is_empty
