@@ -17,6 +17,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    Strict,
     StringConstraints,
     model_validator,
 )
@@ -42,6 +43,13 @@ Title = Annotated[
     str, StringConstraints(max_length=2_000), AfterValidator(clean_line), AfterValidator(_non_empty)
 ]
 
+#: A level on a scale (niveau): a whole number, never a bool, a string or a float.
+LevelNumber = Annotated[int, Strict(), Field(ge=0, le=9)]
+#: A whole number read from a file (a version, a step, a count): strict as levels.
+WholeNumber = Annotated[int, Strict()]
+#: Yes or no, never 1, "true" or "yes".
+YesNo = Annotated[bool, Strict()]
+
 CATALOGUE_SCHEMA_VERSION = 1
 
 
@@ -54,7 +62,7 @@ class Model(BaseModel):
 class Level(Model):
     """One step of the level scale (niveau), e.g. 3 "Selvstændig"."""
 
-    level: int = Field(ge=0, le=9)
+    level: LevelNumber
     label: Title
     meaning: Text = ""
 
@@ -88,7 +96,7 @@ class CatalogueItem(Model):
     title: Title
     description: Text = ""
     source: Text = ""
-    local_elaboration: bool | None = None
+    local_elaboration: YesNo | None = None
 
 
 class BasicItem(CatalogueItem):
@@ -99,7 +107,7 @@ class BasicItem(CatalogueItem):
     """
 
     theme: Id
-    min_level: int | None = None
+    min_level: LevelNumber | None = None
 
 
 class ElementItem(CatalogueItem):
@@ -109,7 +117,7 @@ class ElementItem(CatalogueItem):
     """
 
     kind: ElementKind = ElementKind.COMPETENCE
-    target_level: int | None = None
+    target_level: LevelNumber | None = None
 
 
 class BlockItem(Model):
@@ -155,7 +163,7 @@ def default_levels() -> list[Level]:
 class Catalogue(Model):
     """A whole catalogue file: scale, themes, basic competences, blocks, courses."""
 
-    schema_version: int = CATALOGUE_SCHEMA_VERSION
+    schema_version: WholeNumber = CATALOGUE_SCHEMA_VERSION
     id: Id
     title: Title
     description: Text = ""

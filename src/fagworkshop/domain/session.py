@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from enum import IntEnum, StrEnum
 from typing import Annotated
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import Field, PrivateAttr, Strict, model_validator
 
 from fagworkshop.domain.catalogue import (
     BasicItem,
@@ -24,16 +24,20 @@ from fagworkshop.domain.catalogue import (
     ElementItem,
     Id,
     Level,
+    LevelNumber,
     Line,
     Model,
     Text,
     Theme,
     Title,
+    WholeNumber,
+    YesNo,
+    default_levels,
 )
 
 SESSION_SCHEMA_VERSION = 2
 
-PositiveInt = Annotated[int, Field(ge=0, le=100_000)]
+PositiveInt = Annotated[int, Strict(), Field(ge=0, le=100_000)]
 
 
 def utc_now() -> dt.datetime:
@@ -142,8 +146,8 @@ class BasicChoice(BasicItem):
     """
 
     origin: Origin = Origin.CATALOGUE
-    included: bool | None = None
-    min_level: int | None = None
+    included: YesNo | None = None
+    min_level: LevelNumber | None = None
     priority: Priority | None = None
     local_wording: Text = ""
     note: Text = ""
@@ -165,7 +169,7 @@ class AdaptedElement(ElementItem):
     origin: Origin = Origin.CATALOGUE
     status: ElementStatus = ElementStatus.UNDECIDED
     local_wording: Text = ""
-    target_level: int | None = None
+    target_level: LevelNumber | None = None
     note: Text = ""
 
     @property
@@ -206,7 +210,7 @@ class Goal(Model):
     text: Text
     competences: list[Id] = Field(default_factory=list)
     deadline: dt.date | None = None
-    done: bool = False
+    done: YesNo = False
 
 
 class Person(Model):
@@ -242,10 +246,10 @@ class Round(Model):
     ``notes[person][competence]`` holds a note on a rating.
     """
 
-    number: Annotated[int, Field(ge=1, le=1000)]
+    number: Annotated[int, Strict(), Field(ge=1, le=1000)]
     date: dt.date | None = None
     label: Line = ""
-    ratings: dict[Id, dict[Id, int]] = Field(default_factory=dict)
+    ratings: dict[Id, dict[Id, LevelNumber]] = Field(default_factory=dict)
     unused: dict[Id, list[Id]] = Field(default_factory=dict)
     notes: dict[Id, dict[Id, Text]] = Field(default_factory=dict)
 
@@ -292,23 +296,23 @@ class StepState(Model):
 
     notes: Text = ""
     decisions: list[Decision] = Field(default_factory=list)
-    timebox_minutes: Annotated[int, Field(ge=0, le=1440)] | None = None
+    timebox_minutes: Annotated[int, Strict(), Field(ge=0, le=1440)] | None = None
 
 
 class Session(Model):
     """One workshop, as saved in one TOML file."""
 
-    schema_version: int = SESSION_SCHEMA_VERSION
+    schema_version: WholeNumber = SESSION_SCHEMA_VERSION
     id: Id
     title: Title
     created: dt.datetime = Field(default_factory=utc_now)
     updated: dt.datetime = Field(default_factory=utc_now)
-    current_step: Annotated[int, Field(ge=1, le=7)] = 1
+    current_step: Annotated[int, Strict(), Field(ge=1, le=7)] = 1
     status: Status = Status.IN_PROGRESS
     agreed_on: dt.date | None = None
     delete_by: dt.date | None = None
     frame: Frame = Field(default_factory=Frame)
-    levels: list[Level] = Field(default_factory=list)
+    levels: list[Level] = Field(default_factory=default_levels)
     themes: list[Theme] = Field(default_factory=list)
     basics: list[BasicChoice] = Field(default_factory=list)
     blocks: list[AdaptedBlock] = Field(default_factory=list)
@@ -419,6 +423,15 @@ def session_problems(s: Session) -> list[tuple[str, str]]:
     """
     problems: list[tuple[str, str]] = []
     levels = {lv.level for lv in s.levels}
+    numbers_on_scale = [lv.level for lv in s.levels]
+    if not numbers_on_scale:
+        problems.append(("levels", "the level scale is empty"))
+    elif len(levels) != len(numbers_on_scale) or sorted(levels) != list(
+        range(min(levels), max(levels) + 1)
+    ):
+        problems.append(
+            ("levels", f"levels must be consecutive and unique, got {numbers_on_scale}")
+        )
 
     def check_level(value: int | None, where: str) -> None:
         if value is not None and levels and value not in levels:
@@ -491,6 +504,10 @@ def session_problems(s: Session) -> list[tuple[str, str]]:
                 continue
             for cid, level in per_competence.items():
                 check_level(level, f"rounds[{i}].ratings.{pid}.{cid}")
+    for i, c in enumerate(s.courses):
+        for ref in c.serves:
+            if ref not in known:
+                problems.append((f"courses[{i}].serves", f"unknown competence '{ref}'"))
     for i, a in enumerate(s.actions):
         for ref in a.for_whom:
             if ref not in staff_ids:

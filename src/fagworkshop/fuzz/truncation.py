@@ -60,7 +60,7 @@ class TruncationReport:
         """The counts for printing and JSON."""
         return {
             "offsets cut": self.offsets,
-            "deep checks (save, list, validate)": self.deep_checks,
+            "save, list, validate tried": self.deep_checks,
             "accepted (must be 0)": self.accepted,
             "refused, not as cut short": self.other_problem,
             "save guard missed": self.guard_missed,

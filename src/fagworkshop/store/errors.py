@@ -54,8 +54,8 @@ def render(part: Part) -> str:
     """Plain text for a place or message in the current language."""
     if isinstance(part, tuple):
         key, params = part
-        return t(key, **params)
-    return part
+        return t(key, **{k: cut_quote(v) if isinstance(v, str) else v for k, v in params.items()})
+    return cut_quote(part, 3 * QUOTE_LIMIT)
 
 
 class StoreError(Exception):
@@ -342,5 +342,6 @@ def loc_to_place(loc: tuple[Any, ...] | list[Any]) -> str:
         elif part == "[key]":
             place += " (key)"
         else:
-            place += f".{part}" if place else str(part)
+            part = cut_quote(str(part))  # a key of 10 MB names its place in 200 characters
+            place += f".{part}" if place else part
     return place
