@@ -10,6 +10,7 @@ of the session, so a big export never blocks the room.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from textual import on, work
@@ -18,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
+from fagworkshop import logfile
 from fagworkshop.domain.session import Session
 from fagworkshop.export.command import (
     ExportFailed,
@@ -31,6 +33,8 @@ from fagworkshop.export.command import (
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import terminal_safe
 from fagworkshop.tui.widgets.choice import Choice, ChoiceModal
+
+log = logging.getLogger(__name__)
 
 #: Every export format, in the order offered (``export.formats.ALL_FORMATS``; a test
 #: keeps the two equal; not imported, so opening the app does not load the renderers).
@@ -213,6 +217,7 @@ class ExportForm(Vertical):
         except ExportFailed as err:
             message, severity = t("summary.export_failed", reason=str(err)), "error"
         except Exception as err:  # noqa: BLE001 - an export must never end the workshop
+            logfile.caught(log, f"exporting {fmt}", err)
             message, severity = t("summary.export_failed", reason=repr(err)), "error"
         else:
             message = t("summary.export_done", path=terminal_safe(str(target)))
