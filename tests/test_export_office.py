@@ -79,6 +79,50 @@ def docx_text(data: bytes) -> str:
     return str(document(data).core_properties.title or "") + "\n" + body_text(data)
 
 
+def xlsx_dump(data: bytes) -> str:
+    """A readable dump of a workbook for golden files: per sheet its settings and rows."""
+    wb = workbook(data)
+    out: list[str] = []
+    for ws in wb:
+        out.append(f"## {ws.title} (frozen {ws.freeze_panes}, filter {ws.auto_filter.ref})")
+        for row in ws.iter_rows():
+            cells = []
+            for cell in row:
+                value = cell.value
+                if isinstance(value, dt.datetime):
+                    value = value.date().isoformat()
+                shown = "" if value is None else str(value)
+                if cell.fill.fill_type == "solid" and ws.title == wb.sheetnames[0]:
+                    shown += f"#{cell.fill.fgColor.rgb[-6:]}"
+                cells.append(shown)
+            out.append("\t".join(cells).rstrip("\t"))
+    return "\n".join(out) + "\n"
+
+
+def docx_dump(data: bytes) -> str:
+    """A readable dump of a document for golden files: styled paragraphs, tables, breaks."""
+    doc = document(data)
+    out: list[str] = []
+    for node in doc.element.body.iterchildren():
+        if node.tag == qn("w:p"):
+            text = "".join(t.text or "" for t in node.iter(qn("w:t")))
+            style = node.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            name = style.get(qn("w:val")) if style is not None else ""
+            if any(b.get(qn("w:type")) == "page" for b in node.iter(qn("w:br"))):
+                out.append("---- page ----")
+            if node.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+                out.append("---- section ----")
+            if text:
+                out.append(f"[{name}] {text}" if name else text)
+        elif node.tag == qn("w:tbl"):
+            for tr in node.iter(qn("w:tr")):
+                cells = [
+                    "".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in tr.iter(qn("w:tc"))
+                ]
+                out.append("| " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"
+
+
 # --- Excel ------------------------------------------------------------------------------
 
 

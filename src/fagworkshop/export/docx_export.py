@@ -27,6 +27,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Cm, Mm, Pt
 from docx.table import Table as DocxTable
 from docx.table import _Cell
@@ -52,7 +53,7 @@ from fagworkshop.i18n import t
 #: Heat-map columns per table on a landscape A4 page (the name column comes on top).
 HEAT_COLUMNS_PER_TABLE = 24
 #: Empty lines left for notes taken during the talk.
-TALK_NOTE_LINES = 5
+TALK_NOTE_LINES = 4
 
 # Characters an XML 1.0 document cannot hold (python-docx refuses them), and lone surrogates.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -110,11 +111,11 @@ def _new_section(doc: DocumentObject, landscape: bool) -> None:
     _page(section, landscape)
 
 
-def _page(section: object, landscape: bool) -> None:
+def _page(section: Section, landscape: bool) -> None:
     short, long = Mm(210), Mm(297)
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT  # type: ignore[attr-defined]
-    section.page_width = long if landscape else short  # type: ignore[attr-defined]
-    section.page_height = short if landscape else long  # type: ignore[attr-defined]
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width = long if landscape else short
+    section.page_height = short if landscape else long
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.5))
 
@@ -126,6 +127,12 @@ def _new_document(title: str) -> DocumentObject:
     normal.font.name = "Calibri"
     normal.font.size = Pt(10)
     normal.paragraph_format.space_after = Pt(3)
+    # Compact headings, so a person's sheet fits on one page.
+    for name, size, before in (("Heading 1", 15, 10), ("Heading 2", 12, 8), ("Heading 3", 11, 6)):
+        style = doc.styles[name]
+        style.font.size = Pt(size)
+        style.paragraph_format.space_before = Pt(before)
+        style.paragraph_format.space_after = Pt(2)
     doc.core_properties.title = xml_safe(title)[:255]
     doc.core_properties.author = "fagworkshop"
     return doc
@@ -224,10 +231,16 @@ def _report(doc: DocumentObject, report: Report, *, first: bool = True) -> None:
     """Write a report into the document: title, lead facts, notice, sections."""
     title = doc.add_heading("", level=0 if first else 1)
     _runs(title, report.title)
-    for label, value in report.lead:
+    if first:
+        for label, value in report.lead:
+            paragraph = doc.add_paragraph()
+            _runs(paragraph, f"{label}: ", bold=True)
+            _runs(paragraph, value)
+    else:  # a one-page sheet: the facts on one line
         paragraph = doc.add_paragraph()
-        _runs(paragraph, f"{label}: ", bold=True)
-        _runs(paragraph, value)
+        for i, (label, value) in enumerate(report.lead):
+            _runs(paragraph, (" · " if i else "") + f"{label}: ", bold=True)
+            _runs(paragraph, value)
     notice = doc.add_paragraph()
     _runs(notice, report.notice)
     for run in notice.runs:
