@@ -148,3 +148,41 @@ async def test_help_closed_gives_the_focus_back() -> None:
         await pilot.pause()
         assert app.focused is field
         assert field.selection.is_empty
+
+
+async def test_mark_agreed_dialog_names_enter_and_enter_confirms() -> None:
+    from textual.widgets import Static
+
+    from fagworkshop.domain.session import Status
+    from fagworkshop.tui.widgets.confirm import ConfirmModal
+
+    session = build_demo()
+    session.status = Status.IN_PROGRESS
+    session.agreed_on = None
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _at_step(pilot, app, 7)
+        app.current_view().ask_agreed()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        keys = str(app.screen.query_one("#confirm-keys", Static).render())
+        assert "Enter: Ja" in keys and "j" in keys and "Esc" in keys
+        await pilot.press("enter")
+        await pilot.pause()
+        assert session.status == Status.AGREED
+
+
+async def test_confirmation_keys_j_n_escape() -> None:
+    from fagworkshop.tui.widgets.confirm import ConfirmModal
+
+    app = FagworkshopApp(session=build_demo())
+    answers: list[bool | None] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for key in ("j", "n", "escape", "enter"):
+            app.push_screen(ConfirmModal("Slet?", destructive=True, default=True), answers.append)
+            await pilot.pause()
+            await pilot.press(key)
+            await pilot.pause()
+    # a destructive question never says yes on Enter, even when asked to
+    assert answers == [True, False, False, False]

@@ -186,7 +186,8 @@ class SummaryStep(StepView):
                 self.app.notify(t("summary.agreed_done"), markup=False)
 
         self.app.push_screen(
-            ConfirmModal(t("summary.confirm_agreed", date=today.isoformat())), answer
+            ConfirmModal(t("summary.confirm_agreed", date=today.isoformat()), default=True),
+            answer,
         )
 
     @on(Button.Pressed, "#summary-follow-up")
@@ -205,7 +206,9 @@ class SummaryStep(StepView):
                 if new is not None:
                     self.app.notify(t("summary.follow_up_done", number=new.number), markup=False)
 
-        self.app.push_screen(ConfirmModal(t("summary.confirm_follow_up", number=number)), answer)
+        self.app.push_screen(
+            ConfirmModal(t("summary.confirm_follow_up", number=number), default=True), answer
+        )
 
     def export(self, fmt: str | None = None) -> None:
         """Export with the form's folder, name and names choice (see ``ExportForm``)."""
