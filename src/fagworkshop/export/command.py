@@ -34,12 +34,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     )
     parser.add_argument("path", help=t("export.cli.path"))
     # Checked in run() rather than with choices=, so a wrong format exits 1 with our message.
-    parser.add_argument("--format", "-f", dest="format", required=True, help=t("export.cli.format"))
+    # Not required: --person writes Markdown and HTML when no format is given.
+    parser.add_argument("--format", "-f", dest="format", default=None, help=t("export.cli.format"))
     parser.add_argument("-o", "--output", dest="output", default=None, help=t("export.cli.output"))
     parser.add_argument(
         "--with-names", dest="with_names", action="store_true", help=t("export.cli.with_names")
     )
     parser.add_argument("--force", action="store_true", help=t("export.cli.force"))
+    parser.add_argument("--person", dest="person", default=None, help=t("export.cli.person"))
     parser.add_argument(
         "--per-person", dest="per_person", action="store_true", help=t("export.cli.per_person")
     )
@@ -54,14 +56,25 @@ class ExportFailed(Exception):
 def run(args: argparse.Namespace) -> int:
     """Carry out ``export``; 0 on success, 1 with a message on stderr otherwise."""
     try:
-        message = export_file(
-            Path(args.path),
-            args.format,
-            args.output,
-            with_names=bool(getattr(args, "with_names", False)),
-            force=bool(getattr(args, "force", False)),
-            per_person=bool(getattr(args, "per_person", False)),
-        )
+        if getattr(args, "person", None):
+            from fagworkshop.export.person import export_person
+
+            message = export_person(
+                Path(args.path),
+                args.person,
+                args.format,
+                args.output,
+                force=bool(getattr(args, "force", False)),
+            )
+        else:
+            message = export_file(
+                Path(args.path),
+                args.format,
+                args.output,
+                with_names=bool(getattr(args, "with_names", False)),
+                force=bool(getattr(args, "force", False)),
+                per_person=bool(getattr(args, "per_person", False)),
+            )
     except ExportFailed as exc:
         print(str(exc), file=sys.stderr)
         return 1

@@ -44,6 +44,66 @@ STRINGS: dict[str, tuple[str, str]] = {
     "place.f.label": ("betegnelse", "label"),
     "place.f.meaning": ("betydning", "meaning"),
     "place.f.catalogue_title": ("katalog", "catalogue"),
+    # A person's own data (export --person ID).
+    "export.cli.person": (
+        "Skriv alt, hvad workshoppen rummer om én medarbejder (id fra trin 4), og intet om "
+        "andre: Markdown og HTML, eller det format --format angiver",
+        "Write everything the workshop holds about one member of staff (id from step 4) and "
+        "nothing about anyone else: Markdown and HTML, or the format given by --format",
+    ),
+    "person.title": ("Egne oplysninger: {name}", "Own data: {name}"),
+    "person.notice": (
+        "Alt, hvad workshoppen rummer om denne person, og intet om andre: andre personer "
+        "står som [anden person].",
+        "Everything the workshop holds about this person and nothing about anyone else: "
+        "other people appear as [another person].",
+    ),
+    "person.other": ("[anden person]", "[another person]"),
+    "person.workshop": ("Workshop", "Workshop"),
+    "person.about": ("Om personen", "About the person"),
+    "person.name": ("Navn", "Name"),
+    "person.initials": ("Initialer", "Initials"),
+    "person.role": ("Rolle", "Role"),
+    "person.ratings": ("Vurderinger", "Ratings"),
+    "person.ratings.lead": (
+        "Niveau og målniveau for hver kompetence i hver runde, med noter og om kompetencen "
+        "er i brug.",
+        "Level and target for each competence in each round, with notes and whether the "
+        "competence is in use.",
+    ),
+    "person.level": ("Niveau", "Level"),
+    "person.unrated": ("Ikke vurderet", "Not rated"),
+    "person.yes": ("ja", "yes"),
+    "person.actions.lead": (
+        "Handlinger i planen, der er for denne person.",
+        "Actions in the plan for this person.",
+    ),
+    "person.for_you": ("Denne person", "This person"),
+    "person.for_you_and": (
+        "Denne person og {count} andre",
+        "This person and {count} others",
+    ),
+    "person.mentions": ("Omtaler i fritekst", "Mentions in free text"),
+    "person.mentions.lead": (
+        "Sætninger andre steder i workshoppen, der nævner personen, og hvor de står.",
+        "Sentences elsewhere in the workshop that mention the person, and where they stand.",
+    ),
+    "person.mentions.none": (
+        "Personen nævnes ikke i andre tekstfelter.",
+        "The person is not mentioned in any other text field.",
+    ),
+    "person.error.format": (
+        "Ukendt format til egne oplysninger: '{format}'. Vælg et af: {choices}.",
+        "Unknown format for own data: '{format}'. Choose one of: {choices}.",
+    ),
+    "person.error.unknown": (
+        "Ingen medarbejder med id '{id}' i workshoppen. Kendte id'er: {known}.",
+        "No member of staff with id '{id}' in the workshop. Known ids: {known}.",
+    ),
+    "person.error.stdout": (
+        "Vælg ét format med --format for at skrive til standard output (-o -).",
+        "Choose one format with --format to write to standard output (-o -).",
+    ),
     # The confirmation before erasing a person (step 4).
     "staff.erase_places": (
         "Navnet erstattes med [slettet] her:",

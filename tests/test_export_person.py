@@ -1,0 +1,118 @@
+"""A person's own data (issue 12 item 5): ``export SESSION --person ID``, everything about
+that one person, free-text mentions included, and nothing about anyone else."""
+
+from __future__ import annotations
+
+import re
+import stat
+from pathlib import Path
+
+import pytest
+
+from fagworkshop import store
+from fagworkshop.cli import main
+from fagworkshop.demo import build_demo
+from fagworkshop.domain import changes
+from fagworkshop.domain.session import Decision, Goal, Session
+from fagworkshop.export.person import (
+    build_person_report,
+    render_person_html,
+    render_person_markdown,
+)
+from fagworkshop.i18n import set_language
+
+
+@pytest.fixture(autouse=True)
+def danish():
+    set_language("da")
+    yield
+    set_language("da")
+
+
+def session_with_mentions() -> Session:
+    s = build_demo()
+    anna, emil = s.staff[0], s.staff[4]  # Anna Prøvesen (AP), Emil Fiktivsen
+    assert anna.name == "Anna Prøvesen" and emil.name == "Emil Fiktivsen"
+    anna.goals.append(Goal(text="Anna vil lære mere om brancheanalyse"))
+    s.step(2).decisions.append(
+        Decision(text="Emil  Fiktivsen og Anna Prøvesens team starter. Ikke relevant her.")
+    )
+    s.step(5).notes = "Lise ved mest om jobrotation.\nANNA PRØVESEN holder oplæg."
+    cid = s.relevant_competences(anna)[0]
+    changes.set_rating_note(s, anna.id, cid, "Bruger det med Bilal hver uge")
+    return s
+
+
+def other_forms(s: Session, person_id: str) -> list[str]:
+    """Every way the others in the session may be written."""
+    forms = []
+    for p in s.staff:
+        if p.id != person_id:
+            forms += [p.name, p.name.upper(), *p.name.split()]
+    for p in s.frame.participants:
+        forms += [p.name, *p.name.split()]
+    return forms
+
+
+@pytest.mark.parametrize("render", [render_person_markdown, render_person_html])
+def test_own_data_holds_the_person_and_nobody_else(render):
+    s = session_with_mentions()
+    anna = s.staff[0]
+    out = render(s, anna.id)
+    assert "Anna Prøvesen" in out and "Virksomhedskonsulent" in out
+    assert "Anna vil lære mere om brancheanalyse" in out
+    assert "Bruger det med [anden person] hver uge" in out
+    # mentions elsewhere: the sentence and its place, other people hidden
+    assert "Trin 2 Basiskompetencer: aftale" in out
+    assert "[anden person] og Anna Prøvesens team starter." in out
+    assert "Ikke relevant her" not in out  # another sentence, not about her
+    assert "ANNA PRØVESEN holder oplæg." in out
+    assert "jobrotation" not in out
+    assert "følger AP de første måneder" in out
+    assert "[anden person] følger AP på virksomhedsbesøg" in out
+    data = out.encode("utf-8")
+    for form in other_forms(s, anna.id):
+        if form in ("Anna",):  # her own first name, shared with nobody here
+            continue
+        assert not re.search(rb"(?<!\w)" + re.escape(form.encode()) + rb"(?!\w)", data), form
+    for p in s.staff[1:]:
+        assert f"**{p.initials}:**" not in out and f" {p.initials} " not in out
+
+
+def test_own_data_report_is_a_report_model():
+    s = session_with_mentions()
+    report = build_person_report(s, s.staff[0].id)
+    assert report.title == "Egne oplysninger: Anna Prøvesen"
+    with pytest.raises(KeyError):
+        build_person_report(s, "nobody")
+
+
+def test_cli_writes_markdown_and_html_owner_only(tmp_path: Path, capsys):
+    s = session_with_mentions()
+    path = tmp_path / "w.toml"
+    store.save_session(s, path)
+    pid = s.staff[0].id
+    assert main(["export", str(path), "--person", pid]) == 0
+    md = tmp_path / f"w-{pid}-egne-data.md"
+    html = tmp_path / f"w-{pid}-egne-data.html"
+    for f in (md, html):
+        assert stat.S_IMODE(f.stat().st_mode) == 0o600
+        assert b"Anna Pr\xc3\xb8vesen" in f.read_bytes()
+        assert b"Emil" not in f.read_bytes()
+    assert main(["export", str(path), "--person", pid]) == 1  # exists: needs --force
+    assert str(md) in capsys.readouterr().err
+    assert main(["export", str(path), "--person", pid, "--force", "--format", "html"]) == 0
+    assert main(["export", str(path), "--person", pid, "-f", "md", "-o", "-"]) == 0
+    assert "# Egne oplysninger: Anna Prøvesen" in capsys.readouterr().out
+
+
+def test_cli_unknown_person_or_format_is_one_clear_message(tmp_path: Path, capsys):
+    s = session_with_mentions()
+    path = tmp_path / "w.toml"
+    store.save_session(s, path)
+    assert main(["export", str(path), "--person", "p-nobody"]) == 1
+    err = capsys.readouterr().err
+    assert "p-nobody" in err and "p-1" in err and "Traceback" not in err
+    assert main(["export", str(path), "--person", "p-1", "--format", "csv"]) == 1
+    assert "csv" in capsys.readouterr().err
+    assert not [f for f in tmp_path.iterdir() if f.suffix in (".md", ".html")]
