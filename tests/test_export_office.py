@@ -279,6 +279,18 @@ def test_docx_per_person_files_and_names() -> None:
         assert body_text(data).count("Udviklingssamtale: ") == 1
 
 
+def test_docx_renders_any_report_for_other_exports() -> None:
+    from fagworkshop.export.docx_export import render_report_docx
+    from fagworkshop.export.person_sheet import build_person_sheet
+
+    demo = build_demo()
+    sheet = build_person_sheet(demo, demo.staff[0].id)
+    doc = document(render_report_docx(sheet))
+    assert doc.paragraphs[0].style.name == "Heading 1"
+    assert doc.paragraphs[0].text == sheet.title
+    assert "Niveau mod målniveau" in body_text(render_report_docx(sheet))
+
+
 def test_docx_wide_heat_map_is_split_into_groups_with_their_own_key() -> None:
     session = generate_session(staff=6, competences=60, rounds=1, seed=5)
     doc = document(render_docx(session))

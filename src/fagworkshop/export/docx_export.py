@@ -3,10 +3,11 @@
 :func:`render_docx` writes the summary report, then one page per person
 ("Udviklingssamtale", for the MUS talk), each starting on a new page.
 :func:`render_docx_people` gives one document per person instead
-(``--per-person``), and :func:`render_person_docx` one person's sheet alone
-(their own-data export). Everything comes from the report model
-(:mod:`~fagworkshop.export.report`, :mod:`~fagworkshop.export.person_sheet`),
-so names are hidden exactly as in the other formats unless ``with_names``.
+(``--per-person``), :func:`render_person_docx` one person's sheet alone, and
+:func:`render_report_docx` any report (a person's own-data export).
+Everything comes from the report model (:mod:`~fagworkshop.export.report`,
+:mod:`~fagworkshop.export.person_sheet`), so names are hidden exactly as in
+the other formats unless ``with_names``.
 
 Word has no markup in plain text, so user text is written as runs as it is;
 characters XML cannot hold are dropped. The heat map goes on landscape pages,
@@ -288,6 +289,15 @@ def render_docx(session: Session, with_names: bool = False) -> bytes:
     for _pid, sheet in person_sheets(session, with_names):
         doc.add_page_break()
         _report(doc, sheet, first=False)
+    return _save(doc)
+
+
+def render_report_docx(report: Report, *, sheet: bool = True) -> bytes:
+    """Any report of the report model as a Word document (``sheet``: compact, as a
+    person's page; else laid out as the summary). A person's own-data export
+    (``export.person.build_person_report``) is written with this."""
+    doc = _new_document(report.title)
+    _report(doc, report, first=not sheet)
     return _save(doc)
 
 
