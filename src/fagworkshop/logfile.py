@@ -65,7 +65,9 @@ def setup(
     logger.propagate = False  # never onto the terminal the app draws on
     target = (folder if folder is not None else log_dir()) / LOG_FILE
     try:
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        from fagworkshop.store.permissions import ensure_folder  # the command line has it loaded
+
+        ensure_folder(target.parent)  # 0700, parents included, whatever the umask
         os.chmod(target.parent, 0o700)
         handler = _LogFile(target, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
         os.chmod(target, 0o600)

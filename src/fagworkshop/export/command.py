@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -18,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from fagworkshop.i18n import t
 from fagworkshop.store import StoreError, load_session
-from fagworkshop.store.errors import os_reason
+from fagworkshop.store.errors import os_reason, terminal_safe
+from fagworkshop.store.permissions import ensure_folder
 
 if TYPE_CHECKING:
     from fagworkshop.domain.session import Session
@@ -76,13 +78,13 @@ def run(args: argparse.Namespace) -> int:
                 per_person=bool(getattr(args, "per_person", False)),
             )
     except ExportFailed as exc:
-        print(str(exc), file=sys.stderr)
+        print(terminal_safe(str(exc)), file=sys.stderr)  # paths may hold escape codes
         return 1
     except StoreError as exc:
         print(exc.describe(), file=sys.stderr)
         return 1
     if message:
-        print(message, file=sys.stderr)
+        print(terminal_safe(message), file=sys.stderr)
     return 0
 
 
@@ -137,8 +139,7 @@ def export_file(
         same = False
     if same:
         raise ExportFailed(t("export.error.same_file", path=str(target)))
-    if target.exists() and not force:
-        raise ExportFailed(t("export.error.exists", path=str(target)))
+    check_replaceable(target, force)
     write_export(target, content)
     return t("export.done", path=str(target))
 
@@ -194,17 +195,8 @@ def free_target(target: Path) -> Path:
 
 def make_folder(folder: Path) -> None:
     """Create an export folder and any missing parents, owner-only (0700); ExportFailed if not."""
-    missing: list[Path] = []
-    here = folder
-    while not here.exists() and here != here.parent:
-        missing.append(here)
-        here = here.parent
     try:
-        for part in reversed(missing):
-            part.mkdir(mode=0o700)
-            os.chmod(part, 0o700)  # whatever the umask
-    except FileExistsError:
-        pass
+        ensure_folder(folder)  # every level 0700 whatever the umask
     except OSError as exc:
         raise ExportFailed(
             t("export.error.write", path=str(folder), reason=os_reason(exc))
@@ -238,38 +230,95 @@ def _export_people(
             name += "_"
         seen.add(name.lower())
         targets.append((folder / f"{name}.docx", data))
-    if not force:
-        for target, _data in targets:
-            if target.exists():
-                raise ExportFailed(t("export.error.exists", path=str(target)))
+    for target, _data in targets:
+        check_replaceable(target, force)
     make_folder(folder)
-    for target, data in targets:
-        write_export(target, data)
+    write_exports(targets)
     return t("export.done_many", count=len(targets), path=str(folder))
 
 
-def write_export(target: Path, content: str | bytes) -> None:
-    """Write an export atomically (temp file, then rename), owner-only; ExportFailed on error."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    folder = target.parent if str(target.parent) else Path(".")
-    tmp: str | None = None
+def check_replaceable(target: Path, force: bool) -> None:
+    """Refuse a target that exists (unless ``force``) or that is not a regular file.
+
+    ``--force`` replaces a regular file only: never a device, a FIFO, a folder
+    or a symbolic link (neither the link nor what it points to).
+    """
     try:
-        if target.is_dir():
-            raise IsADirectoryError(21, "Is a directory", str(target))
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ExportFailed(
+            t("export.error.write", path=str(target), reason=os_reason(exc))
+        ) from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise ExportFailed(t("export.error.not_regular", path=str(target)))
+    if not force:
+        raise ExportFailed(t("export.error.exists", path=str(target)))
+
+
+def _stage(target: Path, data: bytes) -> str:
+    """Write ``data`` to a new owner-only temporary file beside ``target``; its name."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise IsADirectoryError(21, "Is a directory", str(target))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, target)
-        tmp = None
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _replace(tmp: str, target: Path) -> None:
+    """Move a staged file into place, unless the target became something not regular."""
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        pass
+    else:
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or link put there since the check
+            raise ExportFailed(t("export.error.not_regular", path=str(target)))
+    os.replace(tmp, target)
+
+
+def write_export(target: Path, content: str | bytes) -> None:
+    """Write an export atomically (temp file, then rename), owner-only; ExportFailed on error.
+
+    A write that fails half-way leaves nothing: the temporary file is removed
+    and the target is as it was.
+    """
+    write_exports([(target, content)])
+
+
+def write_exports(files: list[tuple[Path, str | bytes]]) -> None:
+    """Write several exports all or nothing as far as the file system allows.
+
+    Every file is written to a temporary file first; only when all are on
+    disk are they moved into place, so a full disk half-way leaves none.
+    """
+    staged: list[tuple[str, Path]] = []
+    current = files[0][0] if files else Path(".")
+    try:
+        for target, content in files:
+            current = target
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            staged.append((_stage(target, data), target))
+        for tmp, target in list(staged):
+            current = target
+            _replace(tmp, target)
+            staged.remove((tmp, target))
     except OSError as exc:
         raise ExportFailed(
-            t("export.error.write", path=str(target), reason=os_reason(exc))
+            t("export.error.write", path=str(current), reason=os_reason(exc))
         ) from exc
     finally:
-        if tmp is not None:
+        for tmp, _target in staged:
             try:
                 os.unlink(tmp)
             except OSError:

@@ -185,6 +185,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Ukendt format: {format}. Vælg et af: {choices}.",
         "Unknown format: {format}. Choose one of: {choices}.",
     ),
+    "export.error.not_regular": (
+        "{path} er ikke en almindelig fil (fx en enhed, en FIFO, en mappe eller et link) "
+        "og erstattes aldrig, heller ikke med --force. Vælg et andet navn med -o.",
+        "{path} is not a regular file (a device, a FIFO, a folder or a link, say) and is "
+        "never replaced, not even with --force. Choose another name with -o.",
+    ),
     "export.error.exists": (
         "Filen findes allerede: {path}. Brug --force for at overskrive den, eller vælg "
         "en anden fil med -o.",

@@ -16,6 +16,8 @@ from typing import Any
 import platformdirs
 import tomli_w
 
+from fagworkshop.store.permissions import ensure_folder
+
 #: Environment variable that moves the settings folder.
 ENV_CONFIG_DIR = "FAGWORKSHOP_CONFIG_DIR"
 SETTINGS_FILE = "settings.toml"
@@ -44,7 +46,7 @@ def save_setting(key: str, value: str) -> bool:
     data = load_settings()
     data[key] = value
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        ensure_folder(path.parent)  # 0700, parents included, whatever the umask
         tmp = path.with_suffix(".tmp")
         tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
         os.replace(tmp, path)
