@@ -127,7 +127,7 @@ def test_never_overwrites_the_session_itself(session_file: Path, capsys):
 def test_stdout(session_file: Path, capsys):
     assert main(["export", str(session_file), "--format", "csv", "-o", "-"]) == 0
     out = capsys.readouterr().out
-    assert out.lstrip("\ufeff").startswith("runde;rundedato;")
+    assert out.lstrip("\ufeff").startswith("jobcenter;enhed;runde;rundedato;")
 
 
 def test_english_messages(session_file: Path, capsys):

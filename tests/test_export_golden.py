@@ -27,8 +27,10 @@ EXTENSIONS = {"md": "md", "html": "html", "csv": "csv", "toml": "toml"}
 
 
 @pytest.fixture(autouse=True)
-def danish():
+def danish(monkeypatch: pytest.MonkeyPatch):
     set_language("da")
+    # The printed footer names the export time; a fixed one keeps the goldens still.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796112000")  # 2026-12-01 08:00 UTC
     yield
     set_language("da")
 

@@ -9,6 +9,7 @@ edited in memory is not re-validated) before each format escapes it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from fagworkshop.domain.analysis import people_labels
@@ -62,8 +63,38 @@ def level_text(session: Session, level: int | None) -> str:
 
 
 def date_text(value: dt.date | None) -> str:
-    """A date as ISO text (readable in both languages); empty for None."""
+    """A date as ISO text (readable in both languages); empty for None.
+
+    For data meant for machines and spreadsheets (CSV, catalogue files); a
+    report a person reads uses :func:`long_date`.
+    """
     return value.isoformat() if value else ""
+
+
+def long_date(value: dt.date | None) -> str:
+    """A date as people write it: ``10. marts 2026`` (``10 March 2026``); empty for None."""
+    if not value:
+        return ""
+    month = t(f"export.month.{value.month}")
+    return t("export.long_date", day=value.day, month=month, year=value.year)
+
+
+def long_datetime(value: dt.datetime) -> str:
+    """A moment as ``1. december 2026 kl. 22.19`` (``1 December 2026 at 22:19``)."""
+    time = t("export.clock", hour=f"{value.hour:02d}", minute=f"{value.minute:02d}")
+    return f"{long_date(value.date())} {time}"
+
+
+def export_time() -> dt.datetime:
+    """When this export is made: local time, or ``SOURCE_DATE_EPOCH`` (UTC) when set.
+
+    ``SOURCE_DATE_EPOCH`` is the reproducible-builds convention; the golden
+    tests set it so the printed footer does not change with the clock.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return dt.datetime.now().astimezone()
 
 
 def default_output(session_path: Path, fmt: str) -> Path:

@@ -89,6 +89,16 @@ def _escape_line_start(value: str) -> str:
     return "\\" + stripped
 
 
+def escape_after_lead(value: str) -> str:
+    """Escape text whose first line follows other text (``- **Dato:** 1. marts``).
+
+    Its first line cannot start a block, so only inline characters count there;
+    the lines after it are escaped as line starts.
+    """
+    first, *rest = value.splitlines() or [""]
+    return "\n".join([_escape_inline_chars(first.strip()), *(escape(r) for r in rest)])
+
+
 def escape(value: str) -> str:
     """Markdown-escape text that may start a line (each line handled on its own)."""
     lines = []
@@ -108,15 +118,17 @@ def _block(block: Block) -> list[str]:
     if isinstance(block, Facts):
         out = []
         for label, value in block.items:
-            first, *rest = escape(value).split("\n")
+            first, *rest = escape_after_lead(value).split("\n")
             out.append(f"- **{escape(label)}:** {first}".rstrip())
             out.extend(f"  {r}" if r else "" for r in rest)
         return [*out, ""]
     if isinstance(block, Bullets):
         out = []
         for lead, item in block.items:
-            body = escape(" ".join(item.splitlines()))
-            out.append(f"- **{escape(lead)}:** {body}" if lead else f"- {body}")
+            body = " ".join(item.splitlines())
+            out.append(
+                f"- **{escape(lead)}:** {escape_after_lead(body)}" if lead else f"- {escape(body)}"
+            )
         return [*out, ""]
     if isinstance(block, Table):
         header = "| " + " | ".join(_cell(h) for h in block.header) + " |"
@@ -135,7 +147,8 @@ def _block(block: Block) -> list[str]:
 def _section(section: Section) -> list[str]:
     if section.css_class == "heatmap":
         return []
-    out = ["#" * section.level + " " + escape(" ".join(section.title.splitlines())), ""]
+    title = escape_after_lead(" ".join(section.title.splitlines()))
+    out = ["#" * section.level + " " + title, ""]
     for block in section.blocks:
         out.extend(_block(block))
     return out
@@ -143,9 +156,9 @@ def _section(section: Section) -> list[str]:
 
 def render_report(report: Report) -> str:
     """Markdown text of a built report."""
-    out = ["# " + escape(report.title), ""]
+    out = ["# " + escape_after_lead(" ".join(report.title.splitlines())), ""]
     for label, value in report.lead:
-        out.append(f"- **{escape(label)}:** {escape(' '.join(value.splitlines()))}")
+        out.append(f"- **{escape(label)}:** {escape_after_lead(' '.join(value.splitlines()))}")
     out += ["", f"*{escape(report.notice)}*", ""]
     for section in report.sections:
         out.extend(_section(section))

@@ -9,6 +9,7 @@ as markup.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -25,10 +26,12 @@ from fagworkshop.domain.analysis import (
 )
 from fagworkshop.domain.session import ActionKind, Session, Step
 from fagworkshop.export.common import (
-    date_text,
+    export_time,
     labels,
     level_text,
     line,
+    long_date,
+    long_datetime,
     name_redactor,
     names_notice,
     text,
@@ -93,7 +96,11 @@ Block = Paragraph | Facts | Bullets | Table | HeatMap
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A titled part of the report; ``level`` 2 starts a new printed page in HTML."""
+    """A titled part of the report; ``level`` 2 opens a part, ``level`` 3 a sub-part.
+
+    Parts flow on the printed page; ``css_class`` ``heatmap`` (landscape pages)
+    and ``person`` (the per-person part) start a new one.
+    """
 
     title: str
     blocks: tuple[Block, ...]
@@ -109,13 +116,22 @@ class Report:
     lead: tuple[tuple[str, str], ...]  # workshop facts shown under the title
     notice: str  # whether names are in it
     sections: tuple[Section, ...] = field(default_factory=tuple)
+    footer: str = ""  # when it was exported, from which round, the session's title
 
 
 # --- building ------------------------------------------------------------------------
 
 
-def build_report(session: Session, with_names: bool = False, heat_map: bool = True) -> Report:
-    """The summary report of a session in its latest round (``heat_map=False`` skips it)."""
+def build_report(
+    session: Session,
+    with_names: bool = False,
+    heat_map: bool = True,
+    now: dt.datetime | None = None,
+) -> Report:
+    """The summary report of a session in its latest round (``heat_map=False`` skips it).
+
+    ``now`` is the export time named in the footer (default :func:`export_time`).
+    """
     idx = build_index(session)
     analysis = analyse(session, index=idx)
     names = labels(session, with_names)
@@ -129,16 +145,21 @@ def build_report(session: Session, with_names: bool = False, heat_map: bool = Tr
         _basics(session),
         *_profiles(session, idx),
         *_gaps(session, analysis, idx, names),
-        _heat_map(session, analysis, idx, names) if heat_map else Section("", ()),
         *_change(session, comparison, idx),
         *_plan(session, idx, names),
-        *_goals(session, idx, names),
+        # Printed on landscape pages of their own, after the flowing parts.
+        _heat_map(session, analysis, idx, names) if heat_map else Section("", ()),
+        *_per_person(
+            _personal_gaps(analysis, idx, names),
+            _goals(session, idx, names),
+        ),
     ]
     report = Report(
         title=line(session.title),
         lead=_lead(session, analysis),
         notice=names_notice(with_names),
         sections=tuple(s for s in sections if s.blocks),
+        footer=_footer(session, analysis, now or export_time()),
     )
     if with_names:
         return report
@@ -173,6 +194,7 @@ def _redacted(report: Report, redact: Callable[[str], str]) -> Report:
             Section(redact(s.title), tuple(block(b) for b in s.blocks), s.level, s.css_class)
             for s in report.sections
         ),
+        footer=redact(report.footer),
     )
 
 
@@ -180,19 +202,37 @@ def _lead(session: Session, analysis: Analysis) -> tuple[tuple[str, str], ...]:
     f = session.frame
     status = t(f"status.{session.status.value}")
     if session.agreed_on:
-        status = f"{status} ({date_text(session.agreed_on)})"
+        status = f"{status} ({long_date(session.agreed_on)})"
     items = [
         (t("export.jobcenter"), line(f.jobcenter)),
         (t("export.unit"), line(f.unit)),
-        (t("export.date"), date_text(f.date)),
+        (t("export.date"), long_date(f.date)),
         (t("export.status"), status),
     ]
-    rnd = session.round(analysis.round_number) if analysis.round_number else None
-    if rnd is not None:
-        label = t("export.round_n", number=rnd.number)
-        extra = ", ".join(x for x in (date_text(rnd.date), line(rnd.label)) if x)
-        items.append((t("export.round"), f"{label} ({extra})" if extra else label))
+    round_text = _round_text(session, analysis)
+    if round_text:
+        items.append((t("export.round"), round_text))
     return tuple((k, v) for k, v in items if v)
+
+
+def _round_text(session: Session, analysis: Analysis) -> str:
+    """``Runde 2 (16. juni 2026, Opfølgning)``; empty without a round."""
+    rnd = session.round(analysis.round_number) if analysis.round_number else None
+    if rnd is None:
+        return ""
+    label = t("export.round_n", number=rnd.number)
+    extra = ", ".join(x for x in (long_date(rnd.date), line(rnd.label)) if x)
+    return f"{label} ({extra})" if extra else label
+
+
+def _footer(session: Session, analysis: Analysis, now: dt.datetime) -> str:
+    """The line under every printed page: export time, round, session title."""
+    return t(
+        "export.footer",
+        when=long_datetime(now),
+        round=_round_text(session, analysis) or t("export.footer.no_round"),
+        title=line(session.title),
+    )
 
 
 def _frame(session: Session, with_names: bool) -> Section:
@@ -224,7 +264,7 @@ def _decisions(session: Session) -> list[Section]:
             continue
         for d in state.decisions:
             body = text(d.text).replace("\n", " ")
-            when = f" ({date_text(d.made_on)})" if d.made_on else ""
+            when = f" ({long_date(d.made_on)})" if d.made_on else ""
             items.append((t(f"step.{int(step)}"), body + when))
     return [Section(t("export.decisions"), (Bullets(tuple(items)),))] if items else []
 
@@ -368,6 +408,15 @@ def _gaps(
             level=3,
         )
     )
+    return sections
+
+
+def _personal_gaps(analysis: Analysis, idx: SessionIndex, names: dict[str, str]) -> list[Section]:
+    """Each person's gaps (den enkeltes huller); nothing when nobody is analysed."""
+    if not analysis.people:
+        return []
+    title = lambda cid: line(idx.infos[cid].title)  # noqa: E731
+    sections: list[Section] = []
     personal: list[tuple[str, str]] = []
     for person in analysis.people:
         if person.gaps:
@@ -490,7 +539,7 @@ def _plan(session: Session, idx: SessionIndex, names: dict[str, str]) -> list[Se
                 ", ".join(line(idx.infos[c].title) for c in action.competences if c in idx.infos),
             ),
             (t("export.owner"), line(action.owner)),
-            (t("export.deadline"), date_text(action.deadline)),
+            (t("export.deadline"), long_date(action.deadline)),
             (t("export.action_status"), t(f"action_status.{action.status.value}")),
         ]
         course = next((c for c in session.courses if c.id == action.course_id), None)
@@ -518,8 +567,19 @@ def _goals(session: Session, idx: SessionIndex, names: dict[str, str]) -> list[S
             if comps:
                 parts.append(comps)
             if goal.deadline:
-                parts.append(t("export.goal_deadline", date=date_text(goal.deadline)))
+                parts.append(t("export.goal_deadline", date=long_date(goal.deadline)))
             if goal.done:
                 parts.append(t("export.goal_done"))
             items.append((names[person.id], " · ".join(parts)))
-    return [Section(t("export.goals"), (Bullets(tuple(items)),))] if items else []
+    return [Section(t("export.goals"), (Bullets(tuple(items)),), level=3)] if items else []
+
+
+def _per_person(*parts: list[Section]) -> list[Section]:
+    """The per-person part (den enkelte medarbejder): its own printed page onwards."""
+    sections = [s for part in parts for s in part]
+    if not sections:
+        return []
+    head = Section(
+        t("export.per_person"), (Paragraph(t("export.per_person.lead")),), css_class="person"
+    )
+    return [head, *sections]
