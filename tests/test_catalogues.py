@@ -315,3 +315,31 @@ def test_the_example_in_the_docs_is_a_valid_catalogue() -> None:
     cat = Catalogue.model_validate(tomllib.loads(example))
     assert cat.id == "vores-katalog"
     assert cat.counts()["elements"] == 1
+
+
+def test_the_profiles_export_keeps_the_local_elaboration_mark() -> None:
+    from fagworkshop.demo import build_demo
+    from fagworkshop.export.profiles_toml import build_catalogue
+
+    demo = build_demo()
+    exported = build_catalogue(demo)
+    marked = {e.title for b in exported.blocks for e in b.elements if e.local_elaboration}
+    assert marked
+    for block in exported.blocks:
+        for e in block.elements:
+            if e.local_elaboration:
+                assert FAGPROFILER_2019 in _sources(e.source), e.id
+    # An item without the field (a hand-made catalogue, an older session) loads as unmarked.
+    assert (
+        Catalogue.model_validate(
+            {
+                "id": "x",
+                "title": "X",
+                "blocks": [{"id": "b", "title": "B", "elements": [{"id": "e", "title": "E"}]}],
+            }
+        )
+        .blocks[0]
+        .elements[0]
+        .local_elaboration
+        is None
+    )
