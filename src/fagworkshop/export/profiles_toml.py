@@ -183,7 +183,7 @@ def _without_names(node: Any, redact: Callable[[str], str], key: str = "") -> An
 
 
 #: Catalogue keys that hold ids, never text a person typed.
-_ID_KEYS = frozenset({"id", "theme", "serves", "elements", "kind", "source"})
+_ID_KEYS = frozenset({"id", "theme", "serves", "elements", "kind"})
 
 
 def _original(title: str, shown: str) -> str:
