@@ -6,6 +6,8 @@ also tested against the real program in a pseudo-terminal (test_pty_keyboard.py)
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.containers import ScrollableContainer
 from textual.scroll_view import ScrollView
 from textual.widgets import Input, TextArea
@@ -186,3 +188,35 @@ async def test_confirmation_keys_j_n_escape() -> None:
             await pilot.pause()
     # a destructive question never says yes on Enter, even when asked to
     assert answers == [True, False, False, False]
+
+
+async def test_step_bar_names_every_step_from_the_first_frame(tmp_path: Path) -> None:
+    from fagworkshop import store
+    from fagworkshop.i18n import t
+    from fagworkshop.tui.widgets.step_bar import StepBar
+
+    for size, key in (((160, 48), "step.{n}"), ((80, 24), "step.{n}.short")):
+        session = build_demo()
+        session.current_step = 1
+        path = tmp_path / f"demo-{size[0]}.toml"
+        store.save_session(session, path)
+        app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            bar = app.screen.query_one(StepBar)
+            drawn = str(bar.render())
+            for n in range(1, 8):
+                assert t(key.format(n=n)) in drawn, (size, drawn)
+            assert len(drawn) <= bar.size.width, (size, drawn)
+
+
+async def test_help_explains_the_step_bar_numbers() -> None:
+    from textual.widgets import Static
+
+    app = FagworkshopApp(session=build_demo())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        text = "\n".join(str(w.render()) for w in app.screen.query(Static))
+        assert "12/13" in text and "Trinlinjen" in text

@@ -32,3 +32,28 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Enter: {default} · y/j: yes · n: no · Esc: cancel",
     ),
 }
+
+STRINGS.update(
+    {
+        # --- the step bar: short names that fit at 80 columns, and its legend in F1 ---
+        "step.1.short": ("Ramme", "Frame"),
+        "step.2.short": ("Basis", "Basic"),
+        "step.3.short": ("Profil", "Profile"),
+        "step.4.short": ("Medarb", "Staff"),
+        "step.5.short": ("Huller", "Gaps"),
+        "step.6.short": ("Plan", "Plan"),
+        "step.7.short": ("Opsaml", "Summary"),
+        "help.step_bar": (
+            "Trinlinjen øverst: trinnets nummer og navn og hvor langt I er nået, fx "
+            "«2 Basis 12/13» = 12 af 13 basiskompetencer er besluttet. Trin 1 tæller udfyldte "
+            "felter, trin 3 besluttede elementer, trin 4 givne vurderinger i denne runde, "
+            "trin 6 gennemførte handlinger og trin 7 om workshoppen er aftalt. Grøn = færdig, fremhævet = det trin, I er på. "
+            "Tryk på tallet (1-7) for at skifte trin, når intet felt har fokus.",
+            "The step bar at the top: each step's number and name and how far you have come, "
+            "e.g. '2 Basic 12/13' = 12 of 13 basic competences decided. Step 1 counts filled "
+            "fields, step 3 decided elements, step 4 ratings given in this round, step 6 "
+            "actions done and step 7 whether the workshop is agreed. Green = done, highlighted = the step you are on. "
+            "Press the number (1-7) to change step when no field has the focus.",
+        ),
+    }
+)

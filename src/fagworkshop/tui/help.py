@@ -49,6 +49,7 @@ class HelpScreen(ModalScreen[None]):
                 else:
                     yield Static(Content(t("home.title")), classes="help-title")
                     yield Static(Content(t("home.intro")), classes="help-part")
+                yield Static(Content(t("help.step_bar")), classes="help-part")
                 yield Static(Content(t("help.keys")), classes="help-part")
             yield Button(Content(t("help.close")), id="help-close")
 

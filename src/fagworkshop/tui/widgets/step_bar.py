@@ -53,22 +53,35 @@ class StepBar(Widget):
         if progress is None:
             progress = all_progress(session) if session else {}
 
-        def label(step: Step, names: str, numbers: bool) -> str:
-            parts = [str(int(step))]
-            if names == "all" or (names == "current" and step == current):
-                parts.append(t(f"step.{int(step)}"))
-            if numbers and step in progress and progress[step].text():
+        def label(step: Step, names: str, numbers: str) -> str:
+            n = int(step)
+            parts = [str(n)]
+            if names == "full" or (names == "short" and step == current):
+                parts.append(t(f"step.{n}"))
+            elif names == "short":
+                parts.append(t(f"step.{n}.short"))
+            shown = numbers == "all" or (numbers == "current" and step == current)
+            if shown and step in progress and progress[step].text():
                 parts.append(progress[step].text())
-            return " " + " ".join(parts) + " "
+            # one space between steps; the current one padded on both sides for its colour
+            return " " + " ".join(parts) + (" " if step == current else "")
 
-        # Progress matters more than names (the step's title line names the current one).
-        choices = (("all", True), ("current", True), ("none", True), ("current", False))
+        # Every step keeps a name (shortened at 80 columns), so a newcomer sees where the
+        # room is; the progress numbers (legend in F1) give way first.
+        choices = (
+            ("full", "all"),
+            ("full", "current"),
+            ("short", "all"),
+            ("short", "current"),
+            ("short", "none"),
+            ("none", "current"),
+        )
         items: list[tuple[Step, str]] = []
         for names, numbers in choices:
             items = [(s, label(s, names, numbers)) for s in Step]
             if sum(len(x) for _, x in items) <= width:
                 return items
-        return [(s, label(s, "none", False)) for s in Step]
+        return [(s, label(s, "none", "none")) for s in Step]
 
     def render(self) -> Text:
         session = getattr(self.app, "session", None)
