@@ -73,6 +73,7 @@ def render_csv(session: Session, with_names: bool = False) -> str:
     unit = guard(redact(line(session.frame.unit)))
     profile_names = {p.id: redact(line(p.name)) for p in session.profiles}
     titles = {cid: guard(redact(line(info.title))) for cid, info in idx.infos.items()}
+    roles = {p.id: guard(redact(line(p.role))) for p in session.staff}
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(header(with_names))
@@ -81,7 +82,7 @@ def render_csv(session: Session, with_names: bool = False) -> str:
             mine = rnd.ratings.get(person.id, {})
             flags = set(rnd.unused.get(person.id, ()))
             relevant = idx.relevant.get(person.id, frozenset())
-            role = guard(redact(line(person.role)))
+            role = roles[person.id]
             profiles = guard(
                 PROFILE_SEPARATOR.join(
                     profile_names[p] for p in person.profiles if p in profile_names
