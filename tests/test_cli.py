@@ -62,10 +62,15 @@ def fake_app(monkeypatch):
 
 @pytest.fixture
 def fake_demo(monkeypatch):
+    import fagworkshop.demo as real
+
     module = types.ModuleType("fagworkshop.demo")
     demo = generate_session(staff=12, competences=10, rounds=2, seed=5)
     demo.title = "Demo: Jobcenter Eksempelby"
     module.build_demo = lambda: demo.model_copy(deep=True)
+    # the CLI imports save_demo when the command runs (so --help loads no models)
+    module.save_demo = real.save_demo  # type: ignore[attr-defined]
+    module.DEMO_FILE = real.DEMO_FILE  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "fagworkshop.demo", module)
     return demo
 

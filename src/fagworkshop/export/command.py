@@ -17,9 +17,9 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fagworkshop import store
 from fagworkshop.i18n import t
-from fagworkshop.store import StoreError, load_session
-from fagworkshop.store.errors import os_reason, terminal_safe
+from fagworkshop.store.errors import StoreError, os_reason, terminal_safe
 from fagworkshop.store.permissions import ensure_folder
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def export_file(
         raise ExportFailed(t("export.error.format", format=fmt, choices=", ".join(ALL_FORMATS)))
     if per_person and fmt != "docx":
         raise ExportFailed(t("export.error.per_person"))
-    session = load_session(session_path)
+    session = store.load_session(session_path)
     if per_person:
         return _export_people(session, session_path, output, with_names=with_names, force=force)
     if fmt in BINARY_FORMATS:

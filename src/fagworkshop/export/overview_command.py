@@ -14,13 +14,15 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fagworkshop.domain.session import Session
+from fagworkshop import store
 from fagworkshop.export.command import ExportFailed, write_export
 from fagworkshop.i18n import t
-from fagworkshop.store import load_session, sessions_dir
 from fagworkshop.store.errors import terminal_safe
-from fagworkshop.store.writing import ensure_folder
+
+if TYPE_CHECKING:  # the models load when a command reads files, not for `--help`
+    from fagworkshop.domain.session import Session
 
 #: The folder for exports inside the sessions folder.
 EXPORT_FOLDER = "eksport"
@@ -67,7 +69,7 @@ def format_for(given: str | None, output: str | None) -> str:
 
 def load_units(paths: Sequence[Path]) -> list[Session]:
     """The sessions, read as they are on disk (no lock taken, nothing written)."""
-    return [load_session(p) for p in paths]
+    return [store.load_session(p) for p in paths]
 
 
 def write_overview(
@@ -89,7 +91,7 @@ def write_overview(
     if target.exists() and not force:
         raise ExportFailed(t("export.error.exists", path=terminal_safe(str(target))))
     data = render_overview(fmt, sessions, with_names)
-    ensure_folder(target.parent)
+    store.writing.ensure_folder(target.parent)
     write_export(target, data)
     return target
 
@@ -112,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
         target = (
             Path(args.output)
             if args.output
-            else default_output(sessions_dir(args.sessions_dir), fmt)
+            else default_output(store.sessions_dir(args.sessions_dir), fmt)
         )
         written = write_overview(
             sessions, fmt, target, with_names=bool(args.with_names), force=bool(args.force)
