@@ -264,3 +264,60 @@ def test_lines_added_after_the_last_line_are_an_edit_not_a_cut(tmp_path):
     assert not looks_truncated(p)
     store.save_session(loaded.session, p, expected=loaded.stamp)
     assert not load_session_file(p).edited_outside
+
+
+# --- validate ----------------------------------------------------------------------
+
+
+def test_validate_refuses_a_cut_short_file_naming_the_backup(tmp_path, capsys):
+    from fagworkshop.cli import main
+
+    p, bak = saved_with_backup(tmp_path)
+    p.write_bytes(p.read_bytes()[:-40])
+    assert main(["validate", str(p)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"Filen kan ikke åbnes: {p}")
+    assert "afkortet" in err and str(bak) in err and "5 medarbejdere" in err
+
+
+def test_validate_notes_a_hand_edit_quietly(tmp_path, capsys):
+    from fagworkshop.cli import main
+
+    p = tmp_path / "w.toml"
+    store.save_session(session(), p)
+    assert main(["validate", str(p)]) == 0
+    assert "ændret uden for" not in capsys.readouterr().out
+    p.write_bytes(p.read_bytes() + b"# a comment by hand\n")
+    assert main(["validate", str(p)]) == 0
+    assert "ændret uden for fagworkshop" in capsys.readouterr().out
+
+
+def test_schema_1_file_without_marker_opens_without_notice(tmp_path, capsys):
+    import tomli_w
+
+    from fagworkshop.cli import main
+
+    data = session().model_dump(mode="json", exclude_none=True)
+    data["schema_version"] = 1  # as every fagworkshop before the marker wrote it
+    p = tmp_path / "old.toml"
+    p.write_text(tomli_w.dumps(data), encoding="utf-8")
+    loaded = load_session_file(p)
+    assert not loaded.has_marker and not loaded.edited_outside
+    assert main(["validate", str(p)]) == 0
+    assert "ændret" not in capsys.readouterr().out
+    [entry] = store.list_sessions(tmp_path)
+    assert entry.state is store.EntryState.OK and not entry.edited_outside
+
+
+def test_overwriting_a_cut_file_the_user_has_seen_keeps_the_good_backup(tmp_path):
+    p, bak = saved_with_backup(tmp_path)
+    mine = store.load_session(p)
+    loaded_stamp = file_stamp(p)
+    p.write_bytes(p.read_bytes()[:500])  # cut short while the program had it open
+    good_backup = digest(bak)
+    with pytest.raises(OutsideChange) as info:
+        store.save_session(mine, p, expected=loaded_stamp)  # the autosave stops here
+    assert info.value.on_disk == file_stamp(p)
+    store.save_session(mine, p, expected=info.value.on_disk)  # the user chose "overwrite"
+    assert store.load_session(p) == mine
+    assert digest(bak) == good_backup  # the cut version never became the backup

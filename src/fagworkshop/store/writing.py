@@ -312,12 +312,13 @@ def write_atomic(
     data: bytes,
     *,
     keep_backup: bool = True,
-    before_replace: Callable[[], None] | None = None,
+    before_replace: Callable[[], bool] | None = None,
 ) -> None:
     """Replace ``target`` with ``data`` atomically, keeping the old file as ``.bak``.
 
     ``before_replace`` runs once the new bytes are on disk, just before the old
-    file is touched; what it raises stops the save. Raises OSError; the file at
+    file is touched; what it raises stops the save, and when it returns False
+    the old file is not kept as ``.bak``. Raises OSError; the file at
     ``target`` is then unchanged.
     """
     folder = target.parent
@@ -326,8 +327,8 @@ def write_atomic(
     sweep_temp_files(target.with_name(target.name + ".bak"))
     fd, temp = _write_temp(folder, target, data)
     try:
-        if before_replace is not None:
-            before_replace()
+        if before_replace is not None and not before_replace():
+            keep_backup = False
         if keep_backup and target.is_file():
             _keep_backup(target, target.with_name(target.name + ".bak"))
         os.replace(temp, target)
@@ -365,18 +366,27 @@ class _Unchecked(Enum):
 UNCHECKED = _Unchecked.UNCHECKED
 
 
-def _check_on_disk(target: Path, expected: FileStamp | None | _Unchecked) -> None:
-    """Refuse to replace a cut-short file, or one that is not the ``expected`` bytes."""
-    if looks_truncated(target):  # saving would also put the cut file in place of its .bak
-        raise SaveFailed(target, t("store.save.truncated_on_disk"))
+def _check_on_disk(target: Path, expected: FileStamp | None | _Unchecked) -> bool:
+    """Refuse to replace what the caller has not seen; whether to keep the old file as .bak.
+
+    Unchecked, a cut-short file on disk is never replaced (saving would also
+    make the cut version the ``.bak``, the only good copy). With ``expected``,
+    anything but those bytes raises OutsideChange; when the caller has seen
+    the bytes and they are cut short (the user chose to overwrite them), they
+    are replaced but not kept: the ``.bak`` stays as it was.
+    """
+    cut = looks_truncated(target)
     if expected is UNCHECKED:
-        return
+        if cut:
+            raise SaveFailed(target, t("store.save.truncated_on_disk"))
+        return True
     try:
         on_disk = file_stamp(target)
     except OSError as exc:
         raise SaveFailed(target, t("store.outside.unreadable", reason=os_reason(exc))) from None
     if on_disk != expected:
         raise OutsideChange(target, on_disk)
+    return not cut
 
 
 def save_session(
@@ -395,8 +405,11 @@ def save_session(
     ``expected`` is what the caller believes is on disk: the stamp from
     ``load_session_file`` or from the last save, or None for "no file yet".
     When the file on disk is anything else, :class:`OutsideChange` is raised
-    and nothing is written. Left out, the file is not compared. A file on
-    disk that is marked but cut short is never replaced (SaveFailed).
+    and nothing is written. Left out, the file is not compared, and a file on
+    disk that is marked but cut short is never replaced (SaveFailed). A
+    cut-short file the caller has seen (``expected`` is its stamp, from
+    ``OutsideChange.on_disk``: the user chose to overwrite) is replaced, and
+    the ``.bak`` is left as it was instead of receiving the cut version.
 
     ``purge_backup=True`` makes the backup a copy of the new file too, so
     nothing erased from the session (a person's data) survives in the old
