@@ -31,4 +31,4 @@ bench: $(STAMP)
 	$(PY) -m fagworkshop.bench --json bench/results.json
 
 fuzz: $(STAMP)
-	$(PY) -m fagworkshop.fuzz --cases 5000 --kills 500 --large --truncations
+	$(PY) -m fagworkshop.fuzz --cases 5000 --kills 500 --large --truncations --typing-kills 120

@@ -31,6 +31,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--truncations", action="store_true", help="the demo file cut at every byte offset"
     )
+    p.add_argument(
+        "--typing-kills",
+        type=int,
+        default=0,
+        help="SIGKILLs of the real program while rating at 4-10 keys/s (0: none)",
+    )
     p.add_argument("--seed", type=int, default=20261122, help="random seed of the run")
     p.add_argument(
         "--subprocess-every", type=int, default=100, help="also run every Nth case in a new process"
@@ -49,7 +55,7 @@ def _print(title: str, counts: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the parts asked for; 0 when every count that must be zero is zero."""
     args = _parser().parse_args(argv)
-    if not (args.cases or args.kills or args.large or args.truncations):
+    if not (args.cases or args.kills or args.large or args.truncations or args.typing_kills):
         args.cases, args.kills, args.large = 300, 30, False
     from fagworkshop.i18n import set_language
 
@@ -92,6 +98,20 @@ def main(argv: list[str] | None = None) -> int:
             results["kills"] = k.counts()
             results["fresh_kills"] = fresh.counts()
             ok &= k.ok and fresh.ok
+        if args.typing_kills:
+            from fagworkshop.fuzz import typing_kills
+
+            print(
+                f"\nRating in the real program, then {args.typing_kills} SIGKILLs "
+                "(and SIGHUP, SIGTERM, ctrl+c, ctrl+q between them)",
+                flush=True,
+            )
+            tk = typing_kills.run_typing_kills(folder / "typing", args.typing_kills, seed=args.seed)
+            _print("Keys lost when the program ends", tk.counts())
+            for text in tk.findings[:20]:
+                print(f"  ! {text[:400]}")
+            results["typing_kills"] = tk.counts()
+            ok &= tk.ok
         if args.large:
             from fagworkshop.fuzz import large
 

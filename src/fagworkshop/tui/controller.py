@@ -18,6 +18,7 @@ unsaved for more than a second.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -33,6 +34,8 @@ from fagworkshop.domain.changes import ChangeError
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import StoreError
+
+_log = logging.getLogger(__name__)
 
 #: Seconds of quiet after a change before it is saved.
 SAVE_DELAY = 0.3
@@ -504,7 +507,11 @@ class SessionController:
                 return SaveResult(job, stamp=self.stamp)
             if job.check and not lock_still_ours(self.lock):
                 return SaveResult(job, conflict=Conflict.LOCK)
-            result = self.store.save(job)
+            try:
+                result = self.store.save(job)
+            except Exception as err:  # noqa: BLE001 - a save that crashed must not stop saving
+                _log.exception("save crashed")
+                result = SaveResult(job, error=f"{type(err).__name__}: {err}")
             if result.error is None and result.conflict is None:
                 self._written_version = job.version
             return result
