@@ -13,6 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 from fagworkshop import resources, store
+from fagworkshop.demo_unit import build_second_unit
 from fagworkshop.domain import adapt, changes
 from fagworkshop.domain.catalogue import Catalogue
 from fagworkshop.domain.session import (
@@ -30,6 +31,8 @@ from fagworkshop.domain.session import (
 DEMO_ID = "demo-eksempelby"
 #: The demo workshop's file in the sessions folder (rewritten each time the demo starts).
 DEMO_FILE = "demo-jobcenter-eksempelby.toml"
+#: The second unit's file (Team Ung), saved beside it so the overview has two units.
+DEMO_SECOND_FILE = "demo-jobcenter-eksempelby-ung.toml"
 DEMO_TITLE = "Kompetenceworkshop 2026, Team Virksomhed og Match"
 WORKSHOP_DAY = dt.date(2026, 3, 10)
 FOLLOW_UP_DAY = dt.date(2026, 6, 16)
@@ -59,7 +62,7 @@ BASE_LEVEL: dict[str, int] = {
 }  # fmt: skip
 
 
-def _load_catalogue() -> Catalogue:
+def load_demo_catalogue() -> Catalogue:
     """The built-in fagprofiler catalogue, read and checked by the store."""
     return store.load_catalogue(resources.builtin_catalogue_path(resources.DEFAULT_CATALOGUE_ID))
 
@@ -410,7 +413,7 @@ def _steps(s: Session) -> None:
 def build_demo() -> Session:
     """The demo workshop for the fictional "Jobcenter Eksempelby" (status: in progress)."""
     s = changes.new_session(
-        _load_catalogue(),
+        load_demo_catalogue(),
         DEMO_TITLE,
         jobcenter="Jobcenter Eksempelby",
         unit="Team Virksomhed og Match",
@@ -436,8 +439,11 @@ def save_demo(demo: Session, folder: Path) -> Path:
 
     It goes to :data:`DEMO_FILE`, replacing the last one (kept as its
     ``.bak``); when another program has that file open, the demo gets a file
-    of its own instead. The command line and the home screen both start the
-    demo this way. Raises :class:`store.StoreError` when it cannot be saved.
+    of its own instead. The second unit (Team Ung, :mod:`fagworkshop.demo_unit`)
+    is saved fresh beside it as :data:`DEMO_SECOND_FILE` (unless another
+    program has it open), so the overview across units has two. The command
+    line and the home screen both start the demo this way. Raises
+    :class:`store.StoreError` when it cannot be saved.
     """
     path = folder / DEMO_FILE
     try:
@@ -446,4 +452,10 @@ def save_demo(demo: Session, folder: Path) -> Path:
     except store.SessionLocked:
         path = store.new_session_path(folder, demo.title)
         store.save_session(demo, path)
+    second = folder / DEMO_SECOND_FILE
+    try:
+        with store.SessionLock(second):
+            store.save_session(build_second_unit(load_demo_catalogue()), second)
+    except store.SessionLocked:
+        pass  # open in another program: that one stays as it is, no second copy
     return path

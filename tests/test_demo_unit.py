@@ -1,0 +1,47 @@
+"""The demo's second unit (Team Ung): valid, deterministic, and what the overview shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fagworkshop.demo import (
+    DEMO_FILE,
+    DEMO_SECOND_FILE,
+    build_demo,
+    load_demo_catalogue,
+    save_demo,
+)
+from fagworkshop.demo_unit import SECOND_ID, build_second_unit
+from fagworkshop.domain.overview import build_overview
+from fagworkshop.domain.session import Session
+from fagworkshop.store import load_session
+
+
+def test_second_unit_is_valid_deterministic_and_its_own() -> None:
+    first = build_second_unit(load_demo_catalogue())
+    assert first == build_second_unit(load_demo_catalogue())
+    assert Session.model_validate(first.model_dump()) == first
+    assert first.id == SECOND_ID != build_demo().id
+    assert first.frame.jobcenter == build_demo().frame.jobcenter
+    names = {p.name for p in first.staff}
+    assert len(names) == 6 and not names & {p.name for p in build_demo().staff}
+
+
+def test_save_demo_writes_both_units(tmp_path: Path) -> None:
+    path = save_demo(build_demo(), tmp_path)
+    assert path == tmp_path / DEMO_FILE
+    second = load_session(tmp_path / DEMO_SECOND_FILE)
+    assert second.id == SECOND_ID
+
+
+def test_overview_of_the_demo_shows_what_a_director_asks() -> None:
+    ov = build_overview([build_demo(), build_second_unit(load_demo_catalogue())])
+    by_id = {c.id: c for c in ov.competences}
+    analysis = by_id["b-beskaeftigelsesanalyse"]
+    # HE (Team Virksomhed og Match) is the only one in the whole centre at the target.
+    assert analysis.single_holder and analysis.holders[0][0] == 0
+    assert analysis.present == (0, 1)
+    # Company knowledge lies unused in the first unit while Team Ung falls short of it.
+    assert (0, 1) in by_id["virk-brancher"].unused_needed_elsewhere
+    # Elements Team Ung works with and the first unit dropped are absent there, not zero.
+    assert by_id["match-uddannelse"].cells[0] is None
