@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -34,7 +36,7 @@ def hidden(value: str, *, short: bool = False) -> str:
 # --- the cases in issue 12 ----------------------------------------------------------
 
 
-def test_full_name_in_any_case_spacing_genitive_and_line_break():
+def test_full_name_in_any_case_spacing_genitive_and_line_break() -> None:
     assert hidden("Anna Prøvesens erfaring") == "<p-anna:full> erfaring"
     assert hidden("ANNA PRØVESEN") == "<p-anna:full>"
     assert hidden("anna prøvesen") == "<p-anna:full>"
@@ -44,12 +46,12 @@ def test_full_name_in_any_case_spacing_genitive_and_line_break():
     assert hidden("Emil Fiktivsen’s og Emil Fiktivsen'") == "<p-emil:full> og <p-emil:full>"
 
 
-def test_names_that_start_with_a_symbol():
+def test_names_that_start_with_a_symbol() -> None:
     assert hidden("=Formel Fjeldsted og @Ad Adsen") == "<p-formel:full> og <p-ad:full>"
     assert hidden("formel fjeldsted, ad adsen") == "<p-formel:full>, <p-ad:full>"
 
 
-def test_a_name_part_alone_when_capitalised_and_one_persons_only():
+def test_a_name_part_alone_when_capitalised_and_one_persons_only() -> None:
     assert hidden("Camilla overtager") == "<p-camilla:part> overtager"
     assert hidden("Mette følger op") == "<p-mette:part> følger op"
     assert hidden("METTE og Camillas plan") == "<p-mette:part> og <p-camilla:part> plan"
@@ -61,7 +63,7 @@ def test_a_name_part_alone_when_capitalised_and_one_persons_only():
     assert hidden("Planlund og Per") == "<participant:0:part> og <participant:0:part>"
 
 
-def test_initials_and_pseudonym_only_with_short_forms():
+def test_initials_and_pseudonym_only_with_short_forms() -> None:
     text = "KM følger AP på virksomhedsbesøg; følger AP de første måneder; M-1a2b"
     assert hidden(text) == text
     assert hidden(text, short=True) == (
@@ -71,7 +73,7 @@ def test_initials_and_pseudonym_only_with_short_forms():
     assert hidden("QZØ og qzø", short=True) == "<p-quirina:short> og qzø"
 
 
-def test_similar_looking_text_is_left_alone():
+def test_similar_looking_text_is_left_alone() -> None:
     for text in (
         "Annaberg",
         "xAnna Prøvesenholm",
@@ -92,19 +94,19 @@ def test_similar_looking_text_is_left_alone():
         assert hidden(text, short=True) == text, text
 
 
-def test_lower_case_particles_are_not_parts():
+def test_lower_case_particles_are_not_parts() -> None:
     assert hidden("De og de") == "De og de"
     assert hidden("Vries kommer") == "<p-jan:part> kommer"
 
 
-def test_longest_form_wins_and_matches_never_overlap():
+def test_longest_form_wins_and_matches_never_overlap() -> None:
     m = NameMatcher(PEOPLE)
     found = m.matches("Anna Prøvesen, Anna Holmgaard og Anna")
     assert [x.kind for x in found] == [FormKind.FULL, FormKind.FULL, FormKind.PART]
     assert [x.owners for x in found] == [("p-anna",), ("p-anna2",), ("p-anna", "p-anna2")]
 
 
-def test_per_at_a_sentence_start_is_taken_for_the_name():
+def test_per_at_a_sentence_start_is_taken_for_the_name() -> None:
     # the one known ambiguity (docs/files.md): an export replaces too much rather than
     # leaking a name; lower-case "per" is never touched
     assert hidden("Per 1. januar, 3 per uge") == "<participant:0:part> 1. januar, 3 per uge"
@@ -124,7 +126,9 @@ filler = st.lists(st.text("0123456789", min_size=1, max_size=6), max_size=4).map
 
 @settings(max_examples=200, deadline=None)
 @given(names, space, case, genitive, filler, filler)
-def test_any_spelling_of_a_full_name_is_found(name, sep, how, gen, before, after):
+def test_any_spelling_of_a_full_name_is_found(
+    name: str, sep: str, how: Callable[[str], str], gen: str, before: str, after: str
+) -> None:
     written = how(sep.join(name.split())) + gen
     text = f"{before} {written}, {after}"
     matcher = NameMatcher([Named("p", name)])
@@ -136,7 +140,9 @@ def test_any_spelling_of_a_full_name_is_found(name, sep, how, gen, before, after
 
 @settings(max_examples=200, deadline=None)
 @given(names, st.text(LETTERS, min_size=1, max_size=4), st.booleans())
-def test_a_part_inside_a_longer_word_is_never_touched(name, extra, at_start):
+def test_a_part_inside_a_longer_word_is_never_touched(
+    name: str, extra: str, at_start: bool
+) -> None:
     first = name.split()[0]
     if extra in ("s",):
         return  # "Annas" is the genitive, a mention
@@ -147,7 +153,7 @@ def test_a_part_inside_a_longer_word_is_never_touched(name, extra, at_start):
 
 @settings(max_examples=200, deadline=None)
 @given(names, st.text(LETTERS + " .,\n", max_size=60))
-def test_lower_case_text_without_the_full_name_is_unchanged(name, text):
+def test_lower_case_text_without_the_full_name_is_unchanged(name: str, text: str) -> None:
     matcher = NameMatcher([Named("p", name)])
     folded = " ".join(text.split())
     if " ".join(name.lower().split()) in folded:
@@ -155,7 +161,7 @@ def test_lower_case_text_without_the_full_name_is_unchanged(name, text):
     assert matcher.replace(text, lambda m: "#") == (text, 0)
 
 
-def test_text_fields_cover_every_kind_of_free_text():
+def test_text_fields_cover_every_kind_of_free_text() -> None:
     s = build_demo()
     places = [f.place for f in text_fields(s)]
     fields = {p.field for p in places}
@@ -167,7 +173,7 @@ def test_text_fields_cover_every_kind_of_free_text():
     assert all(first not in p.path for p in places)  # ids never in a place
 
 
-def test_text_fields_skip_what_an_erasure_removes_anyway():
+def test_text_fields_skip_what_an_erasure_removes_anyway() -> None:
     s = build_demo()
     pid = s.staff[0].id
     kept = text_fields(s, skip_person=pid)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from fagworkshop.i18n import set_language
 
 
 @pytest.fixture(autouse=True)
-def danish():
+def danish() -> Iterator[None]:
     set_language("da")
     yield
     set_language("da")
@@ -55,7 +56,7 @@ def other_forms(s: Session, person_id: str) -> list[str]:
 
 
 @pytest.mark.parametrize("render", [render_person_markdown, render_person_html])
-def test_own_data_holds_the_person_and_nobody_else(render):
+def test_own_data_holds_the_person_and_nobody_else(render: Callable[[Session, str], str]) -> None:
     s = session_with_mentions()
     anna = s.staff[0]
     out = render(s, anna.id)
@@ -79,7 +80,7 @@ def test_own_data_holds_the_person_and_nobody_else(render):
         assert f"**{p.initials}:**" not in out and f" {p.initials} " not in out
 
 
-def test_own_data_report_is_a_report_model():
+def test_own_data_report_is_a_report_model() -> None:
     s = session_with_mentions()
     report = build_person_report(s, s.staff[0].id)
     assert report.title == "Egne oplysninger: Anna Prøvesen"
@@ -87,7 +88,9 @@ def test_own_data_report_is_a_report_model():
         build_person_report(s, "nobody")
 
 
-def test_cli_writes_markdown_and_html_owner_only(tmp_path: Path, capsys):
+def test_cli_writes_markdown_and_html_owner_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     s = session_with_mentions()
     path = tmp_path / "w.toml"
     store.save_session(s, path)
@@ -106,7 +109,9 @@ def test_cli_writes_markdown_and_html_owner_only(tmp_path: Path, capsys):
     assert "# Egne oplysninger: Anna Prøvesen" in capsys.readouterr().out
 
 
-def test_cli_unknown_person_or_format_is_one_clear_message(tmp_path: Path, capsys):
+def test_cli_unknown_person_or_format_is_one_clear_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     s = session_with_mentions()
     path = tmp_path / "w.toml"
     store.save_session(s, path)
