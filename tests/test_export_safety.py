@@ -51,7 +51,9 @@ def export(*args: str) -> int:
     return main(["export", *args])
 
 
-def test_force_never_replaces_a_fifo(session_file: Path, tmp_path: Path, capsys) -> None:
+def test_force_never_replaces_a_fifo(
+    session_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     fifo = tmp_path / "out.md"
     os.mkfifo(fifo)
     assert export(str(session_file), "-f", "md", "-o", str(fifo), "--force") == 1
@@ -94,7 +96,7 @@ def test_force_replaces_a_regular_file_owner_only(session_file: Path, tmp_path: 
 
 
 def test_paths_with_escape_codes_are_printed_terminal_safe(
-    session_file: Path, tmp_path: Path, capsys
+    session_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "x\x1b[31mred\x07.md"
     assert export(str(session_file), "-f", "md", "-o", str(out)) == 0
@@ -106,7 +108,7 @@ def test_paths_with_escape_codes_are_printed_terminal_safe(
 
 
 def test_a_write_failing_half_way_leaves_nothing(
-    session_file: Path, tmp_path: Path, monkeypatch
+    session_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out.md"
     out.write_text("the old export")
@@ -121,7 +123,7 @@ def test_a_write_failing_half_way_leaves_nothing(
 
 
 def test_per_person_export_is_all_or_nothing(
-    session_file: Path, tmp_path: Path, monkeypatch
+    session_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "ark"
     real = command._stage
@@ -149,14 +151,16 @@ def modes(top: Path, leaf: Path) -> dict[str, int]:
     return found
 
 
-def test_sessions_folder_and_parents_are_0700_under_umask_000(tmp_path: Path, umask_000) -> None:
+def test_sessions_folder_and_parents_are_0700_under_umask_000(
+    tmp_path: Path, umask_000: None
+) -> None:
     leaf = tmp_path / "a" / "b" / "sessions"
     assert store.sessions_dir(leaf) == leaf
     assert set(modes(tmp_path, leaf).values()) == {0o700}
 
 
 def test_default_data_folder_is_0700_under_umask_000(
-    tmp_path: Path, monkeypatch, umask_000
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, umask_000: None
 ) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.delenv("XDG_DATA_HOME", raising=False)
@@ -167,7 +171,7 @@ def test_default_data_folder_is_0700_under_umask_000(
 
 
 def test_save_export_settings_and_log_folders_are_0700_under_umask_000(
-    tmp_path: Path, session_file: Path, monkeypatch, umask_000
+    tmp_path: Path, session_file: Path, monkeypatch: pytest.MonkeyPatch, umask_000: None
 ) -> None:
     save_session(sample_session(), tmp_path / "s1" / "s2" / "w.toml")
     assert set(modes(tmp_path, tmp_path / "s1" / "s2").values()) == {0o700}

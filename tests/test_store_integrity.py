@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from fagworkshop import store
+from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
 from fagworkshop.store import (
@@ -30,13 +32,13 @@ from fagworkshop.store.integrity import check, looks_truncated, wrap
 
 
 @pytest.fixture(autouse=True)
-def danish():
+def danish() -> Iterator[None]:
     set_language("da")
     yield
     set_language("da")
 
 
-def session(staff: int = 3, seed: int = 1):
+def session(staff: int = 3, seed: int = 1) -> Session:
     return generate_session(staff=staff, competences=4, rounds=1, seed=seed)
 
 
@@ -47,7 +49,7 @@ def digest(path: Path) -> str | None:
 # --- the marker ---------------------------------------------------------------
 
 
-def test_saved_file_starts_and_ends_with_the_marker(tmp_path):
+def test_saved_file_starts_and_ends_with_the_marker(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     stamp = store.save_session(session(), p)
     raw = p.read_bytes()
@@ -61,7 +63,7 @@ def test_saved_file_starts_and_ends_with_the_marker(tmp_path):
     assert loaded.session == store.load_session(p)
 
 
-def test_hand_edited_complete_file_is_accepted_and_noticed(tmp_path):
+def test_hand_edited_complete_file_is_accepted_and_noticed(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     s = session()
     store.save_session(s, p)
@@ -71,7 +73,7 @@ def test_hand_edited_complete_file_is_accepted_and_noticed(tmp_path):
     assert loaded.session.title == "Rettet i haanden"
 
 
-def test_file_without_marker_loads_silently(tmp_path):
+def test_file_without_marker_loads_silently(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     p.write_bytes(store.to_toml(session()))  # as a file written before issue 9, or by hand
     loaded = load_session_file(p)
@@ -79,13 +81,13 @@ def test_file_without_marker_loads_silently(tmp_path):
     assert loaded.stamp == file_stamp(p)
 
 
-def test_windows_line_ends_count_as_edited_not_cut(tmp_path):
+def test_windows_line_ends_count_as_edited_not_cut(tmp_path: Path) -> None:
     data = store.session_file_bytes(session())
     assert check(data.replace(b"\n", b"\r\n")).edited
     assert not check(data.replace(b"\n", b"\r\n")).truncated
 
 
-def test_every_cut_of_a_small_marked_file_is_truncated():
+def test_every_cut_of_a_small_marked_file_is_truncated() -> None:
     data = wrap(b'title = "x"\n[a]\nb = 1\n', 1)
     assert not check(data).truncated
     assert all(check(data[:n]).truncated for n in range(len(data)))
@@ -101,7 +103,7 @@ def saved_with_backup(tmp_path: Path) -> tuple[Path, Path]:
     return p, p.with_name("w.toml.bak")
 
 
-def test_cut_short_file_is_refused_naming_the_backup(tmp_path):
+def test_cut_short_file_is_refused_naming_the_backup(tmp_path: Path) -> None:
     p, bak = saved_with_backup(tmp_path)
     ratings = store.reading.count_ratings(store.load_session(bak))
     p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2])
@@ -120,7 +122,7 @@ def test_cut_short_file_is_refused_naming_the_backup(tmp_path):
     assert (digest(p), digest(bak)) == before
 
 
-def test_cut_short_without_backup_says_so(tmp_path):
+def test_cut_short_without_backup_says_so(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     store.save_session(session(), p)
     p.write_bytes(p.read_bytes()[:-1])  # only the last newline is missing
@@ -130,7 +132,7 @@ def test_cut_short_without_backup_says_so(tmp_path):
     assert "ingen sikkerhedskopi" in info.value.describe()
 
 
-def test_cut_short_backup_is_named_as_unusable(tmp_path):
+def test_cut_short_backup_is_named_as_unusable(tmp_path: Path) -> None:
     p, bak = saved_with_backup(tmp_path)
     bak.write_bytes(bak.read_bytes()[:100])
     p.write_bytes(p.read_bytes()[:200])
@@ -141,7 +143,7 @@ def test_cut_short_backup_is_named_as_unusable(tmp_path):
     assert "kan heller ikke bruges" in info.value.describe()
 
 
-def test_save_never_replaces_a_cut_short_file_or_its_backup(tmp_path):
+def test_save_never_replaces_a_cut_short_file_or_its_backup(tmp_path: Path) -> None:
     p, bak = saved_with_backup(tmp_path)
     p.write_bytes(p.read_bytes()[:300])
     assert looks_truncated(p)
@@ -153,7 +155,7 @@ def test_save_never_replaces_a_cut_short_file_or_its_backup(tmp_path):
     assert not [q for q in tmp_path.iterdir() if q.name.startswith(".")]  # no temp left
 
 
-def test_looks_truncated_agrees_with_check(tmp_path):
+def test_looks_truncated_agrees_with_check(tmp_path: Path) -> None:
     data = store.session_file_bytes(session(staff=20))
     p = tmp_path / "w.toml"
     for n in [0, 1, 10, 100, len(data) // 2, len(data) - 80, len(data) - 2, len(data) - 1]:
@@ -168,7 +170,7 @@ def test_looks_truncated_agrees_with_check(tmp_path):
 # --- outside changes ---------------------------------------------------------------
 
 
-def test_save_with_the_right_stamp_writes_and_returns_the_next(tmp_path):
+def test_save_with_the_right_stamp_writes_and_returns_the_next(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     first = store.save_session(session(), p, expected=None)  # None: no file yet
     second = store.save_session(session(seed=2), p, expected=first)
@@ -177,7 +179,7 @@ def test_save_with_the_right_stamp_writes_and_returns_the_next(tmp_path):
     assert third == file_stamp(p)
 
 
-def test_save_refuses_a_file_changed_on_disk(tmp_path):
+def test_save_refuses_a_file_changed_on_disk(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     stamp = store.save_session(session(), p)
     p.write_bytes(p.read_bytes().replace(b"title", b"title", 1) + b"# a hand edit\n")
@@ -189,7 +191,7 @@ def test_save_refuses_a_file_changed_on_disk(tmp_path):
     assert (digest(p), digest(p.with_name("w.toml.bak"))) == before
 
 
-def test_same_size_different_bytes_is_an_outside_change(tmp_path):
+def test_same_size_different_bytes_is_an_outside_change(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     stamp = store.save_session(session(), p)
     raw = bytearray(p.read_bytes())
@@ -200,7 +202,7 @@ def test_same_size_different_bytes_is_an_outside_change(tmp_path):
         store.save_session(session(), p, expected=stamp)
 
 
-def test_save_refuses_when_the_file_appeared_or_vanished(tmp_path):
+def test_save_refuses_when_the_file_appeared_or_vanished(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     stamp = store.save_session(session(), p)
     q = tmp_path / "new.toml"
@@ -214,7 +216,7 @@ def test_save_refuses_when_the_file_appeared_or_vanished(tmp_path):
     assert not p.exists()
 
 
-def test_save_without_expected_is_unchecked_as_before(tmp_path):
+def test_save_without_expected_is_unchecked_as_before(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     store.save_session(session(), p)
     p.write_bytes(p.read_bytes() + b"# edit\n")
@@ -226,7 +228,7 @@ def test_save_without_expected_is_unchecked_as_before(tmp_path):
 # --- the lock and the copy name ----------------------------------------------------
 
 
-def test_still_ours_follows_the_lock_file(tmp_path):
+def test_still_ours_follows_the_lock_file(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     lock = SessionLock(p)
     assert not lock.still_ours()
@@ -244,7 +246,7 @@ def test_still_ours_follows_the_lock_file(tmp_path):
         assert again.still_ours()
 
 
-def test_copy_path_finds_a_free_name(tmp_path):
+def test_copy_path_finds_a_free_name(tmp_path: Path) -> None:
     p = tmp_path / "ungeafdelingen.toml"
     first = copy_path(p)
     assert first == tmp_path / "ungeafdelingen (kopi).toml"
@@ -254,7 +256,7 @@ def test_copy_path_finds_a_free_name(tmp_path):
     assert copy_path(p) == tmp_path / "ungeafdelingen (kopi 3).toml"
 
 
-def test_lines_added_after_the_last_line_are_an_edit_not_a_cut(tmp_path):
+def test_lines_added_after_the_last_line_are_an_edit_not_a_cut(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     store.save_session(session(), p)
     p.write_bytes(p.read_bytes() + b'\n[steps.plan]\nnotes = "tilfoejet i haanden"\n')
@@ -269,7 +271,9 @@ def test_lines_added_after_the_last_line_are_an_edit_not_a_cut(tmp_path):
 # --- validate ----------------------------------------------------------------------
 
 
-def test_validate_refuses_a_cut_short_file_naming_the_backup(tmp_path, capsys):
+def test_validate_refuses_a_cut_short_file_naming_the_backup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from fagworkshop.cli import main
 
     p, bak = saved_with_backup(tmp_path)
@@ -280,7 +284,9 @@ def test_validate_refuses_a_cut_short_file_naming_the_backup(tmp_path, capsys):
     assert "afkortet" in err and str(bak) in err and "5 medarbejdere" in err
 
 
-def test_validate_notes_a_hand_edit_quietly(tmp_path, capsys):
+def test_validate_notes_a_hand_edit_quietly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from fagworkshop.cli import main
 
     p = tmp_path / "w.toml"
@@ -292,7 +298,9 @@ def test_validate_notes_a_hand_edit_quietly(tmp_path, capsys):
     assert "ændret uden for fagworkshop" in capsys.readouterr().out
 
 
-def test_schema_1_file_without_marker_opens_without_notice(tmp_path, capsys):
+def test_schema_1_file_without_marker_opens_without_notice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import tomli_w
 
     from fagworkshop.cli import main
@@ -309,7 +317,7 @@ def test_schema_1_file_without_marker_opens_without_notice(tmp_path, capsys):
     assert entry.state is store.EntryState.OK and not entry.edited_outside
 
 
-def test_overwriting_a_cut_file_the_user_has_seen_keeps_the_good_backup(tmp_path):
+def test_overwriting_a_cut_file_the_user_has_seen_keeps_the_good_backup(tmp_path: Path) -> None:
     p, bak = saved_with_backup(tmp_path)
     mine = store.load_session(p)
     loaded_stamp = file_stamp(p)

@@ -14,6 +14,7 @@ import re
 import stat
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -296,7 +297,7 @@ def write_export(target: Path, content: str | bytes) -> None:
     write_exports([(target, content)])
 
 
-def write_exports(files: list[tuple[Path, str | bytes]]) -> None:
+def write_exports(files: Sequence[tuple[Path, str | bytes]]) -> None:
     """Write several exports all or nothing as far as the file system allows.
 
     Every file is written to a temporary file first; only when all are on
