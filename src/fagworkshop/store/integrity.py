@@ -3,7 +3,7 @@
 A session file written by fagworkshop is wrapped in two comment lines around
 the TOML body (whatever shape the body has)::
 
-    # fagworkshop session, schema 1. The last line tells fagworkshop the file is whole.
+    # fagworkshop session, schema 2. The last line tells fagworkshop the file is whole.
     ...the TOML body...
     # sha256 <64 hex digits of the body's bytes> end
 
@@ -15,7 +15,10 @@ file ends" and carries the SHA-256 of every byte between the two lines. Then:
   was cut short (:func:`check` says ``truncated``), and a prefix of the first
   line, or an empty file, counts as cut short too;
 * both lines but another digest: edited by hand after fagworkshop wrote it;
-  accepted (``edited`` is True) and the app says so quietly.
+  accepted (``edited`` is True) and the app says so quietly;
+* lines added after a complete last line whose digest still matches the
+  body before it: a hand edit too (a line that merely looks like the last
+  one, inside a note say, does not count).
 
 :class:`FileStamp` names the exact bytes of a file (size and digest) so a save
 can tell whether the file on disk is still the one it loaded or last wrote.
