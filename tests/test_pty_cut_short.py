@@ -1,0 +1,58 @@
+"""A cut-short session in the real program on a pseudo-terminal (issue 9 item 4).
+
+The home screen lists it as cut short; ``s`` opens a copy of its backup, and
+working in that copy and quitting never writes the cut file or its ``.bak``.
+Opening the cut file by path shows why and writes nothing either.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from fagworkshop import store
+from fagworkshop.generate import generate_session
+from support.pty_app import PtyApp
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def cut_short_with_backup(folder: Path) -> tuple[Path, Path]:
+    p = folder / "ungeafdelingen.toml"
+    store.save_session(generate_session(staff=6, competences=4, rounds=1, seed=1), p)
+    store.save_session(generate_session(staff=2, competences=4, rounds=1, seed=2), p)
+    p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2])
+    return p, p.with_name(p.name + ".bak")
+
+
+def test_home_offers_the_backup_of_a_cut_short_file(_sessions_dir: Path) -> None:
+    p, bak = cut_short_with_backup(_sessions_dir)
+    before = digest(p), digest(bak)
+    with PtyApp([], size=(160, 48)) as app:
+        app.wait_for("AFKORTET")
+        app.wait_for("Tryk s")
+        app.send("s")
+        app.wait_for("(kopi).toml")
+        app.settle()
+        app.send_key("ctrl+q")
+        assert app.wait_exit() == 0
+    assert (digest(p), digest(bak)) == before
+    copy = _sessions_dir / "ungeafdelingen (kopi).toml"
+    assert len(store.load_session(copy).staff) == 6
+
+
+def test_opening_a_cut_short_file_by_path_writes_nothing(_sessions_dir: Path) -> None:
+    p, bak = cut_short_with_backup(_sessions_dir)
+    before = digest(p), digest(bak)
+    with PtyApp(["open", str(p)], size=(160, 48)) as app:
+        app.wait_for("afkortet")
+        app.settle()
+        app.send_key("ctrl+q")
+        app.wait_exit()
+    assert (digest(p), digest(bak)) == before
+    assert sorted(q.name for q in _sessions_dir.iterdir() if not q.name.endswith(".lock")) == [
+        "ungeafdelingen.toml",
+        "ungeafdelingen.toml.bak",
+    ]
