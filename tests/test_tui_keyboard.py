@@ -220,3 +220,118 @@ async def test_help_explains_the_step_bar_numbers() -> None:
         await pilot.pause()
         text = "\n".join(str(w.render()) for w in app.screen.query(Static))
         assert "12/13" in text and "Trinlinjen" in text
+
+
+# --- step 6: the action form and the goals ------------------------------------------------
+
+
+async def test_ctrl_n_gives_an_empty_form_without_the_last_course() -> None:
+    from textual.widgets import OptionList, Select
+
+    from fagworkshop.tui.widgets.plan_panel import ActionForm
+
+    session = build_demo()
+    with_course = next(i for i, a in enumerate(session.actions) if a.course_id)
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await _at_step(pilot, app, 6)
+        actions = app.screen.query_one("#action-list", OptionList)
+        actions.focus()
+        actions.highlighted = with_course
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen.query_one(ActionForm)
+        assert form.course_id() == session.actions[with_course].course_id
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert form.action_id is None
+        assert form.course_id() is None
+        assert app.screen.query_one("#action-title", Input).value == ""
+        assert form.query_one("#action-kind", Select).value == "course"
+
+
+async def test_ticking_a_competence_keeps_the_kind_the_user_chose() -> None:
+    from textual.widgets import Select, SelectionList
+
+    from fagworkshop.tui.widgets.plan_panel import ActionForm
+
+    session = build_demo()
+    before = len(session.actions)
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await _at_step(pilot, app, 6)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        form = app.screen.query_one(ActionForm)
+        form.query_one("#action-kind", Select).value = "task_shift"
+        await pilot.pause()
+        competences = form.query_one("#action-competences", SelectionList)
+        # a competence some course serves: the course list is filled again
+        served = next(c.serves[0] for c in session.courses if c.serves)
+        competences.select(served)
+        await pilot.pause()
+        await pilot.pause()
+        assert form.query_one("#action-kind", Select).value == "task_shift"
+        form.query_one("#action-title", Input).value = "Flyt opgaver til Kim"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert len(session.actions) == before + 1
+        assert session.actions[-1].kind.value == "task_shift"
+
+
+async def test_ctrl_n_right_after_ctrl_s_does_not_warn() -> None:
+    from fagworkshop.tui.widgets.plan_panel import ActionForm
+
+    session = build_demo()
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await _at_step(pilot, app, 6)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        form = app.screen.query_one(ActionForm)
+        form.query_one("#action-kind").value = "mentoring"
+        title = app.screen.query_one("#action-title", Input)
+        title.focus()
+        await pilot.press(*"Sparring med Bo")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert session.actions[-1].title == "Sparring med Bo"
+        assert not form.dirty
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert form.action_id is None and title.value == ""
+
+
+async def test_a_goal_typed_after_choosing_a_person_stays_in_the_goal_field() -> None:
+    from textual.widgets import Select
+
+    session = build_demo()
+    person = session.staff[0]
+    goals_before = len(person.goals)
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await _at_step(pilot, app, 6)
+        chooser = app.screen.query_one("#goal-person", Select)
+        chooser.focus()
+        await pilot.pause()
+        chooser.value = person.id
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        field = app.focused
+        assert isinstance(field, Input) and field.id == "goal-new"
+        await pilot.press(*"3 samtaler med 2 virksomheder", "enter")
+        await pilot.pause()
+        assert session.current_step == 6
+        assert person.goals[-1].text == "3 samtaler med 2 virksomheder"
+        assert len(person.goals) == goals_before + 1
+        assert app.focused is field
+        # an optional deadline and competence
+        competence = session.basics[0].id
+        app.screen.query_one("#goal-competence", Select).value = competence
+        await pilot.press(*"4 mere", "tab", *"2027-01-31", "enter")
+        await pilot.pause()
+        goal = person.goals[-1]
+        assert goal.text == "4 mere" and session.current_step == 6
+        assert goal.deadline is not None and goal.deadline.isoformat() == "2027-01-31"
+        assert goal.competences == [competence]

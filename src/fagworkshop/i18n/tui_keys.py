@@ -57,3 +57,11 @@ STRINGS.update(
         ),
     }
 )
+
+STRINGS.update(
+    {
+        # --- step 6: a goal's optional deadline and competence ---
+        "plan.goal_deadline": ("Frist ÅÅÅÅ-MM-DD", "Deadline YYYY-MM-DD"),
+        "plan.goal_competence": ("(ingen kompetence)", "(no competence)"),
+    }
+)

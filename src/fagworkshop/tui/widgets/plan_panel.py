@@ -84,8 +84,39 @@ class ActionForm(VerticalScroll):
     def __init__(self) -> None:
         super().__init__(id="action-form")
         self.action_id: str | None = None
-        self.dirty = False
         self._loading = False
+        #: The fields as loaded: the draft is dirty only when it differs from them.
+        self._baseline: tuple[object, ...] | None = None
+        #: The course the form itself put in the course field (not a choice by the user).
+        self._course_shown: str | None = None
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the draft holds anything typed or chosen since it was loaded or saved.
+
+        Worked out from the fields, not from change events: the events that loading
+        the form sends arrive after it (ctrl+n just after ctrl+s used to warn).
+        """
+        return self._baseline is not None and self._fields() != self._baseline
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        if not value:
+            self._baseline = self._fields()
+
+    def _fields(self) -> tuple[object, ...]:
+        """Every field as shown, for comparing drafts."""
+        return (
+            self.query_one("#action-kind", Select).value,
+            self.query_one("#action-title", Input).value,
+            self.query_one("#action-owner", Input).value,
+            self.query_one("#action-deadline", Input).value.strip(),
+            self.query_one("#action-status", Select).value,
+            self.query_one("#action-transfer", TextArea).text,
+            tuple(sorted(self.query_one("#action-competences", SelectionList).selected)),
+            tuple(sorted(self.query_one("#action-for-whom", SelectionList).selected)),
+            self.course_id(),
+        )
 
     def compose(self) -> ComposeResult:
         yield Label(t("plan.new"), id="action-form-title", markup=False)
@@ -172,7 +203,7 @@ class ActionForm(VerticalScroll):
         people = self.query_one("#action-for-whom", SelectionList)
         people.clear_options()
         people.add_options([Selection(Content(p.name), p.id, p.id in whom) for p in session.staff])
-        self._offer_courses(session, action.course_id if action else None)
+        self._offer_courses(session, action.course_id if action else "")
         self.query_one("#action-remove", Button).disabled = action is None
         self.query_one("#action-problem", Static).update(Content(""))
         self._show_transfer_rule()
@@ -181,9 +212,10 @@ class ActionForm(VerticalScroll):
 
     def _loaded(self) -> None:
         self._loading = False
-        self.dirty = False
 
     def _offer_courses(self, session: Session, keep: str | None = None) -> None:
+        """Offer the courses for the chosen competences; ``keep`` is the course to show
+        (None: the one shown now; "": none, for a new action)."""
         chosen = list(self.query_one("#action-competences", SelectionList).selected)
         fitting = rules.courses_serving(session, chosen)
         select = self.query_one("#action-course", Select)
@@ -194,9 +226,11 @@ class ActionForm(VerticalScroll):
             course = next((c for c in session.courses if c.id == current), None)
             if course:
                 options.append((Content(course.name), course.id))
+        # what the form shows itself is not a choice: it must not change the kind
+        self._course_shown = current if current and any(v == current for _, v in options) else None
         select.set_options(options)
-        if current and any(v == current for _, v in options):
-            select.value = current
+        if self._course_shown:
+            select.value = self._course_shown
         hint = self.query_one("#action-courses-hint", Static)
         if not chosen:
             hint.update(Content(t("plan.courses_none")))
@@ -249,33 +283,20 @@ class ActionForm(VerticalScroll):
 
     # --- reacting to typing ---------------------------------------------------
 
-    def _touched(self) -> None:
-        if not self._loading:
-            self.dirty = True
-
-    @on(Input.Changed)
-    @on(TextArea.Changed)
-    @on(Select.Changed, "#action-status")
-    @on(SelectionList.SelectedChanged, "#action-for-whom")
-    def _changed(self) -> None:
-        self._touched()
-
     @on(Select.Changed, "#action-kind")
     def _kind_changed(self) -> None:
-        self._touched()
         self._show_transfer_rule()
 
     @on(SelectionList.SelectedChanged, "#action-competences")
     def _competences_changed(self) -> None:
-        self._touched()
         self._offer_courses(session_of(self))
 
     @on(Select.Changed, "#action-course")
     def _course_changed(self) -> None:
-        self._touched()
-        if self._loading:
-            return
         course_id = self.course_id()
+        if self._loading or course_id == self._course_shown:
+            return  # the form's own echo, not the user's choice
+        self._course_shown = course_id
         course = next((c for c in session_of(self).courses if c.id == course_id), None)
         if course is None:
             return
@@ -297,6 +318,9 @@ class PlanPanel(Horizontal):
     PlanPanel #goal-person { width: 1fr; }
     PlanPanel #goal-list { height: auto; max-height: 6; }
     PlanPanel #goal-new { margin-top: 0; }
+    PlanPanel #goal-extra { height: auto; }
+    PlanPanel #goal-deadline { width: 16; }
+    PlanPanel #goal-competence { width: 1fr; }
     PlanPanel.-narrow { layout: vertical; }
     PlanPanel.-narrow #plan-left { width: 1fr; height: 9; }
     PlanPanel.-narrow #plan-keys { display: none; }
@@ -313,6 +337,8 @@ class PlanPanel(Horizontal):
         translate_bindings(self)
         self.goal_person: str | None = None
         self._pending_load: str | None = None
+        self._staff_shown: tuple[tuple[str, str], ...] | None = None
+        self._goal_competences_shown: list[str] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="plan-left"):
@@ -323,6 +349,11 @@ class PlanPanel(Horizontal):
             yield Select[str]([], id="goal-person", compact=True, prompt=t("plan.person"))
             yield OptionList(id="goal-list", compact=True)
             yield Input(placeholder=t("plan.goal_text"), id="goal-new", compact=True)
+            with Horizontal(id="goal-extra"):
+                yield Input(placeholder=t("plan.goal_deadline"), id="goal-deadline", compact=True)
+                yield Select[str](
+                    [], id="goal-competence", compact=True, prompt=t("plan.goal_competence")
+                )
         yield ActionForm()
 
     def on_mount(self) -> None:
@@ -355,10 +386,15 @@ class PlanPanel(Horizontal):
         people = self.query_one("#goal-person", Select)
         if self.goal_person is not None and session.person(self.goal_person) is None:
             self.goal_person = None
-        options = [(Content(p.name), p.id) for p in session.staff]
-        people.set_options(options)
-        if self.goal_person is not None:
-            people.value = self.goal_person
+        # Refilled only when the staff changed, and quietly: a refill clears the choice
+        # for a moment, which disabled the goal field being typed in and lost its focus.
+        staff = tuple((p.id, p.name) for p in session.staff)
+        if staff != self._staff_shown:
+            self._staff_shown = staff
+            with people.prevent(Select.Changed):
+                people.set_options([(Content(name), pid) for pid, name in staff])
+                if self.goal_person is not None:
+                    people.value = self.goal_person
         self._show_goals()
 
     def _show_goals(self) -> None:
@@ -367,14 +403,20 @@ class PlanPanel(Horizontal):
         title = self.query_one("#goals-title", Label)
         goals = self.query_one("#goal-list", OptionList)
         goals.clear_options()
-        self.query_one("#goal-new", Input).disabled = person is None
+        for field in ("#goal-new", "#goal-deadline", "#goal-competence"):
+            self.query_one(field).disabled = person is None
+        self._offer_goal_competences(session)
         if person is None:
             title.update(Content(t("plan.goals_none_person")))
             return
         title.update(Content(t("plan.goals_title", name=person.name)))
+        codes = competence_codes(session)
         for i, goal in enumerate(person.goals):
             mark = "[x] " if goal.done else "[ ] "
-            extra = f" ({goal.deadline.isoformat()})" if goal.deadline else ""
+            bits = [codes.get(c, c) for c in goal.competences]
+            if goal.deadline:
+                bits.append(goal.deadline.isoformat())
+            extra = f" ({', '.join(bits)})" if bits else ""
             goals.add_option(Option(Content(mark + goal.text + extra), id=f"goal-{i}"))
 
     # --- actions ----------------------------------------------------------------
@@ -461,14 +503,47 @@ class PlanPanel(Horizontal):
         self.goal_person = value if isinstance(value, str) else None
         self._show_goals()
 
-    @on(Input.Submitted, "#goal-new")
+    def _offer_goal_competences(self, session: Session) -> None:
+        """The competences a goal can name (optional), most gaps first."""
+        select = self.query_one("#goal-competence", Select)
+        ids = [c.id for c in sorted(analyse(session).competences, key=lambda c: -c.below)]
+        if ids == self._goal_competences_shown:
+            return
+        self._goal_competences_shown = ids
+        codes = competence_codes(session)
+        with select.prevent(Select.Changed):
+            select.set_options(
+                [(Content(f"{codes.get(c, '')} {competence_title(session, c)}"), c) for c in ids]
+            )
+
+    @on(Input.Submitted, "#goal-new, #goal-deadline")
     def _add_goal(self, event: Input.Submitted) -> None:
+        event.stop()
         if self.goal_person is None:
             return
-        ok, _ = apply_change(self, changes.add_goal, self.goal_person, event.value)
+        text_field = self.query_one("#goal-new", Input)
+        deadline_field = self.query_one("#goal-deadline", Input)
+        deadline_text = deadline_field.value.strip()
+        try:
+            deadline = dt.date.fromisoformat(deadline_text) if deadline_text else None
+        except ValueError:
+            self.app.notify(t("plan.bad_date"), severity="error", markup=False)
+            return
+        competence = self.query_one("#goal-competence", Select).value
+        competences = [competence] if isinstance(competence, str) else []
+        ok, _ = apply_change(
+            self,
+            changes.add_goal,
+            self.goal_person,
+            text_field.value,
+            competences=competences,
+            deadline=deadline,
+        )
         if ok:
-            event.input.value = ""
+            text_field.value = ""
+            deadline_field.value = ""
             self._show_goals()
+            text_field.focus()  # the next goal is typed where the last one was
 
     @on(OptionList.OptionSelected, "#goal-list")
     def _toggle_goal(self, event: OptionList.OptionSelected) -> None:
