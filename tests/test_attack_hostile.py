@@ -118,13 +118,13 @@ def test_file_names_from_titles_stay_inside_the_sessions_folder(tmp_path, title)
     assert sorted(p.name for p in folder.iterdir()) == [path.name]
 
 
-def test_export_default_output_stays_next_to_the_session(tmp_path):
+def test_export_default_output_stays_in_the_eksport_folder_beside_the_session(tmp_path):
     from fagworkshop.export import default_output
 
     folder = store.sessions_dir(tmp_path / "sessions")
     path = store.new_session_path(folder, "../../etc/passwd")
     for fmt in FORMATS:
-        assert default_output(path, fmt).parent == folder
+        assert default_output(path, fmt).parent == folder / "eksport"
 
 
 # --- any text at all ----------------------------------------------------------------------

@@ -35,10 +35,13 @@ def session_file(tmp_path: Path) -> Path:
     [("md", "workshop.md"), ("html", "workshop.html"), ("csv", "workshop.csv"),
      ("toml", "workshop-profiler.toml")],
 )  # fmt: skip
-def test_export_writes_next_to_the_session(session_file: Path, fmt: str, name: str, capsys):
+def test_export_goes_to_the_eksport_folder(session_file: Path, fmt: str, name: str, capsys):
+    # Issue 15 item 6: beside the sessions, in eksport/, never among the workshops.
     assert main(["export", str(session_file), "--format", fmt]) == 0
-    out = session_file.with_name(name)
+    out = session_file.parent / "eksport" / name
     assert out.exists()
+    assert sorted(p.name for p in session_file.parent.glob("*.toml")) == [session_file.name]
+    assert stat.S_IMODE(out.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     content = out.read_bytes().decode("utf-8")
     for full in FULL_NAMES:
@@ -58,7 +61,8 @@ def test_with_names_and_output_option(session_file: Path, tmp_path: Path):
 
 
 def test_existing_file_needs_force(session_file: Path, capsys):
-    out = session_file.with_name("workshop.md")
+    out = session_file.parent / "eksport" / "workshop.md"
+    out.parent.mkdir()
     out.write_text("mine", encoding="utf-8")
     assert main(["export", str(session_file), "--format", "md"]) == 1
     err = capsys.readouterr().err

@@ -291,7 +291,13 @@ def test_toml_profiles_load_back_as_a_catalogue():
     assert [b.title for b in cat.basic] == ["Navigere i lovgivningen", "Fagligt skøn"]
     virk = cat.blocks[0]
     assert [e.title for e in virk.elements] == ["Virksomhedskontakt", "Match mellem ledig og job"]
-    assert "Målniveau: 3 (Selvstændig)" in virk.elements[0].description
+    # Issue 15 item 6: levels and priority are fields, never pasted into descriptions.
+    assert virk.elements[0].target_level == 3
+    assert virk.elements[0].description == "Opsøger og plejer virksomheder."
+    assert [(b.min_level, b.priority) for b in cat.basic] == [(3, "high"), (2, "medium")]
+    assert "niveau" not in text.lower().replace("target_level", "").replace("min_level", "")
+    assert "Prioritet" not in text
+    assert cat.choices_made is True
     assert "Behov: 3" in virk.description
     # "Match" is in both profiles: its second copy gets its own id.
     ids = cat.competence_ids()
@@ -311,6 +317,14 @@ def test_toml_catalogue_starts_a_new_workshop():
     source = sample_session()
     assert [b.min_level for b in fresh.basics] == [b.min_level for b in source.basics if b.included]
     assert fresh.blocks[0].elements[0].target_level == source.target(source.profiles[0].elements[0])
+    # ... with the choices made: basics included with their priority, elements kept.
+    chosen = [b for b in source.basics if b.included]
+    assert [b.priority for b in fresh.basics] == [b.priority for b in chosen]
+    assert all(b.included for b in fresh.basics)
+    assert {e.status.value for blk in fresh.blocks for e in blk.elements} == {"kept"}
+    # Each level is shown once: as the field, not again in the description text.
+    for b in fresh.basics:
+        assert "Minimumsniveau" not in b.description and "Prioritet" not in b.description
 
 
 def test_hostile_text_survives_toml_literally():

@@ -82,6 +82,14 @@ class ElementKind(StrEnum):
     COMPETENCE = "competence"
 
 
+class Priority(StrEnum):
+    """Priority (prioritet) of a basic competence."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
 class CatalogueItem(Model):
     """What every competence in a catalogue has: id, title, description, source.
 
@@ -102,12 +110,14 @@ class CatalogueItem(Model):
 class BasicItem(CatalogueItem):
     """A basic competence (basiskompetence) that the staff group as a whole may need.
 
-    ``min_level`` is a suggested minimum level; a catalogue exported from an
-    agreed workshop carries the level that team chose.
+    ``min_level`` is a suggested minimum level and ``priority`` a suggested
+    priority; a catalogue exported from an agreed workshop carries the ones
+    that team chose.
     """
 
     theme: Id
     min_level: LevelNumber | None = None
+    priority: Priority | None = None
 
 
 class ElementItem(CatalogueItem):
@@ -161,13 +171,20 @@ def default_levels() -> list[Level]:
 
 
 class Catalogue(Model):
-    """A whole catalogue file: scale, themes, basic competences, blocks, courses."""
+    """A whole catalogue file: scale, themes, basic competences, blocks, courses.
+
+    ``choices_made`` is true in a catalogue exported from a workshop (its agreed
+    local profiles): its basic competences are the ones that team included and
+    its elements the ones it kept, so a workshop started from it starts with
+    them included and kept rather than undecided.
+    """
 
     schema_version: WholeNumber = CATALOGUE_SCHEMA_VERSION
     id: Id
     title: Title
     description: Text = ""
     source: Text = ""
+    choices_made: YesNo | None = None
     levels: list[Level] = Field(default_factory=default_levels)
     themes: list[Theme] = Field(default_factory=list)
     basic: list[BasicItem] = Field(default_factory=list)

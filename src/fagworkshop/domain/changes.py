@@ -29,6 +29,7 @@ from fagworkshop.domain.session import (
     AdaptedBlock,
     AdaptedElement,
     BasicChoice,
+    ElementStatus,
     Frame,
     Goal,
     Person,
@@ -69,15 +70,23 @@ def new_session(
     unit: str = "",
     date: dt.date | None = None,
 ) -> Session:
-    """A fresh workshop that copies the catalogue's scale, themes, items and courses."""
-    basics = [BasicChoice(**b.model_dump()) for b in catalogue.basic]
+    """A fresh workshop that copies the catalogue's scale, themes, items and courses.
+
+    From a catalogue whose ``choices_made`` is true (one exported from a
+    workshop) the basic competences start included and the elements kept, with
+    the levels and priorities that workshop chose; otherwise all start undecided.
+    """
+    chosen = bool(catalogue.choices_made)
+    decided: dict[str, object] = {"included": True} if chosen else {}
+    kept: dict[str, object] = {"status": ElementStatus.KEPT} if chosen else {}
+    basics = [BasicChoice(**{**b.model_dump(), **decided}) for b in catalogue.basic]
     blocks = [
         AdaptedBlock(
             id=blk.id,
             title=blk.title,
             description=blk.description,
             source=blk.source,
-            elements=[AdaptedElement(**e.model_dump()) for e in blk.elements],
+            elements=[AdaptedElement(**{**e.model_dump(), **kept}) for e in blk.elements],
         )
         for blk in catalogue.blocks
     ]

@@ -27,6 +27,7 @@ from fagworkshop.domain.catalogue import (
     LevelNumber,
     Line,
     Model,
+    Priority,
     Text,
     Theme,
     Title,
@@ -82,14 +83,6 @@ class Origin(StrEnum):
 
     CATALOGUE = "catalogue"
     OWN = "own"
-
-
-class Priority(StrEnum):
-    """Priority (prioritet) of a basic competence."""
-
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
 
 
 class ElementStatus(StrEnum):

@@ -134,6 +134,8 @@ def export_file(
         sys.stdout.flush()
         return ""
     target = Path(output) if output else default_output(session_path, fmt)
+    if not output:
+        make_folder(target.parent)  # the default eksport/ folder, made on first use
     try:
         same = target.exists() and target.resolve() == session_path.resolve()
     except OSError:

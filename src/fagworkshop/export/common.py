@@ -98,8 +98,15 @@ def export_time() -> dt.datetime:
 
 
 def default_output(session_path: Path, fmt: str) -> Path:
-    """Where an export goes when no ``-o`` is given: next to the session file."""
-    return session_path.with_name(session_path.stem + SUFFIXES[fmt])
+    """Where an export goes when no ``-o`` is given: ``eksport/`` beside the session file.
+
+    Never the sessions folder itself, where the home screen would list a
+    ``.toml`` export among the workshops (issue 15 item 6); step 7 uses the
+    same folder.
+    """
+    from fagworkshop.export.command import EXPORT_FOLDER
+
+    return session_path.parent / EXPORT_FOLDER / (session_path.stem + SUFFIXES[fmt])
 
 
 class NameRedactor:

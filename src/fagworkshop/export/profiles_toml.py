@@ -4,10 +4,12 @@ The output is a TOML catalogue that ``Catalogue.model_validate`` (and so
 ``fagworkshop validate``) accepts and a new workshop can start from: the
 session's level scale, the themes of the chosen basic competences, those
 basics in the team's wording, and one block per local profile holding its
-elements. Minimum and target levels travel as ``min_level``/``target_level``
-(a new workshop starts from them) and are also written into the descriptions
-(``Målniveau: 3 (Selvstændig)``); the head-count, which a catalogue has no
-field for, is written into the block's description.
+elements. Minimum levels, priorities and target levels travel as the fields
+``min_level``, ``priority`` and ``target_level`` only (never pasted into the
+descriptions, so a workshop started from the file shows each once), and
+``choices_made = true`` makes that workshop start with the basics included and
+the elements kept. The head-count, which a catalogue has no field for, is
+written into the block's description.
 Courses that serve an exported competence come along. No personal data.
 """
 
@@ -29,7 +31,7 @@ from fagworkshop.domain.catalogue import (
     default_levels,
 )
 from fagworkshop.domain.session import AdaptedElement, BasicChoice, Session
-from fagworkshop.export.common import date_text, level_text, line, name_redactor, text
+from fagworkshop.export.common import date_text, line, name_redactor, text
 from fagworkshop.i18n import t
 
 _TITLE_MAX = 2_000
@@ -91,19 +93,11 @@ def build_catalogue(session: Session) -> Catalogue:
                 id=new_id,
                 theme=b.theme if b.theme in known_themes else themes[-1].id,
                 title=_title(b.shown_title, b.id),
-                description=_description(
-                    b.description,
-                    _original(b.title, b.shown_title),
-                    t("export.toml.min_level", level=level_text(session, b.min_level))
-                    if b.min_level is not None
-                    else "",
-                    t("export.toml.priority", priority=t(f"priority.{b.priority.value}"))
-                    if b.priority
-                    else "",
-                ),
+                description=_description(b.description, _original(b.title, b.shown_title)),
                 source=b.source,
                 local_elaboration=b.local_elaboration,
                 min_level=b.min_level,
+                priority=b.priority,
             )
         )
 
@@ -124,11 +118,7 @@ def build_catalogue(session: Session) -> Catalogue:
                     id=new_id,
                     title=_title(item.shown_title, cid),
                     description=_description(
-                        item.description,
-                        _original(item.title, item.shown_title),
-                        t("export.toml.target", level=level_text(session, target))
-                        if target is not None
-                        else "",
+                        item.description, _original(item.title, item.shown_title)
                     ),
                     source=item.source,
                     local_elaboration=item.local_elaboration,
@@ -162,6 +152,7 @@ def build_catalogue(session: Session) -> Catalogue:
             "title": _title(t("export.toml.title", title=title), title),
             "description": t("export.toml.description"),
             "source": t("export.toml.source", title=title, where=f" ({where})" if where else ""),
+            "choices_made": True,
             "levels": [lv.model_dump() for lv in (session.levels or default_levels())],
             "themes": [th.model_dump() for th in themes],
             "basic": [b.model_dump() for b in basic_items],

@@ -205,6 +205,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The file is cut short: it was written by fagworkshop, but its end is missing "
         "(an interrupted copy or a full disk, say).",
     ),
+    "store.entry.catalogue": (
+        "et katalog, ikke en workshop: start en ny workshop fra det",
+        "a catalogue, not a workshop: start a new workshop from it",
+    ),
     "store.truncated.problem": (
         "filen er afkortet: den sidste linje mangler",
         "the file is cut short: its last line is missing",

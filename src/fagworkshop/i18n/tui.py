@@ -309,6 +309,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "key.open_backup": ("Åbn sikkerhedskopi", "Open backup"),
     "home.entry_broken": ("KAN IKKE ÅBNES: {title}: {problem}", "CANNOT OPEN: {title}: {problem}"),
+    "home.entry_catalogue": (
+        "KATALOG: {title} ({file}) · ikke en workshop · Enter starter en ny workshop fra det",
+        "CATALOGUE: {title} ({file}) · not a workshop · Enter starts a new workshop from it",
+    ),
+    "home.catalogue_chosen": (
+        "Kataloget {title} er valgt til en ny workshop. Skriv en titel, og tryk Enter.",
+        "The catalogue {title} is chosen for a new workshop. Type a title and press Enter.",
+    ),
     "home.delete_by_passed": (
         "  ⚠ skulle være slettet senest {date}",
         "  ⚠ should have been deleted by {date}",

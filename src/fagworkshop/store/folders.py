@@ -20,6 +20,7 @@ import platformdirs
 
 from fagworkshop import logfile
 from fagworkshop.domain.session import Status
+from fagworkshop.i18n import t
 from fagworkshop.store.errors import (
     BackupInfo,
     FileProblem,
@@ -28,7 +29,15 @@ from fagworkshop.store.errors import (
     os_reason,
     terminal_safe,
 )
-from fagworkshop.store.reading import load_session_file, parse_toml, read_bytes, session_from_data
+from fagworkshop.store.reading import (
+    catalogue_from_data,
+    is_session_data,
+    load_session_file,
+    parse_toml,
+    read_bytes,
+    read_toml,
+    session_from_data,
+)
 from fagworkshop.store.writing import ensure_folder, write_atomic
 
 log = logging.getLogger(__name__)
@@ -149,6 +158,7 @@ class EntryState(StrEnum):
     OK = "ok"  # opens
     PROBLEM = "problem"  # cannot be opened: ``problem`` says why
     CUT_SHORT = "cut_short"  # written by fagworkshop and cut short since: see ``backup``
+    CATALOGUE = "catalogue"  # a catalogue (e.g. exported local profiles), not a workshop
 
 
 @dataclass(frozen=True)
@@ -202,6 +212,13 @@ def _entry(path: Path) -> SessionEntry:
             path, name, "", modified, None, None, None, exc.describe(), cut, exc.backup
         )
     except FileProblem as exc:
+        catalogue = _catalogue_title(path)
+        if catalogue is not None:
+            # Not a broken workshop: a catalogue a new workshop can start from. It
+            # keeps a ``problem`` so that nothing tries to open it as a session.
+            why = t("store.entry.catalogue")
+            state = EntryState.CATALOGUE
+            return SessionEntry(path, catalogue, "", modified, None, None, None, why, state)
         return SessionEntry(path, name, "", modified, None, None, None, exc.describe(), problem)
     except Exception as exc:  # noqa: BLE001 - the list must never fail on one file
         logfile.caught(log, "reading a session for the list", exc)
@@ -221,6 +238,17 @@ def _entry(path: Path) -> SessionEntry:
     )
 
 
+def _catalogue_title(path: Path) -> str | None:
+    """The title of the catalogue in ``path``, or None when it holds no valid catalogue."""
+    try:
+        data = read_toml(path)
+        if is_session_data(data):
+            return None
+        return terminal_safe(catalogue_from_data(path, data).title)
+    except Exception:  # noqa: BLE001 - only asked to tell a catalogue from a broken file
+        return None
+
+
 def list_sessions(folder: Path | str) -> list[SessionEntry]:
     """Every ``*.toml`` session in the folder, newest first; a broken file comes with its problem.
 
@@ -233,4 +261,6 @@ def list_sessions(folder: Path | str) -> list[SessionEntry]:
         return []
     entries = [_entry(p) for p in paths if not p.is_dir()]
     entries.sort(key=lambda e: (e.modified, e.path.name), reverse=True)
+    # Catalogues are listed after the workshops (stable: each kind stays newest first).
+    entries.sort(key=lambda e: e.state is EntryState.CATALOGUE)
     return entries

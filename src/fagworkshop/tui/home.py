@@ -48,6 +48,8 @@ def entry_text(entry: store.SessionEntry) -> str:
         if entry.backup_can_open:
             text += "\n" + t("home.open_backup_hint")
         return text
+    if entry.state is store.EntryState.CATALOGUE:
+        return t("home.entry_catalogue", title=entry.title, file=entry.path.name)
     if entry.problem:
         return t("home.entry_broken", title=entry.title, problem=entry.problem)
     modified = entry.modified.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -154,6 +156,9 @@ class HomeScreen(Screen[None]):
         if not 0 <= event.option_index < len(self.entries):
             return
         entry = self.entries[event.option_index]
+        if entry.state is store.EntryState.CATALOGUE:
+            self.start_from_catalogue(entry)
+            return
         if entry.problem:
             self.app.notify(
                 t("home.broken_selected", problem=entry.problem),
@@ -163,6 +168,12 @@ class HomeScreen(Screen[None]):
             )
             return
         self.app.open_or_ask(entry.path)  # type: ignore[attr-defined]
+
+    def start_from_catalogue(self, entry: store.SessionEntry) -> None:
+        """Put a listed catalogue into the new-workshop form and move to its title field."""
+        self.query_one("#new-catalogue-file", Input).value = str(entry.path)
+        self.query_one("#new-title", Input).focus()
+        self.app.notify(t("home.catalogue_chosen", title=entry.title), markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The backup key is shown only while the list holds a cut-short file."""
