@@ -24,7 +24,7 @@ from fagworkshop.demo import build_demo
 from fagworkshop.domain.analysis import CellState
 from fagworkshop.domain.catalogue import Catalogue
 from fagworkshop.domain.changes import new_session
-from fagworkshop.export import ALL_FORMATS, render_bytes
+from fagworkshop.export import ALL_FORMATS, default_output, render_bytes
 from fagworkshop.export.docx_export import (
     HEAT_COLUMNS_PER_TABLE,
     render_docx,
@@ -357,7 +357,7 @@ def test_command_writes_office_files_owner_only(
     demo_file: Path, fmt: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["export", str(demo_file), "--format", fmt]) == 0
-    out = demo_file.with_suffix(f".{fmt}")
+    out = default_output(demo_file, fmt)
     assert out.read_bytes().startswith(b"PK") and (out.stat().st_mode & 0o777) == 0o600
     assert main(["export", str(demo_file), "--format", fmt]) == 1
     assert "findes allerede" in capsys.readouterr().err

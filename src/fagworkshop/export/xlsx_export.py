@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable, Iterable, Sequence
-from typing import cast
+import re
+from collections.abc import Callable, Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -41,6 +42,7 @@ DATE_FORMAT = "dd-mm-yyyy"
 FORMULA_START = ("=", "+", "-", "@")
 
 Value = str | int | float | bool | dt.date | None
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 _BOLD = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="EEEEEE")
@@ -50,11 +52,14 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _CENTRE = Alignment(horizontal="center", vertical="center")
 
 
-def put(ws: Worksheet, row: int, column: int, value: Value) -> Cell:
-    """Write one cell: text is always text (never a formula), dates get a date format."""
-    cell = cast(Cell, ws.cell(row=row, column=column))  # never a merged cell: none are merged
+def put(ws: Worksheet, value: Value, **style: object) -> Cell:
+    """One cell for ``ws.append``: text is always text (never a formula), dates get a format.
+
+    ``style`` sets cell attributes (``font``, ``fill``, ``border``, ``alignment``).
+    """
+    cell = WriteOnlyCell(ws, value=None)
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL]
+        value = ILLEGAL_CHARACTERS_RE.sub("", _SURROGATES.sub("", value))[:MAX_CELL]
         cell.value = value
         # openpyxl makes "=..." a formula; a stored string is never run by Excel.
         cell.data_type = "s"
@@ -64,41 +69,57 @@ def put(ws: Worksheet, row: int, column: int, value: Value) -> Cell:
         cell.value = value
         if isinstance(value, dt.date):
             cell.number_format = DATE_FORMAT
+    for name, setting in style.items():
+        setattr(cell, name, setting)
     return cell
+
+
+def plain(ws: Worksheet, value: Value) -> Value | Cell:
+    """A value as ``ws.append`` takes it: as it is when openpyxl stores it right, else a cell.
+
+    Numbers, yes/no and ordinary text pass straight through (most of a big
+    ratings sheet); text that could be read as a formula or holds characters
+    Excel refuses, and dates (for the Danish date format), become cells.
+    """
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if (
+        isinstance(value, str)
+        and len(value) <= MAX_CELL
+        and not value.lstrip(" ").startswith(FORMULA_START)
+        and not ILLEGAL_CHARACTERS_RE.search(value)
+        and not _SURROGATES.search(value)
+    ):
+        return value
+    return put(ws, value)
 
 
 def _table(
     ws: Worksheet,
     header: Sequence[str],
-    rows: Iterable[Sequence[Value]],
+    rows: Sequence[Sequence[Value]],
     widths: Sequence[int],
     wrap: frozenset[int] = frozenset(),
 ) -> None:
     """A header row, frozen, then the rows, with an autofilter over all of it."""
-    for c, title in enumerate(header, 1):
-        cell = put(ws, 1, c, title)
-        cell.font = _BOLD
-        cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    last = 1
-    for r, row in enumerate(rows, 2):
-        for c, value in enumerate(row, 1):
-            cell = put(ws, r, c, value)
-            if c - 1 in wrap:
-                cell.alignment = _WRAP
-        last = r
     for c, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{last}"
     ws.print_title_rows = "1:1"
     _print_setup(ws)
+    top = Alignment(wrap_text=True, vertical="top")
+    ws.append([put(ws, title, font=_BOLD, fill=_HEADER_FILL, alignment=top) for title in header])
+    for row in rows:
+        ws.append(
+            [put(ws, v, alignment=_WRAP) if c in wrap else plain(ws, v) for c, v in enumerate(row)]
+        )
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
 
 
 def _print_setup(ws: Worksheet) -> None:
     """A4 landscape, as many pages down as needed but one page wide."""
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     if ws.sheet_properties.pageSetUpPr is None:
@@ -115,57 +136,65 @@ def _yes_no(value: bool) -> str:
 
 def _heat_map_sheet(ws: Worksheet, heat: HeatMap | None, notice: str) -> None:
     """Staff against competence codes; colour and sign carry the state, codes keyed below."""
-    put(ws, 1, 1, t("export.staff")).font = _BOLD
     ws.column_dimensions["A"].width = 24
     if heat is None:
-        put(ws, 3, 1, t("export.none"))
+        ws.append([put(ws, t("export.staff"), font=_BOLD)])
+        ws.append([])
+        ws.append([put(ws, t("export.none"))])
         return
-    for c, (code, _title) in enumerate(heat.columns, 2):
-        cell = put(ws, 1, c, code)
-        cell.font = _BOLD
-        cell.alignment = _CENTRE
-        cell.fill = _HEADER_FILL
+    for c in range(2, len(heat.columns) + 2):
         ws.column_dimensions[get_column_letter(c)].width = 5.5
-    put(ws, 2, 1, t("export.target_row")).font = _BOLD
-    for c, target in enumerate(heat.targets, 2):
-        put(ws, 2, c, int(target) if target.isdigit() else target).alignment = _CENTRE
-    fills = {
-        state: PatternFill("solid", fgColor=colour.lstrip("#").upper())
-        for state, colour in HEAT_COLOURS.items()
-    }
-    r = 2
-    for r, (label, cells) in enumerate(heat.rows, 3):
-        put(ws, r, 1, label).font = _BOLD
-        for c, heat_cell in enumerate(cells, 2):
-            sign = heat_cell.text + ("*" if heat_cell.unused else "")
-            cell = put(ws, r, c, sign)
-            cell.fill = fills[heat_cell.state]
-            cell.border = _BOX
-            cell.alignment = _CENTRE
-            if heat_cell.state != CellState.NOT_RELEVANT:
-                cell.font = _BOLD
     ws.freeze_panes = "B3"
     ws.print_title_rows = "1:2"
     ws.print_title_cols = "A:A"
     _print_setup(ws)
+    ws.append(
+        [
+            put(ws, t("export.staff"), font=_BOLD),
+            *(
+                put(ws, code, font=_BOLD, alignment=_CENTRE, fill=_HEADER_FILL)
+                for code, _title in heat.columns
+            ),
+        ]
+    )
+    ws.append(
+        [
+            put(ws, t("export.target_row"), font=_BOLD),
+            *(
+                put(ws, int(target) if target.isdigit() else target, alignment=_CENTRE)
+                for target in heat.targets
+            ),
+        ]
+    )
+    fills = {
+        state: PatternFill("solid", fgColor=colour.lstrip("#").upper())
+        for state, colour in HEAT_COLOURS.items()
+    }
+    for label, cells in heat.rows:
+        row = [put(ws, label, font=_BOLD)]
+        for heat_cell in cells:
+            sign = heat_cell.text + ("*" if heat_cell.unused else "")
+            style: dict[str, object] = {
+                "fill": fills[heat_cell.state],
+                "border": _BOX,
+                "alignment": _CENTRE,
+            }
+            if heat_cell.state != CellState.NOT_RELEVANT:
+                style["font"] = _BOLD
+            row.append(put(ws, sign, **style))
+        ws.append(row)
     # Below the map: what the colours mean, then the codes.
-    r += 2
-    put(ws, r, 1, t("xlsx.heat.legend")).font = _BOLD
+    ws.append([])
+    ws.append([put(ws, t("xlsx.heat.legend"), font=_BOLD)])
     for state in CellState:
-        r += 1
-        cell = put(ws, r, 1, t(f"export.state.{state.value}"))
-        cell.fill = fills[state]
-        cell.border = _BOX
-    r += 1
-    put(ws, r, 1, t("export.heat_map.lead")).alignment = Alignment(wrap_text=False)
-    r += 2
-    put(ws, r, 1, t("xlsx.heat.codes")).font = _BOLD
+        ws.append([put(ws, t(f"export.state.{state.value}"), fill=fills[state], border=_BOX)])
+    ws.append([put(ws, t("export.heat_map.lead"))])
+    ws.append([])
+    ws.append([put(ws, t("xlsx.heat.codes"), font=_BOLD)])
     for code, title in heat.columns:
-        r += 1
-        put(ws, r, 1, code)
-        put(ws, r, 2, title)
-    r += 2
-    put(ws, r, 1, notice)
+        ws.append([put(ws, code), put(ws, title)])
+    ws.append([])
+    ws.append([put(ws, notice)])
 
 
 def _ratings_rows(
@@ -370,11 +399,9 @@ def build_workbook(session: Session, with_names: bool = False) -> Workbook:
     )
     names = labels(session, with_names)
     redact = name_redactor(session, with_names)
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None  # a new workbook always has one sheet
-    ws.title = t("xlsx.sheet.heat_map")
-    _heat_map_sheet(ws, heat, report.notice)
+    # Write-only: rows stream out as they come, so 2,000 staff do not need gigabytes.
+    wb = Workbook(write_only=True)
+    _heat_map_sheet(wb.create_sheet(t("xlsx.sheet.heat_map")), heat, report.notice)
     _ratings_sheet(wb.create_sheet(t("xlsx.sheet.ratings")), session, names, redact, with_names)
     _profiles_sheet(wb.create_sheet(t("xlsx.sheet.profiles")), session)
     _plan_sheet(wb.create_sheet(t("xlsx.sheet.plan")), session, names, redact)
