@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import stat
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -98,10 +99,16 @@ def test_cli_writes_markdown_and_html_owner_only(
     assert main(["export", str(path), "--person", pid]) == 0
     md = tmp_path / f"w-{pid}-egne-data.md"
     html = tmp_path / f"w-{pid}-egne-data.html"
-    for f in (md, html):
+    docx = tmp_path / f"w-{pid}-egne-data.docx"
+    for f in (md, html, docx):
         assert stat.S_IMODE(f.stat().st_mode) == 0o600
-        assert b"Anna Pr\xc3\xb8vesen" in f.read_bytes()
-        assert b"Emil" not in f.read_bytes()
+        data = f.read_bytes()
+        if f == docx:  # a zip: read the document's XML
+            with zipfile.ZipFile(docx) as z:
+                data = b"".join(z.read(n) for n in z.namelist() if n.endswith(".xml"))
+        assert "Anna Prøvesen".encode() in data, f.name
+        assert b"Emil" not in data and b"Fiktivsen" not in data, f.name
+        assert b"[anden person]" in data, f.name
     assert main(["export", str(path), "--person", pid]) == 1  # exists: needs --force
     assert str(md) in capsys.readouterr().err
     assert main(["export", str(path), "--person", pid, "--force", "--format", "html"]) == 0

@@ -3,10 +3,11 @@ member of staff, and nothing about anyone else.
 
 :func:`build_person_report` is the entry point: it makes a
 :class:`~fagworkshop.export.report.Report`, so every renderer of the report
-model shows it (:func:`render_person_markdown`, :func:`render_person_html`;
-the Word per-person sheet is meant to render the same report). It holds the
+model shows it (:func:`render_person_markdown`, :func:`render_person_html`,
+:func:`render_person_word` through ``docx_export.render_report_docx``). It holds the
 person's entry (name, initials, role, local profiles, note), their ratings
-with notes and unused flags in every round, their gaps in the latest round,
+with notes and unused flags in every round (and their own level and wish to
+develop each, where they gave them), their gaps in the latest round,
 the actions named for them, their development goals, and every sentence of
 free text elsewhere in the session that mentions them, with where it stands
 (step and field). Anyone else named in any of it (full name, a name part,
@@ -19,6 +20,7 @@ are not about the person and are left out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -46,7 +48,7 @@ from fagworkshop.i18n import t
 from fagworkshop.i18n.names import place_text
 
 #: The formats a person's own data is written in when none is asked for.
-PERSON_FORMATS = ("md", "html")
+PERSON_FORMATS = ("md", "html", "docx")
 
 
 def build_person_report(session: Session, person_id: str) -> Report:
@@ -110,28 +112,37 @@ def _ratings(session: Session, person: Person) -> list[Section]:
         mine = rnd.ratings.get(person.id, {})
         flags = set(rnd.unused.get(person.id, ()))
         notes = rnd.notes.get(person.id, {})
+        own = rnd.self_ratings.get(person.id, {})
+        wishes = set(rnd.wishes.get(person.id, ()))
+        voiced = bool(own or wishes)  # their own columns only where they said something
         rows = []
         for cid, info in idx.infos.items():
-            if cid not in mine and cid not in flags and cid not in notes:
+            if not (cid in mine or cid in flags or cid in notes or cid in own or cid in wishes):
                 continue
-            rows.append(
-                (
-                    line(info.title),
-                    level_text(session, mine.get(cid)) or t("person.unrated"),
-                    level_text(session, info.target),
-                    t("person.yes") if cid in flags else "",
-                    text(notes.get(cid, "")),
-                )
+            row: tuple[str, ...] = (
+                line(info.title),
+                level_text(session, mine.get(cid)) or t("person.unrated"),
+                level_text(session, info.target),
+                t("person.yes") if cid in flags else "",
+                text(notes.get(cid, "")),
             )
+            if voiced:
+                row += (
+                    level_text(session, own.get(cid)),
+                    t("person.yes") if cid in wishes else "",
+                )
+            rows.append(row)
         extra = ", ".join(x for x in (date_text(rnd.date), line(rnd.label)) if x)
         title = t("export.round_n", number=rnd.number) + (f" ({extra})" if extra else "")
-        header = (
+        header: tuple[str, ...] = (
             t("export.competence"),
             t("person.level"),
             t("export.target"),
             t("export.unused"),
             t("export.note"),
         )
+        if voiced:
+            header += (t("person.self_level"), t("person.wish"))
         blocks: tuple[Block, ...] = (
             (Table(header, tuple(rows)),) if rows else (Paragraph(t("export.none")),)
         )
@@ -276,8 +287,19 @@ def render_person_html(session: Session, person_id: str) -> str:
     return render_report(build_person_report(session, person_id))
 
 
-#: Format -> renderer of a person's own data; the Word format joins when it exists.
-PERSON_RENDERERS = {"md": render_person_markdown, "html": render_person_html}
+def render_person_word(session: Session, person_id: str) -> bytes:
+    """A person's own data as a Word document (python-docx is loaded only here)."""
+    from fagworkshop.export.docx_export import render_report_docx
+
+    return render_report_docx(build_person_report(session, person_id))
+
+
+#: Format -> renderer of a person's own data.
+PERSON_RENDERERS: dict[str, Callable[[Session, str], str | bytes]] = {
+    "md": render_person_markdown,
+    "html": render_person_html,
+    "docx": render_person_word,
+}
 
 
 def person_output(session_path: Path, person_id: str, fmt: str) -> Path:
@@ -294,9 +316,9 @@ def export_person(
     *,
     force: bool = False,
 ) -> str:
-    """``fagworkshop export SESSION --person ID [--format md|html] [-o OUT]``.
+    """``fagworkshop export SESSION --person ID [--format md|html|docx] [-o OUT]``.
 
-    Without ``--format`` both Markdown and HTML are written (``-o`` is then a
+    Without ``--format`` Markdown, HTML and Word are written (``-o`` is then a
     folder). Returns the message to show; raises ``ExportFailed`` with a
     message for the user, or the store's ``StoreError``.
     """
@@ -318,7 +340,13 @@ def export_person(
             raise ExportFailed(t("person.error.stdout"))
         import sys
 
-        sys.stdout.write(contents[0][1])
+        content = contents[0][1]
+        if isinstance(content, bytes):
+            if sys.stdout.isatty():
+                raise ExportFailed(t("export.error.binary_tty", format=contents[0][0]))
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
         sys.stdout.flush()
         return ""
     targets = []

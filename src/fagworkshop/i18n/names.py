@@ -47,9 +47,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     # A person's own data (export --person ID).
     "export.cli.person": (
         "Skriv alt, hvad workshoppen rummer om én medarbejder (id fra trin 4), og intet om "
-        "andre: Markdown og HTML, eller det format --format angiver",
+        "andre: Markdown, HTML og Word, eller det format --format angiver",
         "Write everything the workshop holds about one member of staff (id from step 4) and "
-        "nothing about anyone else: Markdown and HTML, or the format given by --format",
+        "nothing about anyone else: Markdown, HTML and Word, or the format given by --format",
     ),
     "person.title": ("Egne oplysninger: {name}", "Own data: {name}"),
     "person.notice": (
