@@ -43,9 +43,7 @@ async def test_apply_saves_and_shows_time(tmp_path: Path) -> None:
         await pilot.press(*"Vi tager det")
         await pilot.press("enter")
         assert [d.text for d in session.step(1).decisions] == ["Vi tager det"]
-        await pilot.pause(0.5)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await app.flush_saves()
         assert store.load_session(path).step(1).decisions[0].text == "Vi tager det"
         status = str(app.screen.query_one("#save-status", Static).render())
         assert status.startswith("Gemt ")
@@ -121,17 +119,13 @@ async def test_failed_save_is_loud_and_retried(tmp_path: Path) -> None:
         await pilot.pause()
         app.session_path = tmp_path  # a folder: the store refuses to save there
         app.apply(changes.add_decision, 1, "først")
-        await pilot.pause(0.5)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await app.flush_saves()
         banner = app.screen.query_one("#save-banner", Static)
         assert banner.display and "GEMNING FEJLEDE" in str(banner.render())
         assert session.step(1).decisions[0].text == "først"  # still in memory
         app.session_path = path
         app.apply(changes.add_decision, 1, "igen")
-        await pilot.pause(0.5)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await app.flush_saves()
         assert not banner.display
         assert len(store.load_session(path).step(1).decisions) == 2
 
@@ -145,8 +139,10 @@ async def test_read_only_saves_nothing(tmp_path: Path) -> None:
         banner = app.screen.query_one("#save-banner", Static)
         assert banner.display and "SKRIVEBESKYTTET" in str(banner.render())
         app.apply(changes.add_decision, 1, "ikke gemt")
-        await pilot.pause(0.5)
-        await pilot.press("ctrl+q")
+        await app.flush_saves()
+        await pilot.press("ctrl+q")  # read-only with edits: asks (issue 9 item 3)
+        await pilot.pause()
+        await pilot.press("a")  # quit without saving
         await app.workers.wait_for_complete()
     assert path.read_bytes() == before
 
@@ -208,7 +204,8 @@ async def test_hostile_text_everywhere_in_the_shell(tmp_path: Path) -> None:
         await pilot.pause()
         app.notify(HOSTILE, markup=False)
         app.apply(changes.add_decision, 1, HOSTILE)
-        await pilot.pause(0.5)
+        await app.flush_saves()
+        await pilot.pause()
         assert HOSTILE in str(app.screen.query_one("#decision-list").render_line(0)) or True
         assert app.screen.query_one("#step-notes", TextArea).text == HOSTILE
         await app.workers.wait_for_complete()

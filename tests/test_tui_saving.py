@@ -1,0 +1,241 @@
+"""Saving, quitting, outside changes and undo through the Pilot (issues 9, 10, 11).
+
+No test waits on the clock: ``await app.flush_saves()`` puts what is pending on disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from fagworkshop import store
+from fagworkshop.domain import changes
+from fagworkshop.domain.session import Session
+from fagworkshop.generate import generate_session
+from fagworkshop.tui.app import FagworkshopApp
+from fagworkshop.tui.widgets.choice import ChoiceModal
+
+SIZE = (120, 36)
+
+
+def small() -> Session:
+    return generate_session(staff=3, competences=6, rounds=1, seed=2)
+
+
+def saved(tmp_path: Path) -> Path:
+    path = tmp_path / "w.toml"
+    store.save_session(small(), path)
+    return path
+
+
+def status(app: FagworkshopApp) -> str:
+    screen = app._workshop_screen()
+    assert screen is not None
+    return str(screen.query_one("#save-status", Static).render())
+
+
+def banner(app: FagworkshopApp) -> str:
+    screen = app._workshop_screen()
+    assert screen is not None
+    widget = screen.query_one("#save-banner", Static)
+    return str(widget.render()) if widget.display else ""
+
+
+def messages(app: FagworkshopApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_status_says_saved_only_when_the_screen_is_on_disk(tmp_path: Path) -> None:
+    path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.apply(changes.add_decision, 1, "en")
+        assert status(app) == "Gemmer …"
+        await app.flush_saves()
+        assert status(app).startswith("Gemt ")
+        assert store.load_session(path).step(1).decisions[0].text == "en"
+        await pilot.press("ctrl+q")
+
+
+async def test_try_apply_returns_a_typed_outcome(tmp_path: Path) -> None:
+    from fagworkshop.tui.controller import Applied, Refused
+
+    path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        done = app.try_apply(changes.set_step_notes, 1, "x")
+        assert isinstance(done, Applied) and done.value is None
+        refused = app.try_apply(changes.add_decision, 1, "  ")
+        await pilot.pause()
+        assert isinstance(refused, Refused) and refused.reason in messages(app)
+        await app.flush_saves()
+        await pilot.press("ctrl+q")
+
+
+async def test_ctrl_c_saves_and_quits(tmp_path: Path) -> None:
+    path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.apply(changes.add_decision, 1, "gemt ved ctrl+c")
+        await pilot.press("ctrl+c")
+        await app.workers.wait_for_complete()
+    assert store.load_session(path).step(1).decisions[0].text == "gemt ved ctrl+c"
+
+
+async def test_quitting_read_only_with_edits_asks(tmp_path: Path) -> None:
+    """Was: edits made read-only were dropped on quit without a question."""
+    path = saved(tmp_path)
+    before = path.read_bytes()
+    with store.SessionLock(path):
+        app = FagworkshopApp(sessions_dir=tmp_path, path=path, read_only=True)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.apply(changes.add_decision, 1, "ikke gemt")
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceModal)
+            text = str(app.screen.query_one("#choice-text", Static).render())
+            assert "skrivebeskyttet" in text
+            await pilot.press("escape")  # stay
+            await pilot.pause()
+            assert app.is_running and app.session is not None
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            await pilot.press("a")  # quit without saving, named as such
+            await pilot.pause()
+        assert not app.is_running
+    assert path.read_bytes() == before
+
+
+async def test_quitting_after_a_failed_save_offers_another_file(tmp_path: Path) -> None:
+    """Was: quitting after a failed save exited without a word."""
+    path = saved(tmp_path)
+    blocked = tmp_path / "mappe"
+    blocked.mkdir()
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app.session_path = blocked  # a folder: the store refuses to save there
+        app.apply(changes.add_decision, 1, "redd mig")
+        await app.flush_saves()
+        assert "GEMNING FEJLEDE" in banner(app)
+        assert not status(app).startswith("Gemt")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceModal)
+        await pilot.press("g")  # save as another file
+        await pilot.pause()
+    copies = sorted(tmp_path.glob("* (kopi).toml"))
+    assert copies, list(tmp_path.iterdir())
+    assert store.load_session(copies[0]).step(1).decisions[0].text == "redd mig"
+
+
+async def test_an_outside_change_stops_autosave_and_offers_a_choice(tmp_path: Path) -> None:
+    path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app.apply(changes.add_decision, 1, "mit")
+        await app.flush_saves()
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("mit", "deres"), encoding="utf-8")  # edited by hand
+        app.apply(changes.add_decision, 1, "mere")
+        await app.flush_saves()
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceModal)
+        assert "ÆNDRET UDEN FOR" in banner(app)
+        assert [d.text for d in store.load_session(path).step(1).decisions] == ["deres"]
+        await pilot.press("escape")  # wait: keep working, nothing is saved automatically
+        await pilot.pause()
+        app.apply(changes.add_decision, 1, "endnu mere")
+        await app.flush_saves()
+        assert [d.text for d in store.load_session(path).step(1).decisions] == ["deres"]
+        app.action_save_now()  # ctrl+s / the palette asks again
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceModal)
+        await pilot.press("w")  # overwrite with mine
+        await pilot.pause()
+        on_disk = [d.text for d in store.load_session(path).step(1).decisions]
+        assert on_disk == ["mit", "mere", "endnu mere"]
+        assert status(app).startswith("Gemt ")
+        await pilot.press("ctrl+q")
+
+
+async def test_open_the_version_on_disk_after_a_confirmation(tmp_path: Path) -> None:
+    path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app.apply(changes.add_decision, 1, "mit")
+        await app.flush_saves()
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("mit", "deres"), encoding="utf-8")
+        app.apply(changes.add_decision, 1, "mere")
+        await app.flush_saves()
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmModal"
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.session is not None
+        assert [d.text for d in app.session.step(1).decisions] == ["deres"]
+        assert "ændret uden for fagworkshop" in " ".join(messages(app))
+        await pilot.press("ctrl+q")
+    assert [d.text for d in store.load_session(path).step(1).decisions] == ["deres"]
+
+
+async def test_undo_and_redo_across_steps_named_in_footer_and_message(tmp_path: Path) -> None:
+    path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        session = app.session
+        assert session is not None
+        person = session.staff[0]
+        competence = session.relevant_competences(person)[0]
+        label = person.initials or person.name
+        before = session.rounds[-1].ratings.get(person.id, {}).get(competence)
+        new_level = 4 if before != 4 else 3
+        app.apply(changes.set_rating, person.id, competence, new_level)
+        footer = app._bindings.key_to_bindings["ctrl+z"][0].description
+        assert footer.startswith(f"Fortryd: niveau for {label} på ")
+        app.apply(changes.add_decision, 1, "aftale")
+        app.action_go_to_step(3)
+        await pilot.pause()
+        app.screen.set_focus(None)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert session.step(1).decisions == []
+        assert "Fortrudt: ny aftale" in messages(app)
+        assert session.current_step == 1  # taken back where it was made
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert session.rounds[-1].ratings.get(person.id, {}).get(competence) == before
+        assert any(m.startswith(f"Fortrudt: niveau for {label} på ") for m in messages(app))
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert session.rounds[-1].ratings[person.id][competence] == new_level
+        await app.flush_saves()
+        on_disk = store.load_session(path).rounds[-1].ratings[person.id][competence]
+        assert on_disk == new_level
+        await pilot.press("ctrl+q")
+
+
+async def test_a_file_edited_outside_opens_with_a_quiet_notice(tmp_path: Path) -> None:
+    path = saved(tmp_path)
+    session = store.load_session(path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f'title = "{session.title}"', 'title = "Ny titel"'))
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert app.session is not None and app.session.title == "Ny titel"
+        assert any("ændret uden for fagworkshop" in m for m in messages(app))
+        assert banner(app) == ""  # quiet: no red banner
+        await pilot.press("ctrl+q")
