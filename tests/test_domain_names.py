@@ -179,3 +179,50 @@ def test_text_fields_skip_what_an_erasure_removes_anyway() -> None:
     kept = text_fields(s, skip_person=pid)
     assert not any(f.place.path[:2] == ("staff", 0) for f in kept)
     assert len(kept) < len(text_fields(s))
+
+
+# --- erasure, for all spellings -----------------------------------------------------
+
+initials = st.text("ABDEFGHKLMNPRST", min_size=2, max_size=3)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    names,
+    initials,
+    st.lists(st.tuples(space, case, genitive), min_size=1, max_size=4),
+    st.booleans(),
+)
+def test_erasure_leaves_no_spelling_of_the_person_in_any_field(
+    name: str,
+    short: str,
+    spellings: list[tuple[str, Callable[[str], str], str]],
+    with_initials: bool,
+) -> None:
+    from fagworkshop.domain import changes
+    from fagworkshop.domain.catalogue import Catalogue, Theme
+    from fagworkshop.domain.session import Action, ActionKind, Decision, Person
+
+    s = changes.new_session(Catalogue(id="c", title="C", themes=[Theme(id="t", title="T")]), "W")
+    s.staff.append(Person(id="p-x", name=name, initials=short))
+    s.staff.append(Person(id="p-y", name="Zoe Zyx", initials="ZZ"))
+    written = [how(sep.join(name.split())) + gen for sep, how, gen in spellings]
+    if with_initials:
+        written.append(short)
+    for i, form in enumerate(written):
+        s.step(1 + i % 7).notes = f"1 {form} 2 Zoe 3"
+        s.step(6).decisions.append(Decision(text=f"{form} og ZZ"))
+    s.actions.append(
+        Action(id="a-1", kind=ActionKind.MENTORING, title=written[0], for_whom=["p-y"])
+    )
+    changes.erase_person(s, "p-x")
+    matcher = NameMatcher([Named("p-x", name, short)], short_forms=True)
+    for field in text_fields(s):
+        assert matcher.matches(field.value) == [], field
+        assert (
+            "Zoe" in field.value
+            or "ZZ" in field.value
+            or "Zyx" in field.value
+            or ("Zoe" not in field.value)
+        )
+    assert all("Zoe" in s.step(1 + i % 7).notes for i in range(len(written)))
