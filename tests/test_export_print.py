@@ -298,10 +298,11 @@ def test_demo_prints_on_few_a4_pages_with_one_landscape_heat_map(tmp_path):
     session = build_demo()
     people = [p.initials for p in session.staff]
     shape = check_print(render_html(session), tmp_path, 31, people)
-    # 12 staff: five flowing portrait pages, the heat map on one landscape page,
-    # the per-person part (was 13 pages, one per section). Room for other fonts.
+    # 12 staff: five or six flowing portrait pages, the heat map on one landscape
+    # page, the per-person part: 8 or 9 here (was 13, one per section). Room for
+    # other fonts.
     assert sum(shape) == 1
-    assert len(shape) <= 9, len(shape)
+    assert len(shape) <= 10, len(shape)
 
 
 @pytest.mark.slow
@@ -314,7 +315,7 @@ def test_sixty_staff_by_sixty_nine_competences_print_uncut(tmp_path):
     shape = check_print(render_html(session), tmp_path, 69, people)
     # Three column groups of 23, each over two landscape pages (60 rows).
     assert 3 <= sum(shape) <= 6, shape
-    assert len(shape) <= 20, len(shape)
+    assert len(shape) <= 22, len(shape)  # 18 here
 
 
 @pytest.mark.parametrize("size", ["demo", "large"])
