@@ -51,8 +51,10 @@ class ChoiceModal(ModalScreen[str | None]):
             yield Static(Content(self.question), id="choice-text")
             with Horizontal():
                 for choice in self.choices:
-                    variant = "primary" if choice.id == self.cancel else "default"
-                    yield Button(Content(choice.label), id=f"choice-{choice.id}", variant=variant)
+                    button = Button(Content(choice.label), id=f"choice-{choice.id}")
+                    if choice.id == self.cancel:
+                        button.variant = "primary"
+                    yield button
 
     def on_mount(self) -> None:
         self.query_one(f"#choice-{self.cancel}", Button).focus()
