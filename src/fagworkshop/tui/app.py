@@ -362,6 +362,7 @@ class FagworkshopApp(App[None]):
             lock = store.SessionLock(path)
             lock.acquire()
         edited_outside = False
+        stamp: store.FileStamp | None
         try:
             if session is None:
                 assert path is not None
