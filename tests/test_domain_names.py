@@ -219,10 +219,6 @@ def test_erasure_leaves_no_spelling_of_the_person_in_any_field(
     matcher = NameMatcher([Named("p-x", name, short)], short_forms=True)
     for field in text_fields(s):
         assert matcher.matches(field.value) == [], field
-        assert (
-            "Zoe" in field.value
-            or "ZZ" in field.value
-            or "Zyx" in field.value
-            or ("Zoe" not in field.value)
-        )
+    # the colleague is left alone
     assert all("Zoe" in s.step(1 + i % 7).notes for i in range(len(written)))
+    assert all(d.text.endswith(" og ZZ") for d in s.step(6).decisions)
