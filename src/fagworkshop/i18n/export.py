@@ -186,9 +186,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "De lokale profiler og basiskompetencer, som teamet aftalte.",
         "The local profiles and basic competences the team agreed.",
     ),
-    "export.toml.target": ("Målniveau: {level}", "Target level: {level}"),
-    "export.toml.min_level": ("Minimumsniveau: {level}", "Minimum level: {level}"),
-    "export.toml.priority": ("Prioritet: {priority}", "Priority: {priority}"),
     "export.toml.needed": (
         "Behov: {needed} personer med profilen.",
         "Needed: {needed} people holding the profile.",
