@@ -23,10 +23,10 @@ from fagworkshop.domain.analysis import (
 )
 from fagworkshop.domain.session import Session
 from fagworkshop.export.common import (
-    date_text,
     labels,
     level_text,
     line,
+    long_date,
     name_redactor,
     names_notice,
     text,
@@ -75,7 +75,7 @@ def build_person_sheet(
         (t("sheet.role"), line(person.role)),
     ]
     if rnd is not None:
-        when = date_text(rnd.date)
+        when = long_date(rnd.date)
         number = t("export.round_n", number=rnd.number)
         lead.append((t("export.round"), f"{number} ({when})" if when else number))
 
@@ -165,7 +165,7 @@ def build_person_sheet(
         if comps:
             parts.append(comps)
         if goal.deadline:
-            parts.append(t("export.goal_deadline", date=date_text(goal.deadline)))
+            parts.append(t("export.goal_deadline", date=long_date(goal.deadline)))
         if goal.done:
             parts.append(t("export.goal_done"))
         goal_items.append((text(goal.text).replace("\n", " "), " · ".join(parts)))
@@ -189,7 +189,7 @@ def build_person_sheet(
         parts = [
             t(f"action.{action.kind.value}"),
             whom,
-            date_text(action.deadline),
+            long_date(action.deadline),
             t(f"action_status.{action.status.value}"),
         ]
         plan = text(action.transfer_plan).replace("\n", " ")
