@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,7 @@ from test_export_sample import sample_session
 
 
 @pytest.fixture(autouse=True)
-def danish():
+def danish() -> Iterator[None]:
     set_language("da")
     yield
     set_language("da")
@@ -81,7 +82,7 @@ def lightness(hex_colour: str, vision: str = "normal") -> float:
 
 
 @pytest.mark.parametrize("vision", sorted(_CVD))
-def test_heat_fills_differ_in_lightness_from_each_neighbour(vision):
+def test_heat_fills_differ_in_lightness_from_each_neighbour(vision: str) -> None:
     tones = [lightness(HEAT_COLOURS[s], vision) for s in HEAT_SCALE]
     assert tones == sorted(tones), "the scale runs one way: darker = further below target"
     for i in range(len(HEAT_SCALE) - 1):
@@ -91,7 +92,7 @@ def test_heat_fills_differ_in_lightness_from_each_neighbour(vision):
     assert lightness(above, vision) - lightness(far, vision) >= 45
 
 
-def test_heat_cells_keep_their_signs():
+def test_heat_cells_keep_their_signs() -> None:
     page = render_html(sample_session())
     assert '<td class="s-one_below">2-</td>' in page
     assert '<td class="s-not_relevant unused">3*</td>' in page
@@ -103,7 +104,7 @@ def test_heat_cells_keep_their_signs():
 # --- structure --------------------------------------------------------------------------
 
 
-def test_sections_flow_and_break_only_before_heat_map_and_per_person_part():
+def test_sections_flow_and_break_only_before_heat_map_and_per_person_part() -> None:
     page = render_html(sample_session())
     classes = re.findall(r"<section([^>]*)>", page)
     assert sorted(c for c in classes if c) == [' class="heatmap"', ' class="person"']
@@ -120,14 +121,14 @@ def test_sections_flow_and_break_only_before_heat_map_and_per_person_part():
     ("count", "sizes"),
     [(0, []), (5, [5]), (32, [32]), (33, [17, 16]), (69, [23, 23, 23]), (100, [25] * 4)],
 )
-def test_heat_groups_are_balanced_and_fit(count, sizes):
+def test_heat_groups_are_balanced_and_fit(count: int, sizes: list[int]) -> None:
     groups = heat_groups(count)
     assert [len(g) for g in groups] == sizes
     assert [i for g in groups for i in g] == list(range(count))
     assert all(len(g) <= HEAT_MAX_COLUMNS for g in groups)
 
 
-def test_wide_heat_map_repeats_names_and_keys_per_group():
+def test_wide_heat_map_repeats_names_and_keys_per_group() -> None:
     from fagworkshop.generate import generate_session
 
     s = generate_session(staff=6, competences=69, rounds=1, seed=3)
@@ -142,7 +143,7 @@ def test_wide_heat_map_repeats_names_and_keys_per_group():
     assert "<td>K1</td>" not in page  # the one long legend table is not printed
 
 
-def test_danish_dates():
+def test_danish_dates() -> None:
     assert long_date(dt.date(2026, 3, 10)) == "10. marts 2026"
     assert long_datetime(dt.datetime(2026, 12, 1, 9, 5)) == "1. december 2026 kl. 09.05"
     set_language("en")
@@ -151,7 +152,7 @@ def test_danish_dates():
     assert "1 March 2026" in page
 
 
-def test_markdown_dates_after_a_label_are_not_escaped():
+def test_markdown_dates_after_a_label_are_not_escaped() -> None:
     from fagworkshop.export import render_markdown
 
     md = render_markdown(sample_session())
@@ -159,7 +160,7 @@ def test_markdown_dates_after_a_label_are_not_escaped():
     assert "frist 1. december 2026" in md
 
 
-def test_report_has_danish_dates_and_a_footer():
+def test_report_has_danish_dates_and_a_footer() -> None:
     when = dt.datetime(2026, 12, 1, 22, 19, tzinfo=dt.UTC)
     report = build_report(sample_session(), now=when)
     assert report.footer == (
@@ -172,7 +173,7 @@ def test_report_has_danish_dates_and_a_footer():
     assert "<footer>Eksporteret " in page
 
 
-def test_footer_text_cannot_break_out_of_the_css():
+def test_footer_text_cannot_break_out_of_the_css() -> None:
     s = sample_session()
     s.title = 'Ende"; } </style><script>x</script> \\'
     page = render_html(s)
@@ -292,7 +293,7 @@ def check_print(page: str, tmp_path: Path, codes: int, people: list[str]) -> lis
     return shape
 
 
-def test_demo_prints_on_few_a4_pages_with_one_landscape_heat_map(tmp_path):
+def test_demo_prints_on_few_a4_pages_with_one_landscape_heat_map(tmp_path: Path) -> None:
     from fagworkshop.demo import build_demo
 
     session = build_demo()
@@ -306,7 +307,7 @@ def test_demo_prints_on_few_a4_pages_with_one_landscape_heat_map(tmp_path):
 
 
 @pytest.mark.slow
-def test_sixty_staff_by_sixty_nine_competences_print_uncut(tmp_path):
+def test_sixty_staff_by_sixty_nine_competences_print_uncut(tmp_path: Path) -> None:
     from fagworkshop.generate import generate_session
 
     session = generate_session(staff=60, competences=69, rounds=2, seed=1)
@@ -319,7 +320,7 @@ def test_sixty_staff_by_sixty_nine_competences_print_uncut(tmp_path):
 
 
 @pytest.mark.parametrize("size", ["demo", "large"])
-def test_fits_a_1280_px_window_without_sideways_scrolling(tmp_path, size):
+def test_fits_a_1280_px_window_without_sideways_scrolling(tmp_path: Path, size: str) -> None:
     if size == "demo":
         from fagworkshop.demo import build_demo
 
