@@ -327,3 +327,19 @@ def test_controller_never_imports_textual() -> None:
         "sys.exit(1 if any(m.startswith('textual') for m in sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_undo_steps_share_the_ratings_that_did_not_change(tmp_path: Path) -> None:
+    """A hundred undo steps must not hold a hundred copies of every person's ratings."""
+    ctl, host, _ = opened(tmp_path)
+    person, competence = cell(ctl)
+    levels = ctl.session.level_numbers()
+    for n in range(100):
+        ctl.apply(changes.set_rating, person, competence, levels[n % len(levels)])
+    others = [p.id for p in ctl.session.staff if p.id != person]
+    for other in others:
+        held = {id(e.plain["rounds"][-1]["ratings"][other]) for e in ctl._undo}
+        assert len(held) == 1, other
+    # and a shared dict is never the session's own (changing the session leaves it be)
+    live = ctl.session.rounds[-1].ratings[others[0]]
+    assert all(e.plain["rounds"][-1]["ratings"][others[0]] is not live for e in ctl._undo)

@@ -34,6 +34,7 @@ from fagworkshop.domain.changes import ChangeError
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import StoreError
+from fagworkshop.store.writing import session_snapshot
 
 _log = logging.getLogger(__name__)
 
@@ -322,7 +323,7 @@ class SessionController:
         self._clock = _SaveClock()
         self._write_lock = threading.Lock()
         self._written_version = 0
-        self._plain = session.model_dump(mode="python", exclude_none=True)
+        self._plain = session_snapshot(session)
         self._undo: list[_Entry] = []
         self._redo: list[_Entry] = []
         self._last_key: tuple[Any, ...] | None = None
@@ -339,7 +340,7 @@ class SessionController:
             return Refused(_refused_value(err))
         before = self._plain
         changes.touch(self.session)
-        self._plain = self.session.model_dump(mode="python", exclude_none=True)
+        self._plain = self._snapshot()
         self._record(change_fn, args, before)
         self.version += 1
         self._changed()
@@ -367,6 +368,24 @@ class SessionController:
     def break_coalescing(self) -> None:
         """The next change is an undo step of its own (a field lost the focus)."""
         self._last_key = None
+
+    def _snapshot(self) -> dict[str, Any]:
+        """The session as plain data (what is saved and what undo keeps).
+
+        Rating dicts that did not change are shared with the previous snapshot, so a
+        hundred undo steps of a large session do not hold a hundred copies of its
+        ratings. Snapshots are never changed once made.
+        """
+        plain = session_snapshot(self.session)
+        old_rounds = self._plain.get("rounds", [])
+        for new, old in zip(plain.get("rounds", []), old_rounds, strict=False):
+            before = old.get("ratings", {})
+            ratings = new.get("ratings", {})
+            for person, levels in ratings.items():
+                kept = before.get(person)
+                if kept == levels:
+                    ratings[person] = kept
+        return plain
 
     # --- undo and redo -----------------------------------------------------------
 
@@ -425,7 +444,7 @@ class SessionController:
         for name in type(self.session).model_fields:
             object.__setattr__(self.session, name, getattr(restored, name))
         changes.touch(self.session)
-        self._plain = self.session.model_dump(mode="python", exclude_none=True)
+        self._plain = self._snapshot()
         self.version += 1
         self._changed()
         return None
