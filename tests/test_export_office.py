@@ -376,3 +376,18 @@ def test_command_per_person(
     assert main(["export", str(demo_file), "-f", "docx", "--per-person", "-o", str(folder)]) == 1
     assert main(["export", str(demo_file), "-f", "md", "--per-person"]) == 1
     assert "docx" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+@pytest.mark.parametrize("with_names", [False, True], ids=["initials", "names"])
+def test_hostile_session_file_exports_cleanly(tmp_path: Path, fmt: str, with_names: bool) -> None:
+    """The fuzz's hostile file (markup, control codes, bidi, formulas, ../) loaded by the store."""
+    from fagworkshop.fuzz.hostile import hostile_session_file
+
+    session = store.load_session(hostile_session_file(tmp_path))
+    data = render_bytes(fmt, session, with_names)
+    text = xlsx_text(data) if fmt == "xlsx" else docx_text(data)
+    assert not UNSAFE.search(text)
+    assert "[@click=app.quit]" in text or "x [/] y" in text
+    if fmt == "xlsx":
+        assert b"<f>" not in _zip_members(data)

@@ -26,6 +26,7 @@ from fagworkshop.domain.analysis import CellState
 from fagworkshop.export.common import long_date, long_datetime
 from fagworkshop.export.html import (
     HEAT_COLOURS,
+    HEAT_INK,
     HEAT_MAX_COLUMNS,
     HEAT_SCALE,
     css_string,
@@ -90,6 +91,18 @@ def test_heat_fills_differ_in_lightness_from_each_neighbour(vision: str) -> None
     # The two the issue found alike in greyscale (over target, two or more under).
     above, far = HEAT_COLOURS[CellState.ABOVE], HEAT_COLOURS[CellState.FAR_BELOW]
     assert lightness(above, vision) - lightness(far, vision) >= 45
+
+
+def _luminance(hex_colour: str) -> float:
+    r, g, b = _linear(hex_colour)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+@pytest.mark.parametrize("state", list(CellState))
+def test_heat_cell_text_reads_on_its_fill(state: CellState) -> None:
+    fill, ink = _luminance(HEAT_COLOURS[state]), _luminance(HEAT_INK[state])
+    ratio = (max(fill, ink) + 0.05) / (min(fill, ink) + 0.05)
+    assert ratio >= 4.5, (state, ratio)  # WCAG AA for the digit and its sign
 
 
 def test_heat_cells_keep_their_signs() -> None:

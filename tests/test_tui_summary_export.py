@@ -166,3 +166,25 @@ async def test_palette_command_exports_with_the_form(tmp_path: Path) -> None:
         assert form(app).fmt == "csv"
         await pilot.press("ctrl+q")
         await app.workers.wait_for_complete()
+
+
+async def test_markup_in_folder_and_name_is_only_text(tmp_path: Path) -> None:
+    app, _path = opened(tmp_path)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#export-folder", Input).value = str(tmp_path / "[/" / "x [b]y")
+        name = app.screen.query_one("#export-name", Input)
+        # a name with [/] holds a slash: refused, and the message shows it literally
+        name.value = "[bold red]r[/] [/"
+        form(app).export()
+        await pilot.pause()
+        assert "Ugyldigt filnavn" in result(app) and "[bold red]r[/] [/" in result(app)
+        name.value = "[bold red]r[b] [@click=app.quit]"
+        form(app).export()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        out = tmp_path / "[" / "x [b]y" / "[bold red]r[b] [@click=app.quit].md"
+        assert out.is_file()
+        assert "[bold red]r[b] [@click=app.quit].md" in result(app)
+        await pilot.press("ctrl+q")
+        await app.workers.wait_for_complete()

@@ -47,6 +47,13 @@ HEAT_COLOURS: dict[CellState, str] = {
     CellState.NO_TARGET: "#e8e8e8",
     CellState.NOT_RELEVANT: "#f4f4f4",
 }
+#: Text colour on each fill: white on the darkest, where black would read poorly, and
+#: grey for cells that do not count (not relevant to the person).
+HEAT_INK: dict[CellState, str] = {
+    **{state: "#111111" for state in CellState},
+    CellState.FAR_BELOW: "#ffffff",
+    CellState.NOT_RELEVANT: "#666666",
+}
 #: The states on the level scale, from the biggest gap up, as the colour key lists them.
 HEAT_SCALE: tuple[CellState, ...] = (
     CellState.FAR_BELOW,
@@ -92,8 +99,7 @@ table.heat thead th.name { text-align: left; }
 table.heat td { text-align: center; font-weight: bold; font-variant-numeric: tabular-nums; }
 table.heat td.unused { text-decoration: underline dotted; }
 table.heat tr.targets th, table.heat tr.targets td { background: #fff; font-weight: normal; }
-td.s-not_relevant { color: #666; font-weight: normal; }
-td.s-far_below, span.s-far_below { color: #fff; }
+td.s-not_relevant { font-weight: normal; }
 ol.heat-key { columns: 3; column-gap: 1.5em; font-size: 8pt; margin: .2em 0 .4em;
   padding: 0; list-style: none; }
 ol.heat-key li { break-inside: avoid; page-break-inside: avoid; }
@@ -164,7 +170,8 @@ def escape(value: str) -> str:
 
 def _heat_css() -> str:
     return "\n".join(
-        f"td.s-{state.value}, span.s-{state.value} {{ background: {colour}; }}"
+        f"td.s-{state.value}, span.s-{state.value} "
+        f"{{ background: {colour}; color: {HEAT_INK[state]}; }}"
         for state, colour in HEAT_COLOURS.items()
     )
 

@@ -408,20 +408,27 @@ class FagworkshopApp(App[None]):
             self.flush_view()
             ctl.save_now()
             if ctl.unsaved_on_quit:
-                self._ask_before_quit()
+                self._ask_before_quit(self.exit)
                 return
         self.close_session()
         self.exit()
 
-    def _ask_before_quit(self) -> None:
-        """Quitting would lose edits: save them as another file, quit without, or stay."""
+    def _ask_before_quit(self, then: Callable[[], object]) -> None:
+        """Leaving would lose edits: save them as another file, leave without, or stay.
+
+        ``then`` is what leaving means (quit, or go to the home screen)."""
         from fagworkshop.tui.widgets.choice import Choice, ChoiceModal
 
         ctl = self.controller
         assert ctl is not None
-        question = t("quit.question_read_only" if ctl.read_only else "quit.question_failed")
-        if ctl.save_error and not ctl.read_only:
-            question = f"{question}\n{ctl.save_error}"
+        if ctl.read_only:
+            question = t("quit.question_read_only")
+        elif ctl.conflict is not None:
+            question = t("quit.question_conflict")
+        else:
+            question = t("quit.question_failed")
+            if ctl.save_error:
+                question = f"{question}\n{ctl.save_error}"
         choices = [
             Choice("save_as", t("quit.save_as"), "g"),
             Choice("discard", t("quit.discard"), "a"),
@@ -434,10 +441,10 @@ class FagworkshopApp(App[None]):
                 if target is None:
                     return  # the copy failed too: stay, the message says why
                 self.close_session(save=False)
-                self.exit()
+                then()
             elif choice == "discard":
                 self.close_session(save=False)
-                self.exit()
+                then()
 
         self.push_screen(ChoiceModal(question, choices, cancel="stay"), answer)
 
@@ -495,7 +502,14 @@ class FagworkshopApp(App[None]):
         self.exit(return_code=code)
 
     def action_home(self) -> None:
-        """Close the workshop and go to the home screen."""
+        """Close the workshop and go to the home screen (asking first if edits would be lost)."""
+        ctl = self.controller
+        if ctl is not None:
+            self.flush_view()
+            ctl.save_now()
+            if ctl.unsaved_on_quit:
+                self._ask_before_quit(self.go_home_screen)
+                return
         self.close_session()
         self.go_home_screen()
 
