@@ -142,3 +142,15 @@ def test_staff_progress_counts_as_per_person() -> None:
         done += sum(1 for c in relevant if c in rnd.ratings.get(person.id, {}))
     progress = staff_progress(session)
     assert (progress.done, progress.total) == (done, total)
+
+
+def test_real_terminal_scenarios_run(config: Config) -> None:
+    """The pseudo-terminal scenarios (issue 13) run the real program at a small size."""
+    from fagworkshop.bench import real_terminal
+
+    for scenario in real_terminal.TERMINAL_SCENARIOS:
+        rows = scenario(config)
+        assert rows
+        for row in rows:
+            assert row.error is None, f"{row.scenario} {row.case}: {row.error}"
+            assert row.value is not None and 0 < row.value.min <= row.value.median

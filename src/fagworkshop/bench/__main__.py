@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from fagworkshop.bench.real_terminal import TERMINAL_SCENARIOS
 from fagworkshop.bench.scenarios import SCENARIOS, Config, run_all, temporary_workdir
 from fagworkshop.bench.stats import Row
 
@@ -79,21 +80,32 @@ def table(rows: list[Row]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; see the module docstring."""
-    names = [s.__name__ for s in SCENARIOS]
+    everything = SCENARIOS + TERMINAL_SCENARIOS
+    names = [s.__name__ for s in everything]
     parser = argparse.ArgumentParser(prog="python -m fagworkshop.bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes, one repetition")
     parser.add_argument("--json", type=Path, default=Path("bench/results.json"), metavar="PATH")
     parser.add_argument("--only", nargs="+", choices=names, metavar="NAME", help=", ".join(names))
+    parser.add_argument(
+        "--in-process", action="store_true", help="only the in-process scenarios (no terminal)"
+    )
+    parser.add_argument(
+        "--terminal", action="store_true", help="only the real-terminal scenarios (a pty)"
+    )
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
     info = machine()
     with temporary_workdir() as workdir:
         config = Config(quick=args.quick, workdir=Path(workdir))
+        chosen = (
+            SCENARIOS if args.in_process else TERMINAL_SCENARIOS if args.terminal else everything
+        )
         rows = run_all(
             config,
             set(args.only) if args.only else None,
             progress=lambda name: print(f"running {name} ...", file=sys.stderr, flush=True),
+            scenarios=chosen,
         )
     elapsed = time.perf_counter() - started
     info["loadavg_after"] = os.getloadavg() if hasattr(os, "getloadavg") else None

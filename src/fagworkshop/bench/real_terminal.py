@@ -1,0 +1,266 @@
+"""The real-terminal scenarios: the program itself on a pseudo-terminal (``bench.terminal``).
+
+Timed as a person sees it, with the autosave running: from the key written to
+the terminal to the bytes that show its effect read back. The floor is a
+Textual app with one label, in a new process on the same kind of terminal, in
+the same run. Keys come 0.1 to 0.6 s apart, so the debounced saves run while
+typing, as they do in a workshop.
+
+* ``terminal_start``: a new ``fagworkshop demo`` to its first complete screen
+  (the step heading and the footer drawn), against the floor's first frame;
+  and opening a 2,000-staff file to its step's grid.
+* ``terminal_keys``: digits and arrow keys in step 4's grid (300 and 2,000 staff);
+  done when the cell detail under the grid names the next cell.
+* ``terminal_typing``: letters typed into a text field (step 1's jobcenter) at
+  300 staff; done when the field shows them.
+* ``terminal_steps``: step to step (4, 5, 6, 7, 1, 2, 3, 4); done when the new
+  step's heading and its own content are drawn.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+from fagworkshop.bench.scenarios import Config, Size, child_env, guarded, label
+from fagworkshop.bench.stats import Row, Summary
+from fagworkshop.bench.terminal import FLOOR_TEXT, KEYS, Check, Terminal, has
+from fagworkshop.generate import generate_session
+
+APP = [sys.executable, "-m", "fagworkshop"]
+FLOOR = [sys.executable, "-m", "fagworkshop.bench.terminal", "floor"]
+
+#: What shows a step is on screen with its own content (heading, then a marker of it).
+STEP_DRAWN: dict[int, tuple[str, ...]] = {
+    1: ("Trin 1: Ramme", "Deltagere"),
+    2: ("Trin 2: Basiskompetencer",),
+    3: ("Trin 3: Fagprofiler",),
+    4: ("Trin 4: Medarbejdere", "Medarbejder  "),
+    5: ("Trin 5: Kompetencehuller", "Forklaring:"),
+    6: ("Trin 6: Handlingsplan", "Handlinger"),
+    7: ("Trin 7: Opsamling",),
+}
+
+
+def _file(config: Config, size: Size, step: int, seed: int) -> Path:
+    """A fresh generated session saved at ``step`` (each run types into its own copy)."""
+    from fagworkshop.store import save_session
+
+    session = generate_session(*size, seed=seed)
+    session.current_step = step
+    path = config.workdir / "terminal" / f"t-{label(size)}-{step}-{seed}.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    save_session(session, path)
+    return path
+
+
+def _pauses(n: int, seed: int = 7) -> list[float]:
+    rng = random.Random(seed)
+    return [rng.uniform(0.1, 0.6) for _ in range(n)]
+
+
+def _idle(term: Terminal, pause: float) -> None:
+    """Wait ``pause`` seconds reading the screen (the app saves meanwhile); never timed."""
+    term.drain(quiet=pause, timeout=pause + 0.05)
+
+
+# --- cold start ---------------------------------------------------------------------
+
+
+def terminal_start(config: Config) -> list[Row]:
+    """A new process to its first complete screen: the demo against the one-label floor."""
+    return guarded("T1 cold start", "demo", _start, config) + guarded(
+        "T1 open", "2000 staff", _open_large, config
+    )
+
+
+def _first_screen(argv: list[str], config: Config, check: Check) -> float:
+    with Terminal(argv, child_env(config)) as term:
+        return term.wait(check, timeout=120, what="first screen") - term.started
+
+
+def _start(config: Config) -> list[Row]:
+    demo = [*APP, "demo"]
+    demo_drawn = has("Trin ", "Afslut")
+    floor_drawn = has(FLOOR_TEXT)
+    _first_screen(FLOOR, config, floor_drawn)  # bytecode cached for both
+    _first_screen(demo, config, demo_drawn)
+    app: list[float] = []
+    floor: list[float] = []
+    for _ in range(config.start_repeat):
+        floor.append(_first_screen(FLOOR, config, floor_drawn))
+        app.append(_first_screen(demo, config, demo_drawn))
+    return [
+        Row(
+            scenario="T1 cold start",
+            case="fagworkshop demo, to first complete screen",
+            value=Summary.of(app),
+            floor=Summary.of(floor),
+            floor_name="one-label app, new process",
+            max_ratio=1.5,
+            target="<= 1.5x floor",
+        )
+    ]
+
+
+def _open_large(config: Config) -> list[Row]:
+    size = (40, 30, 1) if config.quick else (2000, 120, 2)
+    path = _file(config, size, 4, seed=4)
+    samples = [
+        _first_screen([*APP, "open", str(path)], config, has(*STEP_DRAWN[4]))
+        for _ in range(1 if config.quick else 3)
+    ]
+    return [
+        Row(
+            scenario="T1 open",
+            case=f"open a {label(size)} file to its step",
+            value=Summary.of(samples),
+            limit_median=0.8,
+            target="< 0.8 s",
+        )
+    ]
+
+
+# --- keys in the grid ---------------------------------------------------------------
+
+
+def _detail(lines: list[str]) -> str:
+    """The line under the grid naming the current cell (``B2 ... · Bo Juhl 1``)."""
+    return next((line for line in reversed(lines) if "  ·  " in line), "")
+
+
+def terminal_keys(config: Config) -> list[Row]:
+    sizes = [(10, 20, 1)] if config.quick else [(300, 120, 2), (2000, 120, 2)]
+    keys = 4 if config.quick else 40
+    rows: list[Row] = []
+    for size in sizes:
+        rows += guarded("T3 keys", label(size), _keys, config, size, keys)
+    return rows
+
+
+def _key_floor(config: Config, keys: int) -> list[float]:
+    samples: list[float] = []
+    with Terminal(FLOOR, child_env(config)) as term:
+        term.wait(has(FLOOR_TEXT), timeout=60)
+        term.drain(0.3)
+        for i, pause in enumerate(_pauses(keys)):
+            digit = str(i % 10)
+            sent = term.send(digit)
+            samples.append(term.wait(has(f"digit {digit}"), timeout=30) - sent)
+            _idle(term, pause)
+    return samples
+
+
+def _keys(config: Config, size: Size, keys: int) -> list[Row]:
+    floor = _key_floor(config, keys)
+    path = _file(config, size, 4, seed=2)
+    samples: dict[str, list[float]] = {"digit": [], "arrow": []}
+    with Terminal([*APP, "open", str(path)], child_env(config)) as term:
+        term.wait(has(*STEP_DRAWN[4]), timeout=120, what="the grid")
+        term.drain(0.5)
+        for i, pause in enumerate(_pauses(keys)):
+            before = _detail(term.text())
+            kind = "digit" if i % 2 == 0 else "arrow"
+            key = str(i % 5) if kind == "digit" else KEYS["down" if i % 4 == 1 else "left"]
+            sent = term.send(key)
+            done = term.wait(lambda lines, b=before: _detail(lines) != b, 30, "the next cell")
+            samples[kind].append(done - sent)
+            _idle(term, pause)
+    both = samples["digit"] + samples["arrow"]
+    big = size[0] >= 2000
+    median, p95 = (0.03, 0.06) if big else (0.02, 0.04)
+    return [
+        Row(
+            scenario="T3 keys",
+            case=f"digit or arrow in the grid {label(size)}",
+            value=Summary.of(both),
+            floor=Summary.of(floor),
+            floor_name="digit updates one label",
+            limit_median=median,
+            limit_p95=p95,
+            target=f"median {median * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms",
+            extra={k: Summary.of(v).__dict__ for k, v in samples.items()},
+        )
+    ]
+
+
+# --- typing in a text field ---------------------------------------------------------
+
+
+def terminal_typing(config: Config) -> list[Row]:
+    size = (10, 20, 1) if config.quick else (300, 120, 2)
+    return guarded("T4 typing", label(size), _typing, config, size)
+
+
+def _typing(config: Config, size: Size) -> list[Row]:
+    word = "Kompetenceudvikling i Jobcenter Nord"[: 6 if config.quick else 36]
+    path = _file(config, size, 1, seed=5)
+    samples: list[float] = []
+    with Terminal([*APP, "open", str(path)], child_env(config)) as term:
+        term.wait(has(*STEP_DRAWN[1]), timeout=120, what="step 1")
+        term.drain(0.5)
+        term.send(KEYS["tab"])  # the jobcenter field, its text selected: typing replaces it
+        term.drain(0.3)
+        pauses = _pauses(len(word), seed=11)
+        for i, pause in enumerate(pauses):
+            shown = "▊  " + word[: i + 1]
+            sent = term.send(word[i])
+            samples.append(term.wait(has(shown), 30, repr(shown)) - sent)
+            _idle(term, pause / 3)  # typing is faster than rating
+    return [
+        Row(
+            scenario="T4 typing",
+            case=f"a letter in a text field {label(size)}",
+            value=Summary.of(samples),
+            limit_median=0.016,
+            limit_p95=0.03,
+            target="median 16 ms, p95 30 ms",
+        )
+    ]
+
+
+# --- step to step -------------------------------------------------------------------
+
+
+def terminal_steps(config: Config) -> list[Row]:
+    sizes = [(10, 20, 1)] if config.quick else [(300, 120, 2), (2000, 120, 2)]
+    rows: list[Row] = []
+    for size in sizes:
+        rows += guarded("T5 steps", label(size), _steps, config, size)
+    return rows
+
+
+def _steps(config: Config, size: Size) -> list[Row]:
+    path = _file(config, size, 4, seed=6)
+    tour = [5, 6, 7, 1, 2, 3, 4] * (1 if config.quick else 2)
+    samples: dict[str, list[float]] = {}
+    with Terminal([*APP, "open", str(path)], child_env(config)) as term:
+        term.wait(has(*STEP_DRAWN[4]), timeout=120, what="the grid")
+        term.drain(0.5)
+        here = 4
+        for step in tour:
+            term.send(KEYS["escape"])  # a list or grid lets go, so the digit changes step
+            term.drain(0.3)
+            sent = term.send(str(step))
+            done = term.wait(has(*STEP_DRAWN[step]), 60, f"step {step}")
+            samples.setdefault(f"{here} to {step}", []).append(done - sent)
+            here = step
+            term.drain(0.6)  # the step takes the focus, the switch's save runs
+    every = [s for v in samples.values() for s in v]
+    limit = 0.3 if size[0] >= 2000 else 0.1
+    return [
+        Row(
+            scenario="T5 steps",
+            case=f"any step to any step {label(size)}",
+            value=Summary.of(every),
+            limit_p95=limit,
+            target=f"< {limit * 1000:.0f} ms",
+            extra={k: Summary.of(v).__dict__ for k, v in samples.items()},
+        )
+    ]
+
+
+#: The real-terminal scenarios, in the order of their table.
+TERMINAL_SCENARIOS = [terminal_start, terminal_keys, terminal_typing, terminal_steps]

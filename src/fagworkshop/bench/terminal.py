@@ -1,0 +1,199 @@
+"""The benchmark's real-terminal driver: the program on a pseudo-terminal, its screen via pyte.
+
+The in-process scenarios time the app from inside (a hook on its frames);
+these time it as a person sees it: a key is written to the terminal and the
+clock stops when the bytes that show its effect have been read back. The
+program runs as a child on a pty of the given size (``TIOCSWINSZ``); what it
+draws is fed to a ``pyte`` screen, and a scenario waits for a condition on
+that screen. Each chunk read is stamped when it is read, before pyte parses
+it, so the emulator's own cost is not counted against the program.
+
+The tests have their own harness (``tests/support/pty_app.py``) made for
+waiting on text without timing anything; this one is small and made for
+timing, and ``tests/`` is not importable from the package, so the two stay
+apart.
+
+``python -m fagworkshop.bench.terminal floor`` runs the floor: a Textual app
+with one label that shows the last digit typed.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import sys
+import termios
+import time
+from collections.abc import Callable, Mapping, Sequence
+
+import pyte
+
+KEYS: dict[str, bytes] = {
+    "escape": b"\x1b",
+    "enter": b"\r",
+    "tab": b"\t",
+    "up": b"\x1b[A",
+    "down": b"\x1b[B",
+    "right": b"\x1b[C",
+    "left": b"\x1b[D",
+    "ctrl+q": b"\x11",
+}
+
+#: The screen size of every real-terminal scenario (a laptop at a projector).
+SIZE = (160, 48)
+
+Check = Callable[[list[str]], bool]
+
+
+class TerminalTimeout(RuntimeError):
+    """What was waited for did not appear (the screen is in the message)."""
+
+
+class Terminal:
+    """A program on a pseudo-terminal; ``wait`` returns when a screen condition first held."""
+
+    def __init__(
+        self, argv: Sequence[str], env: Mapping[str, str], size: tuple[int, int] = SIZE
+    ) -> None:
+        self.argv = list(argv)
+        self.env = {**env, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+        self.env.pop("TEXTUAL", None)
+        self.columns, self.lines = size
+        self.screen = pyte.Screen(self.columns, self.lines)
+        self.stream = pyte.ByteStream(self.screen)
+        self.pid = -1
+        self.fd = -1
+        self.started = 0.0
+        self.received = 0
+
+    def start(self) -> float:
+        """Fork and exec the program; the perf_counter time just before the fork."""
+        self.started = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:  # pragma: no cover - the child becomes the program
+            try:
+                os.execvpe(self.argv[0], self.argv, self.env)
+            finally:
+                os._exit(127)
+        self.pid, self.fd = pid, fd
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", self.lines, self.columns, 0, 0))
+        return self.started
+
+    def text(self) -> list[str]:
+        """The screen, one string per line."""
+        return list(self.screen.display)
+
+    def _read(self, timeout: float) -> float | None:
+        """Read what is there (waiting up to ``timeout``); the time it was read, or None."""
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return None
+        stamp = time.perf_counter()
+        try:
+            data = os.read(self.fd, 1 << 20)
+        except OSError:
+            raise TerminalTimeout("the program ended:\n" + "\n".join(self.text())) from None
+        if not data:
+            raise TerminalTimeout("the program closed its terminal")
+        self.received += len(data)
+        self.stream.feed(data)
+        return stamp
+
+    def wait(self, check: Check, timeout: float = 60.0, what: str = "") -> float:
+        """The time the bytes were read after which ``check(screen)`` first held."""
+        deadline = time.perf_counter() + timeout
+        if check(self.text()):
+            return time.perf_counter()
+        while time.perf_counter() < deadline:
+            stamp = self._read(0.05)
+            if stamp is not None and check(self.text()):
+                return stamp
+        screen = "\n".join(self.text())
+        raise TerminalTimeout(f"no {what or 'expected screen'} after {timeout} s:\n{screen}")
+
+    def drain(self, quiet: float = 0.2, timeout: float = 10.0) -> None:
+        """Read until nothing came for ``quiet`` seconds (set-up only, never timed)."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline and self._read(quiet) is not None:
+            pass
+
+    def send(self, data: bytes | str) -> float:
+        """Write keys as a terminal would; the time just before the write."""
+        raw = data.encode() if isinstance(data, str) else data
+        stamp = time.perf_counter()
+        os.write(self.fd, raw)
+        return stamp
+
+    def close(self, quit_keys: bytes = KEYS["ctrl+q"]) -> None:
+        """Quit with ``quit_keys`` (the app saves), kill it if it lingers, reap it."""
+        if self.pid <= 0:
+            return
+        try:
+            os.write(self.fd, quit_keys)
+            deadline = time.perf_counter() + 15
+            while time.perf_counter() < deadline:
+                try:
+                    if self._read(0.1) is None and os.waitpid(self.pid, os.WNOHANG)[0]:
+                        break
+                except (TerminalTimeout, ChildProcessError):
+                    break
+        except OSError:
+            pass
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+        os.close(self.fd)
+        self.pid = -1
+
+    def __enter__(self) -> Terminal:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def has(*needles: str) -> Check:
+    """A check: every needle is somewhere on the screen."""
+    return lambda lines: all(any(n in line for line in lines) for n in needles)
+
+
+# --- the floor ----------------------------------------------------------------
+
+
+FLOOR_TEXT = "fagworkshop-floor"
+
+
+def floor_main() -> int:
+    """A Textual app with one label; a digit shows ``digit N`` in it (the key floor)."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Label
+
+    class FloorApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Label(FLOOR_TEXT, id="last")
+
+        def on_key(self, event: object) -> None:
+            character = getattr(event, "character", None)
+            if character and character.isdigit():
+                self.query_one("#last", Label).update(f"digit {character}")
+            elif character == "q":
+                self.exit()
+
+    FloorApp().run()
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["floor"]:
+        raise SystemExit(floor_main())
+    raise SystemExit("usage: python -m fagworkshop.bench.terminal floor")
