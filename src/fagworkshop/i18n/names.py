@@ -107,7 +107,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # The confirmation before erasing a person (step 4).
     "staff.erase_places": (
         "Navnet erstattes med [slettet] her:",
-        "The name is replaced with [erased] here:",
+        "The name is replaced with [slettet] here:",
     ),
     "staff.erase_no_places": (
         "Navnet står ikke i andre tekstfelter.",
