@@ -239,3 +239,20 @@ async def test_a_file_edited_outside_opens_with_a_quiet_notice(tmp_path: Path) -
         assert any("ændret uden for fagworkshop" in m for m in messages(app))
         assert banner(app) == ""  # quiet: no red banner
         await pilot.press("ctrl+q")
+
+
+async def test_going_home_read_only_with_edits_asks_too(tmp_path: Path) -> None:
+    path = saved(tmp_path)
+    with store.SessionLock(path):
+        app = FagworkshopApp(sessions_dir=tmp_path, path=path, read_only=True)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.apply(changes.add_decision, 1, "ikke gemt")
+            app.action_home()
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceModal)
+            await pilot.press("a")
+            await pilot.pause()
+            await pilot.pause()
+            assert app.session is None
+            assert type(app.screen).__name__ == "HomeScreen"

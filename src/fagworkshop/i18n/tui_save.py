@@ -107,6 +107,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Workshoppen er skrivebeskyttet, og dine ændringer her er ikke gemt. Hvad vil du?",
         "The workshop is read-only and your changes here are not saved. What do you want?",
     ),
+    "quit.question_conflict": (
+        "Filen er ændret uden for fagworkshop, så dine seneste ændringer er ikke gemt i den. "
+        "Hvad vil du?",
+        "The file was changed outside fagworkshop, so your latest changes are not in it. "
+        "What do you want?",
+    ),
     "quit.save_as": ("Gem som en anden fil (g)", "Save as another file (g)"),
     "quit.discard": ("Afslut uden at gemme (a)", "Quit without saving (a)"),
     "quit.stay": ("Bliv (Esc)", "Stay (Esc)"),
