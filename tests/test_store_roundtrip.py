@@ -113,6 +113,8 @@ def sessions(draw: st.DrawFn) -> Session:
         ratings: dict[str, dict[str, int]] = {}
         unused: dict[str, list[str]] = {}
         notes: dict[str, dict[str, str]] = {}
+        own: dict[str, dict[str, int]] = {}
+        wishes: dict[str, list[str]] = {}
         if competences:
             for person in staff:
                 rated = draw(st.lists(comp, unique=True, max_size=len(competences)))
@@ -121,6 +123,13 @@ def sessions(draw: st.DrawFn) -> Session:
                 if draw(st.booleans()) and rated:
                     unused[person.id] = rated[:1]
                     notes[person.id] = {rated[0]: draw(text)}
+                if draw(st.booleans()):  # the person's own levels and wishes (issue 14)
+                    mine = draw(st.lists(comp, unique=True, max_size=len(competences)))
+                    if mine:
+                        own[person.id] = {c: draw(level) for c in mine}
+                    wished = draw(st.lists(comp, unique=True, max_size=3))
+                    if wished:
+                        wishes[person.id] = wished
         rounds.append(
             Round(
                 number=number,
@@ -129,6 +138,8 @@ def sessions(draw: st.DrawFn) -> Session:
                 ratings=ratings,
                 unused=unused,
                 notes=notes,
+                self_ratings=own,
+                wishes=wishes,
             )
         )
     actions = [

@@ -171,6 +171,49 @@ def toggle_unused(session: Session, person_id: str, competence_id: str) -> bool:
     return True
 
 
+def set_self_rating(
+    session: Session, person_id: str, competence_id: str, level: int | None
+) -> None:
+    """Set (or clear, with None) a person's own level (selvvurdering) on a competence in
+    the latest round, beside the leaders' rating; checked like :func:`set_rating`."""
+    _check_cell(session, person_id, competence_id)
+    if level is not None and type(level) is not int:  # a bool or "3" is not a level
+        raise ChangeError("change.level_outside_scale", level=level)
+    check_level(session, level)
+    rnd = _current_round(session)
+    per_person = rnd.self_ratings.setdefault(person_id, {})
+    if level is None:
+        per_person.pop(competence_id, None)
+        if not per_person:
+            del rnd.self_ratings[person_id]
+    else:
+        per_person[competence_id] = level
+
+
+def set_wish(session: Session, person_id: str, competence_id: str, wish: bool) -> None:
+    """Say whether a person wants to develop a competence (ønsker at udvikle) in the
+    latest round."""
+    _check_cell(session, person_id, competence_id)
+    rnd = _current_round(session)
+    wished = rnd.wishes.setdefault(person_id, [])
+    if wish and competence_id not in wished:
+        wished.append(competence_id)
+    elif not wish and competence_id in wished:
+        wished.remove(competence_id)
+    if not wished:
+        del rnd.wishes[person_id]
+
+
+def toggle_wish(session: Session, person_id: str, competence_id: str) -> bool:
+    """Flip "wants to develop this" (ønsker at udvikle) for a person and competence in
+    the latest round; returns the new flag."""
+    _check_cell(session, person_id, competence_id)
+    rnd = _current_round(session)
+    wish = competence_id not in rnd.wishes.get(person_id, ())
+    set_wish(session, person_id, competence_id, wish)
+    return wish
+
+
 def start_follow_up_round(session: Session, date: dt.date | None = None, label: str = "") -> Round:
     """A new rating round that starts from a copy of the latest round's ratings."""
     last = session.round()
@@ -223,7 +266,8 @@ def erasure_places(session: Session, person_id: str) -> list[TextPlace]:
 def erase_person(
     session: Session, person_id: str, replacement: str = ERASED_NAME
 ) -> list[TextPlace]:
-    """Remove a person completely: staff entry, ratings in every round, actions and goals.
+    """Remove a person completely: staff entry, ratings (the leaders' and their own) and
+    wishes in every round, actions and goals.
 
     An action that was only for this person is removed; a shared action just
     loses them from ``for_whom``. Every mention of the person in free text
@@ -249,6 +293,8 @@ def erase_person(
         rnd.ratings.pop(person_id, None)
         rnd.unused.pop(person_id, None)
         rnd.notes.pop(person_id, None)
+        rnd.self_ratings.pop(person_id, None)
+        rnd.wishes.pop(person_id, None)
     kept = []
     for action in session.actions:
         if person_id in action.for_whom:

@@ -224,11 +224,17 @@ class Person(Model):
 
 
 class Rating(Model):
-    """One person's rating on one competence in a round (derived view, not stored as is)."""
+    """One person's rating on one competence in a round (derived view, not stored as is).
+
+    ``self_level`` is the person's own level (selvvurdering), ``wish`` that they
+    want to develop it (ønsker at udvikle).
+    """
 
     level: int | None = None
     unused: bool = False
     note: str = ""
+    self_level: int | None = None
+    wish: bool = False
 
 
 class Round(Model):
@@ -237,6 +243,12 @@ class Round(Model):
     ``ratings[person][competence] = level``; ``unused[person]`` lists the
     competences the person has but does not use in the current job;
     ``notes[person][competence]`` holds a note on a rating.
+
+    The staff's own voice, beside the leaders' level: ``self_ratings[person]
+    [competence] = level`` is the person's own level (selvvurdering, optional),
+    ``wishes[person]`` the competences they want to develop (ønsker at
+    udvikle). Both are optional and empty in files from before they existed;
+    the file keeps self-ratings as rating lines like ``ratings`` (``store.shape``).
     """
 
     number: Annotated[int, Strict(), Field(ge=1, le=1000)]
@@ -245,6 +257,8 @@ class Round(Model):
     ratings: dict[Id, dict[Id, LevelNumber]] = Field(default_factory=dict)
     unused: dict[Id, list[Id]] = Field(default_factory=dict)
     notes: dict[Id, dict[Id, Text]] = Field(default_factory=dict)
+    self_ratings: dict[Id, dict[Id, LevelNumber]] = Field(default_factory=dict)
+    wishes: dict[Id, list[Id]] = Field(default_factory=dict)
 
     def rating(self, person_id: str, competence_id: str) -> Rating:
         """The rating of one person on one competence (level None when unrated)."""
@@ -252,6 +266,8 @@ class Round(Model):
             level=self.ratings.get(person_id, {}).get(competence_id),
             unused=competence_id in self.unused.get(person_id, ()),
             note=self.notes.get(person_id, {}).get(competence_id, ""),
+            self_level=self.self_ratings.get(person_id, {}).get(competence_id),
+            wish=competence_id in self.wishes.get(person_id, ()),
         )
 
 
@@ -481,6 +497,8 @@ def session_problems(s: Session) -> list[tuple[str, str]]:
             "ratings": r.ratings,
             "unused": r.unused,
             "notes": r.notes,
+            "self_ratings": r.self_ratings,
+            "wishes": r.wishes,
         }
         for table, per_person in tables.items():
             for pid, per_competence in per_person.items():
@@ -492,11 +510,12 @@ def session_problems(s: Session) -> list[tuple[str, str]]:
                 for cid in per_competence:
                     if cid not in known:
                         problems.append((f"{where}.{cid}", f"unknown competence '{cid}'"))
-        for pid, per_competence in r.ratings.items():
-            if not levels or levels.issuperset(per_competence.values()):
-                continue
-            for cid, level in per_competence.items():
-                check_level(level, f"rounds[{i}].ratings.{pid}.{cid}")
+        for table, scored in (("ratings", r.ratings), ("self_ratings", r.self_ratings)):
+            for pid, per_competence in scored.items():
+                if not levels or levels.issuperset(per_competence.values()):
+                    continue
+                for cid, level in per_competence.items():
+                    check_level(level, f"rounds[{i}].{table}.{pid}.{cid}")
     for i, c in enumerate(s.courses):
         for ref in c.serves:
             if ref not in known:

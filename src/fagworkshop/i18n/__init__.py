@@ -15,6 +15,7 @@ from fagworkshop.i18n import (
     export_office,
     names,
     overview,
+    self_assessment,
     store,
     tui,
     tui_grid,
@@ -40,6 +41,7 @@ for _module in (
     export_office,
     names,
     overview,
+    self_assessment,
 ):
     for _key, _pair in _module.STRINGS.items():
         if _key in _TABLE:

@@ -12,7 +12,9 @@ A rating changed is a one-line diff, the file is a tenth of version 1's
 120 competences x 2 rounds), and parsing it costs a few TOML strings instead
 of a key each: TOML does the lines, :func:`decode_line` the pairs. Notes
 and "has it but does not use it" flags are sparse and keep their tables
-(``[rounds.unused]``, ``[rounds.notes.<person>]``).
+(``[rounds.unused]``, ``[rounds.notes.<person>]``). The staff's own levels
+(``[rounds.self_ratings]``) are rating lines too, their wishes a table of
+lists (``[rounds.wishes]``, ``p-1 = ["b-01"]``); both are left out when empty.
 
 Both directions are strict: a level is a whole number, a competence id has
 the id form, a competence appears once per line; every problem names its
@@ -39,6 +41,10 @@ _PAIR = rf"{_ID}:[0-9]{{1,3}}"
 _LINE = re.compile(rf"[ \t]*(?:{_PAIR}(?:[ \t]+{_PAIR})*)?[ \t]*")
 _PAIR_RE = re.compile(_PAIR)
 _ID_RE = re.compile(_ID)
+
+#: A round's tables written as one ``competence:level`` line per person: the leaders'
+#: ratings and the staff's own (``self_ratings``, optional, absent in older files).
+LINE_TABLES = ("ratings", "self_ratings")
 
 #: Top-level keys written before the rounds; everything else (tables) after them.
 _TABLE_KEYS_AFTER_ROUNDS = ("actions", "steps")
@@ -101,15 +107,19 @@ def decode_session(data: Data) -> Data:
         return data
     decoded: list[Any] = []
     for i, rnd in enumerate(rounds):
-        ratings = rnd.get("ratings") if isinstance(rnd, dict) else None
-        if not isinstance(ratings, dict):
-            decoded.append(rnd)  # missing or wrong: validation says where
+        if not isinstance(rnd, dict):
+            decoded.append(rnd)  # wrong: validation says where
             continue
-        per_person = {
-            person: decode_line(line, f"rounds[{i}].ratings.{person}")
-            for person, line in ratings.items()
-        }
-        decoded.append({**rnd, "ratings": per_person})
+        new = dict(rnd)
+        for key in LINE_TABLES:
+            lines = rnd.get(key)
+            if not isinstance(lines, dict):
+                continue  # missing or wrong: validation says where
+            new[key] = {
+                person: decode_line(line, f"rounds[{i}].{key}.{person}")
+                for person, line in lines.items()
+            }
+        decoded.append(new)
     return {**data, "rounds": decoded}
 
 
@@ -181,15 +191,17 @@ def _round_toml(rnd: Data, index: int) -> Iterable[str]:
 
     Written piece by piece: ``tomli_w`` would put a round with few keys inline.
     """
-    tables = {k: v for k, v in rnd.items() if k != "ratings" and isinstance(v, dict) and v}
-    plain = {k: v for k, v in rnd.items() if k != "ratings" and not isinstance(v, dict)}
+    tables = {k: v for k, v in rnd.items() if k not in LINE_TABLES and isinstance(v, dict) and v}
+    plain = {k: v for k, v in rnd.items() if k not in LINE_TABLES and not isinstance(v, dict)}
     yield "[[rounds]]\n"
     yield tomli_w.dumps(utc(plain), multiline_strings=True)
-    ratings = rnd.get("ratings") or {}
-    if ratings:
-        yield "\n[rounds.ratings]\n"
-        for person, levels in ratings.items():
-            place = f"rounds[{index}].ratings.{person}"
+    for key in LINE_TABLES:
+        lines = rnd.get(key) or {}
+        if not lines:
+            continue  # an empty table is left out: files without self-ratings stay as they were
+        yield f"\n[rounds.{key}]\n"
+        for person, levels in lines.items():
+            place = f"rounds[{index}].{key}.{person}"
             if not isinstance(person, str) or not _ID_RE.fullmatch(person):
                 raise ShapeProblem(place, "store.shape.bad_person")
             yield f"{person} = '{encode_line(levels, place)}'\n"
