@@ -170,10 +170,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.keys": (
         "Taster overalt: 1-7 skifter trin (når du ikke skriver i et felt), Ctrl+PgUp/PgDn "
         "forrige/næste trin, F1 hjælp, F2 vis/skjul noter og aftaler, Ctrl+P kommandoer, "
-        "F9 høj kontrast, Ctrl+L sprog, Ctrl+Q afslut (gemmer først).",
+        "F9 høj kontrast, Ctrl+L sprog, Ctrl+Z/Ctrl+Y fortryd/gentag, "
+        "Ctrl+Q afslut (gemmer først).",
         "Keys everywhere: 1-7 change step (when not typing in a field), Ctrl+PgUp/PgDn "
         "previous/next step, F1 help, F2 show/hide notes and decisions, Ctrl+P commands, "
-        "F9 high contrast, Ctrl+L language, Ctrl+Q quit (saves first).",
+        "F9 high contrast, Ctrl+L language, Ctrl+Z/Ctrl+Y undo/redo, "
+        "Ctrl+Q quit (saves first).",
     ),
     "help.close": ("Luk", "Close"),
     # --- key bindings (footer) ----------------------------------------------------

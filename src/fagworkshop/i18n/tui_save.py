@@ -6,6 +6,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "change.no_session": ("Ingen workshop er åben.", "No workshop is open."),
     # --- undo and redo --------------------------------------------------------------
     "key.undo": ("Fortryd", "Undo"),
+    "key.save": ("Gem nu", "Save now"),
     "key.redo": ("Gentag", "Redo"),
     "key.undo_named": ("Fortryd: {what}", "Undo: {what}"),
     "undo.done": ("Fortrudt: {what}", "Undone: {what}"),

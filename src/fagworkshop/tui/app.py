@@ -205,6 +205,8 @@ class FagworkshopApp(App[None]):
         # ctrl+c quits the same way (it saves first); Textual's own only says how to quit
         _binding("ctrl+c", "quit", "key.quit", priority=True, show=False),
         _binding("ctrl+z", "undo", "key.undo", priority=True),
+        # not priority: the plan form's own ctrl+s saves its action first
+        _binding("ctrl+s", "save_now", "key.save", show=False),
         _binding("ctrl+y", "redo", "key.redo", priority=True),
         *[
             Binding(str(n), f"go_to_step({n})", f"{n}", show=False, id=f"step-{n}")
