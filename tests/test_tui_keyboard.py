@@ -335,3 +335,33 @@ async def test_a_goal_typed_after_choosing_a_person_stays_in_the_goal_field() ->
         assert goal.text == "4 mere" and session.current_step == 6
         assert goal.deadline is not None and goal.deadline.isoformat() == "2027-01-31"
         assert goal.competences == [competence]
+
+
+# --- step 5 uses the whole screen ------------------------------------------------------------
+
+
+async def test_step_5_lists_scroll_by_keyboard_to_their_last_item() -> None:
+    from textual.containers import VerticalScroll
+
+    for size in ((80, 24), (160, 48)):
+        app = FagworkshopApp(session=build_demo())
+        async with app.run_test(size=size) as pilot:
+            await _at_step(pilot, app, 5)
+            heat = app.screen.query_one("#heat-map")
+            if size == (160, 48):
+                # the map takes what its rows need (header and scrollbar), the lists the rest
+                assert heat.region.height <= heat.row_count + 2
+                assert app.screen.query_one("#gaps-lists-box").region.height >= 12
+            for name in ("lists", "profiles", "person"):
+                box = app.screen.query_one(f"#gaps-{name}-box", VerticalScroll)
+                for _ in range(8):
+                    if app.focused is box:
+                        break
+                    await pilot.press("tab")
+                assert app.focused is box, (size, name, app.focused)
+                await pilot.press("end")
+                await pilot.pause()
+                assert box.scroll_y == box.max_scroll_y, (size, name)
+                await pilot.press("home")
+                await pilot.pause()
+                assert box.scroll_y == 0

@@ -37,6 +37,12 @@ The rules, once:
 * **Personal gaps** are the relevant competences with a target that the
   person is rated below; relevant targeted competences without a rating are
   listed separately as unrated, not as gaps.
+* **The biggest gaps** (de største huller, :func:`biggest_gaps`): the
+  competences with a target that at least one relevant person is rated
+  below, most people below first, then most levels short in all
+  (:attr:`CompetenceCoverage.levels_short`), then session order. Unrated
+  people are not gaps here either. Steps 5, 6 and 7 and every export list
+  them from this one function.
 """
 
 from __future__ import annotations
@@ -206,6 +212,14 @@ class CompetenceCoverage:
         return len(self.holders) == 1
 
     @property
+    def levels_short(self) -> int:
+        """Levels missing in all: the sum of ``target - level`` over people rated below."""
+        target = self.target
+        if target is None:
+            return 0
+        return sum((target - level) * n for level, n in self.distribution.items() if level < target)
+
+    @property
     def share_meeting(self) -> float:
         """Share of relevant people meeting the target, 0.0 when nobody is relevant."""
         return self.meets / self.relevant if self.relevant else 0.0
@@ -307,6 +321,19 @@ class Analysis:
     def unused(self) -> tuple[CompetenceCoverage, ...]:
         """Competences someone holds without using them."""
         return tuple(c for c in self.competences if c.unused)
+
+
+def biggest_gaps(analysis: Analysis, limit: int | None = None) -> tuple[CompetenceCoverage, ...]:
+    """The biggest gaps (de største huller), biggest first; the one definition (see above).
+
+    ``limit`` keeps the first so many.
+    """
+    gaps = [
+        (i, c) for i, c in enumerate(analysis.competences) if c.target is not None and c.below > 0
+    ]
+    gaps.sort(key=lambda ic: (-ic[1].below, -ic[1].levels_short, ic[0]))
+    ranked = tuple(c for _, c in gaps)
+    return ranked if limit is None else ranked[:limit]
 
 
 # --- the index built once per session -----------------------------------------

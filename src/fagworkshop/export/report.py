@@ -19,6 +19,7 @@ from fagworkshop.domain.analysis import (
     RoundComparison,
     SessionIndex,
     analyse,
+    biggest_gaps,
     build_index,
     cell_text,
     classify,
@@ -326,6 +327,10 @@ def _profiles(session: Session, idx: SessionIndex) -> list[Section]:
     return sections
 
 
+#: How many of the biggest gaps (analysis.biggest_gaps) the report lists, as step 7 does.
+BIGGEST_GAPS = 8
+
+
 def _gaps(
     session: Session, analysis: Analysis, idx: SessionIndex, names: dict[str, str]
 ) -> list[Section]:
@@ -353,8 +358,13 @@ def _gaps(
         coverage_rows,
         numeric=frozenset({2, 3, 4, 5}),
     )
+    biggest = tuple(
+        (line(c.competence.title), t("gaps.biggest_line", below=c.below, short=c.levels_short))
+        for c in biggest_gaps(analysis, BIGGEST_GAPS)
+    )
     sections = [
         Section(t("step.5"), (Paragraph(t("export.gaps.lead")),), level=2),
+        Section(t("gaps.biggest_title"), (Bullets(biggest),) if biggest else (), level=3),
         Section(t("export.coverage"), (coverage,) if coverage_rows else (), level=3),
     ]
     profile_rows = tuple(

@@ -65,3 +65,29 @@ STRINGS.update(
         "plan.goal_competence": ("(ingen kompetence)", "(no competence)"),
     }
 )
+
+STRINGS.update(
+    {
+        # --- the biggest gaps (analysis.biggest_gaps), in steps 5 and 7 and the exports ---
+        "gaps.biggest_title": ("Største huller", "Biggest gaps"),
+        "gaps.biggest_line": (
+            "{below} under målet, {short} niveauer mangler i alt",
+            "{below} below target, {short} levels short in all",
+        ),
+    }
+)
+
+STRINGS.update(
+    {
+        # --- step 5: coverage that reads one way only, unused marks in the heat map ---
+        "gaps.coverage_reach": (
+            "{meets} af {relevant} når målet ({target}) · {below} under · {unrated} ikke vurderet",
+            "{meets} of {relevant} meet the target ({target}) · {below} below · {unrated} not rated",
+        ),
+        "gaps.coverage_unused": (
+            "Ubrugt: {unused} har den uden at bruge den i jobbet (talt for sig)",
+            "Unused: {unused} hold it without using it in their job (counted apart)",
+        ),
+        "gaps.unused_mark": ("u = har men bruger ikke", "u = held but unused"),
+    }
+)

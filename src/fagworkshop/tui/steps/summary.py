@@ -65,8 +65,7 @@ def summary_sections(session: Session) -> list[tuple[str, str]]:
                 )
     sections.append((t("summary.profiles"), "\n".join(lines) or t("summary.no_profiles")))
 
-    gaps = [c for c in result.competences if c.target is not None and c.meets < c.relevant]
-    gaps.sort(key=lambda c: (c.relevant - c.meets, c.relevant), reverse=True)
+    gaps = analysis.biggest_gaps(result, SHOWN_GAPS)
     lines = [
         t(
             "summary.gap_line",
@@ -75,7 +74,7 @@ def summary_sections(session: Session) -> list[tuple[str, str]]:
             relevant=c.relevant,
             target=c.target,
         )
-        for c in gaps[:SHOWN_GAPS]
+        for c in gaps
     ]
     singles = [c.competence.title for c in result.single_holders]
     if singles:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from fagworkshop.domain.analysis import Analysis, analyse, build_index
+from fagworkshop.domain.analysis import Analysis, analyse, biggest_gaps, build_index
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
 from fagworkshop.tui.widgets.grid_support import (
@@ -22,9 +22,17 @@ from fagworkshop.tui.widgets.grid_support import (
     session_of,
     translate_bindings,
 )
-from fagworkshop.tui.widgets.heat_map import LEGEND_ORDER, LEGEND_SAMPLES, STATE_STYLES, HeatMap
+from fagworkshop.tui.widgets.heat_map import (
+    LEGEND_ORDER,
+    LEGEND_SAMPLES,
+    STATE_STYLES,
+    UNUSED_MARK,
+    HeatMap,
+)
 
 SORTS = ("staff", "name", "gaps")
+#: How many of the biggest gaps (analysis.biggest_gaps) the lists start with.
+BIGGEST_SHOWN = 8
 
 
 def legend() -> Content:
@@ -34,6 +42,8 @@ def legend() -> Content:
         style = STATE_STYLES[state]
         parts.append((f" {LEGEND_SAMPLES[state]:<2} ", str(style)))
         parts.append(f" {t('gaps.state.' + state.value)}  ")
+    parts.append((f" 3{UNUSED_MARK} ", "underline"))
+    parts.append(f" {t('gaps.unused_mark')}")
     return Content.assemble(*parts)
 
 
@@ -49,15 +59,16 @@ class GapsPanel(Vertical):
     GapsPanel #gaps-legend { height: auto; }
     GapsPanel #gaps-status { height: 1; color: $text-muted; }
     GapsPanel #gaps-empty { height: auto; padding: 1; }
-    GapsPanel HeatMap { height: 1fr; min-height: 6; }
+    GapsPanel HeatMap { height: auto; max-height: 55%; min-height: 6; }
     GapsPanel #gaps-focus { height: 3; padding: 0 1; }
-    GapsPanel #gaps-lower { height: 9; }
-    GapsPanel #gaps-lower > Static { width: 1fr; height: 9; padding: 0 1; overflow-y: auto; }
-    GapsPanel #gaps-profiles { border-left: solid $primary; }
-    GapsPanel #gaps-person { border-left: solid $primary; }
+    GapsPanel #gaps-lower { height: 1fr; min-height: 5; }
+    GapsPanel #gaps-lower > .gaps-box { width: 1fr; height: 1fr; padding: 0 1; }
+    GapsPanel #gaps-lower > .gaps-box:focus { background: $accent 20%; }
+    GapsPanel #gaps-lower > .gaps-box > Static { height: auto; }
+    GapsPanel #gaps-profiles-box { border-left: solid $primary; }
+    GapsPanel #gaps-person-box { border-left: solid $primary; }
     .-compact GapsPanel #gaps-focus { height: 2; }
-    .-compact GapsPanel #gaps-lower { height: 5; }
-    .-compact GapsPanel #gaps-lower > Static { height: 5; }
+    .-compact GapsPanel HeatMap { max-height: 45%; }
     """
 
     BINDINGS = [
@@ -80,10 +91,12 @@ class GapsPanel(Vertical):
         yield Static("", id="gaps-empty", markup=False)
         yield HeatMap(id="heat-map")
         yield Static("", id="gaps-focus", markup=False)
+        # the lists take the rest of the screen and scroll with the keyboard (Tab to one,
+        # then arrows and Page Up/Down), so the last item is always in reach
         with Horizontal(id="gaps-lower"):
-            yield Static("", id="gaps-lists", markup=False)
-            yield Static("", id="gaps-profiles", markup=False)
-            yield Static("", id="gaps-person", markup=False)
+            for name in ("lists", "profiles", "person"):
+                with VerticalScroll(id=f"gaps-{name}-box", classes="gaps-box -scroll-stop"):
+                    yield Static("", id=f"gaps-{name}", markup=False)
 
     def on_mount(self) -> None:
         self.refresh_from_session()
@@ -103,10 +116,10 @@ class GapsPanel(Vertical):
         if self.sort == "name":
             people.sort(key=lambda p: p.name.casefold())
         elif self.sort == "gaps":
-
+            # "flest huller": the number of gaps first, as the label says; levels short next
             def weight(person_id: str) -> tuple[int, int]:
                 gaps = analysis.person(person_id)
-                return (-gaps.total_shortfall, -len(gaps.gaps)) if gaps else (0, 0)
+                return (-len(gaps.gaps), -gaps.total_shortfall) if gaps else (0, 0)
 
             people.sort(key=lambda p: weight(p.id))
         return [p.id for p in people]
@@ -167,7 +180,17 @@ class GapsPanel(Vertical):
         self.query_one("#gaps-status", Static).update(Content(text))
 
     def _show_lists(self, session: Session, analysis: Analysis, codes: dict[str, str]) -> None:
-        parts: list[str | tuple[str, str]] = [(t("gaps.single_title"), "bold")]
+        parts: list[str | tuple[str, str]] = [(t("gaps.biggest_title"), "bold")]
+        biggest = biggest_gaps(analysis, BIGGEST_SHOWN)
+        for coverage in biggest:
+            parts.append(
+                f"\n{codes.get(coverage.id, '')} {coverage.competence.title}"
+                + " · "
+                + t("gaps.biggest_line", below=coverage.below, short=coverage.levels_short)
+            )
+        if not biggest:
+            parts.append("\n" + t("gaps.none"))
+        parts += ["\n\n", (t("gaps.single_title"), "bold")]
         singles = analysis.single_holders
         for coverage in singles:
             holder = session.person(coverage.holders[0])
@@ -226,15 +249,17 @@ class GapsPanel(Vertical):
             else:
                 parts.append(
                     t(
-                        "gaps.coverage",
+                        "gaps.coverage_reach",
                         meets=coverage.meets,
                         relevant=coverage.relevant,
                         target=coverage.target,
                         below=coverage.below,
                         unrated=coverage.unrated,
-                        unused=coverage.unused,
                     )
                 )
+            if coverage.unused:
+                # a count of its own: those who hold it unused may or may not be among the above
+                parts.append(("  " + t("gaps.coverage_unused", unused=coverage.unused), "italic"))
             if coverage.single_holder:
                 holder = session.person(coverage.holders[0])
                 parts += [

@@ -50,6 +50,10 @@ LEGEND_SAMPLES: dict[CellState, str] = {
 }
 
 
+#: Added to a cell whose person holds the competence without using it.
+UNUSED_MARK = "u"
+
+
 class HeatMap(StaffCompetenceGrid):
     """Staff x competences, each cell coloured by its state against the target."""
 
@@ -84,4 +88,9 @@ class HeatMap(StaffCompetenceGrid):
         level = self.rnd.ratings.get(pid, {}).get(cid) if self.rnd else None
         state = self.state(row, column)
         text = cell_text(level, state)
-        return (" " + text if len(text) < self.cell_width - 1 else text), STATE_STYLES[state]
+        style = STATE_STYLES[state]
+        if self.rnd is not None and cid in self.rnd.unused.get(pid, ()):
+            # held but not used in the job: "u" and underlined, readable without colour
+            text += UNUSED_MARK
+            style = style + Style(underline=True)
+        return (" " + text if len(text) < self.cell_width - 1 else text), style

@@ -28,7 +28,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from fagworkshop.domain import changes, rules
-from fagworkshop.domain.analysis import analyse
+from fagworkshop.domain.analysis import analyse, biggest_gaps
 from fagworkshop.domain.session import Action, ActionKind, ActionStatus, Session
 from fagworkshop.i18n import t
 from fagworkshop.tui.widgets.grid_support import (
@@ -184,10 +184,16 @@ class ActionForm(VerticalScroll):
         )
         self.query_one("#action-transfer", TextArea).text = action.transfer_plan if action else ""
         chosen = set(action.competences) if action else set()
-        # the competences with the most people below target first: those are the gaps
-        coverage = sorted(analyse(session).competences, key=lambda c: -c.below)
-        below = {c.id: c.below for c in coverage}
-        ids = list(dict.fromkeys([c.id for c in coverage] + sorted(chosen)))
+        # the biggest gaps first (analysis.biggest_gaps), then the rest in session order
+        result = analyse(session)
+        below = {c.id: c.below for c in result.competences}
+        ids = list(
+            dict.fromkeys(
+                [c.id for c in biggest_gaps(result)]
+                + [c.id for c in result.competences]
+                + sorted(chosen)
+            )
+        )
         codes = competence_codes(session)
 
         def label(cid: str) -> Content:
@@ -506,7 +512,10 @@ class PlanPanel(Horizontal):
     def _offer_goal_competences(self, session: Session) -> None:
         """The competences a goal can name (optional), most gaps first."""
         select = self.query_one("#goal-competence", Select)
-        ids = [c.id for c in sorted(analyse(session).competences, key=lambda c: -c.below)]
+        result = analyse(session)
+        ids = list(
+            dict.fromkeys([c.id for c in biggest_gaps(result)] + [c.id for c in result.competences])
+        )
         if ids == self._goal_competences_shown:
             return
         self._goal_competences_shown = ids
