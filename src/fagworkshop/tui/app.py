@@ -128,8 +128,8 @@ class WorkshopScreen(Screen[None]):
         main = view.main_widget() if view is not None else None
 
         def worth_a_stop(widget: Widget) -> bool:
-            if widget is self.focused or widget is main:
-                return True
+            if widget is self.focused or widget is main or widget.has_class("-scroll-stop"):
+                return True  # "-scroll-stop": a list that scrolls by keyboard (step 5)
             if widget.region.area == 0:
                 return False
             return not (
