@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fagworkshop import store
 from fagworkshop.domain.session import Session
@@ -329,3 +331,31 @@ def test_overwriting_a_cut_file_the_user_has_seen_keeps_the_good_backup(tmp_path
     store.save_session(mine, p, expected=info.value.on_disk)  # the user chose "overwrite"
     assert store.load_session(p) == mine
     assert digest(bak) == good_backup  # the cut version never became the backup
+
+
+# --- properties --------------------------------------------------------------------
+
+bodies = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=400
+).map(lambda s: s.encode("utf-8"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(body=bodies, data=st.data())
+def test_any_cut_of_any_marked_body_is_truncated(body: bytes, data: st.DataObject) -> None:
+    wrapped = wrap(body, 2)
+    assert check(wrapped) == check(wrapped)  # pure
+    assert not check(wrapped).truncated and not check(wrapped).edited
+    n = data.draw(st.integers(0, len(wrapped) - 1))
+    assert check(wrapped[:n]).truncated
+
+
+@settings(max_examples=150, deadline=None)
+@given(body=bodies.filter(lambda b: len(b) > 0), data=st.data())
+def test_a_changed_body_is_never_taken_as_untouched(body: bytes, data: st.DataObject) -> None:
+    wrapped = bytearray(wrap(body, 2))
+    head = wrapped.index(b"\n") + 1
+    i = data.draw(st.integers(head, head + len(body) - 1))
+    wrapped[i] = (wrapped[i] + data.draw(st.integers(1, 255))) % 256
+    result = check(bytes(wrapped))
+    assert result.truncated or result.edited
