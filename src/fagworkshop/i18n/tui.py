@@ -296,7 +296,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "CUT SHORT: {title}: the file is cut short and is not opened. {backup}",
     ),
     "home.open_backup_hint": (
-        "  Tryk s for at åbne en kopi af sikkerhedskopien (filen og kopien røres ikke).",
+        "  Tryk s for at åbne en kopi af sikkerhedskopien (filen og sikkerhedskopien røres ikke).",
         "  Press s to open a copy of the backup (the file and the backup are not touched).",
     ),
     "home.no_backup_to_open": (
