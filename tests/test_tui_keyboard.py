@@ -365,3 +365,26 @@ async def test_step_5_lists_scroll_by_keyboard_to_their_last_item() -> None:
                 await pilot.press("home")
                 await pilot.pause()
                 assert box.scroll_y == 0
+
+
+async def test_a_running_timebox_counts_down_on_every_step() -> None:
+    from textual.widgets import Static
+
+    from fagworkshop.tui.widgets.step_panel import StepPanel
+
+    session = build_demo()
+    session.step(2).timebox_minutes = 10
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(80, 24)) as pilot:  # the side panel is hidden at 80
+        await _at_step(pilot, app, 2)
+        app.screen.query_one(StepPanel).toggle_timer()
+        for step in (4, 5, 7):
+            await _at_step(pilot, app, step)
+            shown = app.screen.query_one("#running-timebox", Static)
+            assert shown.display
+            text = str(shown.render())
+            assert "Trin 2" in text and "tilbage" in text, (step, text)
+        await _at_step(pilot, app, 2)
+        app.screen.query_one(StepPanel).toggle_timer()  # stopped: gone everywhere
+        await _at_step(pilot, app, 6)
+        assert not app.screen.query_one("#running-timebox", Static).display

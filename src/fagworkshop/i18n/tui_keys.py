@@ -91,3 +91,10 @@ STRINGS.update(
         "gaps.unused_mark": ("u = har men bruger ikke", "u = held but unused"),
     }
 )
+
+STRINGS.update(
+    {
+        # --- a running timebox, shown on every step ---
+        "timebox.running": ("⏱ Trin {step} {name}: {time}", "⏱ Step {step} {name}: {time}"),
+    }
+)

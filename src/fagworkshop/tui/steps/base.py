@@ -3,6 +3,7 @@ own body, and the panel with notes, decisions and timebox."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
@@ -12,6 +13,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from fagworkshop import i18n
 from fagworkshop.domain.session import Session, Step
 from fagworkshop.i18n import t
 from fagworkshop.tui.widgets.step_panel import StepPanel
@@ -33,6 +35,20 @@ class StepView(Widget):
         super().__init__(**kwargs)
         if step is not None:
             self.step = Step(step)  # type: ignore[misc]
+        #: The language the view's texts were built in (a kept view is rebuilt after a switch).
+        self.built_in = i18n.language()
+
+    def shown_again(self) -> None:
+        """The view is shown again after another step (it was kept, hidden, meanwhile).
+
+        It missed the changes made elsewhere: refresh it, and give the keyboard to
+        its main list or grid as showing it the first time did.
+        """
+        self.refresh_from_session()
+        self._fit()
+        widget = self.main_widget()
+        if widget is not None:
+            widget.focus()
 
     # --- what subclasses use ----------------------------------------------------
 
@@ -104,10 +120,12 @@ class StepView(Widget):
         number = int(self.step)
         with Horizontal(id="step-layout"):
             with Vertical(id="step-main"):
-                yield Static(
-                    Content(t("tui.step_title", number=number, name=t(f"step.{number}"))),
-                    classes="step-title",
-                )
+                with Horizontal(classes="step-title-row"):
+                    yield Static(
+                        Content(t("tui.step_title", number=number, name=t(f"step.{number}"))),
+                        classes="step-title",
+                    )
+                    yield Static("", id="running-timebox", markup=False)
                 yield Static(Content(t(f"step.{number}.purpose")), classes="step-purpose")
                 yield Static(Content(questions_text(self.step)), classes="step-questions")
                 with Vertical(id="step-body"):
@@ -116,6 +134,31 @@ class StepView(Widget):
 
     def on_mount(self) -> None:
         self._fit()
+        self._show_running_timebox()
+        self.set_interval(1.0, self._show_running_timebox)
+
+    def _show_running_timebox(self) -> None:
+        """A running timebox counts down on every step, not only in its own step's panel."""
+        from fagworkshop.tui.widgets.step_panel import WARNING_SECONDS, clock
+
+        shown = next(iter(self.query("#running-timebox").results(Static)), None)
+        if shown is None:
+            return
+        ends: dict[int, float] = getattr(self.app, "timebox_ends", {})
+        parts = []
+        least: float | None = None
+        for step, end in sorted(ends.items()):
+            remaining = end - time.monotonic()
+            key = "panel.remaining" if remaining > 0 else "panel.over"
+            name = t(f"step.{step}.short")
+            parts.append(
+                t("timebox.running", step=step, name=name, time=t(key, time=clock(abs(remaining))))
+            )
+            least = remaining if least is None else min(least, remaining)
+        shown.update(" · ".join(parts))
+        shown.display = bool(parts)
+        shown.set_class(least is not None and 0 < least <= WARNING_SECONDS, "-warning")
+        shown.set_class(least is not None and least <= 0, "-over")
 
     def on_resize(self) -> None:
         self._fit()
