@@ -46,6 +46,20 @@ def test_full_name_in_any_case_spacing_genitive_and_line_break() -> None:
     assert hidden("Emil Fiktivsen’s og Emil Fiktivsen'") == "<p-emil:full> og <p-emil:full>"
 
 
+def test_many_people_with_one_first_name_and_symbols_inside_a_name() -> None:
+    people = [Named(f"p-{i}", f"Anna Efternavn{i}") for i in range(50)]
+    people += [Named("p-ob", "O'Brien Hansen"), Named("p-jl", "Jens Ø. Lund")]
+    matcher = NameMatcher(people)
+    text = "anna efternavn7s, O'BRIEN  HANSEN og jens ø.\nlund; Anna"
+    found = matcher.matches(text)
+    assert [(m.owners, m.kind) for m in found[:3]] == [
+        (("p-7",), FormKind.FULL),
+        (("p-ob",), FormKind.FULL),
+        (("p-jl",), FormKind.FULL),
+    ]
+    assert len(found[3].owners) == 50  # "Anna" alone is everybody's
+
+
 def test_names_that_start_with_a_symbol() -> None:
     assert hidden("=Formel Fjeldsted og @Ad Adsen") == "<p-formel:full> og <p-ad:full>"
     assert hidden("formel fjeldsted, ad adsen") == "<p-formel:full>, <p-ad:full>"

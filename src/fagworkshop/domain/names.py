@@ -42,8 +42,7 @@ from fagworkshop.domain.analysis import pseudonym
 from fagworkshop.domain.session import Session, Step
 
 _WORD = re.compile(r"\w+")
-# A Danish genitive: "Annas", "Anna's", "Anna’s", "Jens'".
-_GENITIVE = r"(?:['’]s|['’]|s)?"
+_NEXT_WORD = re.compile(r"\W+(\w+)")
 
 
 class FormKind(StrEnum):
@@ -80,33 +79,65 @@ class NameMatch:
         return self.owners == (key,)
 
 
+#: Danish genitive endings, longest first: "Anna's", "Anna’s", "Jens'", "Annas".
+_GENITIVES = ("'s", "’s", "'", "’", "s", "")
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``char`` is a word character (as ``\\w`` in a regex)."""
+    return char.isalnum() or char == "_"
+
+
 @dataclass(slots=True)
 class _Form:
-    """One way of writing one or more people: compiled on first use."""
+    """One way of writing one or more people: words separated by any whitespace,
+    an optional genitive, whole words only. Compared by hand, not by a regex: a
+    session with thousands of staff would compile thousands of patterns."""
 
     lead: str  # symbols before the first word of the name; optional in the text
-    body: str  # regex source from the first word on
-    flags: int
+    words: tuple[str, ...]  # lower case when ``any_case``
+    any_case: bool
     capitalised: bool  # the first letter must be upper case in the text
     kind: FormKind
     owners: list[str] = field(default_factory=list)
-    _pattern: re.Pattern[str] | None = None
+
+    @property
+    def size(self) -> int:
+        return sum(len(w) for w in self.words)
 
     def match(self, value: str, at: int, floor: int) -> tuple[int, int] | None:
         """The span of this form from the word at ``at`` (its lead, if typed, from
         no earlier than ``floor``), or None."""
         if self.capitalised and not value[at].isupper():
             return None
-        if self._pattern is None:
-            self._pattern = re.compile(self.body, self.flags)
-        m = self._pattern.match(value, at)
-        if m is None:
+        pos, n = at, len(value)
+        for i, word in enumerate(self.words):
+            if i:
+                gap = pos
+                while gap < n and value[gap].isspace():
+                    gap += 1
+                if gap == pos:
+                    return None
+                pos = gap
+            piece = value[pos : pos + len(word)]
+            if (piece.lower() if self.any_case else piece) != word:
+                return None
+            pos += len(word)
+        end = None
+        whole = _is_word(self.words[-1][-1])
+        for ending in _GENITIVES:
+            if value.startswith(ending, pos):
+                after = pos + len(ending)
+                if not whole or after >= n or not _is_word(value[after]):
+                    end = after
+                    break
+        if end is None:
             return None
         start = at
         lead_at = at - len(self.lead)
         if self.lead and lead_at >= floor and value[lead_at:at].lower() == self.lead.lower():
             start = lead_at
-        return start, m.end()
+        return start, end
 
 
 def _split_lead(name: str) -> tuple[str, list[str]]:
@@ -143,8 +174,9 @@ class NameMatcher:
     """
 
     def __init__(self, people: Iterable[Named], *, short_forms: bool = False) -> None:
-        self._index: dict[str, list[_Form]] = {}
-        self._forms: dict[tuple[str, str, int, bool, FormKind], _Form] = {}
+        self._index: dict[str, list[_Form]] = {}  # one-word forms by their word
+        self._pairs: dict[str, dict[str, list[_Form]]] = {}  # longer ones by two words
+        self._forms: dict[tuple[str, tuple[str, ...], bool, bool, FormKind], _Form] = {}
         for person in people:
             lead, words = _split_lead(" ".join(person.name.split()))
             if len(words) >= 2:
@@ -160,8 +192,6 @@ class NameMatcher:
                     self._add(lead, words, 0, False, FormKind.SHORT, person)
             lead, words = _split_lead(person.pseudonym.strip())
             self._add(lead, words, re.IGNORECASE, False, FormKind.SHORT, person)
-        for forms in self._index.values():
-            forms.sort(key=lambda f: len(f.body), reverse=True)
 
     def _add(
         self,
@@ -174,28 +204,32 @@ class NameMatcher:
     ) -> None:
         if not words:
             return
-        body = r"\s+".join(re.escape(w) for w in words) + _GENITIVE
-        if words[-1][-1].isalnum():
-            body += r"(?!\w)"
-        folded = (lead.lower(), body.lower()) if flags & re.IGNORECASE else (lead, body)
-        identity = (*folded, flags, capitalised, kind)
+        any_case = bool(flags & re.IGNORECASE)
+        folded = tuple(w.lower() for w in words) if any_case else tuple(words)
+        identity = (lead.lower() if any_case else lead, folded, any_case, capitalised, kind)
         form = self._forms.get(identity)
         if form is None:
-            form = _Form(lead, body, flags, capitalised, kind)
-            self._forms[identity] = form
             first = _WORD.match(words[0])
             if first is None:  # cannot happen: words start after the lead
                 return
-            self._index.setdefault(first.group().lower(), []).append(form)
+            form = _Form(lead, folded, any_case, capitalised, kind)
+            self._forms[identity] = form
+            key = first.group().lower()
+            runs = _WORD.findall(" ".join(words)) if len(words) > 1 else []
+            if len(runs) < 2:
+                self._index.setdefault(key, []).append(form)
+            else:  # looked up by its first two words: many people share a first name
+                by_second = self._pairs.setdefault(key, {})
+                by_second.setdefault(runs[1].lower(), []).append(form)
         if who.key not in form.owners:
             form.owners.append(who.key)
 
     def __bool__(self) -> bool:
-        return bool(self._index)
+        return bool(self._index or self._pairs)
 
     def matches(self, value: str) -> list[NameMatch]:
         """Every mention in ``value``, left to right, never overlapping."""
-        if not self._index or not value:
+        if not self or not value:
             return []
         found: list[NameMatch] = []
         done = 0
@@ -207,6 +241,12 @@ class NameMatcher:
             forms = self._index.get(key, [])
             if key.endswith("s") and key[:-1] in self._index:
                 forms = forms + self._index[key[:-1]]
+            pairs = self._pairs.get(key)
+            if pairs and (following := _NEXT_WORD.match(value, word.end())):
+                second = following.group(1).lower()
+                forms = forms + pairs.get(second, [])
+                if second.endswith("s") and second[:-1] in pairs:
+                    forms = forms + pairs[second[:-1]]
             best: tuple[int, int, _Form] | None = None
             for form in forms:
                 span = form.match(value, at, done)
