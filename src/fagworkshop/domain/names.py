@@ -169,8 +169,8 @@ class NameMatcher:
 
     Texts are scanned word by word and each word is looked up in an index of
     the first words of every form, so a session with thousands of staff costs
-    one dictionary look-up per word, not a regex per person. A form's regex is
-    compiled the first time its first word is seen.
+    one dictionary look-up per word, not a regex per person; a name of several
+    words is looked up by its first two, since many people share a first name.
     """
 
     def __init__(self, people: Iterable[Named], *, short_forms: bool = False) -> None:
