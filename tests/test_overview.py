@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop import cli
+from fagworkshop import cli, store
 from fagworkshop.domain.catalogue import Theme, default_levels
 from fagworkshop.domain.overview import build_overview
 from fagworkshop.domain.session import (
@@ -277,3 +277,32 @@ def test_units_with_the_same_name_are_told_apart() -> None:
     a, b, _ = units()
     b.frame.unit = a.frame.unit
     assert [u.label for u in build_overview([a, b]).units] == ["Team Nord", "Team Nord (2)"]
+
+
+async def test_home_screen_writes_the_overview_of_the_folder(tmp_path: Path) -> None:
+    from textual.widgets import Button
+
+    from fagworkshop.tui.app import FagworkshopApp
+    from fagworkshop.tui.home import HomeScreen
+
+    _save_units(tmp_path)
+    (tmp_path / "broken.toml").write_text("title = [", encoding="utf-8")
+    app = FagworkshopApp(sessions_dir=tmp_path)
+    async with app.run_test(size=(120, 40), notifications=True, tooltips=True) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        screen.query_one("#make-overview", Button).press()
+        await pilot.pause()
+        written = list((tmp_path / "eksport").glob("oversigt-*.html"))
+        assert len(written) == 1
+        page = written[0].read_text(encoding="utf-8")
+        assert "Team Nord" in page and "Team Syd" in page and "Team Øst" in page
+        assert "Per Persen" not in page and "Rasmus" not in page
+        texts = [str(n.message) for n in app._notifications]
+        assert any("3" in m and "1 fil" in m for m in texts)
+        screen.make_overview()  # a second one the same day never replaces the first
+        assert len(list((tmp_path / "eksport").glob("oversigt-*.html"))) == 2
+        await pilot.press("ctrl+q")
+    # the overview folder is not listed as a workshop
+    assert all(e.path.parent == tmp_path for e in store.list_sessions(tmp_path))

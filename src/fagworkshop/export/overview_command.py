@@ -17,15 +17,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fagworkshop import store
-from fagworkshop.export.command import ExportFailed, write_export
+from fagworkshop.export.command import (
+    ExportFailed,
+    check_replaceable,
+    export_folder,
+    free_target,
+    make_folder,
+    write_export,
+)
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import terminal_safe
 
 if TYPE_CHECKING:  # the models load when a command reads files, not for `--help`
     from fagworkshop.domain.session import Session
-
-#: The folder for exports inside the sessions folder.
-EXPORT_FOLDER = "eksport"
 
 FORMATS = ("html", "xlsx", "md")
 
@@ -56,7 +60,7 @@ def add_parser(subparsers: argparse._SubParsersAction, common: argparse.Argument
 def default_output(folder: Path, fmt: str, today: dt.date | None = None) -> Path:
     """``eksport/oversigt-YYYY-MM-DD.<fmt>`` in the sessions folder."""
     day = (today or dt.date.today()).isoformat()
-    return folder / EXPORT_FOLDER / f"oversigt-{day}.{fmt}"
+    return export_folder(folder) / f"oversigt-{day}.{fmt}"
 
 
 def format_for(given: str | None, output: str | None) -> str:
@@ -88,12 +92,32 @@ def write_overview(
     fmt = (fmt or "").strip().lower()
     if fmt not in FORMATS:
         raise ExportFailed(t("overview.error.format", format=fmt, choices=", ".join(FORMATS)))
-    if target.exists() and not force:
-        raise ExportFailed(t("export.error.exists", path=terminal_safe(str(target))))
+    check_replaceable(target, force)
     data = render_overview(fmt, sessions, with_names)
-    store.writing.ensure_folder(target.parent)
+    make_folder(target.parent)
     write_export(target, data)
     return target
+
+
+def write_folder_overview(folder: Path, fmt: str = "html") -> tuple[Path, int, int]:
+    """The overview of every workshop in a sessions folder, in a new file in its ``eksport/``.
+
+    What the home screen offers. Files that cannot be read (broken, cut short)
+    are left out and counted; nothing is replaced (a second overview the same
+    day gets ``(2)`` in its name). Returns the path, units read and files left out.
+    """
+    sessions: list[Session] = []
+    left_out = 0
+    for entry in store.list_sessions(folder):
+        if entry.state is not store.EntryState.OK:
+            left_out += 1
+            continue
+        try:
+            sessions.append(store.load_session(entry.path))
+        except store.StoreError:  # changed since it was listed: left out, counted
+            left_out += 1
+    target = free_target(default_output(folder, fmt))
+    return write_overview(sessions, fmt, target), len(sessions), left_out
 
 
 def run(args: argparse.Namespace) -> int:

@@ -106,4 +106,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Oversigt over {count} enheder skrevet: {path}",
         "Overview of {count} units written: {path}",
     ),
+    # The home screen.
+    "home.overview": ("Oversigt over enhederne", "Overview of the units"),
+    "home.overview.done": (
+        "Oversigt over {count} workshops skrevet (uden navne): {path}",
+        "Overview of {count} workshops written (no names): {path}",
+    ),
+    "home.overview.left_out": (
+        "{count} fil(er) kunne ikke læses og er ikke med.",
+        "{count} file(s) could not be read and are left out.",
+    ),
 }

@@ -116,6 +116,7 @@ class HomeScreen(Screen[None]):
             with Horizontal(id="home-buttons"):
                 yield Button(Content(t("home.create")), id="new-create", variant="primary")
                 yield Button(Content(t("home.demo")), id="open-demo")
+                yield Button(Content(t("home.overview")), id="make-overview")
             with Horizontal(classes="home-row"):
                 yield Input(placeholder=t("home.path_placeholder"), id="open-path")
                 yield Button(Content(t("home.open_path")), id="open-path-button")
@@ -283,6 +284,27 @@ class HomeScreen(Screen[None]):
             self.app.notify(err.describe(), severity="error", markup=False, timeout=15)
             return
         self.app.open_or_ask(path, demo)  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#make-overview")
+    def _overview(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.make_overview()
+
+    def make_overview(self) -> Path | None:
+        """Write the overview across every workshop in the folder (``fagworkshop overview``)."""
+        from fagworkshop.export.command import ExportFailed
+        from fagworkshop.export.overview_command import write_folder_overview
+
+        try:
+            path, units, left_out = write_folder_overview(self._folder())
+        except ExportFailed as err:
+            self.app.notify(str(err), severity="error", markup=False, timeout=10)
+            return None
+        message = t("home.overview.done", count=units, path=str(path))
+        if left_out:
+            message += "\n" + t("home.overview.left_out", count=left_out)
+        self.app.notify(message, markup=False, timeout=15)
+        return path
 
     @on(Button.Pressed, "#open-path-button")
     def _open_path_button(self, event: Button.Pressed) -> None:
