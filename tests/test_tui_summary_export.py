@@ -188,3 +188,32 @@ async def test_markup_in_folder_and_name_is_only_text(tmp_path: Path) -> None:
         assert "[bold red]r[b] [@click=app.quit].md" in result(app)
         await pilot.press("ctrl+q")
         await app.workers.wait_for_complete()
+
+
+async def test_a_late_format_message_does_not_change_what_was_asked_for(tmp_path: Path) -> None:
+    """Found in the real program: the palette chose xlsx on a freshly mounted form, then the
+    Select's own first Changed (md) arrived while the replace question was open, and the
+    answer wrote Markdown into "demo (2).xlsx"."""
+    app, _path = opened(tmp_path)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await pilot.pause()
+        f = form(app)
+        select = app.screen.query_one("#export-format", Select)
+        f.choose_format("xlsx")
+        select.post_message(Select.Changed(select, "md"))  # stale: the list shows xlsx
+        await pilot.pause()
+        assert f.fmt == "xlsx"
+        assert app.screen.query_one("#export-name", Input).value == "sum.xlsx"
+        (tmp_path / "eksport").mkdir()
+        (tmp_path / "eksport" / "sum.xlsx").write_bytes(b"old")
+        f.export()
+        await pilot.pause()
+        # even if the form changed format while the question is open, the answer writes
+        # what was asked for
+        f.choose_format("md")
+        await pilot.press("n")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (tmp_path / "eksport" / "sum (2).xlsx").read_bytes().startswith(b"PK")
+        await pilot.press("ctrl+q")
+        await app.workers.wait_for_complete()

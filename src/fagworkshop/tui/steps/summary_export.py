@@ -126,8 +126,12 @@ class ExportForm(Vertical):
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:
         event.stop()
-        if isinstance(event.value, str) and event.value != self._fmt:
-            self.choose_format(event.value)
+        # A Changed can arrive after the value moved on (the Select posts one when it
+        # mounts, and the palette may already have chosen a format): only the value the
+        # list shows now counts.
+        current = event.select.value
+        if event.value == current and isinstance(current, str) and current != self._fmt:
+            self.choose_format(current)
 
     def choose_format(self, fmt: str) -> None:
         """Switch format; a name ending in the old format's suffix gets the new one."""
@@ -167,17 +171,18 @@ class ExportForm(Vertical):
             self._show(t("summary.export_failed", reason=str(err)), "error")
             return
         with_names = self.query_one("#export-names", Checkbox).value
+        fmt = self._fmt  # what was asked for, whatever the form shows by the answer
         if not (target.exists() or target.is_symlink()):
-            self._start(target, with_names, replace=False)
+            self._start(target, fmt, with_names, replace=False)
             return
         other = free_target(target)
 
         def answer(choice: str | None) -> None:
             if choice == "replace":
-                self._start(target, with_names, replace=True)
+                self._start(target, fmt, with_names, replace=True)
             elif choice == "new":
                 self.query_one("#export-name", Input).value = other.name
-                self._start(other, with_names, replace=False)
+                self._start(other, fmt, with_names, replace=False)
             else:
                 self._show(t("exportform.cancelled"), "information")
 
@@ -194,12 +199,12 @@ class ExportForm(Vertical):
             answer,
         )
 
-    def _start(self, target: Path, with_names: bool, replace: bool) -> None:
+    def _start(self, target: Path, fmt: str, with_names: bool, replace: bool) -> None:
         session = getattr(self.app, "session", None)
         if session is None:
             return
         self._show(t("exportform.working", path=terminal_safe(str(target))), None)
-        self._export_worker(session.model_copy(deep=True), target, self._fmt, with_names, replace)
+        self._export_worker(session.model_copy(deep=True), target, fmt, with_names, replace)
 
     @work(thread=True, exit_on_error=False, group="export")
     def _export_worker(
