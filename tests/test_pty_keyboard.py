@@ -54,3 +54,13 @@ def test_escape_leaves_a_text_field_and_digits_move_between_steps(_sessions_dir:
         app.send_key("ctrl+q")
         assert app.wait_exit() == 0
     assert store.load_session(path).frame.jobcenter == jobcenter + "3"
+
+
+def test_the_demo_opens_at_step_1_with_every_step_named(_sessions_dir: Path) -> None:
+    with PtyApp(["demo"], size=(80, 24)) as app:
+        screen = app.wait_for("Trin 1: Ramme")
+        bar = next(line for line in screen.splitlines() if " 2 Basis" in line)
+        for name in ("Ramme", "Basis", "Profil", "Medarb", "Huller", "Plan", "Opsaml"):
+            assert name in bar, bar
+        app.send_key("ctrl+q")
+        app.wait_exit()

@@ -407,7 +407,8 @@ def _steps(s: Session) -> None:
         state.notes = text
         state.decisions = [Decision(text=d, made_on=day) for d, day in decisions]
         state.timebox_minutes = minutes
-    changes.go_to_step(s, Step.PLAN)
+    # a newcomer starts where a workshop starts (issue 11), not in the middle of the plan
+    changes.go_to_step(s, Step.FRAME)
 
 
 def build_demo() -> Session:
