@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fagworkshop import __version__, i18n, logfile, store
-from fagworkshop.export import overview_command
+from fagworkshop.export import overview_command, self_assessment_command
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import FileProblem, StoreError, terminal_safe
 
@@ -118,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     # it is skipped when that module is not installed.
     _register_optional(sub, "fagworkshop.export.command", common)
     overview_command.add_parser(sub, common)
+    self_assessment_command.add_parser(sub, common)
     return parser
 
 

@@ -25,11 +25,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "sa.form.how_toml": (
         "Vurdér selv dit niveau på hver kompetence: skriv et tal fra skalaen herunder\n"
-        'i stedet for "" ved level (fx level = 3), eller lad level = "" stå.\n'
+        'i stedet for "" ved level (fx level = 3), eller lad det tomme "" stå.\n'
         "Skriv wish = true, hvis du gerne vil udvikle kompetencen.\n"
         "Ret ikke i [form], person eller code. Gem filen og send den tilbage.",
         "Rate your own level on each competence: write a number from the scale below\n"
-        'instead of "" at level (e.g. level = 3), or leave level = "" as it is.\n'
+        'instead of "" at level (e.g. level = 3), or leave the empty "" as it is.\n'
         "Write wish = true if you want to develop the competence.\n"
         "Do not change [form], person or code. Save the file and send it back.",
     ),

@@ -1,0 +1,413 @@
+"""Filled self-assessment forms read back (indlæs skemaer), all checked before any is used.
+
+:func:`read_form` turns one form file (Excel or TOML, as
+``export.self_assessment`` writes them) into a :class:`FilledForm`, or
+problems. :func:`check_forms` checks every form against the session: the
+right workshop, the round it is in now, a known person and only once, each
+row that person's own (a row copied from a colleague's form is refused), a
+competence relevant to them and only once, a level on the scale or empty, a
+wish yes or empty, something filled in at all. Every problem names the
+form, the row and the fix. :func:`apply_forms` then sets the levels and
+wishes through ``domain.changes``; the command saves the session once.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fagworkshop.domain import changes
+from fagworkshop.domain.analysis import build_index
+from fagworkshop.domain.session import Session
+from fagworkshop.export.self_assessment import (
+    COLUMNS,
+    FORM_KIND,
+    FORM_VERSION,
+    ID_SHEET,
+    LEVEL_COLUMN,
+    WISH_COLUMN,
+)
+from fagworkshop.i18n import t
+from fagworkshop.i18n.self_assessment import STRINGS as SA_STRINGS
+
+#: A filled form is a few kilobytes; anything far larger is not one of ours.
+MAX_FORM_BYTES = 5_000_000
+_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+_YES = {"ja", "yes", "x", "true", "1"}
+_NO = {"nej", "no", "false", "0"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with a form, where (row, or None for the whole form) and the fix."""
+
+    form: str
+    row: str | None
+    what: str
+    fix: str
+    order: int = 0  # the row's place in the form, for listing a form's problems in order
+
+    def describe(self) -> str:
+        """One line for the user: form, row, problem, fix."""
+        where = f"{self.form}, {self.row}" if self.row else self.form
+        return t("sa.problem.line", where=where, what=self.what, fix=self.fix)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One row of a filled form: the competence, the person's own level and wish."""
+
+    row: str  # where it is, for messages ("række 12", "linje 40")
+    order: int
+    person: str | None
+    code: str | None
+    level: int | None
+    wish: bool
+
+
+@dataclass
+class FilledForm:
+    """A form as read from its file, before it is checked against the session."""
+
+    path: Path
+    name: str
+    identity: dict[str, Any] = field(default_factory=dict)
+    answers: list[Answer] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    #: The place in the form of the row being read or checked (sorts its problems).
+    at: int = 0
+
+    def problem(self, row: str | None, what: str, fix: str) -> None:
+        self.problems.append(Problem(self.name, row, what, fix, self.at if row else 0))
+
+
+# --- reading values ---------------------------------------------------------------
+
+
+def _short(value: object) -> str:
+    shown = str(value).replace("\n", " ")
+    return shown if len(shown) <= 40 else shown[:39] + "…"
+
+
+def _level(form: FilledForm, row: str, value: object) -> int | None:
+    """A level cell: empty, or a whole number (Excel may store 3 as 3.0 or "3")."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        number = None
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 3:
+        number = int(value.strip())
+    else:
+        number = None
+    if number is None:
+        form.problem(row, t("sa.bad.level", value=_short(value)), t("sa.fix.level"))
+    return number
+
+
+def _wish(form: FilledForm, row: str, value: object) -> bool:
+    if value is None or value is False:
+        return False
+    if value is True:
+        return True
+    if isinstance(value, str) and value.strip().lower() in _YES:
+        return True
+    if isinstance(value, str) and (not value.strip() or value.strip().lower() in _NO):
+        return False
+    form.problem(row, t("sa.bad.wish", value=_short(value)), t("sa.fix.wish"))
+    return False
+
+
+def _id_value(value: object) -> str | None:
+    if isinstance(value, str) and _ID.fullmatch(value.strip()):
+        return value.strip()
+    return None
+
+
+# --- the two formats --------------------------------------------------------------
+
+
+def _read_xlsx(form: FilledForm, data: bytes) -> None:
+    import io
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(io.BytesIO(data), data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError):
+        form.problem(None, t("sa.bad.not_xlsx"), t("sa.fix.not_form"))
+        return
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
+        form.problem(None, t("sa.bad.not_xlsx"), t("sa.fix.not_form"))
+        return
+    if ID_SHEET not in wb.sheetnames:
+        form.problem(None, t("sa.bad.no_identity"), t("sa.fix.not_form"))
+        return
+    ident = wb[ID_SHEET]
+    for key, value, *_ in ident.iter_rows(min_row=1, max_row=20, max_col=2, values_only=True):
+        if isinstance(key, str):
+            form.identity[key] = value
+    sheets = [ws for ws in wb.worksheets if ws.title != ID_SHEET]
+    if not sheets:
+        form.problem(None, t("sa.bad.no_rows"), t("sa.fix.empty"))
+        return
+    ws = sheets[0]
+    headers = set(SA_STRINGS["sa.col.code"])  # a form written in either language
+    header_row = None
+    for r, (value,) in enumerate(ws.iter_rows(min_col=2, max_col=2, values_only=True), 1):
+        if isinstance(value, str) and value.strip() in headers:
+            header_row = r
+            break
+    if header_row is None:
+        form.problem(None, t("sa.bad.no_header"), t("sa.fix.not_form"))
+        return
+    width = len(COLUMNS)
+    for r, cells in enumerate(
+        ws.iter_rows(min_row=header_row + 1, max_col=width, values_only=True), header_row + 1
+    ):
+        values = list(cells) + [None] * (width - len(cells))
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            continue
+        where = t("sa.place.row", row=r)
+        form.at = r
+        person, code = values[0], values[1]
+        level = _level(form, where, values[LEVEL_COLUMN - 1])
+        wish = _wish(form, where, values[WISH_COLUMN - 1])
+        form.answers.append(
+            Answer(
+                row=where,
+                order=r,
+                person=_id_value(person) if person is not None else None,
+                code=_id_value(code) if code is not None else None,
+                level=level,
+                wish=wish,
+            )
+        )
+        if person is not None and _id_value(person) is None:
+            form.problem(where, t("sa.bad.person_cell", value=_short(person)), t("sa.fix.row"))
+        if _id_value(code) is None:
+            form.problem(where, t("sa.bad.code", value=_short(code or "")), t("sa.fix.row"))
+
+
+def _row_lines(raw: str) -> list[int]:
+    return [n for n, text in enumerate(raw.splitlines(), 1) if text.strip() == "[[row]]"]
+
+
+def _read_toml(form: FilledForm, data: bytes) -> None:
+    try:
+        raw = data.decode("utf-8")
+        parsed = tomllib.loads(raw)
+    except UnicodeDecodeError:
+        form.problem(None, t("sa.bad.not_utf8"), t("sa.fix.not_form"))
+        return
+    except tomllib.TOMLDecodeError as exc:
+        form.problem(None, t("sa.bad.toml", reason=_short(exc)), t("sa.fix.toml"))
+        return
+    ident = parsed.get("form")
+    if not isinstance(ident, dict):
+        form.problem(None, t("sa.bad.no_identity"), t("sa.fix.not_form"))
+        return
+    form.identity.update(ident)
+    rows = parsed.get("row", [])
+    if not isinstance(rows, list):
+        form.problem(None, t("sa.bad.no_rows"), t("sa.fix.not_form"))
+        return
+    lines = _row_lines(raw)
+    for i, row in enumerate(rows):
+        where = (
+            t("sa.place.line", line=lines[i], number=i + 1)
+            if i < len(lines)
+            else t("sa.place.entry", number=i + 1)
+        )
+        form.at = i + 1
+        if not isinstance(row, dict):
+            form.problem(where, t("sa.bad.row_shape"), t("sa.fix.row"))
+            continue
+        unknown = sorted(set(row) - {"person", "code", "competence", "level", "wish"})
+        if unknown:
+            form.problem(where, t("sa.bad.keys", keys=", ".join(unknown)), t("sa.fix.row"))
+        person, code = row.get("person"), row.get("code")
+        wish_value = row.get("wish", False)
+        if not isinstance(wish_value, bool | str):
+            form.problem(where, t("sa.bad.wish", value=_short(wish_value)), t("sa.fix.wish"))
+            wish_value = False
+        form.answers.append(
+            Answer(
+                row=where,
+                order=i + 1,
+                person=_id_value(person),
+                code=_id_value(code),
+                level=_level(form, where, row.get("level")),
+                wish=_wish(form, where, wish_value),
+            )
+        )
+        if person is not None and _id_value(person) is None:
+            form.problem(where, t("sa.bad.person_cell", value=_short(person)), t("sa.fix.row"))
+        if _id_value(code) is None:
+            form.problem(where, t("sa.bad.code", value=_short(code)), t("sa.fix.row"))
+
+
+def read_form(path: Path) -> FilledForm:
+    """A form file read (not yet checked against a session); its problems listed."""
+    form = FilledForm(path=path, name=path.name)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FORM_BYTES:
+            form.problem(None, t("sa.bad.too_big", size=size), t("sa.fix.not_form"))
+            return form
+        if not path.is_file():
+            form.problem(None, t("sa.bad.not_file"), t("sa.fix.path"))
+            return form
+        data = path.read_bytes()
+    except OSError as exc:
+        form.problem(None, t("sa.bad.unreadable", reason=exc.strerror or ""), t("sa.fix.path"))
+        return form
+    if data.startswith(b"PK"):
+        _read_xlsx(form, data)
+    else:
+        _read_toml(form, data)
+    return form
+
+
+# --- checking against the session ----------------------------------------------------
+
+
+def _check_identity(form: FilledForm, session: Session) -> str | None:
+    """The form's person id when it is a form of this session's current round, else None."""
+    ident = form.identity
+    if ident.get("kind") != FORM_KIND:
+        form.problem(None, t("sa.bad.no_identity"), t("sa.fix.not_form"))
+        return None
+    if ident.get("version") != FORM_VERSION:
+        form.problem(
+            None, t("sa.bad.version", version=_short(ident.get("version"))), t("sa.fix.new_form")
+        )
+        return None
+    ok = True
+    if ident.get("session") != session.id:
+        form.problem(
+            None,
+            t("sa.bad.session", found=_short(ident.get("session")), session=session.id),
+            t("sa.fix.session"),
+        )
+        ok = False
+    current = session.round()
+    number = current.number if current else None
+    if ident.get("round") != number or isinstance(ident.get("round"), bool):
+        form.problem(
+            None,
+            t("sa.bad.round", found=_short(ident.get("round")), current=number),
+            t("sa.fix.new_form"),
+        )
+        ok = False
+    person = ident.get("person")
+    if not isinstance(person, str) or session.person(person) is None:
+        form.problem(None, t("sa.bad.person", id=_short(person)), t("sa.fix.person"))
+        ok = False
+    return person if ok and isinstance(person, str) else None
+
+
+def check_forms(session: Session, forms: list[FilledForm]) -> list[Problem]:
+    """Every problem of every form against ``session``; empty means all can be applied."""
+    idx = build_index(session)
+    seen_people: dict[str, str] = {}
+    for form in forms:
+        if form.problems and not form.identity:
+            continue  # not a form at all: said so already
+        person_id = _check_identity(form, session)
+        if person_id is None:
+            continue
+        if person_id in seen_people:
+            form.problem(
+                None,
+                t("sa.bad.twice", id=person_id, other=seen_people[person_id]),
+                t("sa.fix.twice"),
+            )
+            continue
+        seen_people[person_id] = form.name
+        relevant = idx.relevant.get(person_id, frozenset())
+        codes: dict[str, str] = {}
+        for answer in form.answers:
+            form.at = answer.order
+            if answer.person is not None and answer.person != person_id:
+                form.problem(
+                    answer.row,
+                    t("sa.bad.other_person", id=answer.person, person=person_id),
+                    t("sa.fix.other_person"),
+                )
+                continue
+            if answer.code is None:
+                continue  # said so while reading
+            if answer.code in codes:
+                form.problem(
+                    answer.row,
+                    t("sa.bad.code_twice", code=answer.code, other=codes[answer.code]),
+                    t("sa.fix.code_twice"),
+                )
+                continue
+            codes[answer.code] = answer.row
+            if session.competence(answer.code) is None:
+                form.problem(
+                    answer.row, t("sa.bad.unknown_code", code=answer.code), t("sa.fix.row")
+                )
+            elif answer.code not in relevant:
+                form.problem(
+                    answer.row, t("sa.bad.not_relevant", code=answer.code), t("sa.fix.row")
+                )
+            if answer.level is not None and answer.level not in session.level_numbers():
+                scale = ", ".join(map(str, session.level_numbers()))
+                form.problem(
+                    answer.row,
+                    t("sa.bad.off_scale", level=answer.level, scale=scale),
+                    t("sa.fix.level"),
+                )
+        if not form.answers:
+            form.problem(None, t("sa.bad.no_rows"), t("sa.fix.empty"))
+        elif not any(a.level is not None or a.wish for a in form.answers):
+            form.problem(None, t("sa.bad.empty"), t("sa.fix.empty"))
+    return [p for form in forms for p in sorted(form.problems, key=lambda p: p.order)]
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What one form changed: its person and how many levels and wishes it holds."""
+
+    form: str
+    person_id: str
+    levels: int
+    wishes: int
+
+
+def apply_forms(session: Session, forms: list[FilledForm]) -> list[Applied]:
+    """Set every checked form's levels and wishes in the latest round (call
+    :func:`check_forms` first: a form with problems is never applied).
+
+    A form speaks for its rows: an empty level cell clears an earlier answer.
+    """
+    if any(form.problems for form in forms):
+        raise ValueError("forms with problems are never applied")
+    done = []
+    for form in forms:
+        person_id = str(form.identity["person"])
+        for a in form.answers:
+            assert a.code is not None
+            changes.set_self_rating(session, person_id, a.code, a.level)
+            changes.set_wish(session, person_id, a.code, a.wish)
+        done.append(
+            Applied(
+                form=form.name,
+                person_id=person_id,
+                levels=sum(a.level is not None for a in form.answers),
+                wishes=sum(a.wish for a in form.answers),
+            )
+        )
+    changes.touch(session)
+    return done

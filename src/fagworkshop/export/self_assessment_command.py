@@ -1,0 +1,177 @@
+"""``fagworkshop self-assessment SESSION [-o DIR] [--format xlsx|toml] [--person ID]``
+(alias ``selvvurdering``) and ``fagworkshop import-forms SESSION FORM...`` (alias
+``indlaes``).
+
+The first writes one form per member of staff (``export.self_assessment``)
+into ``DIR`` (default: ``eksport/selvvurdering-<session>-runde-<n>/`` in the
+sessions folder), all or none, owner-only, an existing form replaced only
+with ``--force``. The second reads filled forms back (``export.form_import``):
+every form is checked before any is applied, every problem is listed with
+the form, the row and the fix, and when there is none the session is
+changed and saved once, atomically, holding its lock (a session open in the
+program is refused, never waited for or saved over).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from fagworkshop import store
+from fagworkshop.export.command import ExportFailed, write_exports
+from fagworkshop.i18n import t
+from fagworkshop.store.errors import StoreError, terminal_safe
+
+EXPORT_FOLDER = "eksport"
+#: The form formats (as ``export.self_assessment.FORMATS``; not imported from there, so
+#: ``--help`` does not load the models).
+FORMATS = ("xlsx", "toml")
+
+
+def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add ``self-assessment`` (``selvvurdering``) and ``import-forms`` (``indlaes``)."""
+    p = subparsers.add_parser(
+        "self-assessment",
+        aliases=["selvvurdering"],
+        parents=[common],
+        help=t("sa.cli.help"),
+        description=t("sa.cli.description"),
+    )
+    p.add_argument("path", metavar="SESSION", help=t("sa.cli.session"))
+    p.add_argument("-o", "--output", dest="output", metavar="DIR", help=t("sa.cli.output"))
+    p.add_argument(
+        "--format", "-f", dest="format", default="xlsx", choices=FORMATS, help=t("sa.cli.format")
+    )
+    p.add_argument(
+        "--person", action="append", dest="people", metavar="ID", help=t("sa.cli.person")
+    )
+    p.add_argument("--force", action="store_true", help=t("sa.cli.force"))
+    p.set_defaults(run=run_forms)
+
+    p = subparsers.add_parser(
+        "import-forms",
+        aliases=["indlaes"],
+        parents=[common],
+        help=t("sa.cli.import_help"),
+        description=t("sa.cli.import_description"),
+    )
+    p.add_argument("path", metavar="SESSION", help=t("sa.cli.session"))
+    p.add_argument("forms", nargs="+", metavar="FORM", help=t("sa.cli.forms"))
+    p.set_defaults(run=run_import)
+
+
+def default_folder(sessions_folder: Path, session_path: Path, round_number: int) -> Path:
+    """``eksport/selvvurdering-<session file name>-runde-<n>`` in the sessions folder."""
+    name = f"{t('sa.file_prefix')}-{session_path.stem}-{t('sa.round_word')}-{round_number}"
+    return sessions_folder / EXPORT_FOLDER / name
+
+
+def write_forms(
+    session_path: Path,
+    fmt: str,
+    output: str | None,
+    *,
+    people: list[str] | None = None,
+    force: bool = False,
+    sessions_dir: str | None = None,
+) -> list[Path]:
+    """Write the forms; the paths written. ExportFailed or StoreError with the message."""
+    from fagworkshop.export.self_assessment import forms_for
+
+    session = store.load_session(session_path)
+    rnd = session.round()
+    if rnd is None:
+        raise ExportFailed(t("sa.error.no_round"))
+    if not session.staff:
+        raise ExportFailed(t("sa.error.no_staff"))
+    for person_id in people or ():
+        if session.person(person_id) is None:
+            known = ", ".join(p.id for p in session.staff)
+            raise ExportFailed(t("person.error.unknown", id=person_id, known=known))
+    folder = (
+        Path(output)
+        if output
+        else default_folder(store.sessions_dir(sessions_dir), session_path, rnd.number)
+    )
+    if folder.exists() and not folder.is_dir():
+        raise ExportFailed(t("sa.error.not_folder", path=str(folder)))
+    files = forms_for(session, folder, fmt, people)
+    if not force:
+        taken = [p for p, _ in files if p.exists() or p.is_symlink()]
+        if taken:
+            raise ExportFailed(t("export.error.exists", path=str(taken[0])))
+    for target, _ in files:
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            raise ExportFailed(t("export.error.exists", path=str(target)))
+    store.writing.ensure_folder(folder)
+    write_exports(files)
+    return [p for p, _ in files]
+
+
+def run_forms(args: argparse.Namespace) -> int:
+    """Carry out ``self-assessment``; 0 on success, 1 with a message otherwise."""
+    try:
+        written = write_forms(
+            Path(args.path),
+            args.format,
+            args.output,
+            people=args.people,
+            force=bool(args.force),
+            sessions_dir=getattr(args, "sessions_dir", None),
+        )
+    except ExportFailed as exc:
+        print(terminal_safe(str(exc)), file=sys.stderr)
+        return 1
+    except StoreError as exc:
+        print(exc.describe(), file=sys.stderr)
+        return 1
+    folder = written[0].parent if written else Path(args.output or ".")
+    print(
+        terminal_safe(t("sa.done.forms", count=len(written), folder=str(folder))),
+        file=sys.stderr,
+    )
+    return 0
+
+
+def import_forms(session_path: Path, form_paths: list[Path]) -> tuple[list[str], list[str]]:
+    """Check every form, then apply them all and save once: ``(done lines, problem lines)``.
+
+    With any problem nothing is changed and the session file is not touched.
+    Raises StoreError (a locked, unreadable or unsavable session).
+    """
+    from fagworkshop.export.form_import import apply_forms, check_forms, read_form
+
+    with store.SessionLock(session_path):
+        loaded = store.load_session_file(session_path)
+        session = loaded.session
+        forms = [read_form(p) for p in form_paths]
+        problems = check_forms(session, forms)
+        if problems:
+            return [], [p.describe() for p in problems]
+        applied = apply_forms(session, forms)
+        store.save_session(session, session_path, expected=loaded.stamp)
+    lines = [
+        t("sa.done.form", form=a.form, person=a.person_id, levels=a.levels, wishes=a.wishes)
+        for a in applied
+    ]
+    return lines, []
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Carry out ``import-forms``; 0 when every form was read in, 1 with the problems."""
+    try:
+        done, problems = import_forms(Path(args.path), [Path(f) for f in args.forms])
+    except StoreError as exc:
+        print(exc.describe(), file=sys.stderr)
+        return 1
+    if problems:
+        print(terminal_safe(t("sa.problem.head", count=len(problems))), file=sys.stderr)
+        for line in problems:
+            print(terminal_safe(f"  - {line}"), file=sys.stderr)
+        print(terminal_safe(t("sa.problem.nothing")), file=sys.stderr)
+        return 1
+    for line in done:
+        print(terminal_safe(line), file=sys.stderr)
+    print(terminal_safe(t("sa.done.import", count=len(done), path=str(args.path))), file=sys.stderr)
+    return 0
