@@ -128,3 +128,13 @@ def test_cli_unknown_person_or_format_is_one_clear_message(
     assert main(["export", str(path), "--person", "p-1", "--format", "csv"]) == 1
     assert "csv" in capsys.readouterr().err
     assert not [f for f in tmp_path.iterdir() if f.suffix in (".md", ".html")]
+
+
+def test_export_without_format_or_person_says_what_to_give(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "w.toml"
+    store.save_session(session_with_mentions(), path)
+    assert main(["export", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "--format" in err and "--person" in err and "Traceback" not in err

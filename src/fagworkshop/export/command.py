@@ -69,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
                 args.output,
                 force=bool(getattr(args, "force", False)),
             )
+        elif not (args.format or "").strip():
+            raise ExportFailed(t("export.error.no_format"))
         else:
             message = export_file(
                 Path(args.path),

@@ -51,6 +51,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Write everything the workshop holds about one member of staff (id from step 4) and "
         "nothing about anyone else: Markdown, HTML and Word, or the format given by --format",
     ),
+    "export.error.no_format": (
+        "Vælg et format med --format (md, html, csv, toml, xlsx eller docx), eller brug "
+        "--person ID for én medarbejders egne oplysninger.",
+        "Choose a format with --format (md, html, csv, toml, xlsx or docx), or use "
+        "--person ID for one member of staff's own data.",
+    ),
     "person.title": ("Egne oplysninger: {name}", "Own data: {name}"),
     "person.notice": (
         "Alt, hvad workshoppen rummer om denne person, og intet om andre: andre personer "
