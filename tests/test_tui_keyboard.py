@@ -388,3 +388,45 @@ async def test_a_running_timebox_counts_down_on_every_step() -> None:
         app.screen.query_one(StepPanel).toggle_timer()  # stopped: gone everywhere
         await _at_step(pilot, app, 6)
         assert not app.screen.query_one("#running-timebox", Static).display
+
+
+async def test_grid_a_keeps_the_competence_under_the_cursor() -> None:
+    from fagworkshop.tui.widgets.rating_grid import RatingGrid
+
+    session = build_demo()
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _at_step(pilot, app, 4)
+        grid = app.screen.query_one(RatingGrid)
+        grid.focus()
+        for _ in range(5):
+            await pilot.press("right")
+        before = grid.current_competence
+        assert before is not None
+        await pilot.press("a")  # every competence
+        await pilot.pause()
+        assert grid.current_competence == before
+        await pilot.press("a")  # back to those that matter
+        await pilot.pause()
+        assert grid.current_competence == before
+
+
+async def test_step_4_shows_the_round_and_the_new_person_checkboxes_work_at_once() -> None:
+    from textual.widgets import SelectionList, Static
+
+    session = build_demo()
+    rnd = session.round()
+    assert rnd is not None
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _at_step(pilot, app, 4)
+        shown = str(app.screen.query_one("#staff-round", Static).render())
+        assert f"Vurderingsrunde {rnd.number} (af {len(session.rounds)})" in shown
+        await pilot.press("n")  # the new-person form
+        await pilot.pause()
+        profiles = app.screen.query_one("#staff-profiles", SelectionList)
+        profiles.focus()
+        await pilot.pause()
+        assert profiles.highlighted == 0
+        await pilot.press("space")
+        assert list(profiles.selected) == [session.profiles[0].id]

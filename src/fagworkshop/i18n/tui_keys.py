@@ -98,3 +98,17 @@ STRINGS.update(
         "timebox.running": ("⏱ Trin {step} {name}: {time}", "⏱ Step {step} {name}: {time}"),
     }
 )
+
+STRINGS.update(
+    {
+        # --- step 4: which round is being rated ---
+        "staff.round": (
+            "Vurderingsrunde {number} (af {rounds})",
+            "Rating round {number} (of {rounds})",
+        ),
+        "staff.round_none": (
+            "Ingen vurderingsrunde endnu: den første begynder med den første vurdering",
+            "No rating round yet: the first begins with the first rating",
+        ),
+    }
+)

@@ -20,6 +20,7 @@ from textual.widgets.selection_list import Selection
 from fagworkshop.domain import changes
 from fagworkshop.domain.analysis import build_index
 from fagworkshop.domain.session import AdaptedElement, BasicChoice, Person, Session
+from fagworkshop.export.leftovers import exports_naming
 from fagworkshop.i18n import t
 from fagworkshop.i18n.names import place_text
 from fagworkshop.tui.widgets.grid_support import (
@@ -44,6 +45,9 @@ class StaffForm(Vertical):
     StaffForm .staff-field Input { width: 1fr; }
     StaffForm #staff-profiles-label { margin-top: 1; color: $text-muted; }
     StaffForm SelectionList { height: auto; max-height: 5; }
+    StaffForm SelectionList:focus > .option-list--option-highlighted {
+        background: $block-cursor-background; color: $block-cursor-foreground;
+    }
     StaffForm Horizontal { height: auto; }
     StaffForm Button { width: auto; min-width: 6; margin-right: 1; }
     """
@@ -86,6 +90,8 @@ class StaffForm(Vertical):
         profiles.add_options(
             [Selection(Content(p.name), p.id, p.id in chosen) for p in session.profiles]
         )
+        # the first space ticks the first profile: a list without a highlight ignored it
+        profiles.highlighted = 0 if session.profiles else None
         self.query_one("#staff-profiles-label", Label).update(
             Content(t("staff.profiles") if session.profiles else t("staff.no_profiles"))
         )
@@ -131,6 +137,7 @@ class StaffPanel(Vertical):
     DEFAULT_CSS = """
     StaffPanel { height: 1fr; }
     StaffPanel #staff-help { color: $text-muted; height: auto; }
+    StaffPanel #staff-round { height: 1; text-style: bold; }
     StaffPanel #staff-empty { height: auto; padding: 1; }
     StaffPanel #staff-lower { height: auto; max-height: 16; }
     StaffPanel #staff-detail { width: 2fr; height: auto; padding: 0 1; }
@@ -165,6 +172,7 @@ class StaffPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="staff-help", markup=False)
+        yield Static("", id="staff-round", markup=False)
         yield Static("", id="staff-empty", markup=False)
         yield RatingGrid(id="rating-grid")
         with Horizontal(id="staff-lower"):
@@ -186,6 +194,20 @@ class StaffPanel(Vertical):
         return self.query_one(RatingGrid)
 
     # --- from the session to the screen ---------------------------------------
+
+    def _show_round(self, session: Session) -> None:
+        """Which rating round the grid rates: a follow-up must not be mistaken for the first."""
+        rnd = session.round()
+        shown = self.query_one("#staff-round", Static)
+        if rnd is None:
+            shown.update(Content(t("staff.round_none")))
+            return
+        text = t("staff.round", number=rnd.number, rounds=len(session.rounds))
+        if rnd.label:
+            text += f" · {rnd.label}"
+        if rnd.date:
+            text += f" · {rnd.date.isoformat()}"
+        shown.update(Content(text))
 
     def _columns(self, session: Session, relevant: dict[str, frozenset[str]]) -> list[str]:
         ids = session.competence_ids()
@@ -233,6 +255,7 @@ class StaffPanel(Vertical):
         numbers = session.level_numbers()
         high = max(numbers) if numbers else 0
         self.query_one("#staff-help", Static).update(Content(t("staff.help_line", max=high)))
+        self._show_round(session)
         empty = self.query_one("#staff-empty", Static)
         if not session.staff:
             empty.update(Content(t("grid.no_staff")))
@@ -364,7 +387,12 @@ class StaffPanel(Vertical):
         self.app.notify(
             t("staff.show_all_on") if self.show_all else t("staff.show_all_off"), markup=False
         )
+        grid = self.grid
+        competence = grid.current_competence
         self.refresh_from_session()
+        # the cursor stays on the competence it was on, not on the same column number
+        if competence is not None and competence in grid.competence_ids:
+            grid.move_to(grid.cursor_row, grid.competence_ids.index(competence))
 
     def action_new_person(self) -> None:
         """Open the form for a new member of staff."""
@@ -426,4 +454,6 @@ class StaffPanel(Vertical):
                     self.grid.focus()
 
         places = [place_text(p.step, p.path) for p in changes.erasure_places(session, person.id)]
-        self.app.push_screen(ConfirmErase(person.name, places), done)
+        path = getattr(self.app, "session_path", None)
+        files = [f.name for f in exports_naming(session, person.id, path)]
+        self.app.push_screen(ConfirmErase(person.name, places, files), done)
