@@ -396,8 +396,25 @@ def test_a_session_open_in_the_program_is_not_changed(
             timeout=120,
         )
     assert run.returncode == 1
-    assert run.stderr.strip() and "Traceback" not in run.stderr
+    assert "allerede åben i et andet fagworkshop-vindue" in run.stderr
+    assert "Traceback" not in run.stderr
     assert saved.read_bytes() == original
+
+
+def test_a_missing_file_a_folder_and_an_oversized_workbook_are_named(
+    saved: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fagworkshop.export import form_import
+
+    out = write_forms(saved, "--person", "p-1")
+    form = fill(out / "selvvurdering-p-1.xlsx", saved.parent / "a.xlsx", {0: (1, None)})
+    code, err = import_forms(saved, saved.parent / "nowhere.xlsx", out, capsys=capsys)
+    assert code == 1
+    assert "nowhere.xlsx: kan ikke læses (" in err and "Angiv stien" in err
+    assert "skemaer: er ikke en fil" in err
+    monkeypatch.setattr(form_import, "MAX_UNPACKED_BYTES", 1000)  # as a zip bomb would be
+    code, err = import_forms(saved, form, capsys=capsys)
+    assert code == 1 and "a.xlsx: er alt for stor til et skema" in err
 
 
 def test_an_english_form_is_read_back(saved: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -32,9 +32,14 @@ from fagworkshop.export.self_assessment import (
 )
 from fagworkshop.i18n import t
 from fagworkshop.i18n.self_assessment import STRINGS as SA_STRINGS
+from fagworkshop.store.errors import os_reason
 
 #: A filled form is a few kilobytes; anything far larger is not one of ours.
 MAX_FORM_BYTES = 5_000_000
+#: What an Excel form may unpack to (a small zip can unpack to gigabytes).
+MAX_UNPACKED_BYTES = 50_000_000
+#: Competence rows a form may hold (a catalogue has about a hundred).
+MAX_ROWS = 2_000
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _YES = {"ja", "yes", "x", "true", "1"}
 _NO = {"nej", "no", "false", "0"}
@@ -141,6 +146,15 @@ def _read_xlsx(form: FilledForm, data: bytes) -> None:
     from openpyxl import load_workbook
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            unpacked = sum(info.file_size for info in z.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        form.problem(None, t("sa.bad.not_xlsx"), t("sa.fix.not_form"))
+        return
+    if unpacked > MAX_UNPACKED_BYTES:
+        form.problem(None, t("sa.bad.too_big", size=unpacked), t("sa.fix.not_form"))
+        return
+    try:
         wb = load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError):
         form.problem(None, t("sa.bad.not_xlsx"), t("sa.fix.not_form"))
@@ -162,7 +176,9 @@ def _read_xlsx(form: FilledForm, data: bytes) -> None:
     ws = sheets[0]
     headers = set(SA_STRINGS["sa.col.code"])  # a form written in either language
     header_row = None
-    for r, (value,) in enumerate(ws.iter_rows(min_col=2, max_col=2, values_only=True), 1):
+    for r, (value,) in enumerate(
+        ws.iter_rows(min_col=2, max_col=2, max_row=500, values_only=True), 1
+    ):
         if isinstance(value, str) and value.strip() in headers:
             header_row = r
             break
@@ -170,6 +186,9 @@ def _read_xlsx(form: FilledForm, data: bytes) -> None:
         form.problem(None, t("sa.bad.no_header"), t("sa.fix.not_form"))
         return
     width = len(COLUMNS)
+    if ws.max_row > header_row + MAX_ROWS:
+        form.problem(None, t("sa.bad.too_many_rows", rows=MAX_ROWS), t("sa.fix.not_form"))
+        return
     for r, cells in enumerate(
         ws.iter_rows(min_row=header_row + 1, max_col=width, values_only=True), header_row + 1
     ):
@@ -220,6 +239,9 @@ def _read_toml(form: FilledForm, data: bytes) -> None:
     if not isinstance(rows, list):
         form.problem(None, t("sa.bad.no_rows"), t("sa.fix.not_form"))
         return
+    if len(rows) > MAX_ROWS:
+        form.problem(None, t("sa.bad.too_many_rows", rows=MAX_ROWS), t("sa.fix.not_form"))
+        return
     lines = _row_lines(raw)
     for i, row in enumerate(rows):
         where = (
@@ -259,16 +281,18 @@ def read_form(path: Path) -> FilledForm:
     """A form file read (not yet checked against a session); its problems listed."""
     form = FilledForm(path=path, name=path.name)
     try:
+        if not path.is_file():  # a folder, a FIFO or a device is never read
+            if path.exists():
+                form.problem(None, t("sa.bad.not_file"), t("sa.fix.path"))
+                return form
+            path.stat()  # says why: not found, no permission
         size = path.stat().st_size
         if size > MAX_FORM_BYTES:
             form.problem(None, t("sa.bad.too_big", size=size), t("sa.fix.not_form"))
             return form
-        if not path.is_file():
-            form.problem(None, t("sa.bad.not_file"), t("sa.fix.path"))
-            return form
         data = path.read_bytes()
     except OSError as exc:
-        form.problem(None, t("sa.bad.unreadable", reason=exc.strerror or ""), t("sa.fix.path"))
+        form.problem(None, t("sa.bad.unreadable", reason=os_reason(exc)), t("sa.fix.path"))
         return form
     if data.startswith(b"PK"):
         _read_xlsx(form, data)

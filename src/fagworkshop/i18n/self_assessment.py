@@ -92,6 +92,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "har ikke skemaets overskriftsrække (Kode, Kompetence, ...)",
         "lacks the form's header row (Code, Competence, ...)",
     ),
+    "sa.bad.too_many_rows": (
+        "har flere end {rows} rækker",
+        "has more than {rows} rows",
+    ),
     "sa.bad.no_rows": ("har ingen kompetencer", "has no competences"),
     "sa.bad.empty": (
         "er tomt: intet niveau og intet ønske er udfyldt",
