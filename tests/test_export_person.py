@@ -97,9 +97,9 @@ def test_cli_writes_markdown_and_html_owner_only(
     store.save_session(s, path)
     pid = s.staff[0].id
     assert main(["export", str(path), "--person", pid]) == 0
-    md = tmp_path / f"w-{pid}-egne-data.md"
-    html = tmp_path / f"w-{pid}-egne-data.html"
-    docx = tmp_path / f"w-{pid}-egne-data.docx"
+    md = tmp_path / "eksport" / f"w-{pid}-egne-data.md"
+    html = tmp_path / "eksport" / f"w-{pid}-egne-data.html"
+    docx = tmp_path / "eksport" / f"w-{pid}-egne-data.docx"
     for f in (md, html, docx):
         assert stat.S_IMODE(f.stat().st_mode) == 0o600
         data = f.read_bytes()
@@ -127,7 +127,7 @@ def test_cli_unknown_person_or_format_is_one_clear_message(
     assert "p-nobody" in err and "p-1" in err and "Traceback" not in err
     assert main(["export", str(path), "--person", "p-1", "--format", "csv"]) == 1
     assert "csv" in capsys.readouterr().err
-    assert not [f for f in tmp_path.iterdir() if f.suffix in (".md", ".html")]
+    assert not [f for f in tmp_path.rglob("*") if f.suffix in (".md", ".html", ".docx")]
 
 
 def test_export_without_format_or_person_says_what_to_give(
@@ -138,3 +138,30 @@ def test_export_without_format_or_person_says_what_to_give(
     assert main(["export", str(path)]) == 1
     err = capsys.readouterr().err
     assert "--format" in err and "--person" in err and "Traceback" not in err
+
+
+def test_exports_naming_finds_earlier_exports_that_mention_the_person(tmp_path: Path) -> None:
+    from fagworkshop.export.leftovers import exports_naming
+
+    s = session_with_mentions()
+    path = tmp_path / "w.toml"
+    store.save_session(s, path)
+    for args in (
+        ["--format", "md"],
+        ["--format", "xlsx"],
+        ["--person", "p-2"],
+        ["--person", "p-1"],
+    ):
+        assert main(["export", str(path), *args]) == 0
+    (tmp_path / "eksport" / "andet.txt").write_text("Intet om nogen her", encoding="utf-8")
+    found = {p.name for p in exports_naming(s, "p-1", path)}
+    # the summary names her by initials, the workbook too, her own data by name;
+    # Bilal's own data does not name her (she is [anden person] there)
+    assert found == {
+        "w.md",
+        "w.xlsx",
+        "w-p-1-egne-data.md",
+        "w-p-1-egne-data.html",
+        "w-p-1-egne-data.docx",
+    }
+    assert exports_naming(s, "p-1", None) == []

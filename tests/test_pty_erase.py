@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from fagworkshop import store
+from fagworkshop.cli import main
 from fagworkshop.demo import build_demo
 from support.pty_app import PtyApp
 
@@ -19,6 +20,8 @@ def test_erase_in_step_4_shows_the_places_then_leaves_no_trace(_sessions_dir: Pa
     path = _sessions_dir / "demo.toml"
     store.save_session(session, path)
     store.save_session(session, path)  # the backup holds her too
+    assert main(["export", str(path), "--person", "p-1", "--format", "md"]) == 0
+    own_data = _sessions_dir / "eksport" / "demo-p-1-egne-data.md"
     with PtyApp(["open", str(path)], size=(160, 48)) as app:
         app.wait_for("Trin 4: Medarbejdere")
         app.wait_for("Anna Prøvesen")
@@ -28,6 +31,7 @@ def test_erase_in_step_4_shows_the_places_then_leaves_no_trace(_sessions_dir: Pa
         shown = app.screen_text()
         assert "Trin 6 Handlingsplan: noter" in shown
         assert "AP følger op" not in shown  # places, never the text
+        assert "demo-p-1-egne-data.md" in shown  # an earlier export that names her
         app.send_key("tab")  # from "Behold" to "Slet helt"
         app.settle()
         app.send_key("enter")
@@ -38,6 +42,8 @@ def test_erase_in_step_4_shows_the_places_then_leaves_no_trace(_sessions_dir: Pa
     assert saved.person("p-1") is None
     assert saved.step(6).notes == "[slettet] og [slettet]; [slettet] følger op"
     forms = re.compile(r"(?i:prøvesen)|(?<!\w)(?:AP|Anna)(?!\w)")
+    assert own_data.exists()  # the team's own file: listed, never deleted behind their back
+    own_data.unlink()
     for f in sorted(_sessions_dir.rglob("*")):
         if f.is_file():
             text = f.read_bytes().decode("utf-8", errors="replace")

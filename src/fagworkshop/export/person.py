@@ -303,9 +303,13 @@ PERSON_RENDERERS: dict[str, Callable[[Session, str], str | bytes]] = {
 
 
 def person_output(session_path: Path, person_id: str, fmt: str) -> Path:
-    """Where a person's own data goes by default: next to the session file."""
+    """Where a person's own data goes by default: ``eksport/`` beside the session file,
+    like every export (``common.default_output``)."""
+    from fagworkshop.export.common import default_output
+
     suffix = ".md" if fmt == "md" else f".{fmt}"
-    return session_path.with_name(f"{session_path.stem}-{person_id}-egne-data{suffix}")
+    name = f"{session_path.stem}-{person_id}-egne-data{suffix}"
+    return default_output(session_path, fmt).with_name(name)
 
 
 def export_person(
@@ -322,7 +326,7 @@ def export_person(
     folder). Returns the message to show; raises ``ExportFailed`` with a
     message for the user, or the store's ``StoreError``.
     """
-    from fagworkshop.export.command import ExportFailed, write_export
+    from fagworkshop.export.command import ExportFailed, make_folder, write_export
     from fagworkshop.store import load_session
 
     formats = PERSON_FORMATS if not fmt else ((fmt or "").strip().lower(),)
@@ -361,5 +365,6 @@ def export_person(
             raise ExportFailed(t("export.error.exists", path=str(target)))
         targets.append((target, content))
     for target, content in targets:
+        make_folder(target.parent)
         write_export(target, content)
     return "\n".join(t("export.done", path=str(target)) for target, _ in targets)

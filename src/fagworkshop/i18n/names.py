@@ -119,6 +119,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Navnet står ikke i andre tekstfelter.",
         "The name is in no other text field.",
     ),
+    "staff.erase_files": (
+        "Disse eksporter nævner personen og slettes ikke af sig selv; slet dem, eller "
+        "eksportér igen bagefter:",
+        "These exports name the person and are not deleted by this; delete them, or "
+        "export again afterwards:",
+    ),
     "staff.erase_more_places": ("… og {count} steder mere", "… and {count} more places"),
 }
 

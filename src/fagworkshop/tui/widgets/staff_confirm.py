@@ -29,6 +29,7 @@ class ConfirmErase(ModalScreen[bool]):
     }
     ConfirmErase Static { height: auto; margin-bottom: 1; }
     ConfirmErase #erase-places { max-height: 12; overflow-y: auto; color: $text-muted; }
+    ConfirmErase #erase-files { max-height: 8; overflow-y: auto; color: $warning; }
     ConfirmErase Horizontal { height: auto; }
     ConfirmErase Button { margin-right: 2; }
     """
@@ -38,15 +39,25 @@ class ConfirmErase(ModalScreen[bool]):
     #: At most this many places are listed; the rest are counted.
     MAX_PLACES = 10
 
-    def __init__(self, name: str, places: list[str] | None = None) -> None:
+    def __init__(
+        self, name: str, places: list[str] | None = None, files: list[str] | None = None
+    ) -> None:
         super().__init__()
         self.person_name = name
         self.places = list(places or [])
+        self.files = list(files or [])  # earlier exports that name the person
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Content(t("staff.erase_question", name=self.person_name)), markup=False)
             yield Static(Content(self._places_text()), id="erase-places", markup=False)
+            if self.files:
+                shown = [f"· {f}" for f in self.files[: self.MAX_PLACES]]
+                if len(self.files) > self.MAX_PLACES:
+                    more = len(self.files) - self.MAX_PLACES
+                    shown.append(t("staff.erase_more_places", count=more))
+                lines = "\n".join([t("staff.erase_files"), *shown])
+                yield Static(Content(lines), id="erase-files", markup=False)
             with Horizontal():
                 yield Button(t("staff.erase_no"), id="erase-no", variant="primary")
                 yield Button(t("staff.erase_yes"), id="erase-yes", variant="error")

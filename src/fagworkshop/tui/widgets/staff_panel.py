@@ -20,6 +20,7 @@ from textual.widgets.selection_list import Selection
 from fagworkshop.domain import changes
 from fagworkshop.domain.analysis import build_index
 from fagworkshop.domain.session import AdaptedElement, BasicChoice, Person, Session
+from fagworkshop.export.leftovers import exports_naming
 from fagworkshop.i18n import t
 from fagworkshop.i18n.names import place_text
 from fagworkshop.tui.widgets.grid_support import (
@@ -453,4 +454,6 @@ class StaffPanel(Vertical):
                     self.grid.focus()
 
         places = [place_text(p.step, p.path) for p in changes.erasure_places(session, person.id)]
-        self.app.push_screen(ConfirmErase(person.name, places), done)
+        path = getattr(self.app, "session_path", None)
+        files = [f.name for f in exports_naming(session, person.id, path)]
+        self.app.push_screen(ConfirmErase(person.name, places, files), done)
