@@ -217,3 +217,36 @@ async def test_a_late_format_message_does_not_change_what_was_asked_for(tmp_path
         assert (tmp_path / "eksport" / "sum (2).xlsx").read_bytes().startswith(b"PK")
         await pilot.press("ctrl+q")
         await app.workers.wait_for_complete()
+
+
+async def test_word_one_file_per_person(tmp_path: Path) -> None:
+    app, _path = opened(tmp_path)
+    folder = tmp_path / "eksport"
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await pilot.pause()
+        f = form(app)
+        per_person = app.screen.query_one("#export-per-person", Checkbox)
+        assert per_person.disabled  # Markdown: one file only
+        f.choose_format("docx")
+        await pilot.pause()
+        assert not per_person.disabled
+        per_person.value = True
+        f.export()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        files = sorted(p.name for p in folder.iterdir())
+        assert len(files) == 4 and all(n.startswith("sum-") and n.endswith(".docx") for n in files)
+        assert "4 filer" in result(app)
+        first = {n: (folder / n).read_bytes() for n in files}
+        # again: asked once for all of them; new names leave the first four alone
+        f.export()
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceModal)
+        await pilot.press("n")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert {n: (folder / n).read_bytes() for n in files} == first
+        assert len(list(folder.iterdir())) == 8
+        assert all((folder / n.replace(".docx", " (2).docx")).is_file() for n in files)
+        await pilot.press("ctrl+q")
+        await app.workers.wait_for_complete()

@@ -216,6 +216,22 @@ def file_part(value: str) -> str:
     return cleaned[:60] or "x"
 
 
+def people_targets(folder: Path, stem: str, labels: Sequence[str]) -> list[Path]:
+    """The file of each person's Word sheet, in order: ``<stem>-<label>.docx`` in ``folder``.
+
+    Labels that clean to the same file name get ``_`` added until they differ.
+    """
+    out: list[Path] = []
+    seen: set[str] = set()
+    for label in labels:
+        name = f"{stem}-{file_part(label)}"
+        while name.lower() in seen:
+            name += "_"
+        seen.add(name.lower())
+        out.append(folder / f"{name}.docx")
+    return out
+
+
 def _export_people(
     session: Session, session_path: Path, output: str | None, *, with_names: bool, force: bool
 ) -> str:
@@ -227,14 +243,8 @@ def _export_people(
         raise ExportFailed(t("export.error.per_person_stdout"))
     folder = Path(output) if output else default_output(session_path, "docx").parent
     documents = render_docx_people(session, with_names)
-    targets: list[tuple[Path, bytes]] = []
-    seen: set[str] = set()
-    for label, data in documents:
-        name = f"{session_path.stem}-{file_part(label)}"
-        while name.lower() in seen:  # two labels that clean to the same name
-            name += "_"
-        seen.add(name.lower())
-        targets.append((folder / f"{name}.docx", data))
+    paths = people_targets(folder, session_path.stem, [label for label, _ in documents])
+    targets = [(path, data) for path, (_label, data) in zip(paths, documents, strict=True)]
     for target, _data in targets:
         check_replaceable(target, force)
     make_folder(folder)

@@ -96,6 +96,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The file already exists:\n{path}\n\nReplace it?",
     ),
     "exportform.new_name": ("Nyt navn: {name} (n)", "New name: {name} (n)"),
+    "exportform.per_person": ("Én fil pr. medarbejder", "One file per person"),
+    "exportform.exists_many": (
+        "{count} af filerne findes allerede, fx:\n{path}\n\nSkal de erstattes?",
+        "{count} of the files already exist, e.g.:\n{path}\n\nReplace them?",
+    ),
+    "exportform.new_names": ("Nye navne (n)", "New names (n)"),
+    "exportform.staff_changed": (
+        "Medarbejderlisten ændrede sig undervejs. Eksportér igen.",
+        "The staff list changed meanwhile. Export again.",
+    ),
     "exportform.replace": ("Overskriv (o)", "Overwrite (o)"),
     "exportform.cancel": ("Annullér (Esc)", "Cancel (Esc)"),
     "exportform.cancelled": ("Eksporten blev annulleret.", "The export was cancelled."),

@@ -28,7 +28,8 @@ from fagworkshop.export.command import (
     export_target,
     free_target,
     make_folder,
-    write_export,
+    people_targets,
+    write_exports,
 )
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import terminal_safe
@@ -64,7 +65,7 @@ class ExportForm(Vertical):
     ExportForm .export-label { width: 12; padding: 1 1 0 0; }
     ExportForm #export-format { width: 34; }
     ExportForm #export-folder, ExportForm #export-name { width: 1fr; }
-    ExportForm #export-names { margin-left: 2; }
+    ExportForm #export-names, ExportForm #export-per-person { margin-left: 2; }
     ExportForm #export-result { height: auto; color: $text-muted; }
     """
 
@@ -83,6 +84,12 @@ class ExportForm(Vertical):
                 id="export-format",
             )
             yield Checkbox(Content(t("exportform.with_names")), False, id="export-names")
+            yield Checkbox(
+                Content(t("exportform.per_person")),
+                False,
+                id="export-per-person",
+                disabled=self._fmt != "docx",
+            )
         with Horizontal(classes="export-row"):
             yield Static(Content(t("exportform.folder")), classes="export-label")
             yield Input(id="export-folder")
@@ -144,6 +151,7 @@ class ExportForm(Vertical):
         if select.value != fmt:
             with select.prevent(Select.Changed):
                 select.value = fmt
+        self.query_one("#export-per-person", Checkbox).disabled = fmt != "docx"
 
     # --- exporting ---------------------------------------------------------------------
 
@@ -172,25 +180,37 @@ class ExportForm(Vertical):
             return
         with_names = self.query_one("#export-names", Checkbox).value
         fmt = self._fmt  # what was asked for, whatever the form shows by the answer
-        if not (target.exists() or target.is_symlink()):
-            self._start(target, fmt, with_names, replace=False)
+        per_person = fmt == "docx" and self.query_one("#export-per-person", Checkbox).value
+        targets = self._people_targets(target, with_names) if per_person else [target]
+        taken = [p for p in targets if p.exists() or p.is_symlink()]
+        if not taken:
+            self._start(targets, fmt, with_names, per_person, replace=False)
             return
-        other = free_target(target)
+        others = [free_target(p) for p in targets]
 
         def answer(choice: str | None) -> None:
             if choice == "replace":
-                self._start(target, fmt, with_names, replace=True)
+                self._start(targets, fmt, with_names, per_person, replace=True)
             elif choice == "new":
-                self.query_one("#export-name", Input).value = other.name
-                self._start(other, fmt, with_names, replace=False)
+                if not per_person:
+                    self.query_one("#export-name", Input).value = others[0].name
+                self._start(others, fmt, with_names, per_person, replace=False)
             else:
                 self._show(t("exportform.cancelled"), "information")
 
+        if per_person:
+            question = t(
+                "exportform.exists_many", count=len(taken), path=terminal_safe(str(taken[0]))
+            )
+            new_label = t("exportform.new_names")
+        else:
+            question = t("exportform.exists", path=terminal_safe(str(target)))
+            new_label = t("exportform.new_name", name=terminal_safe(others[0].name))
         self.app.push_screen(
             ChoiceModal(
-                t("exportform.exists", path=terminal_safe(str(target))),
+                question,
                 [
-                    Choice("new", t("exportform.new_name", name=terminal_safe(other.name)), "n"),
+                    Choice("new", new_label, "n"),
                     Choice("replace", t("exportform.replace"), "o"),
                     Choice("cancel", t("exportform.cancel"), "a"),
                 ],
@@ -199,33 +219,64 @@ class ExportForm(Vertical):
             answer,
         )
 
-    def _start(self, target: Path, fmt: str, with_names: bool, replace: bool) -> None:
+    def _people_targets(self, target: Path, with_names: bool) -> list[Path]:
+        """One Word file per person beside ``target``: ``<name>-<label>.docx``."""
+        from fagworkshop.export.common import labels
+
         session = getattr(self.app, "session", None)
-        if session is None:
+        shown = labels(session, with_names) if session is not None else {}
+        return people_targets(target.parent, target.stem, list(shown.values()))
+
+    def _start(
+        self, targets: list[Path], fmt: str, with_names: bool, per_person: bool, replace: bool
+    ) -> None:
+        session = getattr(self.app, "session", None)
+        if session is None or not targets:
             return
-        self._show(t("exportform.working", path=terminal_safe(str(target))), None)
-        self._export_worker(session.model_copy(deep=True), target, fmt, with_names, replace)
+        where = targets[0] if len(targets) == 1 else targets[0].parent
+        self._show(t("exportform.working", path=terminal_safe(str(where))), None)
+        snapshot = session.model_copy(deep=True)
+        self._export_worker(snapshot, targets, fmt, with_names, per_person, replace)
 
     @work(thread=True, exit_on_error=False, group="export")
     def _export_worker(
-        self, snapshot: Session, target: Path, fmt: str, with_names: bool, replace: bool
+        self,
+        snapshot: Session,
+        targets: list[Path],
+        fmt: str,
+        with_names: bool,
+        per_person: bool,
+        replace: bool,
     ) -> None:
-        from fagworkshop.export.formats import render_bytes
-
         severity = "information"
         try:
-            make_folder(target.parent)
+            if per_person:
+                from fagworkshop.export.docx_export import render_docx_people
+
+                contents = [data for _label, data in render_docx_people(snapshot, with_names)]
+                if len(contents) != len(targets):  # the staff changed since the question
+                    raise ExportFailed(t("exportform.staff_changed"))
+            else:
+                from fagworkshop.export.formats import render_bytes
+
+                contents = [render_bytes(fmt, snapshot, with_names)]
+            make_folder(targets[0].parent)
             # Checked again here: a file may have appeared since the question.
-            if not replace and (target.exists() or target.is_symlink()):
-                raise ExportFailed(t("exportform.appeared", path=terminal_safe(str(target))))
-            write_export(target, render_bytes(fmt, snapshot, with_names))
+            for target in targets:
+                if not replace and (target.exists() or target.is_symlink()):
+                    raise ExportFailed(t("exportform.appeared", path=terminal_safe(str(target))))
+            write_exports(list(zip(targets, contents, strict=True)))
         except ExportFailed as err:
             message, severity = t("summary.export_failed", reason=str(err)), "error"
         except Exception as err:  # noqa: BLE001 - an export must never end the workshop
             logfile.caught(log, f"exporting {fmt}", err)
             message, severity = t("summary.export_failed", reason=repr(err)), "error"
         else:
-            message = t("summary.export_done", path=terminal_safe(str(target)))
+            if per_person:
+                where = terminal_safe(str(targets[0].parent))
+                message = t("export.done_many", count=len(targets), path=where)
+            else:
+                message = t("summary.export_done", path=terminal_safe(str(targets[0])))
         self.app.call_from_thread(self._show, message, severity)
 
     def _show(self, message: str, severity: str | None) -> None:
