@@ -430,3 +430,39 @@ async def test_step_4_shows_the_round_and_the_new_person_checkboxes_work_at_once
         assert profiles.highlighted == 0
         await pilot.press("space")
         assert list(profiles.selected) == [session.profiles[0].id]
+
+
+async def test_home_lists_the_teams_own_catalogues_by_name_and_speaks_the_language(
+    tmp_path: Path, monkeypatch: object
+) -> None:
+    from textual.widgets import Select
+
+    from fagworkshop import i18n, store
+    from fagworkshop.resources import builtin_catalogue_paths
+    from fagworkshop.tui.home import HomeScreen
+
+    own_dir = tmp_path / "profiles"
+    own_dir.mkdir()
+    catalogue = store.load_catalogue(builtin_catalogue_paths()[0])
+    catalogue = catalogue.model_copy(
+        update={"id": "team-erhverv", "title": "Team Erhvervs katalog"}
+    )
+    store.save_catalogue(catalogue, own_dir / "team.toml")
+    monkeypatch.setenv("FAGWORKSHOP_CATALOGUES_DIR", str(own_dir))  # type: ignore[attr-defined]
+    sessions = tmp_path / "sessions"
+    sessions.mkdir()
+    for lang, own, prompt in (
+        ("da", "(eget katalog)", "Vælg"),
+        ("en", "(own catalogue)", "Choose"),
+    ):
+        app = FagworkshopApp(sessions_dir=sessions, lang=lang)
+        try:
+            async with app.run_test(size=(120, 40)) as pilot:
+                await pilot.pause()
+                assert isinstance(app.screen, HomeScreen)
+                select = app.screen.query_one("#new-catalogue", Select)
+                titles = [str(prompt_) for prompt_, _ in select._options]
+                assert any("Team Erhvervs katalog" in x and own in x for x in titles), titles
+                assert str(select.prompt).startswith(prompt) and "Select" not in titles
+        finally:
+            i18n.set_language("da")

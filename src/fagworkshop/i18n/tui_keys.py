@@ -112,3 +112,11 @@ STRINGS.update(
         ),
     }
 )
+
+STRINGS.update(
+    {
+        # --- home: the catalogue choice ---
+        "home.catalogue_prompt": ("Vælg et katalog", "Choose a catalogue"),
+        "home.own_catalogue": ("{title} (eget katalog)", "{title} (own catalogue)"),
+    }
+)

@@ -21,22 +21,25 @@ from fagworkshop.i18n import t
 
 
 def builtin_catalogues() -> list[tuple[str, Path]]:
-    """``(title, path)`` of each built-in catalogue that loads; empty when none are there."""
+    """``(title, path)`` of each catalogue that loads: the built-in ones, then the team's
+    own from the user catalogue folder (by their title, marked as own); empty when none."""
     try:
-        from fagworkshop.resources import builtin_catalogue_paths
+        from fagworkshop.resources import builtin_catalogue_paths, user_catalogue_paths
     except ImportError:
         return []
     found: list[tuple[str, Path]] = []
-    try:
-        paths = builtin_catalogue_paths()
-    except OSError:
-        return []
-    for path in paths:
+    for paths_of, own in ((builtin_catalogue_paths, False), (user_catalogue_paths, True)):
         try:
-            cat = store.load_catalogue(path)
-        except store.StoreError:
+            paths = paths_of()
+        except OSError:
             continue
-        found.append((cat.title, path))
+        for path in paths:
+            try:
+                cat = store.load_catalogue(path)
+            except store.StoreError:
+                continue
+            title = t("home.own_catalogue", title=cat.title) if own else cat.title
+            found.append((title, path))
     return found
 
 
@@ -106,6 +109,7 @@ class HomeScreen(Screen[None]):
                             [(Content(title), str(path)) for title, path in self.catalogues],
                             value=str(self.catalogues[0][1]),
                             allow_blank=True,
+                            prompt=t("home.catalogue_prompt"),
                             id="new-catalogue",
                         )
                     else:
