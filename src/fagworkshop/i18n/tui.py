@@ -158,13 +158,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "help.step.7": (
         "Her står aftaler, lokale profiler, de største huller og planen samlet.\n"
-        "Markér som aftalt (datoen gemmes), eksportér (filen lægges ved siden af "
-        "workshopfilen, navne pseudonymiseret) eller start en opfølgningsrunde, der tager "
-        "de sidste vurderinger som udgangspunkt.",
+        "Markér som aftalt (datoen gemmes) eller start en opfølgningsrunde, der tager de "
+        "sidste vurderinger som udgangspunkt.\n"
+        "Eksport: vælg format (Markdown, HTML, CSV, profiler som TOML, Excel, Word med en "
+        "MUS-side pr. medarbejder eller én fil pr. medarbejder), mappe (standard eksport/ i "
+        "workshopmappen), filnavn og om fulde navne skal med (standard: initialer). En fil, "
+        "der findes i forvejen, erstattes kun, hvis du siger ja; ellers får den nye fil "
+        "næste ledige navn.",
         "Decisions, local profiles, the main gaps and the plan in one place.\n"
-        "Mark as agreed (the date is recorded), export (the file goes beside the workshop "
-        "file, names pseudonymised) or start a follow-up round that starts from the last "
-        "ratings.",
+        "Mark as agreed (the date is recorded) or start a follow-up round that starts from "
+        "the last ratings.\n"
+        "Export: choose the format (Markdown, HTML, CSV, profiles as TOML, Excel, Word with "
+        "an appraisal-talk page per person or one file per person), the folder (by default "
+        "eksport/ in the workshop folder), the file name and whether full names go in "
+        "(default: initials). A file that exists is replaced only if you say yes; otherwise "
+        "the new file takes the next free name.",
     ),
     "help.title": ("Hjælp: {step}", "Help: {step}"),
     "help.keys": (
@@ -406,12 +414,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Start round {number}? It starts from a copy of the last ratings.",
     ),
     "summary.follow_up_done": ("Runde {number} er startet.", "Round {number} has started."),
-    "summary.export": ("Eksport (navne pseudonymiseret)", "Export (names pseudonymised)"),
     "summary.export_done": ("Eksporteret til {path}", "Exported to {path}"),
     "summary.export_failed": ("Eksport fejlede: {reason}", "Export failed: {reason}"),
     "summary.export_no_file": (
-        "Gem workshoppen i en fil først; eksporten lægges ved siden af den.",
-        "Save the workshop to a file first; the export goes beside it.",
+        "Skriv en mappe, som eksporten skal lægges i.",
+        "Write a folder for the export to go into.",
     ),
     "summary.none": ("–", "–"),
 }
