@@ -466,3 +466,31 @@ async def test_home_lists_the_teams_own_catalogues_by_name_and_speaks_the_langua
                 assert str(select.prompt).startswith(prompt) and "Select" not in titles
         finally:
             i18n.set_language("da")
+
+
+async def test_textuals_own_palette_commands_are_in_danish() -> None:
+    from textual.command import CommandInput
+
+    app = FagworkshopApp(session=build_demo())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        names = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Farvetema" in names and "Afslut" in names and "Taster" in names
+        assert not {"Theme", "Quit", "Keys", "Screenshot", "Maximize"} & set(names)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.query_one(CommandInput).placeholder == "Søg efter kommandoer…"
+        await pilot.press("escape")
+
+
+async def test_the_theme_is_remembered_between_runs(_config_dir: Path) -> None:
+    first = FagworkshopApp(session=build_demo())
+    async with first.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        first.theme = "nord"
+        await pilot.pause()
+    assert "nord" in (_config_dir / "settings.toml").read_text(encoding="utf-8")
+    again = FagworkshopApp(session=build_demo())
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
