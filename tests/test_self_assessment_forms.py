@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import tomli_w
 from openpyxl import load_workbook
 
 from fagworkshop import store
@@ -21,6 +22,7 @@ from fagworkshop.cli import main
 from fagworkshop.demo import build_demo
 from fagworkshop.domain.analysis import build_index
 from fagworkshop.domain.session import Session
+from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
 
 #: What a test types into a cell.
@@ -438,3 +440,51 @@ def test_an_english_form_is_read_back(saved: Path, capsys: pytest.CaptureFixture
     assert (
         rnd is not None and rnd.self_ratings["p-3"] == {first: 4} and rnd.wishes["p-3"] == [first]
     )
+
+
+def test_every_form_filled_in_full_reads_back_exactly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    session = generate_session(staff=8, competences=20, rounds=2, seed=11)
+    path = tmp_path / "g.toml"
+    store.save_session(session, path)
+    scale = session.level_numbers()
+    idx = build_index(session)
+    expected_levels: dict[str, dict[str, int]] = {}
+    expected_wishes: dict[str, list[str]] = {}
+    forms = []
+    for n, person in enumerate(session.staff):
+        fmt = "toml" if n % 2 else "xlsx"
+        out = tmp_path / fmt
+        args = ["self-assessment", str(path), "-o", str(out), "--person", person.id]
+        assert main([*args, "--format", fmt]) == 0
+        form = out / f"selvvurdering-{person.id}.{fmt}"
+        codes = idx.relevant_ordered[person.id]
+        assert codes
+        levels = {c: scale[(n + i) % len(scale)] for i, c in enumerate(codes) if i % 4 != 3}
+        wishes = [c for i, c in enumerate(codes) if i % 3 == 0]
+        expected_levels[person.id] = levels
+        if wishes:
+            expected_wishes[person.id] = wishes
+        if fmt == "xlsx":
+            wb = load_workbook(form)
+            ws = wb.worksheets[0]
+            for r in level_rows(ws):
+                code = ws.cell(r, 2).value
+                ws.cell(r, 5).value = levels.get(code)
+                ws.cell(r, 6).value = "ja" if code in wishes else None
+            wb.save(form)
+        else:
+            data = tomllib.loads(form.read_text(encoding="utf-8"))
+            for row in data["row"]:
+                row["level"] = levels.get(row["code"], "")
+                row["wish"] = row["code"] in wishes
+            form.write_text(tomli_w.dumps(data), encoding="utf-8")
+        forms.append(form)
+    capsys.readouterr()
+    code, err = import_forms(path, *forms, capsys=capsys)
+    assert code == 0, err
+    rnd = store.load_session(path).round()
+    assert rnd is not None
+    assert rnd.self_ratings == expected_levels
+    assert rnd.wishes == expected_wishes
