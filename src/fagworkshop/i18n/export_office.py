@@ -96,7 +96,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The file already exists:\n{path}\n\nReplace it?",
     ),
     "exportform.new_name": ("Nyt navn: {name} (n)", "New name: {name} (n)"),
-    "exportform.per_person": ("Én fil pr. medarbejder", "One file per person"),
+    "exportform.per_person": ("Word: én fil pr. medarbejder", "Word: one file per person"),
     "exportform.exists_many": (
         "{count} af filerne findes allerede, fx:\n{path}\n\nSkal de erstattes?",
         "{count} of the files already exist, e.g.:\n{path}\n\nReplace them?",

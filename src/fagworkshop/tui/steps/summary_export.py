@@ -65,7 +65,7 @@ class ExportForm(Vertical):
     ExportForm .export-label { width: 12; padding: 1 1 0 0; }
     ExportForm #export-format { width: 34; }
     ExportForm #export-folder, ExportForm #export-name { width: 1fr; }
-    ExportForm #export-names, ExportForm #export-per-person { margin-left: 2; }
+    ExportForm #export-per-person { margin-left: 2; }
     ExportForm #export-result { height: auto; color: $text-muted; }
     """
 
@@ -83,6 +83,9 @@ class ExportForm(Vertical):
                 allow_blank=False,
                 id="export-format",
             )
+        # The choices on a row of their own, so they fit 80 columns.
+        with Horizontal(classes="export-row"):
+            yield Static("", classes="export-label")
             yield Checkbox(Content(t("exportform.with_names")), False, id="export-names")
             yield Checkbox(
                 Content(t("exportform.per_person")),
