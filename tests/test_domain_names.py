@@ -236,3 +236,14 @@ def test_erasure_leaves_no_spelling_of_the_person_in_any_field(
     # the colleague is left alone
     assert all("Zoe" in s.step(1 + i % 7).notes for i in range(len(written)))
     assert all(d.text.endswith(" og ZZ") for d in s.step(6).decisions)
+
+
+def test_fields_typed_as_ids_are_never_text_whatever_their_name() -> None:
+    """Was: a new id list (``Round.wishes``) was walked as text by name-based rules."""
+    s = build_demo()
+    rnd = s.rounds[-1]
+    rnd.wishes = {s.staff[0].id: [s.competence_ids()[0]]}
+    paths = [f.place.path for f in text_fields(s)]
+    for name in ("wishes", "unused", "for_whom", "competences", "serves", "elements"):
+        assert not any(name in path and path[-1] == name for path in paths), name
+    assert not any("wishes" in path for path in paths)

@@ -35,6 +35,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from types import UnionType
+from typing import Annotated, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -349,21 +351,44 @@ class TextField:
             self.owner[self.slot] = value
 
 
-#: Fields that hold ids or fixed values, never text a person typed.
-_NOT_TEXT = frozenset(
-    {
-        "id",
-        "schema_version",
-        "theme",
-        "course_id",
-        "catalogue_id",
-        "unused",
-        "ratings",
-    }
-)
-#: Fields that are lists of ids where they are lists of strings (``Person.profiles``),
-#: but lists of models elsewhere (``Session.profiles``).
-_ID_LISTS = frozenset({"for_whom", "competences", "profiles", "elements", "serves"})
+#: Fields typed as text that still hold a reference, never text a person typed.
+_NOT_TEXT = frozenset({"catalogue_id"})
+
+
+def _is_id_type(annotation: object) -> bool:
+    """Whether a field's type holds ids (``Id``, ``list[Id]``, ``dict[Id, list[Id]]``...):
+    strings with a pattern, never free text."""
+    origin = get_origin(annotation)
+    args = get_args(annotation)
+    if origin is Annotated:
+        return any(getattr(m, "pattern", None) for m in args[1:]) or _is_id_type(args[0])
+    if origin in (list, tuple, set, frozenset) and args:
+        return _is_id_type(args[0])
+    if origin is dict and len(args) == 2:
+        return _is_id_type(args[1])
+    if origin in (Union, UnionType):
+        kinds = [a for a in args if a is not type(None)]
+        return bool(kinds) and all(_is_id_type(a) for a in kinds)
+    return False
+
+
+_ID_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _id_fields(model: type[BaseModel]) -> frozenset[str]:
+    """The fields of a model that hold ids (looked up once per model class)."""
+    known = _ID_FIELDS.get(model)
+    if known is None:
+        known = frozenset(
+            name
+            for name, info in model.model_fields.items()
+            if name in _NOT_TEXT
+            or any(getattr(m, "pattern", None) for m in info.metadata)
+            or _is_id_type(info.annotation)
+        )
+        _ID_FIELDS[model] = known
+    return known
+
 
 #: The step each top-level part of a session belongs to.
 _STEP_OF = {
@@ -390,13 +415,11 @@ def text_fields(session: Session, *, skip_person: str | None = None) -> list[Tex
 
     def walk(node: object, path: tuple[PathPart, ...], step: int | None) -> None:
         if isinstance(node, BaseModel):
+            skip = _id_fields(type(node))
             for name in type(node).model_fields:
-                if name in _NOT_TEXT:
+                if name in skip:
                     continue
                 value = getattr(node, name)
-                if name in _ID_LISTS and isinstance(value, list) and path:
-                    if all(type(v) is str for v in value):
-                        continue
                 here = step
                 if not path:
                     here = _STEP_OF.get(name)
