@@ -201,6 +201,9 @@ def test_erasure_removes_own_levels_and_wishes_in_every_round(tmp_path: Path) ->
 
 def test_own_data_export_shows_their_own_level_and_wish_and_nobody_elses() -> None:
     s = build_demo()
+    for rnd in s.rounds:  # as before anyone has filled in a form
+        rnd.self_ratings.clear()
+        rnd.wishes.clear()
     c1, c2 = s.competence_ids()[:2]
     changes.set_self_rating(s, "p-1", c1, 4)
     changes.toggle_wish(s, "p-1", c2)
