@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from fagworkshop.demo import build_demo
 from fagworkshop.domain import changes
 from fagworkshop.domain.catalogue import Theme, default_levels
 from fagworkshop.domain.self_view import TALK_DIFFERENCE, self_people, self_view
@@ -191,3 +192,19 @@ def test_an_earlier_round_without_a_self_layer_and_an_unknown_round() -> None:
     s.rounds = []
     assert self_view(s).round_number is None
 
+
+def test_the_demo_has_a_flagged_difference_and_a_wish_that_meets_a_gap() -> None:
+    view = self_view(build_demo())
+    people = {d.person_id for d in view.differences} | {w.person_id for w in view.wishes}
+    assert len(people) == 5
+    assert cells(view.flagged) == [
+        ("p-4", "b-undersoege"),
+        ("p-11", "b-dokumentere"),
+        ("p-12", "b-borgersamtale"),
+    ]
+    assert ("p-1", "b-beskaeftigelsesanalyse") in cells(view.wishes_meeting_gap)
+    assert cells(view.wishes_without_need) == [
+        ("p-4", "match-maalgrupper"),
+        ("p-12", "udv-dokumentation"),
+    ]
+    assert self_view(build_demo(), 1).has_self_assessment is False  # only the follow-up

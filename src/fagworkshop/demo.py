@@ -367,6 +367,43 @@ def _follow_up(s: Session, people: dict[str, str]) -> None:
     )
 
 
+#: The staff's own levels (selvvurdering) and wishes (ønsker at udvikle) in the follow-up,
+#: for five of the twelve: DS (investigation) and KM (documentation) rate themselves two
+#: levels above the leaders and LA her citizen conversations two below (flagged for the
+#: talk); AP, EF, KM and LA wish for something they are below target in; DS and LA wish
+#: for competences everyone they are relevant for meets (wishes nobody needs).
+SELF_ASSESSMENTS: dict[str, tuple[dict[str, int], tuple[str, ...]]] = {
+    "AP": (
+        {"b-beskaeftigelsesanalyse": 2, "virk-kontakt": 3, "b-borgersamtale": 3},
+        ("b-beskaeftigelsesanalyse",),
+    ),
+    "DS": (
+        {"b-undersoege": 3, "b-dokumentere": 2, "match-motivation": 2, "virk-brancher": 4},
+        ("match-maalgrupper",),
+    ),
+    "EF": (
+        {"b-skoen": 1, "b-beskaeftigelsesanalyse": 3, "match-kobling": 2},
+        ("b-beskaeftigelsesanalyse", "helhed-bestiller"),
+    ),
+    "KM": (
+        {"virk-kontakt": 3, "b-dokumentere": 2, "virk-bindeled": 1},
+        ("virk-kontakt", "virk-raadgivning"),
+    ),
+    "LA": (
+        {"udv-evidens": 3, "b-skoen": 2, "b-borgersamtale": 2},
+        ("udv-dokumentation", "b-skoen"),
+    ),
+}
+
+
+def _self_assessments(s: Session, people: dict[str, str]) -> None:
+    for initials, (levels, wishes) in SELF_ASSESSMENTS.items():
+        for cid, level in levels.items():
+            changes.set_self_rating(s, people[initials], cid, level)
+        for cid in wishes:
+            changes.set_wish(s, people[initials], cid, True)
+
+
 def _steps(s: Session) -> None:
     notes: dict[Step, tuple[str, list[tuple[str, dt.date]], int]] = {
         Step.FRAME: (
@@ -429,6 +466,7 @@ def build_demo() -> Session:
     _first_round(s, people)
     _plan(s, people)
     _follow_up(s, people)
+    _self_assessments(s, people)
     _steps(s)
     s.created = CREATED
     s.updated = UPDATED
