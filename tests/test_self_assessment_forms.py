@@ -43,10 +43,6 @@ def demo_session() -> Session:
         rnd.wishes.clear()
     # a wording naming a colleague: it must not reach anyone else's form
     s.basics[0].local_wording = "Organisation (spørg Emil Fiktivsen)"
-    # these tests start from blank forms: the demo's own answers (five people) are cleared
-    latest = s.round()
-    assert latest is not None
-    latest.self_ratings, latest.wishes = {}, {}
     return s
 
 
@@ -495,3 +491,22 @@ def test_every_form_filled_in_full_reads_back_exactly(
     assert rnd is not None
     assert rnd.self_ratings == expected_levels
     assert rnd.wishes == expected_wishes
+
+
+def test_someone_with_no_competence_to_assess_gets_no_form_and_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    s = demo_session()
+    for b in s.basics:
+        b.included = False
+    s.staff[1].profiles = []  # p-2: nothing left to assess
+    path = tmp_path / "w.toml"
+    store.save_session(s, path)
+    out = tmp_path / "skemaer"
+    assert main(["self-assessment", str(path), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "Intet skema til p-2" in err
+    assert not (out / "selvvurdering-p-2.xlsx").exists()
+    assert (out / "selvvurdering-p-1.xlsx").exists()
+    assert main(["self-assessment", str(path), "-o", str(out), "--person", "p-2"]) == 1
+    assert "Ingen har kompetencer at vurdere endnu" in capsys.readouterr().err
