@@ -294,10 +294,22 @@ def form_name(spec: FormSpec, fmt: str) -> str:
 def forms_for(
     session: Session, folder: Path, fmt: str, people: Sequence[str] | None = None
 ) -> list[tuple[Path, bytes]]:
-    """Every person's form (or those in ``people``), with the path it goes to in ``folder``."""
+    """Every person's form (or those in ``people``), with the path it goes to in ``folder``.
+
+    A person with no relevant competences yet (no included basics, no local
+    profile) gets no form: see :func:`without_competences`.
+    """
     chosen = [p.id for p in session.staff] if people is None else list(people)
     out = []
     for person_id in chosen:
         spec = form_spec(session, person_id)
-        out.append((folder / form_name(spec, fmt), render_form(spec, fmt)))
+        if spec.rows:
+            out.append((folder / form_name(spec, fmt), render_form(spec, fmt)))
     return out
+
+
+def without_competences(session: Session, people: Sequence[str] | None = None) -> list[str]:
+    """The people (of ``people``, else all staff) with no competence to assess yet."""
+    idx = build_index(session)
+    chosen = [p.id for p in session.staff] if people is None else list(people)
+    return [pid for pid in chosen if not idx.relevant_ordered.get(pid)]

@@ -77,7 +77,7 @@ def write_forms(
     sessions_dir: str | None = None,
 ) -> list[Path]:
     """Write the forms; the paths written. ExportFailed or StoreError with the message."""
-    from fagworkshop.export.self_assessment import forms_for
+    from fagworkshop.export.self_assessment import forms_for, without_competences
 
     session = store.load_session(session_path)
     rnd = session.round()
@@ -97,6 +97,8 @@ def write_forms(
     if folder.exists() and not folder.is_dir():
         raise ExportFailed(t("sa.error.not_folder", path=str(folder)))
     files = forms_for(session, folder, fmt, people)
+    if not files:
+        raise ExportFailed(t("sa.error.no_competences"))
     if not force:
         taken = [p for p, _ in files if p.exists() or p.is_symlink()]
         if taken:
@@ -106,6 +108,9 @@ def write_forms(
             raise ExportFailed(t("export.error.exists", path=str(target)))
     store.writing.ensure_folder(folder)
     write_exports(files)
+    left_out = without_competences(session, people)
+    if left_out:
+        print(terminal_safe(t("sa.left_out", people=", ".join(left_out))), file=sys.stderr)
     return [p for p, _ in files]
 
 

@@ -253,6 +253,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Sessionen har ingen vurderingsrunde endnu",
         "The session has no rating round yet",
     ),
+    "sa.error.no_competences": (
+        "Ingen har kompetencer at vurdere endnu: vælg basiskompetencer i trin 2 eller "
+        "knyt medarbejderne til lokale profiler i trin 4",
+        "Nobody has competences to assess yet: choose basic competences in step 2 or "
+        "link the staff to local profiles in step 4",
+    ),
+    "sa.left_out": (
+        "Intet skema til {people}: ingen kompetencer at vurdere endnu (ingen valgte "
+        "basiskompetencer og ingen lokal profil)",
+        "No form for {people}: no competences to assess yet (no chosen basic "
+        "competences and no local profile)",
+    ),
     "sa.error.no_staff": ("Sessionen har ingen medarbejdere", "The session has no staff"),
     "sa.error.not_folder": ("{path} er ikke en mappe", "{path} is not a folder"),
 }
