@@ -17,6 +17,8 @@ import docx
 import openpyxl
 import pytest
 from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fagworkshop import store
 from fagworkshop.cli import main
@@ -391,3 +393,26 @@ def test_hostile_session_file_exports_cleanly(tmp_path: Path, fmt: str, with_nam
     assert "[@click=app.quit]" in text or "x [/] y" in text
     if fmt == "xlsx":
         assert b"<f>" not in _zip_members(data)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(max_size=40), min_size=1, max_size=8))
+def test_any_text_is_stored_as_text_never_a_formula(values: list[str]) -> None:
+    """The cell rule of the workbook, for every text: a string comes back, never a formula."""
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    from fagworkshop.export.xlsx_export import plain
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("x")
+    for value in values:
+        ws.append([plain(ws, value)])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    back = workbook(buffer.getvalue())["x"]
+    for row, value in zip(back.iter_rows(), values, strict=True):
+        cell = row[0]
+        assert cell.data_type != "f"
+        expected = ILLEGAL_CHARACTERS_RE.sub("", re.sub("[\ud800-\udfff]", "", value))
+        assert (cell.value or "") == expected, (value, cell.value)
