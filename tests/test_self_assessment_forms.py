@@ -381,7 +381,7 @@ def test_two_forms_for_one_person_are_refused(
     a = fill(out / "selvvurdering-p-1.xlsx", saved.parent / "a.xlsx", {0: (1, None)})
     b = fill(out / "selvvurdering-p-1.xlsx", saved.parent / "b.xlsx", {0: (2, None)})
     code, err = import_forms(saved, a, b, capsys=capsys)
-    assert code == 1 and "b.xlsx: er den anden formular for p-1 (den første er a.xlsx)" in err
+    assert code == 1 and "b.xlsx: er det andet skema for p-1 (det første er a.xlsx)" in err
 
 
 def test_a_session_open_in_the_program_is_not_changed(

@@ -114,7 +114,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "is for a person the session does not know ({id})",
     ),
     "sa.bad.twice": (
-        "er den anden formular for {id} (den første er {other})",
+        "er det andet skema for {id} (det første er {other})",
         "is the second form for {id} (the first is {other})",
     ),
     "sa.bad.other_person": (
