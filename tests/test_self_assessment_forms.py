@@ -510,3 +510,14 @@ def test_someone_with_no_competence_to_assess_gets_no_form_and_is_named(
     assert (out / "selvvurdering-p-1.xlsx").exists()
     assert main(["self-assessment", str(path), "-o", str(out), "--person", "p-2"]) == 1
     assert "Ingen har kompetencer at vurdere endnu" in capsys.readouterr().err
+
+
+def test_a_missing_session_is_named_and_no_lock_file_is_left(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nope.toml"
+    form = tmp_path / "a.toml"
+    form.write_text("[form]\n", encoding="utf-8")
+    code, err = import_forms(missing, form, capsys=capsys)
+    assert code == 1 and "nope.toml" in err and "findes ikke" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.toml"]

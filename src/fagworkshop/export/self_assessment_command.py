@@ -147,6 +147,8 @@ def import_forms(session_path: Path, form_paths: list[Path]) -> tuple[list[str],
     """
     from fagworkshop.export.form_import import apply_forms, check_forms, read_form
 
+    if not session_path.is_file():  # say so without leaving a lock file beside nothing
+        store.load_session_file(session_path)
     with store.SessionLock(session_path):
         loaded = store.load_session_file(session_path)
         session = loaded.session
