@@ -1,4 +1,5 @@
-"""Step 7's export form (eksport): format, folder, file name, names or not.
+"""Step 7's export form (eksport): format, folder, file name, names or not, and for
+Word one file per person (the MUS sheets).
 
 The folder starts as ``eksport/`` in the sessions folder. The file is picked
 by :func:`fagworkshop.export.command.export_target`, the same rule as the
