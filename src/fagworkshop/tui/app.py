@@ -170,6 +170,16 @@ class WorkshopScreen(Screen[None]):
         app.update_save_status()
 
 
+class _Handle:
+    """An asyncio timer handle with the ``stop()`` the controller calls."""
+
+    def __init__(self, handle: asyncio.TimerHandle) -> None:
+        self.handle = handle
+
+    def stop(self) -> None:
+        self.handle.cancel()
+
+
 class _Host:
     """What the session controller needs from the app: Textual timers, a thread worker
     for the save, and the status line."""
@@ -178,7 +188,11 @@ class _Host:
         self.app = app
 
     def call_later(self, delay: float, callback: Callable[[], None]) -> Cancellable:
-        return self.app.set_timer(delay, callback)
+        # Not app.set_timer: Textual 8.2's one-shot timer skips its callback altogether
+        # when the event loop reaches it late (Timer._run with skip=True), and with a
+        # delay of 0 it divides by zero; under load a due save was silently never started.
+        # The asyncio handle keeps the context it was made in (the active app).
+        return _Handle(asyncio.get_running_loop().call_later(max(0.0, delay), callback))
 
     def run_save(self, job: SaveJob) -> None:
         self.app._save_worker(job)
