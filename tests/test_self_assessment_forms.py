@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from fagworkshop import store
@@ -521,3 +523,62 @@ def test_a_missing_session_is_named_and_no_lock_file_is_left(
     code, err = import_forms(missing, form, capsys=capsys)
     assert code == 1 and "nope.toml" in err and "findes ikke" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.toml"]
+
+
+_ANY = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(10**20), 10**20),
+        st.floats(allow_nan=True),
+        st.text(max_size=12),
+        st.sampled_from(["", " 3 ", "ja", "Nej", "p-1", "p-2", "b-lovgivning", "3.0", "=1+2"]),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+_KEYS = st.sampled_from(["person", "code", "competence", "level", "wish", "other"])
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    ident=st.dictionaries(st.sampled_from(["kind", "version", "session", "round", "person"]), _ANY),
+    rows=st.lists(st.dictionaries(_KEYS, _ANY, max_size=6), max_size=5),
+    real_identity=st.booleans(),
+)
+def test_any_toml_form_is_checked_without_an_exception(
+    tmp_path: Path, ident: dict[str, object], rows: list[dict[str, object]], real_identity: bool
+) -> None:
+    from fagworkshop.export.form_import import apply_forms, check_forms, read_form
+
+    session = _GENERATED
+    if real_identity:  # reach the row checks, not only the identity
+        ident = {
+            "kind": "fagworkshop-selvvurdering",
+            "version": 1,
+            "session": session.id,
+            "round": 2,
+            "person": "p-1",
+            **{k: v for k, v in ident.items() if k == "person"},
+        }
+    data: dict[str, object] = {"form": {k: v for k, v in ident.items() if v is not None}}
+    data["row"] = [{k: v for k, v in r.items() if v is not None} for r in rows]
+    try:
+        text = tomli_w.dumps(data)
+    except (TypeError, ValueError):
+        return  # not representable in TOML
+    form_path = tmp_path / "f.toml"
+    form_path.write_text(text, encoding="utf-8")
+    form = read_form(form_path)
+    problems = check_forms(session, [form])
+    assert all(p.form == "f.toml" and p.what and p.fix for p in problems)
+    if not problems:  # a clean form applies to a copy without complaint
+        copy = session.model_copy(deep=True)
+        apply_forms(copy, [form])
+
+
+_GENERATED = generate_session(staff=3, competences=6, rounds=2, seed=5)
