@@ -343,3 +343,19 @@ def test_undo_steps_share_the_ratings_that_did_not_change(tmp_path: Path) -> Non
     # and a shared dict is never the session's own (changing the session leaves it be)
     live = ctl.session.rounds[-1].ratings[others[0]]
     assert all(e.plain["rounds"][-1]["ratings"][others[0]] is not live for e in ctl._undo)
+
+
+def test_overwrite_replaces_only_what_the_user_was_shown(tmp_path: Path) -> None:
+    ctl, host, path = opened(tmp_path)
+    ctl.apply(changes.add_decision, 1, "mit")
+    host.advance(1.0)
+    path.write_bytes(path.read_bytes()[:200])  # cut short by a copy that broke off
+    ctl.apply(changes.add_decision, 1, "mere")
+    host.advance(1.0)
+    assert ctl.conflict is Conflict.OUTSIDE
+    shown = ctl.disk_stamp
+    path.write_bytes(path.read_bytes() + b"# yet another change\n")  # changed again
+    assert not ctl.resolve_overwrite()  # not what the user was shown: not overwritten
+    assert ctl.conflict is Conflict.OUTSIDE and ctl.disk_stamp != shown
+    assert ctl.resolve_overwrite()  # now they have seen this one
+    assert [d.text for d in store.load_session(path).step(1).decisions] == ["mit", "mere"]

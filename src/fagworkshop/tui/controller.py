@@ -165,8 +165,8 @@ class SessionStore:
             stamp = store.save_session(
                 job.plain, job.path, purge_backup=job.purge, expected=expected
             )
-        except store.OutsideChange:
-            return SaveResult(job, conflict=Conflict.OUTSIDE)
+        except store.OutsideChange as err:  # stamp: what is on disk now
+            return SaveResult(job, conflict=Conflict.OUTSIDE, stamp=err.on_disk)
         except store.StoreError as err:
             return SaveResult(job, error=err.describe())
         except OSError as err:  # the store should wrap these; never lose the app
@@ -319,6 +319,9 @@ class SessionController:
         self.saved_at: float | None = None
         self.save_error: str | None = None
         self.conflict: Conflict | None = None
+        #: The stamp of the file found on disk at the last outside change (what the
+        #: user overwrites when they choose to).
+        self.disk_stamp: Any = None
         self.saving = False
         self._clock = _SaveClock()
         self._write_lock = threading.Lock()
@@ -540,6 +543,8 @@ class SessionController:
         self.saving = False
         if result.conflict is not None:
             self.conflict = result.conflict
+            if result.conflict is Conflict.OUTSIDE:
+                self.disk_stamp = result.stamp
             self._cancel_timer()
         elif result.error is not None:
             self.save_error = result.error
@@ -581,7 +586,14 @@ class SessionController:
         return result.error
 
     def resolve_overwrite(self) -> bool:
-        """The user chose to overwrite the file on disk with what is on screen."""
+        """The user chose to overwrite the file on disk with what is on screen.
+
+        The save expects exactly the bytes found on disk when the change was seen
+        (so a file changed yet again is not overwritten unseen either, and a cut-short
+        file the user was shown may be replaced; its ``.bak`` is kept).
+        """
+        if self.conflict is Conflict.OUTSIDE:
+            self.stamp = self.disk_stamp
         self.conflict = None
         if self.lock is not None and not lock_still_ours(self.lock):
             try:
@@ -593,7 +605,7 @@ class SessionController:
                 self.host.save_state_changed()
                 return False
         self.version += 1  # make sure the write happens even if nothing changed since
-        return self.save_now(check=False)
+        return self.save_now()
 
     # --- the status line ------------------------------------------------------------
 
