@@ -299,7 +299,7 @@ def forms_for(
     A person with no relevant competences yet (no included basics, no local
     profile) gets no form: see :func:`without_competences`.
     """
-    chosen = [p.id for p in session.staff] if people is None else list(people)
+    chosen = [p.id for p in session.staff] if people is None else list(dict.fromkeys(people))
     out = []
     for person_id in chosen:
         spec = form_spec(session, person_id)
@@ -311,5 +311,5 @@ def forms_for(
 def without_competences(session: Session, people: Sequence[str] | None = None) -> list[str]:
     """The people (of ``people``, else all staff) with no competence to assess yet."""
     idx = build_index(session)
-    chosen = [p.id for p in session.staff] if people is None else list(people)
+    chosen = [p.id for p in session.staff] if people is None else list(dict.fromkeys(people))
     return [pid for pid in chosen if not idx.relevant_ordered.get(pid)]
