@@ -256,3 +256,23 @@ async def test_going_home_read_only_with_edits_asks_too(tmp_path: Path) -> None:
             await pilot.pause()
             assert app.session is None
             assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_opening_a_cut_short_disk_version_keeps_the_work_here(tmp_path: Path) -> None:
+    path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app.apply(changes.add_decision, 1, "mit")
+        await app.flush_saves()
+        path.write_bytes(path.read_bytes()[:300])  # cut short outside the program
+        app.apply(changes.add_decision, 1, "mere")
+        await app.flush_saves()
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.session is not None  # still the work in memory
+        assert [d.text for d in app.session.step(1).decisions] == ["mit", "mere"]
+        assert app.controller is not None and app.controller.conflict is not None

@@ -748,9 +748,17 @@ class FagworkshopApp(App[None]):
         ]
 
         def open_theirs(yes: bool | None) -> None:
-            if yes:
-                self.close_session(save=False)
-                self.open_or_ask(path)
+            if not yes:
+                return
+            from fagworkshop import store
+
+            try:  # never give up the work here for a file that will not open
+                store.load_session_file(path)
+            except store.StoreError as err:
+                self.notify(err.describe(), severity="error", markup=False, timeout=15)
+                return
+            self.close_session(save=False)
+            self.open_or_ask(path)
 
         def answer(choice: str | None) -> None:
             if self.controller is not ctl:
