@@ -276,3 +276,31 @@ async def test_opening_a_cut_short_disk_version_keeps_the_work_here(tmp_path: Pa
         assert app.session is not None  # still the work in memory
         assert [d.text for d in app.session.step(1).decisions] == ["mit", "mere"]
         assert app.controller is not None and app.controller.conflict is not None
+
+
+async def test_undo_in_the_rating_grid_shows_the_old_level(tmp_path: Path) -> None:
+    from fagworkshop.fuzz.typing_kills import counting_session
+    from fagworkshop.tui.widgets.rating_grid import RatingGrid
+
+    path = tmp_path / "w.toml"
+    store.save_session(counting_session(5), path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        grid = app.screen.query_one(RatingGrid)
+        grid.focus()
+        blank = grid.cell(1, 0)[0].strip()  # how an unrated cell looks
+        await pilot.press("3", "2")
+        assert grid.cell(0, 0)[0].strip() == "3" and grid.cell(1, 0)[0].strip() == "2"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert grid.cell(1, 0)[0].strip() == blank and grid.cell(0, 0)[0].strip() == "3"
+        assert "Medarbejdere 1/5" in str(app.screen.query_one("#step-bar").render())
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert grid.cell(1, 0)[0].strip() == "2"
+        await app.flush_saves()
+        await pilot.press("ctrl+q")
+    ratings = store.load_session(path).rounds[-1].ratings
+    assert sorted(v for levels in ratings.values() for v in levels.values()) == [2, 3]
