@@ -304,3 +304,9 @@ async def test_undo_in_the_rating_grid_shows_the_old_level(tmp_path: Path) -> No
         await pilot.press("ctrl+q")
     ratings = store.load_session(path).rounds[-1].ratings
     assert sorted(v for levels in ratings.values() for v in levels.values()) == [2, 3]
+
+
+def test_the_app_is_a_workshop_host() -> None:
+    from fagworkshop.tui.controller import WorkshopHost
+
+    assert isinstance(FagworkshopApp(), WorkshopHost)

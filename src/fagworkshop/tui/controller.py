@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 from pydantic import ValidationError
 
@@ -98,6 +98,30 @@ class ControllerHost(Protocol):
     def save_state_changed(self) -> None:
         """The save status changed: show it."""
         ...
+
+
+@runtime_checkable
+class WorkshopHost(Protocol):
+    """What a step widget may use of the app (``FagworkshopApp`` is one).
+
+    Read the session, change it through ``apply`` (value or None) or
+    ``try_apply`` (``Applied``/``Refused``), move between steps, and
+    ``flush_saves`` in tests. Widgets type ``self.app`` as this instead of
+    reaching into the app.
+    """
+
+    @property
+    def session(self) -> Session | None: ...
+
+    def apply(self, change_fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
+
+    def try_apply(
+        self, change_fn: Callable[..., Any], *args: Any, **kwargs: Any
+    ) -> Applied[Any] | Refused: ...
+
+    def show_step(self, step: int, remember: bool = True) -> None: ...
+
+    async def flush_saves(self) -> None: ...
 
 
 class SaveState(Enum):
