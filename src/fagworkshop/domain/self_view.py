@@ -129,6 +129,20 @@ class SelfView:
         return bool(self.differences or self.wishes)
 
 
+def cell_difference(rnd: Round | None, person_id: str, competence_id: str) -> CellDifference | None:
+    """The difference of one cell in a round (None unless it has both levels).
+
+    The grid of step 4 asks this per visible cell; :func:`self_view` uses it too.
+    """
+    if rnd is None:
+        return None
+    leader = rnd.ratings.get(person_id, {}).get(competence_id)
+    own = rnd.self_ratings.get(person_id, {}).get(competence_id)
+    if leader is None or own is None:
+        return None
+    return CellDifference(person_id, competence_id, leader, own)
+
+
 def self_people(rnd: Round | None) -> set[str]:
     """The people who gave an own level or a wish in a round."""
     if rnd is None:
@@ -162,8 +176,8 @@ def self_view(
         leader = ratings.get(person.id, {})
         own = rnd.self_ratings.get(person.id, {})
         for cid in sorted(own, key=lambda c: order.get(c, len(order))):
-            if cid in leader:
-                differences.append(CellDifference(person.id, cid, leader[cid], own[cid]))
+            if (difference := cell_difference(rnd, person.id, cid)) is not None:
+                differences.append(difference)
         for cid in sorted(dict.fromkeys(rnd.wishes.get(person.id, ())), key=order.__getitem__):
             wishes.append(Wish(person.id, cid, leader.get(cid), own.get(cid), idx.target(cid)))
     meeting_gap: list[Wish] = []
@@ -195,6 +209,7 @@ __all__ = [
     "CellDifference",
     "SelfView",
     "Wish",
+    "cell_difference",
     "self_people",
     "self_view",
 ]

@@ -16,6 +16,7 @@ from fagworkshop.i18n import (
     names,
     overview,
     self_assessment,
+    self_view,
     store,
     tui,
     tui_grid,
@@ -42,6 +43,7 @@ for _module in (
     names,
     overview,
     self_assessment,
+    self_view,
 ):
     for _key, _pair in _module.STRINGS.items():
         if _key in _TABLE:

@@ -4,21 +4,49 @@ Digits set a level at once and move on, like a spreadsheet; Delete or
 Backspace clears; ``u`` toggles "has it but does not use it". The grid only
 reports what was typed (messages); the step view applies the change through
 the app and asks the grid to repaint that one line.
+
+The grid shows one of three layers (:class:`Layer`): the leaders' levels, the
+staff's own (selvvurdering, ``w`` after the digit for "ønsker at udvikle") or
+the difference between them (``domain.self_view``); cells two or more levels
+apart are flagged in every layer. In "selvvurdering" mode it holds one
+person's row only, and Esc ends the mode instead of letting go of the keys.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from rich.style import Style
 from textual import events
+from textual.binding import Binding
 from textual.message import Message
 
+from fagworkshop.domain.self_view import CellDifference, cell_difference
 from fagworkshop.domain.session import Round, Session
+from fagworkshop.i18n import t
+from fagworkshop.tui.widgets.grid_support import translate_bindings
 from fagworkshop.tui.widgets.grid_view import StaffCompetenceGrid
 
 NOT_RELEVANT_STYLE = Style(color="grey50", bgcolor="grey19")
 UNRATED_STYLE = Style(color="grey62")
 RATED_STYLE = Style(bold=True)
 UNUSED_STYLE = Style(bold=True, italic=True, color="#E69F00")
+#: Leader and self two or more levels apart (reddish purple of the Okabe-Ito palette).
+FLAGGED_STYLE = Style(bold=True, color="black", bgcolor="#CC79A7")
+SAME_STYLE = Style(color="grey62")
+
+
+class Layer(StrEnum):
+    """What the grid's cells show: the leaders' level, the person's own, or the difference."""
+
+    LEADERS = "leaders"  # ledernes vurdering
+    SELF = "self"  # egen vurdering (selvvurdering)
+    DIFFERENCE = "difference"  # forskel
+
+    def next(self) -> Layer:
+        """The layer ctrl+d switches to."""
+        order = list(Layer)
+        return order[(order.index(self) + 1) % len(order)]
 
 
 class RatingGrid(StaffCompetenceGrid):
@@ -26,8 +54,30 @@ class RatingGrid(StaffCompetenceGrid):
 
     Cell text: the level digit (``·`` when unrated), ``u`` when the person has
     the competence but does not use it, ``*`` when the rating has a note.
-    Competences that do not matter for a person are greyed.
+    Competences that do not matter for a person are greyed. See :class:`Layer`
+    for the other two layers.
     """
+
+    BINDINGS = [
+        Binding("w", "toggle_wish", t("selfview.key.wish"), id="selfview.key.wish"),
+    ]
+
+    class WishToggled(Message):
+        """``w`` was pressed on a cell in the own layer: flip "ønsker at udvikle"."""
+
+        def __init__(self, grid: RatingGrid, row: int, column: int) -> None:
+            super().__init__()
+            self.grid = grid
+            self.row = row
+            self.column = column
+
+        @property
+        def control(self) -> RatingGrid:
+            """The grid that sent the message."""
+            return self.grid
+
+    class SelfModeLeft(Message):
+        """Esc in "selvvurdering" mode: the person is done."""
 
     class LevelTyped(Message):
         """A digit (a level) or a clear (None) was typed on a cell."""
@@ -60,9 +110,13 @@ class RatingGrid(StaffCompetenceGrid):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        translate_bindings(self)
         self.session: Session | None = None
         self.relevant: dict[str, frozenset[str]] = {}
         self.rnd: Round | None = None
+        self.shown_layer = Layer.LEADERS
+        #: The person rating themselves in "selvvurdering" mode (their row only), else None.
+        self.self_person: str | None = None
 
     def load(
         self,
@@ -90,6 +144,9 @@ class RatingGrid(StaffCompetenceGrid):
         rnd = self._round()
         pid = self.person_ids[row]
         cid = self.competence_ids[column]
+        difference = cell_difference(rnd, pid, cid)
+        if self.shown_layer != Layer.LEADERS:
+            return self._self_cell(rnd, pid, cid, difference)
         level = rnd.ratings.get(pid, {}).get(cid) if rnd else None
         unused = bool(rnd and cid in rnd.unused.get(pid, ()))
         noted = bool(rnd and cid in rnd.notes.get(pid, {}))
@@ -98,14 +155,75 @@ class RatingGrid(StaffCompetenceGrid):
         text += ("u" if unused else "") + ("*" if noted else "")
         if not relevant:
             style = NOT_RELEVANT_STYLE
+        elif difference is not None and difference.flagged:
+            style = FLAGGED_STYLE
         elif unused:
             style = UNUSED_STYLE
         elif level is None:
             style = UNRATED_STYLE
         else:
             style = RATED_STYLE
+        return self._padded(text), style
+
+    def _padded(self, text: str) -> str:
         # a space before the digit when it fits; "2u*" needs the whole cell
-        return (" " + text if len(text) < self.cell_width - 1 else text), style
+        return " " + text if len(text) < self.cell_width - 1 else text
+
+    def _self_cell(
+        self, rnd: Round | None, pid: str, cid: str, difference: CellDifference | None
+    ) -> tuple[str, Style]:
+        """A cell of the own or the difference layer."""
+        relevant = cid in self.relevant.get(pid, frozenset())
+        flagged = difference is not None and difference.flagged
+        if self.shown_layer == Layer.SELF:
+            own = rnd.self_ratings.get(pid, {}).get(cid) if rnd else None
+            wish = bool(rnd and cid in rnd.wishes.get(pid, ()))
+            text = ("" if not relevant else "·") if own is None else str(own)
+            text += "w" if wish else ""
+            if flagged:
+                style = FLAGGED_STYLE
+            elif not relevant:
+                style = NOT_RELEVANT_STYLE
+            else:
+                style = UNRATED_STYLE if own is None else RATED_STYLE
+            return self._padded(text), style
+        if difference is None:
+            return self._padded("" if not relevant else "·"), (
+                UNRATED_STYLE if relevant else NOT_RELEVANT_STYLE
+            )
+        value = difference.difference
+        text = (f"{value:+d}" if value else "0") + ("!" if flagged else "")
+        if flagged:
+            style = FLAGGED_STYLE
+        elif not relevant:
+            style = NOT_RELEVANT_STYLE
+        else:
+            style = SAME_STYLE if value == 0 else RATED_STYLE
+        return self._padded(text), style
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``w`` only in the own layer (shown in the footer there)."""
+        if action == "toggle_wish":
+            return self.shown_layer == Layer.SELF
+        return True
+
+    def set_layer(self, layer: Layer) -> None:
+        """Show another layer (a repaint of the visible window)."""
+        self.shown_layer = layer
+        self.refresh()
+        self.refresh_bindings()
+
+    def action_toggle_wish(self) -> None:
+        """``w``: flip "ønsker at udvikle" on the focused cell (own layer)."""
+        if self.row_count and self.column_count and self.shown_layer == Layer.SELF:
+            self.post_message(self.WishToggled(self, self.cursor_row, self.cursor_column))
+
+    def action_leave(self) -> None:
+        """Esc: end "selvvurdering" mode, else let go of the keyboard."""
+        if self.self_person is not None:
+            self.post_message(self.SelfModeLeft())
+            return
+        super().action_leave()
 
     def on_key(self, event: events.Key) -> None:
         """Digits rate, Delete/Backspace clear, ``u`` toggles unused."""
@@ -121,7 +239,7 @@ class RatingGrid(StaffCompetenceGrid):
             event.stop()
             event.prevent_default()
             self.post_message(self.LevelTyped(self, self.cursor_row, self.cursor_column, None))
-        elif event.key == "u":
+        elif event.key == "u" and self.shown_layer == Layer.LEADERS:
             event.stop()
             event.prevent_default()
             self.post_message(self.UnusedToggled(self, self.cursor_row, self.cursor_column))

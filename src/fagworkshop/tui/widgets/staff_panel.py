@@ -4,6 +4,11 @@ The grid takes digits without any dialog; the detail panel under it shows
 the focused competence, the level's meaning and the person's note on the
 rating (editable in place). ``n``/``e`` open the staff form beside the
 detail panel, ``x`` erases a person after a confirmation.
+
+Ctrl+D switches the grid between the leaders' layer, the staff's own and the
+difference (``domain.self_view``); ``s`` starts "selvvurdering" mode for the
+person on the cursor row: only their row, digits set their own level, ``w``
+their wish, Esc ends it. Every change goes through the app's ``apply``.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from textual.widgets.selection_list import Selection
 
 from fagworkshop.domain import changes
 from fagworkshop.domain.analysis import build_index
+from fagworkshop.domain.self_view import TALK_DIFFERENCE, cell_difference
 from fagworkshop.domain.session import AdaptedElement, BasicChoice, Person, Session
 from fagworkshop.export.leftovers import exports_naming
 from fagworkshop.i18n import t
@@ -29,7 +35,7 @@ from fagworkshop.tui.widgets.grid_support import (
     session_of,
     translate_bindings,
 )
-from fagworkshop.tui.widgets.rating_grid import RatingGrid
+from fagworkshop.tui.widgets.rating_grid import Layer, RatingGrid
 from fagworkshop.tui.widgets.staff_confirm import ConfirmErase
 
 
@@ -155,7 +161,14 @@ class StaffPanel(Vertical):
         Binding("e", "edit_person", t("staff.key.edit"), id="staff.key.edit"),
         Binding("x", "erase_person", t("staff.erase"), id="staff.erase"),
         Binding("a", "toggle_all", t("staff.key.all"), show=False, id="staff.key.all"),
+        Binding("ctrl+d", "switch_layer", t("selfview.key.layer"), id="selfview.key.layer"),
+        Binding("s", "self_mode", t("selfview.key.self_mode"), id="selfview.key.self_mode"),
     ]
+
+    #: What "selvvurdering" mode turns off: the person at the keyboard rates themselves only.
+    _NOT_IN_SELF_MODE = frozenset(
+        {"new_person", "edit_person", "erase_person", "switch_layer", "self_mode"}
+    )
 
     class FormSaved(Message):
         """The staff form asks to be saved."""
@@ -169,6 +182,8 @@ class StaffPanel(Vertical):
         self.show_all = False
         self._signature: tuple[object, ...] = ()
         self._cell_edit = False
+        self._layer_before = Layer.LEADERS  # restored when "selvvurdering" mode ends
+        self._row_before = 0
 
     def compose(self) -> ComposeResult:
         yield Static("", id="staff-help", markup=False)
@@ -195,6 +210,24 @@ class StaffPanel(Vertical):
 
     # --- from the session to the screen ---------------------------------------
 
+    def _show_help(self, session: Session) -> None:
+        """The key line over the grid: the leaders' keys, or the layer's or the mode's."""
+        numbers = session.level_numbers()
+        high = max(numbers) if numbers else 0
+        grid = self.grid
+        person = session.person(grid.self_person) if grid.self_person else None
+        if person is not None:
+            text = t("selfview.mode.title", name=person.name, max=high)
+        elif grid.shown_layer == Layer.LEADERS:
+            text = (
+                t("staff.help_line", max=high)
+                + " "
+                + t("selfview.help.leaders", flag=TALK_DIFFERENCE)
+            )
+        else:
+            text = t(f"selfview.help.{grid.shown_layer.value}", flag=TALK_DIFFERENCE)
+        self.query_one("#staff-help", Static).update(Content(text))
+
     def _show_round(self, session: Session) -> None:
         """Which rating round the grid rates: a follow-up must not be mistaken for the first."""
         rnd = session.round()
@@ -207,6 +240,11 @@ class StaffPanel(Vertical):
             text += f" · {rnd.label}"
         if rnd.date:
             text += f" · {rnd.date.isoformat()}"
+        person = session.person(self.grid.self_person) if self.grid.self_person else None
+        if person is not None:  # the help line above is hidden on a small screen
+            text += " · " + t("selfview.mode.short", name=person.name)
+        else:
+            text += " · " + t(f"selfview.layer.{self.grid.shown_layer.value}")
         shown.update(Content(text))
 
     def _columns(self, session: Session, relevant: dict[str, frozenset[str]]) -> list[str]:
@@ -228,6 +266,7 @@ class StaffPanel(Vertical):
             tuple((b.id, b.included, b.shown_title) for b in session.basics),
             tuple((e.id, e.status, e.shown_title) for _, e in session.elements()),
             tuple((p.id, tuple(p.elements)) for p in session.profiles),
+            self.grid.self_person,
         )
         if signature == self._signature:
             # same people and columns: a rating typed here has repainted its own line;
@@ -243,18 +282,22 @@ class StaffPanel(Vertical):
         columns = self._columns(session, index.relevant)
         codes = competence_codes(session)
         grid = self.grid
+        if grid.self_person is not None and session.person(grid.self_person) is None:
+            grid.self_person = None  # erased or undone away: back to everyone
+        people = [p for p in session.staff if grid.self_person in (None, p.id)]
+        if grid.self_person is not None:
+            mine = index.relevant.get(grid.self_person, frozenset())
+            columns = [c for c in columns if c in mine or self.show_all]
         grid.load(
             session,
-            [p.id for p in session.staff],
-            [p.name for p in session.staff],
+            [p.id for p in people],
+            [p.name for p in people],
             columns,
             [codes.get(c, c) for c in columns],
             index.relevant,
             corner=t("grid.corner"),
         )
-        numbers = session.level_numbers()
-        high = max(numbers) if numbers else 0
-        self.query_one("#staff-help", Static).update(Content(t("staff.help_line", max=high)))
+        self._show_help(session)
         self._show_round(session)
         empty = self.query_one("#staff-empty", Static)
         if not session.staff:
@@ -278,6 +321,10 @@ class StaffPanel(Vertical):
             note.disabled = True
             return
         text.update(self._detail_content(session, person, item, cid or ""))
+        if self.grid.self_person is not None:
+            note.display = False  # the leaders' note is not the person's to see or edit
+            return
+        note.display = True
         note.disabled = False
         rnd = session.round()
         stored = rnd.rating(person.id, item.id).note if rnd else ""
@@ -302,7 +349,10 @@ class StaffPanel(Vertical):
             ("  ·  " + who, "dim"),
             "\n",
         ]
-        if rating is None or rating.level is None:
+        self_mode = self.grid.self_person is not None
+        if self_mode:
+            pass  # the person rates themselves without the leaders' level in view
+        elif rating is None or rating.level is None:
             parts.append(t("staff.detail_unrated"))
         else:
             level = session.level(rating.level)
@@ -315,7 +365,8 @@ class StaffPanel(Vertical):
             if target is not None
             else t("staff.detail_no_target"),
         ]
-        if rating is not None and rating.unused:
+        parts += self._own_parts(session, person.id, competence_id, self_mode)
+        if rating is not None and rating.unused and not self_mode:
             parts += ["\n", (t("staff.detail_unused"), "italic")]
         if competence_id not in session.relevant_competences(person):
             parts += ["\n", (t("staff.detail_not_relevant"), "dim")]
@@ -324,6 +375,97 @@ class StaffPanel(Vertical):
         if item.description:
             parts += ["\n", (item.description, "dim")]
         return Content.assemble(*parts)
+
+    def _own_parts(
+        self, session: Session, person_id: str, competence_id: str, self_mode: bool
+    ) -> list[str | tuple[str, str]]:
+        """The person's own level, the difference and the wish, for the detail panel."""
+        rnd = session.round()
+        if rnd is None:
+            return []
+        rating = rnd.rating(person_id, competence_id)
+        if rating.self_level is None and not rating.wish and not self_mode:
+            return []
+        parts: list[str | tuple[str, str]] = ["\n"]
+        if rating.self_level is None:
+            parts.append(t("selfview.detail.own_none"))
+        else:
+            level = session.level(rating.self_level)
+            label = level.label if level else str(rating.self_level)
+            parts.append((t("selfview.detail.own", level=rating.self_level, label=label), "bold"))
+            if self_mode and level is not None:
+                parts.append(": " + level.meaning)
+        difference = cell_difference(rnd, person_id, competence_id)
+        if difference is not None and not self_mode:
+            parts.append(
+                "  ·  " + t("selfview.detail.difference", difference=difference.difference)
+            )
+            if difference.flagged:
+                parts.append((" · " + t("selfview.detail.flagged"), "bold"))
+        if rating.wish:
+            parts += ["  ·  ", (t("selfview.detail.wish"), "italic")]
+        return parts
+
+    # --- layers and "selvvurdering" mode ------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In "selvvurdering" mode only the person's own keys work (and show)."""
+        if action in self._NOT_IN_SELF_MODE and self.grid.self_person is not None:
+            return False
+        return True
+
+    def action_switch_layer(self) -> None:
+        """Ctrl+D: the leaders' layer, the staff's own, the difference, and round again."""
+        grid = self.grid
+        grid.set_layer(grid.shown_layer.next())
+        session = session_of(self)
+        self._show_help(session)
+        self._show_round(session)
+        self._show_detail()
+        self.app.notify(t(f"selfview.layer.{grid.shown_layer.value}"), markup=False)
+
+    def action_self_mode(self) -> None:
+        """``s``: the person on the cursor row rates themselves, seeing only their own row."""
+        session = session_of(self)
+        grid = self.grid
+        pid = grid.current_person
+        person = session.person(pid) if pid else None
+        if person is None:
+            self.app.notify(t("selfview.mode.no_person"), markup=False)
+            return
+        self._layer_before = grid.shown_layer
+        self._row_before = grid.cursor_row
+        grid.self_person = person.id
+        grid.set_layer(Layer.SELF)
+        grid.cursor_row = 0
+        grid.cursor_column = 0
+        self.refresh_from_session()
+        self.refresh_bindings()
+        grid.focus()
+        self.app.notify(t("selfview.mode.started", name=person.name), markup=False)
+
+    @on(RatingGrid.SelfModeLeft)
+    def _self_mode_left(self) -> None:
+        grid = self.grid
+        grid.self_person = None
+        grid.set_layer(self._layer_before)
+        self.refresh_from_session()
+        grid.move_to(self._row_before, 0)
+        self.refresh_bindings()
+        self.app.notify(t("selfview.mode.ended"), markup=False)
+
+    @on(RatingGrid.WishToggled)
+    def _wish(self, message: RatingGrid.WishToggled) -> None:
+        grid = message.grid
+        self._cell_edit = True
+        apply_change(
+            self,
+            changes.toggle_wish,
+            grid.person_ids[message.row],
+            grid.competence_ids[message.column],
+        )
+        grid.refresh_cell(message.row, message.column)
+        self._show_detail()
 
     # --- ratings --------------------------------------------------------------
 
@@ -340,10 +482,14 @@ class StaffPanel(Vertical):
             low, high = (min(numbers), max(numbers)) if numbers else (0, 0)
             self.app.notify(t("staff.level_outside", low=low, high=high), markup=False)
             return
+        if grid.shown_layer == Layer.DIFFERENCE:
+            self.app.notify(t("selfview.difference_read_only"), markup=False)
+            return
+        change = changes.set_self_rating if grid.shown_layer == Layer.SELF else changes.set_rating
         pid = grid.person_ids[message.row]
         cid = grid.competence_ids[message.column]
         self._cell_edit = True
-        ok, _ = apply_change(self, changes.set_rating, pid, cid, message.level)
+        ok, _ = apply_change(self, change, pid, cid, message.level)
         grid.refresh_cell(message.row, message.column)
         if ok and message.level is not None:
             grid.advance()

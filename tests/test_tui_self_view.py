@@ -1,0 +1,222 @@
+"""Step 4's self layer (issue 14 item 3): ctrl+d switches between the leaders' levels, the
+staff's own and the difference, cells two or more apart are flagged, and "selvvurdering"
+mode lets one person rate themselves at the keyboard, seeing only their own row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App, ComposeResult
+
+from fagworkshop import store
+from fagworkshop.demo import build_demo
+from fagworkshop.domain.changes import ChangeError
+from fagworkshop.domain.session import Session
+from fagworkshop.i18n import set_language, t
+from fagworkshop.tui.widgets.rating_grid import FLAGGED_STYLE, Layer, RatingGrid
+from fagworkshop.tui.widgets.staff_panel import StaffPanel
+
+HOSTILE = "[bold red]Anna[/] ["
+
+
+@pytest.fixture(autouse=True)
+def danish() -> Iterator[None]:
+    set_language("da")
+    yield
+    set_language("da")
+
+
+class Harness(App[None]):
+    """The app's contract in small: holds ``session``, ``apply`` changes it and refreshes."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.applied: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield StaffPanel()
+
+    def apply(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        try:
+            result = change(self.session, *args, **kwargs)
+        except ChangeError as err:
+            self.notify(t(err.key, **err.params), severity="error", markup=False)
+            return None
+        self.applied.append(getattr(change, "__wrapped__", change).__name__)
+        self.query_one(StaffPanel).refresh_from_session()
+        return result
+
+
+def text(grid: RatingGrid, row: int, column: int) -> str:
+    return grid.cell(row, column)[0].strip()
+
+
+def column(grid: RatingGrid, competence_id: str) -> int:
+    return grid.competence_ids.index(competence_id)
+
+
+def demo() -> Session:
+    s = build_demo()
+    s.current_step = 4
+    return s
+
+
+async def test_ctrl_d_switches_leaders_own_and_difference_and_flags_two_apart() -> None:
+    session = demo()
+    ds = "p-4"  # DS: b-undersoege leaders 1, own 3 (+2, flagged); b-dokumentere 1 / 2
+    app = Harness(session)
+    async with app.run_test(size=(160, 40)) as pilot:
+        grid = app.query_one(RatingGrid)
+        grid.focus()
+        row = grid.person_ids.index(ds)
+        flagged, plain = column(grid, "b-undersoege"), column(grid, "b-dokumentere")
+        round_line = app.query_one("#staff-round")
+        assert grid.shown_layer == Layer.LEADERS
+        assert text(grid, row, flagged) == "1" and grid.cell(row, flagged)[1] == FLAGGED_STYLE
+        assert grid.cell(row, plain)[1] != FLAGGED_STYLE
+        assert t("selfview.layer.leaders") in str(round_line.render())
+        await pilot.press("ctrl+d")
+        assert grid.shown_layer == Layer.SELF
+        assert text(grid, row, flagged) == "3" and text(grid, row, plain) == "2"
+        assert t("selfview.layer.self") in str(round_line.render())
+        await pilot.press("ctrl+d")
+        assert grid.shown_layer == Layer.DIFFERENCE
+        assert text(grid, row, flagged) == "+2!" and grid.cell(row, flagged)[1] == FLAGGED_STYLE
+        assert text(grid, row, plain) == "+1"
+        la, conversation = grid.person_ids.index("p-12"), column(grid, "b-borgersamtale")
+        assert text(grid, la, conversation) == "-2!"  # LA rates herself two below
+        assert text(grid, 0, column(grid, "b-lovgivning")) == "·"  # no own level: no difference
+        # digits do nothing in the difference layer: it is not a level
+        before = session.model_dump()
+        grid.move_to(row, flagged)
+        await pilot.press("3")
+        assert session.model_dump() == before and app.applied == []
+        await pilot.press("ctrl+d")
+        assert grid.shown_layer == Layer.LEADERS
+
+
+async def test_own_layer_digits_and_w_change_the_own_level_and_wish_not_the_leaders() -> None:
+    session = demo()
+    app = Harness(session)
+    async with app.run_test(size=(160, 40)) as pilot:
+        grid = app.query_one(RatingGrid)
+        grid.focus()
+        await pilot.press("ctrl+d")
+        pid, cid = grid.person_ids[1], grid.competence_ids[0]  # BT: no own levels yet
+        rnd = session.round()
+        assert rnd is not None
+        leaders = rnd.ratings[pid][cid]
+        grid.move_to(1, 0)
+        await pilot.press("4")
+        assert rnd.self_ratings[pid][cid] == 4 and rnd.ratings[pid][cid] == leaders
+        assert (grid.cursor_row, grid.cursor_column) == (1, 1)  # moved on
+        await pilot.press("left", "w")
+        assert rnd.wishes[pid] == [cid] and text(grid, 1, 0) == "4w"
+        await pilot.press("delete")
+        assert pid not in rnd.self_ratings
+        assert app.applied == ["set_self_rating", "toggle_wish", "set_self_rating"]
+        # u is the leaders' "has it but does not use it": not in the own layer
+        await pilot.press("u")
+        assert cid not in rnd.unused.get(pid, [])
+
+
+async def test_selvvurdering_mode_shows_only_the_own_row_and_esc_ends_it() -> None:
+    session = demo()
+    session.staff[1].name = HOSTILE  # BT, row 1
+    app = Harness(session)
+    async with app.run_test(size=(160, 40), notifications=True) as pilot:
+        grid = app.query_one(RatingGrid)
+        grid.focus()
+        grid.move_to(1, 3)
+        pid = grid.person_ids[1]
+        await pilot.press("s")
+        assert grid.person_ids == [pid] and grid.row_count == 1
+        assert grid.self_person == pid and grid.shown_layer == Layer.SELF
+        screen = app.export_screenshot().replace("&#160;", " ")
+        assert HOSTILE in screen  # the name is shown literally
+        assert session.staff[0].name not in screen and session.staff[2].name not in screen
+        help_line = str(app.query_one("#staff-help").render())
+        assert HOSTILE in help_line and "Esc" in help_line
+        assert HOSTILE in str(app.query_one("#staff-round").render())  # also at 80x24
+        assert not app.query_one("#rating-note").display  # the leaders' note is not shown
+        detail = str(app.query_one("#staff-detail-text").render())
+        assert t("staff.detail_unrated") not in detail and "Niveau " not in detail
+        # only the person's relevant competences are columns
+        relevant = set(session.relevant_competences(session.staff[1]))
+        assert set(grid.competence_ids) == relevant
+        # digits set the own level, w the wish; the leaders' layer is untouched
+        rnd = session.round()
+        assert rnd is not None
+        leaders = dict(rnd.ratings[pid])
+        await pilot.press("2", "w")
+        first, second = grid.competence_ids[0], grid.competence_ids[1]
+        assert rnd.self_ratings[pid] == {first: 2} and rnd.wishes[pid] == [second]
+        assert rnd.ratings[pid] == leaders
+        # the staff keys are off while a person rates themselves
+        for key in ("n", "x", "e", "ctrl+d"):
+            await pilot.press(key)
+        assert len(session.staff) == 12 and grid.shown_layer == Layer.SELF
+        assert app.query_one("#staff-form").has_class("-hidden")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert grid.self_person is None and grid.row_count == 12
+        assert grid.shown_layer == Layer.LEADERS and grid.cursor_row == 1
+        assert app.query_one("#rating-note").display and grid.has_focus
+
+
+async def test_in_the_app_self_mode_changes_are_saved_and_undone(tmp_path: Path) -> None:
+    app_module = pytest.importorskip("fagworkshop.tui.app")
+    path = tmp_path / "demo.toml"
+    store.save_session(demo(), path)
+    app = app_module.FagworkshopApp(sessions_dir=tmp_path)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await pilot.pause()
+        app.open_session(path)
+        for _ in range(3):
+            await pilot.pause()
+        grid = app.screen.query_one(RatingGrid)
+        assert grid.has_focus
+        footer = app.export_screenshot().replace("&#160;", " ")
+        assert t("selfview.key.layer") in footer and t("selfview.key.self_mode") in footer
+        await pilot.press("s")
+        await pilot.pause()
+        pid = grid.person_ids[0]
+        cid = grid.competence_ids[0]
+        await pilot.press("1")
+        await pilot.pause()
+        rnd = app.session.round()
+        assert rnd is not None and rnd.self_ratings[pid][cid] == 1
+        assert app.session.current_step == 4  # "1" rated, it did not go to step 1
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        rnd = app.session.round()
+        assert rnd is not None and cid not in rnd.self_ratings.get(pid, {})  # as before
+        assert grid.self_person == pid and grid.person_ids == [pid]  # still in the mode
+        grid.move_to(0, 0)
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await app.flush_saves()
+        await app.workers.wait_for_complete()
+    saved = store.load_session(path).round()
+    assert saved is not None and saved.self_ratings[pid][cid] == 3
+
+
+async def test_english_layer_names_and_keys() -> None:
+    set_language("en")
+    app = Harness(demo())
+    async with app.run_test(size=(160, 40)) as pilot:
+        grid = app.query_one(RatingGrid)
+        grid.focus()
+        await pilot.press("ctrl+d")
+        assert "Layer: the staff's own rating" in str(app.query_one("#staff-round").render())
+        panel = app.query_one(StaffPanel)
+        assert {b.description for b in panel._bindings.key_to_bindings["ctrl+d"]} == {
+            "Switch layer"
+        }
+        assert {b.description for b in grid._bindings.key_to_bindings["w"]} == {"Wants to develop"}
