@@ -56,14 +56,14 @@ async def test_steps_5_6_7_and_the_exports_agree_on_the_demo() -> None:
         app.show_step(5)
         await pilot.pause()
         await pilot.pause()
-        lists = str(app.screen.query_one("#gaps-lists", Static).render())
+        lists = str(app.current_view().query_one("#gaps-lists", Static).render())
         assert t("gaps.biggest_title") in lists
         assert _positions(lists, titles) == sorted(_positions(lists, titles))
         # step 6: the action form offers the biggest gaps first
         app.show_step(6)
         await pilot.pause()
         await pilot.pause()
-        form = app.screen.query_one(ActionForm)
+        form = app.current_view().query_one(ActionForm)
         offered = form.query_one("#action-competences", SelectionList)
         ids = [offered.get_option_at_index(i).value for i in range(n)]
         assert ids == [c.id for c in expected]

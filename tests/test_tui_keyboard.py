@@ -46,7 +46,7 @@ async def test_palette_closed_gives_the_field_back_without_selecting_its_text() 
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
         await _at_step(pilot, app, 1)
-        field = app.screen.query_one("#frame-jobcenter", Input)
+        field = app.current_view().query_one("#frame-jobcenter", Input)
         field.focus()
         await pilot.pause()
         await pilot.press("end")
@@ -66,7 +66,7 @@ async def test_escape_leaves_a_field_for_the_main_list_then_digits_are_step_keys
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
         await _at_step(pilot, app, 1)
-        app.screen.query_one("#frame-jobcenter", Input).focus()
+        app.current_view().query_one("#frame-jobcenter", Input).focus()
         await pilot.pause()
         await pilot.press("escape")
         assert app.focused is not None and app.focused.id == "participant-list"
@@ -85,7 +85,7 @@ async def test_escape_in_step_3_field_does_not_rename_on_the_next_digit() -> Non
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
         await _at_step(pilot, app, 3)
-        listing = app.screen.query_one(ElementList)
+        listing = app.current_view().query_one(ElementList)
         await pilot.press("enter")  # reword the highlighted element
         await pilot.pause()
         field = app.focused
@@ -101,7 +101,7 @@ async def test_escape_in_step_3_field_does_not_rename_on_the_next_digit() -> Non
         app.show_step(3)
         await pilot.pause()
         await pilot.pause()
-        assert app.screen.query_one("#element-wording", Input).value == before
+        assert app.current_view().query_one("#element-wording", Input).value == before
 
 
 async def test_escape_in_notes_goes_to_the_main_list() -> None:
@@ -109,7 +109,7 @@ async def test_escape_in_notes_goes_to_the_main_list() -> None:
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
         await _at_step(pilot, app, 2)
-        app.screen.query_one("#step-notes", TextArea).focus()
+        app.current_view().query_one("#step-notes", TextArea).focus()
         await pilot.pause()
         await pilot.press("escape")
         assert app.focused is not None and app.focused.id == "basic-list"
@@ -141,7 +141,7 @@ async def test_help_closed_gives_the_focus_back() -> None:
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
         await _at_step(pilot, app, 1)
-        field = app.screen.query_one("#frame-unit", Input)
+        field = app.current_view().query_one("#frame-unit", Input)
         field.focus()
         await pilot.press("end")
         await pilot.press("f1")
@@ -235,18 +235,18 @@ async def test_ctrl_n_gives_an_empty_form_without_the_last_course() -> None:
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
         await _at_step(pilot, app, 6)
-        actions = app.screen.query_one("#action-list", OptionList)
+        actions = app.current_view().query_one("#action-list", OptionList)
         actions.focus()
         actions.highlighted = with_course
         await pilot.press("enter")
         await pilot.pause()
-        form = app.screen.query_one(ActionForm)
+        form = app.current_view().query_one(ActionForm)
         assert form.course_id() == session.actions[with_course].course_id
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert form.action_id is None
         assert form.course_id() is None
-        assert app.screen.query_one("#action-title", Input).value == ""
+        assert app.current_view().query_one("#action-title", Input).value == ""
         assert form.query_one("#action-kind", Select).value == "course"
 
 
@@ -262,7 +262,7 @@ async def test_ticking_a_competence_keeps_the_kind_the_user_chose() -> None:
         await _at_step(pilot, app, 6)
         await pilot.press("ctrl+n")
         await pilot.pause()
-        form = app.screen.query_one(ActionForm)
+        form = app.current_view().query_one(ActionForm)
         form.query_one("#action-kind", Select).value = "task_shift"
         await pilot.pause()
         competences = form.query_one("#action-competences", SelectionList)
@@ -288,9 +288,9 @@ async def test_ctrl_n_right_after_ctrl_s_does_not_warn() -> None:
         await _at_step(pilot, app, 6)
         await pilot.press("ctrl+n")
         await pilot.pause()
-        form = app.screen.query_one(ActionForm)
+        form = app.current_view().query_one(ActionForm)
         form.query_one("#action-kind").value = "mentoring"
-        title = app.screen.query_one("#action-title", Input)
+        title = app.current_view().query_one("#action-title", Input)
         title.focus()
         await pilot.press(*"Sparring med Bo")
         await pilot.press("ctrl+s")
@@ -311,7 +311,7 @@ async def test_a_goal_typed_after_choosing_a_person_stays_in_the_goal_field() ->
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
         await _at_step(pilot, app, 6)
-        chooser = app.screen.query_one("#goal-person", Select)
+        chooser = app.current_view().query_one("#goal-person", Select)
         chooser.focus()
         await pilot.pause()
         chooser.value = person.id
@@ -328,7 +328,7 @@ async def test_a_goal_typed_after_choosing_a_person_stays_in_the_goal_field() ->
         assert app.focused is field
         # an optional deadline and competence
         competence = session.basics[0].id
-        app.screen.query_one("#goal-competence", Select).value = competence
+        app.current_view().query_one("#goal-competence", Select).value = competence
         await pilot.press(*"4 mere", "tab", *"2027-01-31", "enter")
         await pilot.pause()
         goal = person.goals[-1]
@@ -347,13 +347,13 @@ async def test_step_5_lists_scroll_by_keyboard_to_their_last_item() -> None:
         app = FagworkshopApp(session=build_demo())
         async with app.run_test(size=size) as pilot:
             await _at_step(pilot, app, 5)
-            heat = app.screen.query_one("#heat-map")
+            heat = app.current_view().query_one("#heat-map")
             if size == (160, 48):
                 # the map takes what its rows need (header and scrollbar), the lists the rest
                 assert heat.region.height <= heat.row_count + 2
-                assert app.screen.query_one("#gaps-lists-box").region.height >= 12
+                assert app.current_view().query_one("#gaps-lists-box").region.height >= 12
             for name in ("lists", "profiles", "person"):
-                box = app.screen.query_one(f"#gaps-{name}-box", VerticalScroll)
+                box = app.current_view().query_one(f"#gaps-{name}-box", VerticalScroll)
                 for _ in range(8):
                     if app.focused is box:
                         break
@@ -377,17 +377,17 @@ async def test_a_running_timebox_counts_down_on_every_step() -> None:
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(80, 24)) as pilot:  # the side panel is hidden at 80
         await _at_step(pilot, app, 2)
-        app.screen.query_one(StepPanel).toggle_timer()
+        app.current_view().query_one(StepPanel).toggle_timer()
         for step in (4, 5, 7):
             await _at_step(pilot, app, step)
-            shown = app.screen.query_one("#running-timebox", Static)
+            shown = app.current_view().query_one("#running-timebox", Static)
             assert shown.display
             text = str(shown.render())
             assert "Trin 2" in text and "tilbage" in text, (step, text)
         await _at_step(pilot, app, 2)
-        app.screen.query_one(StepPanel).toggle_timer()  # stopped: gone everywhere
+        app.current_view().query_one(StepPanel).toggle_timer()  # stopped: gone everywhere
         await _at_step(pilot, app, 6)
-        assert not app.screen.query_one("#running-timebox", Static).display
+        assert not app.current_view().query_one("#running-timebox", Static).display
 
 
 async def test_grid_a_keeps_the_competence_under_the_cursor() -> None:
@@ -397,7 +397,7 @@ async def test_grid_a_keeps_the_competence_under_the_cursor() -> None:
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
         await _at_step(pilot, app, 4)
-        grid = app.screen.query_one(RatingGrid)
+        grid = app.current_view().query_one(RatingGrid)
         grid.focus()
         for _ in range(5):
             await pilot.press("right")
@@ -420,11 +420,11 @@ async def test_step_4_shows_the_round_and_the_new_person_checkboxes_work_at_once
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
         await _at_step(pilot, app, 4)
-        shown = str(app.screen.query_one("#staff-round", Static).render())
+        shown = str(app.current_view().query_one("#staff-round", Static).render())
         assert f"Vurderingsrunde {rnd.number} (af {len(session.rounds)})" in shown
         await pilot.press("n")  # the new-person form
         await pilot.pause()
-        profiles = app.screen.query_one("#staff-profiles", SelectionList)
+        profiles = app.current_view().query_one("#staff-profiles", SelectionList)
         profiles.focus()
         await pilot.pause()
         assert profiles.highlighted == 0
@@ -494,3 +494,45 @@ async def test_the_theme_is_remembered_between_runs(_config_dir: Path) -> None:
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
+
+
+async def test_step_7_shows_every_steps_notes_and_dates_can_be_edited() -> None:
+    import datetime as dt
+
+    from textual.widgets import Static
+
+    from fagworkshop.domain.session import Status
+
+    session = build_demo()
+    session.status = Status.IN_PROGRESS
+    session.agreed_on = None
+    session.step(3).notes = "Profilerne [b]samles[/b] i to roller"
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48)) as pilot:
+        # a decision dated by the room, not always today
+        await _at_step(pilot, app, 2)
+        date = app.current_view().query_one("#decision-date", Input)
+        assert date.value == dt.date.today().isoformat()
+        date.value = "2026-01-15"
+        app.current_view().query_one("#decision-input", Input).focus()
+        await pilot.press(*"Vi beholder alle", "enter")
+        await pilot.pause()
+        decision = session.step(2).decisions[-1]
+        assert decision.text == "Vi beholder alle"
+        assert decision.made_on == dt.date(2026, 1, 15)
+        await _at_step(pilot, app, 7)
+        text = str(app.current_view().query_one("#summary-sections", Static).render())
+        assert "Noter fra trinnene" in text
+        assert "Profilerne [b]samles[/b] i to roller" in text
+        for step in (1, 2, 5):
+            assert session.step(step).notes.splitlines()[0] in text
+        # the agreed date: today unless changed
+        agreed = app.current_view().query_one("#agreed-date", Input)
+        assert agreed.value == dt.date.today().isoformat()
+        agreed.value = "2026-02-01"
+        app.current_view().ask_agreed()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert session.status == Status.AGREED
+        assert session.agreed_on == dt.date(2026, 2, 1)

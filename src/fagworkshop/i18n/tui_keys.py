@@ -120,3 +120,13 @@ STRINGS.update(
         "home.own_catalogue": ("{title} (eget katalog)", "{title} (own catalogue)"),
     }
 )
+
+STRINGS.update(
+    {
+        # --- step 7: every step's notes, the agreed date; a decision's date ---
+        "summary.notes": ("Noter fra trinnene", "Notes from the steps"),
+        "summary.no_notes": ("Ingen noter endnu.", "No notes yet."),
+        "summary.agreed_date": ("Aftalt den", "Agreed on"),
+        "panel.decision_date": ("Dato ÅÅÅÅ-MM-DD", "Date YYYY-MM-DD"),
+    }
+)

@@ -10,7 +10,7 @@ from textual import on
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Label, Static
 
 from fagworkshop.domain import analysis, changes
 from fagworkshop.domain.session import Session, Status, Step
@@ -41,6 +41,15 @@ def summary_sections(session: Session) -> list[tuple[str, str]]:
             date = d.made_on.isoformat() if d.made_on else ""
             lines.append(f"{int(step)} {t(f'step.{int(step)}')} · {date} · {d.text}")
     sections.append((t("summary.decisions"), "\n".join(lines) or t("summary.no_decisions")))
+
+    # every step's notes, so what the room wrote down is on the one page too
+    lines = []
+    for step in Step:
+        state = session.steps.get(step.key)
+        if state is not None and state.notes.strip():
+            lines.append(f"{int(step)} {t(f'step.{int(step)}')}")
+            lines.extend(f"  {note}" for note in state.notes.strip().splitlines())
+    sections.append((t("summary.notes"), "\n".join(lines) or t("summary.no_notes")))
 
     lines = []
     for profile in session.profiles:
@@ -134,6 +143,14 @@ class SummaryStep(StepView):
                     Content(t("summary.mark_agreed")), id="summary-agreed", variant="success"
                 )
                 yield Button(Content(t("summary.follow_up")), id="summary-follow-up")
+            with Horizontal(id="agreed-date-row"):
+                yield Label(Content(t("summary.agreed_date")))
+                yield Input(
+                    dt.date.today().isoformat(),
+                    placeholder=t("plan.deadline_hint"),
+                    id="agreed-date",
+                    compact=True,
+                )
             yield ExportForm(id="export-form")
             yield Static("", id="summary-sections", markup=False)
 
@@ -175,9 +192,20 @@ class SummaryStep(StepView):
         event.stop()
         self.ask_agreed()
 
+    def agreed_date(self) -> dt.date | None:
+        """The date typed beside the button (today unless changed); None when not a date."""
+        text = self.query_one("#agreed-date", Input).value.strip()
+        try:
+            return dt.date.fromisoformat(text) if text else dt.date.today()
+        except ValueError:
+            return None
+
     def ask_agreed(self) -> None:
-        """Confirm, then mark the workshop agreed today."""
-        today = dt.date.today()
+        """Confirm, then mark the workshop agreed on the date in the field (default today)."""
+        today = self.agreed_date()
+        if today is None:
+            self.app.notify(t("plan.bad_date"), severity="error", markup=False)
+            return
 
         def answer(yes: bool | None) -> None:
             if yes:

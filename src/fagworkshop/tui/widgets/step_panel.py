@@ -6,6 +6,7 @@ applied shortly after typing stops and on ``flush()``, so no word is lost.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from typing import Any
 
@@ -75,6 +76,13 @@ class StepPanel(VerticalScroll):
         yield TextArea(state.notes if state else "", id="step-notes", soft_wrap=True)
         yield Label(t("panel.decisions"), classes="panel-heading")
         yield Input(placeholder=t("panel.decision_placeholder"), id="decision-input")
+        # the date a decision was made: today unless the room says otherwise
+        yield Input(
+            dt.date.today().isoformat(),
+            placeholder=t("panel.decision_date"),
+            id="decision-date",
+            compact=True,
+        )
         yield DecisionList(id="decision-list")
         yield Label(t("panel.timebox"), classes="panel-heading")
         with Horizontal(id="timebox-row"):
@@ -165,11 +173,19 @@ class StepPanel(VerticalScroll):
 
     # --- decisions ------------------------------------------------------------------
 
-    @on(Input.Submitted, "#decision-input")
+    @on(Input.Submitted, "#decision-input, #decision-date")
     def _add_decision(self, event: Input.Submitted) -> None:
         event.stop()
-        if self.app.apply(changes.add_decision, self.step, event.value) is not None:  # type: ignore[attr-defined]
-            event.input.value = ""
+        text_input = self.query_one("#decision-input", Input)
+        date_text = self.query_one("#decision-date", Input).value.strip()
+        try:
+            made_on = dt.date.fromisoformat(date_text) if date_text else None
+        except ValueError:
+            self.app.notify(t("plan.bad_date"), severity="error", markup=False)
+            return
+        app: Any = self.app
+        if app.apply(changes.add_decision, self.step, text_input.value, made_on) is not None:
+            text_input.value = ""
 
     def remove_decision(self, index: int) -> None:
         state = self._state()
