@@ -901,6 +901,7 @@ class FagworkshopApp(App[None]):
         if self._workshop_screen() is not None and self.session is not None:
             self.show_step(self.current_step, remember=False)
             self.update_save_status()
+        self._name_undo()  # relabel gave ctrl+z its bare name back
         self.refresh_bindings()
 
 
