@@ -220,3 +220,56 @@ async def test_english_layer_names_and_keys() -> None:
             "Switch layer"
         }
         assert {b.description for b in grid._bindings.key_to_bindings["w"]} == {"Wants to develop"}
+
+
+class GapsHarness(App[None]):
+    """Step 5's panel with the app's contract."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        from fagworkshop.tui.widgets.gaps_panel import GapsPanel
+
+        yield GapsPanel()
+
+
+async def test_step_5_lists_biggest_differences_wishes_meeting_a_gap_and_wishes_nobody_needs() -> (
+    None
+):
+    session = demo()
+    session.staff[3].name = HOSTILE  # DS, who has the biggest difference
+    app = GapsHarness(session)
+    async with app.run_test(size=(200, 60), notifications=True) as pilot:
+        await pilot.pause()
+        shown = str(app.query_one("#gaps-self").render())
+        assert t("selfview.gaps.differences") in shown
+        assert t("selfview.gaps.wish_gap") in shown and t("selfview.gaps.wish_no_need") in shown
+        lines = shown.splitlines()
+        # DS first among the +-2 (staff order after size), flagged for the talk
+        ds = next(line for line in lines if line.startswith(HOSTILE))
+        assert "egen 3, ledere 1 (+2)" in ds and t("selfview.gaps.flag").strip(" ·") in ds
+        la = next(line for line in lines if line.startswith("Lise Attrapsen") and "(-2)" in line)
+        assert "egen 2, ledere 4" in la
+        wish_part = shown.split(t("selfview.gaps.wish_gap"))[1].split(
+            t("selfview.gaps.wish_no_need")
+        )
+        assert "Anna Prøvesen:" in wish_part[0] and "niveau 2, mål 3" in wish_part[0]
+        no_need = wish_part[1]
+        assert f"{HOSTILE}:" in no_need and "Lise Attrapsen:" in no_need
+        assert "Anna Prøvesen" not in no_need
+        assert HOSTILE in app.export_screenshot().replace("&#160;", " ")
+
+
+async def test_step_5_says_when_the_round_has_no_self_assessment() -> None:
+    session = demo()
+    latest = session.round()
+    assert latest is not None
+    latest.self_ratings, latest.wishes = {}, {}
+    app = GapsHarness(session)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        shown = str(app.query_one("#gaps-self").render())
+        assert t("selfview.gaps.none_yet") in shown
+        assert t("selfview.gaps.differences") not in shown

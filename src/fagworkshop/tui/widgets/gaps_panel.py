@@ -1,7 +1,9 @@
 """The body of step 5 (Kompetencehuller): heat map, legend and the numbers behind it.
 
-Every number shown here comes from :func:`fagworkshop.domain.analysis.analyse`;
-the panel only chooses what to show and in which order (sort and filter).
+Every number shown here comes from :func:`fagworkshop.domain.analysis.analyse`
+and, for the staff's own voice beside the leaders' (the biggest differences,
+wishes that meet a gap, wishes nobody needs), :func:`fagworkshop.domain.self_view.
+self_view`; the panel only chooses what to show and in which order (sort and filter).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from fagworkshop.domain.analysis import Analysis, analyse, biggest_gaps, build_index
+from fagworkshop.domain.self_view import SelfView, self_view
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
 from fagworkshop.tui.widgets.grid_support import (
@@ -97,6 +100,8 @@ class GapsPanel(Vertical):
             for name in ("lists", "profiles", "person"):
                 with VerticalScroll(id=f"gaps-{name}-box", classes="gaps-box -scroll-stop"):
                     yield Static("", id=f"gaps-{name}", markup=False)
+                    if name == "profiles":  # the staff's own voice, under the profiles
+                        yield Static("", id="gaps-self", markup=False)
 
     def on_mount(self) -> None:
         self.refresh_from_session()
@@ -164,6 +169,7 @@ class GapsPanel(Vertical):
         self.heat_map.display = bool(rows and columns)
         self._show_lists(session, analysis, codes)
         self._show_profiles(analysis)
+        self._show_self(session, self_view(session, index=index, analysis=analysis), codes)
         self._show_focus()
 
     def _show_status(self, session: Session) -> None:
@@ -222,6 +228,67 @@ class GapsPanel(Vertical):
         if not analysis.profiles:
             parts.append("\n" + t("gaps.no_profiles"))
         self.query_one("#gaps-profiles", Static).update(Content.assemble(*parts))
+
+    def _show_self(self, session: Session, view: SelfView, codes: dict[str, str]) -> None:
+        """The biggest differences between own and leaders' levels, and the wishes."""
+
+        def name(person_id: str) -> str:
+            person = session.person(person_id)
+            return person.name if person else ""
+
+        def title(competence_id: str) -> dict[str, str]:
+            return {
+                "code": codes.get(competence_id, ""),
+                "title": competence_title(session, competence_id),
+            }
+
+        parts: list[str | tuple[str, str]] = ["\n"]
+        if not view.has_self_assessment:
+            parts.append(("\n" + t("selfview.gaps.none_yet"), "dim"))
+            self.query_one("#gaps-self", Static).update(Content.assemble(*parts))
+            return
+        parts.append(("\n" + t("selfview.gaps.differences"), "bold"))
+        biggest = view.biggest_differences(BIGGEST_SHOWN)
+        for d in biggest:
+            line = t(
+                "selfview.gaps.difference_line",
+                name=name(d.person_id),
+                own=d.self_level,
+                leader=d.leader,
+                difference=d.difference,
+                flag=t("selfview.gaps.flag") if d.flagged else "",
+                **title(d.competence_id),
+            )
+            parts.append(("\n" + line, "bold #CC79A7" if d.flagged else ""))
+        if not biggest:
+            parts.append("\n" + t("selfview.gaps.no_differences"))
+        parts += ["\n\n", (t("selfview.gaps.wish_gap"), "bold")]
+        for w in view.wishes_meeting_gap:
+            parts.append(
+                "\n"
+                + t(
+                    "selfview.gaps.wish_gap_line",
+                    name=name(w.person_id),
+                    level=w.leader,
+                    target=w.target,
+                    **title(w.competence_id),
+                )
+            )
+        if not view.wishes_meeting_gap:
+            parts.append("\n" + t("selfview.gaps.no_wish_gap"))
+        parts += ["\n\n", (t("selfview.gaps.wish_no_need"), "bold")]
+        for w in view.wishes_without_need:
+            parts.append(
+                "\n"
+                + t(
+                    "selfview.gaps.wish_no_need_line",
+                    name=name(w.person_id),
+                    **title(w.competence_id),
+                )
+            )
+        if not view.wishes_without_need:
+            parts.append("\n" + t("selfview.gaps.no_wish_no_need"))
+        self.query_one("#gaps-self", Static).update(Content.assemble(*parts))
 
     def _show_focus(self) -> None:
         """The focused competence's coverage and the focused person's gaps."""
