@@ -273,3 +273,68 @@ async def test_step_5_says_when_the_round_has_no_self_assessment() -> None:
         shown = str(app.query_one("#gaps-self").render())
         assert t("selfview.gaps.none_yet") in shown
         assert t("selfview.gaps.differences") not in shown
+
+
+class PlanHarness(App[None]):
+    """Step 6's panel with the app's contract (apply, then refresh)."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        from fagworkshop.tui.widgets.plan_panel import PlanPanel
+
+        yield PlanPanel()
+
+    def apply(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        from fagworkshop.tui.widgets.plan_panel import PlanPanel
+
+        result = change(self.session, *args, **kwargs)
+        self.query_one(PlanPanel).refresh_from_session()
+        return result
+
+
+async def test_step_6_offers_an_action_for_a_wish_that_meets_a_gap() -> None:
+    from textual.widgets import Input, OptionList, SelectionList, TextArea
+
+    session = demo()
+    session.staff[0].name = HOSTILE  # AP, whose wish is the first
+    actions_before = len(session.actions)
+    app = PlanHarness(session)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await pilot.pause()
+        wishes = app.query_one("#wish-list", OptionList)
+        assert wishes.display and wishes.option_count == 6  # the demo's six (domain test)
+        assert HOSTILE in str(wishes.get_option_at_index(0).prompt)
+        wishes.focus()
+        wishes.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        title = app.query_one("#action-title", Input)
+        assert title.value.startswith("Beskæftigelsesfaglig analyse") and HOSTILE in title.value
+        chosen = app.query_one("#action-competences", SelectionList).selected
+        assert chosen == ["b-beskaeftigelsesanalyse"]
+        assert app.query_one("#action-for-whom", SelectionList).selected == ["p-1"]
+        assert len(session.actions) == actions_before  # a draft, not saved yet
+        app.query_one("#action-transfer", TextArea).text = "Fremlægger på teammødet."
+        title.focus()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert len(session.actions) == actions_before + 1
+        new = session.actions[-1]
+        assert new.for_whom == ["p-1"] and new.competences == ["b-beskaeftigelsesanalyse"]
+
+
+async def test_step_6_shows_no_offer_without_wishes_that_meet_a_gap() -> None:
+    from textual.widgets import OptionList
+
+    session = demo()
+    latest = session.round()
+    assert latest is not None
+    latest.wishes = {}
+    app = PlanHarness(session)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        assert not app.query_one("#wish-list", OptionList).display
+        assert not app.query_one("#wish-title").display

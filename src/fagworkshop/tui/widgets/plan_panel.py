@@ -3,6 +3,10 @@
 The action form is a draft: nothing reaches the session until it is saved
 (ctrl+s or the button), and a save the rules refuse (a course without a
 transfer plan) keeps every typed word in the form and says what is missing.
+
+Under the action list, the wishes that meet a gap (``domain.self_view``: "vil
+gerne, og der er brug for det"); Enter on one opens a new action for that
+person and competence.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from textual.widgets.selection_list import Selection
 
 from fagworkshop.domain import changes, rules
 from fagworkshop.domain.analysis import analyse, biggest_gaps
+from fagworkshop.domain.self_view import Wish, self_view
 from fagworkshop.domain.session import Action, ActionKind, ActionStatus, Session
 from fagworkshop.i18n import t
 from fagworkshop.tui.widgets.grid_support import (
@@ -245,6 +250,13 @@ class ActionForm(VerticalScroll):
         else:
             hint.update(Content(""))
 
+    def prefill(self, person_id: str, competence_id: str, title: str) -> None:
+        """A new action's draft for one person and competence (a wish that meets a gap);
+        nothing is saved until the user saves it."""
+        self.query_one("#action-title", Input).value = title
+        self.query_one("#action-competences", SelectionList).select(competence_id)
+        self.query_one("#action-for-whom", SelectionList).select(person_id)
+
     def course_id(self) -> str | None:
         """The picked course, if any."""
         value = self.query_one("#action-course", Select).value
@@ -320,6 +332,8 @@ class PlanPanel(Horizontal):
     PlanPanel #plan-left { width: 2fr; height: 1fr; }
     PlanPanel #plan-keys { color: $text-muted; height: auto; }
     PlanPanel #action-list { height: 1fr; min-height: 3; }
+    PlanPanel #wish-title { margin-top: 1; }
+    PlanPanel #wish-list { height: auto; max-height: 5; }
     PlanPanel #goals-title { text-style: bold; margin-top: 1; }
     PlanPanel #goal-person { width: 1fr; }
     PlanPanel #goal-list { height: auto; max-height: 6; }
@@ -345,12 +359,15 @@ class PlanPanel(Horizontal):
         self._pending_load: str | None = None
         self._staff_shown: tuple[tuple[str, str], ...] | None = None
         self._goal_competences_shown: list[str] | None = None
+        self._wishes: tuple[Wish, ...] = ()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="plan-left"):
             yield Static(t("plan.keys"), id="plan-keys", markup=False)
             yield Label(t("plan.actions_title"), markup=False)
             yield OptionList(id="action-list", compact=True)
+            yield Label(t("selfview.plan.offer"), id="wish-title", markup=False)
+            yield OptionList(id="wish-list", compact=True)
             yield Label("", id="goals-title", markup=False)
             yield Select[str]([], id="goal-person", compact=True, prompt=t("plan.person"))
             yield OptionList(id="goal-list", compact=True)
@@ -389,6 +406,7 @@ class PlanPanel(Horizontal):
                 actions.highlighted = min(highlighted, len(session.actions) - 1)
         else:
             actions.add_option(Option(Content(t("plan.no_actions")), disabled=True))
+        self._show_wishes(session)
         people = self.query_one("#goal-person", Select)
         if self.goal_person is not None and session.person(self.goal_person) is None:
             self.goal_person = None
@@ -402,6 +420,56 @@ class PlanPanel(Horizontal):
                 if self.goal_person is not None:
                     people.value = self.goal_person
         self._show_goals()
+
+    def _show_wishes(self, session: Session) -> None:
+        """The wishes that meet a gap, each an offer of an action (hidden when none)."""
+        wishes = self.query_one("#wish-list", OptionList)
+        highlighted = wishes.highlighted
+        wishes.clear_options()
+        self._wishes = self_view(session).wishes_meeting_gap
+        codes = competence_codes(session)
+        for i, wish in enumerate(self._wishes):
+            person = session.person(wish.person_id)
+            line = t(
+                "selfview.gaps.wish_gap_line",
+                name=person.name if person else "",
+                code=codes.get(wish.competence_id, ""),
+                title=competence_title(session, wish.competence_id),
+                level=wish.leader,
+                target=wish.target,
+            )
+            wishes.add_option(Option(Content(line), id=f"wish-{i}"))
+        if highlighted is not None and self._wishes:
+            wishes.highlighted = min(highlighted, len(self._wishes) - 1)
+        shown = bool(self._wishes)
+        wishes.display = shown
+        self.query_one("#wish-title", Label).display = shown
+
+    @on(OptionList.OptionSelected, "#wish-list")
+    def _offer_for_wish(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a wish that meets a gap: a new action for that person and competence."""
+        if event.option.id is None:
+            return
+        index = int(event.option.id.removeprefix("wish-"))
+        if index >= len(self._wishes):
+            return
+        wish = self._wishes[index]
+        key = f"wish:{wish.person_id}:{wish.competence_id}"
+        if self.form.dirty and self._pending_load != key:
+            self._pending_load = key
+            self.app.notify(t("plan.unsaved"), markup=False, severity="warning")
+            return
+        self._pending_load = None
+        session = session_of(self)
+        person = session.person(wish.person_id)
+        title = t(
+            "selfview.plan.offer_title",
+            title=competence_title(session, wish.competence_id),
+            name=person.name if person else "",
+        )
+        self.form.load(session, None)
+        self.form.prefill(wish.person_id, wish.competence_id, title)
+        self.form.query_one("#action-title", Input).focus()
 
     def _show_goals(self) -> None:
         session = session_of(self)
