@@ -61,19 +61,19 @@ def assert_untouched(p: Path, data: bytes, backup: bytes) -> None:
 
 
 @needs_fork
-def test_kills_of_a_growing_session_leave_the_state_before_or_after(tmp_path):
+def test_kills_of_a_growing_session_leave_the_state_before_or_after(tmp_path: Path) -> None:
     report = kills.run_kills(tmp_path / "fork", 30, size=kills.SMALL, max_delay=0.06, seed=5)
     assert report.ok, report.findings
     assert report.kills == 30
     assert report.advanced >= 5, "the child hardly ever finished a save"
 
 
-def test_kills_of_fresh_interpreters_leave_a_loadable_file(tmp_path):
+def test_kills_of_fresh_interpreters_leave_a_loadable_file(tmp_path: Path) -> None:
     report = kills.run_fresh_kills(tmp_path / "fresh", 3, size=kills.SMALL)
     assert report.ok, report.findings
 
 
-def test_the_reference_states_grow_as_the_child_grows():
+def test_the_reference_states_grow_as_the_child_grows() -> None:
     ref = kills.Reference(kills.SMALL)
     s3 = ref.at(3)
     assert s3 is not None and kills.generation(s3) == 3
@@ -103,8 +103,8 @@ def _raise(code: int) -> Callable[..., object]:
     ],
 )
 def test_a_fault_in_any_step_leaves_file_and_backup_untouched(
-    tmp_path, monkeypatch, target, name, code
-):
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target, name, code
+) -> None:
     p, data, backup = saved(tmp_path)
     session = small(9)
     session.title = "Ændret i hukommelsen"
@@ -122,7 +122,7 @@ def test_a_fault_in_any_step_leaves_file_and_backup_untouched(
     assert store.load_session(p) == session
 
 
-def test_no_space_while_keeping_the_backup(tmp_path, monkeypatch):
+def test_no_space_while_keeping_the_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     p, data, backup = saved(tmp_path)
     monkeypatch.setattr(writing.os, "link", _raise(errno.ENOSPC))
     monkeypatch.setattr(writing.shutil, "copyfile", _raise(errno.ENOSPC))
@@ -156,7 +156,7 @@ def _in_child(work: Callable[[], str]) -> str:
 
 
 @needs_fork
-def test_a_real_file_size_limit_from_the_kernel(tmp_path):
+def test_a_real_file_size_limit_from_the_kernel(tmp_path: Path):
     """RLIMIT_FSIZE makes write() fail with EFBIG part-way through, like a disk filling up."""
     p, data, backup = saved(tmp_path)
     big = generate_session(staff=40, competences=30, rounds=2, seed=3)
@@ -178,7 +178,7 @@ def test_a_real_file_size_limit_from_the_kernel(tmp_path):
 
 @needs_fork
 @pytest.mark.skipif(not hasattr(os, "setuid"), reason="POSIX only")
-def test_a_read_only_folder_for_real_even_as_root():
+def test_a_read_only_folder_for_real_even_as_root() -> None:
     """As root, chmod does not stop writes: the save runs as an unprivileged user instead."""
     folder = Path(tempfile.mkdtemp(prefix="fagworkshop-ro-"))
     try:
@@ -214,7 +214,7 @@ def test_a_read_only_folder_for_real_even_as_root():
 # --- a session that would not open again -------------------------------------------
 
 
-def test_a_session_that_would_not_open_again_is_not_saved(tmp_path):
+def test_a_session_that_would_not_open_again_is_not_saved(tmp_path: Path) -> None:
     """Was: a 300,000-character pasted note saved fine, and then the file refused to open."""
     from fagworkshop.domain import adapt
 

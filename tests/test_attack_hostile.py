@@ -13,6 +13,7 @@ import csv
 import html
 import io
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -40,7 +41,7 @@ def danish():
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory) -> Session:
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Session:
     return store.load_session(hostile_session_file(tmp_path_factory.mktemp("hostile")))
 
 
@@ -55,7 +56,7 @@ def strings(node: Any) -> list[str]:
     return []
 
 
-def test_loading_cleans_control_codes_but_keeps_the_text(hostile):
+def test_loading_cleans_control_codes_but_keeps_the_text(hostile) -> None:
     everything = "\n".join(strings(hostile.model_dump()))
     assert not UNSAFE.search(everything)
     for text in LITERAL:
@@ -66,14 +67,14 @@ def test_loading_cleans_control_codes_but_keeps_the_text(hostile):
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 @pytest.mark.parametrize("with_names", [False, True])
-def test_every_export_survives_and_carries_no_control_codes(hostile, fmt, with_names):
+def test_every_export_survives_and_carries_no_control_codes(hostile, fmt, with_names) -> None:
     out = render(fmt, hostile, with_names)
     if fmt == "csv":
         out = out.replace("\r\n", "\n")  # the CSV record separator is CRLF by the standard
     assert not UNSAFE.search(out), sorted({hex(ord(c)) for c in UNSAFE.findall(out)})
 
 
-def test_html_export_shows_markup_and_html_as_text(hostile):
+def test_html_export_shows_markup_and_html_as_text(hostile) -> None:
     out = render("html", hostile, True)
     assert "<script>alert(1)</script>" not in out
     assert html.escape("<script>alert(1)</script>") in out
@@ -82,7 +83,7 @@ def test_html_export_shows_markup_and_html_as_text(hostile):
     assert "x [/] y" in text
 
 
-def test_csv_export_has_no_live_formulas(hostile):
+def test_csv_export_has_no_live_formulas(hostile) -> None:
     out = render("csv", hostile, True).removeprefix("\ufeff")
     rows = list(csv.reader(io.StringIO(out), delimiter=";"))
     assert len(rows) > 1
@@ -91,7 +92,7 @@ def test_csv_export_has_no_live_formulas(hostile):
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
 
 
-def test_toml_export_loads_as_a_catalogue_with_the_text_intact(hostile, tmp_path):
+def test_toml_export_loads_as_a_catalogue_with_the_text_intact(hostile, tmp_path: Path) -> None:
     p = tmp_path / "profiler.toml"
     p.write_text(render("toml", hostile, False), encoding="utf-8")
     catalogue = store.load_catalogue(p)
@@ -106,7 +107,7 @@ def test_toml_export_loads_as_a_catalogue_with_the_text_intact(hostile, tmp_path
 @pytest.mark.parametrize(
     "title", [*HOSTILE_TEXTS, "..", ".", "/", "\\..\\..\\x", "~root", "a/../../b"]
 )
-def test_file_names_from_titles_stay_inside_the_sessions_folder(tmp_path, title):
+def test_file_names_from_titles_stay_inside_the_sessions_folder(tmp_path: Path, title) -> None:
     folder = store.sessions_dir(tmp_path / "sessions")
     path = store.new_session_path(folder, title)
     assert path.parent == folder
@@ -118,7 +119,9 @@ def test_file_names_from_titles_stay_inside_the_sessions_folder(tmp_path, title)
     assert sorted(p.name for p in folder.iterdir()) == [path.name]
 
 
-def test_export_default_output_stays_in_the_eksport_folder_beside_the_session(tmp_path):
+def test_export_default_output_stays_in_the_eksport_folder_beside_the_session(
+    tmp_path: Path,
+) -> None:
     from fagworkshop.export import default_output
 
     folder = store.sessions_dir(tmp_path / "sessions")
@@ -141,7 +144,9 @@ _ANY_TEXT = st.text(
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(name=_ANY_TEXT, note=st.text(max_size=200), title=_ANY_TEXT)
-def test_any_text_round_trips_and_never_leaks_control_codes(tmp_path_factory, name, note, title):
+def test_any_text_round_trips_and_never_leaks_control_codes(
+    tmp_path_factory: pytest.TempPathFactory, name, note, title
+) -> None:
     s = generate_session(staff=2, competences=3, rounds=1, seed=1)
     doc = s.model_dump(exclude_none=True)
     doc["staff"][0]["name"] = name
@@ -158,7 +163,7 @@ def test_any_text_round_trips_and_never_leaks_control_codes(tmp_path_factory, na
         assert not UNSAFE.search(out), (fmt, sorted({hex(ord(c)) for c in UNSAFE.findall(out)}))
 
 
-def test_the_session_list_survives_a_hostile_folder(tmp_path):
+def test_the_session_list_survives_a_hostile_folder(tmp_path: Path) -> None:
     """What the home screen lists: no hang, no control codes, every file accounted for."""
     import os
 
@@ -207,7 +212,7 @@ def _typed_everywhere(s: Session, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [t for t in HOSTILE_TEXTS if t.strip()])
-def test_text_typed_into_every_change_is_cleaned_and_saves(tmp_path, text):
+def test_text_typed_into_every_change_is_cleaned_and_saves(tmp_path: Path, text) -> None:
     s = generate_session(staff=3, competences=6, rounds=1, seed=2)
     _typed_everywhere(s, text)
     assert not UNSAFE.search("\n".join(strings(s.model_dump())))

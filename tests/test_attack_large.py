@@ -7,19 +7,23 @@ so it costs nothing to make); ``python -m fagworkshop.fuzz --large`` runs
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from fagworkshop import store
 from fagworkshop.fuzz import large
 from fagworkshop.i18n import set_language
 
 
-def test_large_files_load_in_time_or_are_refused_clearly(tmp_path):
+def test_large_files_load_in_time_or_are_refused_clearly(tmp_path: Path) -> None:
     report = large.run_large(tmp_path, full=False)
     assert report.problems == 0, report.results
     outcomes = {r.name: r.outcome for r in report.results}
     assert outcomes == {"1000_staff": "loaded", "50_mb_file": "refused"}
 
 
-def test_the_refusal_says_how_big_the_file_is_and_the_limit(tmp_path):
+def test_the_refusal_says_how_big_the_file_is_and_the_limit(tmp_path: Path) -> None:
     set_language("en")
     try:
         p = tmp_path / "big.toml"
@@ -34,13 +38,15 @@ def test_the_refusal_says_how_big_the_file_is_and_the_limit(tmp_path):
         set_language("da")
 
 
-def test_the_fifty_megabyte_maker_makes_a_valid_session(tmp_path):
+def test_the_fifty_megabyte_maker_makes_a_valid_session(tmp_path: Path) -> None:
     p = large.fifty_megabytes(tmp_path, target_bytes=300_000)
     assert p.stat().st_size > 300_000
     assert len(store.load_session(p).staff) == 400
 
 
-def test_the_store_never_writes_a_file_it_would_refuse_to_open(tmp_path, monkeypatch):
+def test_the_store_never_writes_a_file_it_would_refuse_to_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from fagworkshop.generate import generate_session
 
     p = tmp_path / "w.toml"
@@ -59,7 +65,9 @@ def test_the_store_never_writes_a_file_it_would_refuse_to_open(tmp_path, monkeyp
     store.load_session(p)
 
 
-def test_validate_says_so_before_reading_a_large_file(tmp_path, monkeypatch):
+def test_validate_says_so_before_reading_a_large_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from fagworkshop import cli
     from fagworkshop.fuzz.runner import run_cli
     from fagworkshop.generate import generate_session

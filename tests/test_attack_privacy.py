@@ -97,7 +97,9 @@ def with_secret_person() -> Session:
 # --- file modes -----------------------------------------------------------------
 
 
-def test_files_backups_locks_and_folder_are_owner_only_under_umask_0(tmp_path, open_umask):
+def test_files_backups_locks_and_folder_are_owner_only_under_umask_0(
+    tmp_path: Path, open_umask
+) -> None:
     folder = store.sessions_dir(tmp_path / "new" / "sessions")
     assert mode(folder) == 0o700
     p = store.new_session_path(folder, "Privat")
@@ -108,7 +110,7 @@ def test_files_backups_locks_and_folder_are_owner_only_under_umask_0(tmp_path, o
             assert mode(f) == 0o600, f
 
 
-def test_export_files_are_owner_only(tmp_path, open_umask):
+def test_export_files_are_owner_only(tmp_path: Path, open_umask) -> None:
     from fagworkshop.export.command import export_file
 
     p = tmp_path / "w.toml"
@@ -122,7 +124,7 @@ def test_export_files_are_owner_only(tmp_path, open_umask):
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_exports_carry_no_full_name_without_with_names(fmt):
+def test_exports_carry_no_full_name_without_with_names(fmt) -> None:
     s = with_secret_person()
     out = render(fmt, s, with_names=False)
     for person in s.staff:
@@ -131,12 +133,12 @@ def test_exports_carry_no_full_name_without_with_names(fmt):
     assert "Zwetschke" not in out
 
 
-def test_exports_with_names_do_carry_them():
+def test_exports_with_names_do_carry_them() -> None:
     out = render("md", with_secret_person(), with_names=True)
     assert SECRET_NAME in out
 
 
-def test_export_command_without_with_names_has_no_names(tmp_path):
+def test_export_command_without_with_names_has_no_names(tmp_path: Path) -> None:
     from fagworkshop.export.command import export_file
 
     p = tmp_path / "w.toml"
@@ -181,7 +183,7 @@ def leave_a_temp_file_by_killing_a_save(p: Path, s: Session) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
-def test_erase_leaves_no_trace_in_file_backup_or_temp_files(tmp_path):
+def test_erase_leaves_no_trace_in_file_backup_or_temp_files(tmp_path: Path) -> None:
     s = with_secret_person()
     p = tmp_path / "w.toml"
     store.save_session(s, p)
@@ -198,7 +200,7 @@ def test_erase_leaves_no_trace_in_file_backup_or_temp_files(tmp_path):
     assert store.load_session(p) == s
 
 
-def test_erase_then_two_ordinary_saves_also_clear_the_backup(tmp_path):
+def test_erase_then_two_ordinary_saves_also_clear_the_backup(tmp_path: Path) -> None:
     s = with_secret_person()
     p = tmp_path / "w.toml"
     store.save_session(s, p)
@@ -210,7 +212,7 @@ def test_erase_then_two_ordinary_saves_also_clear_the_backup(tmp_path):
     assert traces(tmp_path) == []
 
 
-def test_erase_removes_the_name_from_free_text_too():
+def test_erase_removes_the_name_from_free_text_too() -> None:
     s = with_secret_person()
     changes.erase_person(s, SECRET_ID)
     dumped = str(s.model_dump())
@@ -222,7 +224,7 @@ def test_erase_removes_the_name_from_free_text_too():
     assert not any(a.id == "a-alone" for a in s.actions)
 
 
-def test_erase_replaces_the_name_in_any_case_but_not_inside_other_words():
+def test_erase_replaces_the_name_in_any_case_but_not_inside_other_words() -> None:
     s = with_secret_person()
     s.step(1).notes = f"{SECRET_NAME.upper()} og {SECRET_NAME}s kollega; X{SECRET_NAME}"
     changes.erase_person(s, SECRET_ID)
@@ -231,7 +233,7 @@ def test_erase_replaces_the_name_in_any_case_but_not_inside_other_words():
     assert s.step(1).notes == "[slettet] og [slettet] kollega; XQuirina [slettet]"
 
 
-def test_the_purge_flag_is_set_by_erase_only_and_never_saved(tmp_path):
+def test_the_purge_flag_is_set_by_erase_only_and_never_saved(tmp_path: Path) -> None:
     s = with_secret_person()
     assert not changes.backup_purge_pending(s)
     changes.set_rating(s, s.staff[0].id, s.competence_ids()[0], 1)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import io
 import re
+from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -72,7 +73,9 @@ def assert_safe(app, where: str) -> str:
     return text
 
 
-async def test_a_hostile_session_on_every_step_shows_literally_and_takes_hostile_typing(tmp_path):
+async def test_a_hostile_session_on_every_step_shows_literally_and_takes_hostile_typing(
+    tmp_path: Path,
+) -> None:
     """Load, show each step, type into its first text field; the screen stays safe throughout."""
     from textual.widgets import Input, TextArea
 
@@ -122,7 +125,9 @@ async def test_a_hostile_session_on_every_step_shows_literally_and_takes_hostile
     assert TYPED in saved.model_dump_json()
 
 
-async def test_a_failed_save_is_shown_and_the_work_stays_in_memory(tmp_path, monkeypatch):
+async def test_a_failed_save_is_shown_and_the_work_stays_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from fagworkshop.domain import changes
     from fagworkshop.generate import generate_session
     from fagworkshop.store import writing
@@ -134,7 +139,7 @@ async def test_a_failed_save_is_shown_and_the_work_stays_in_memory(tmp_path, mon
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
 
-        def full(*args, **kwargs):
+        def full(*args, **kwargs) -> None:
             raise OSError(errno.ENOSPC, "No space left on device")
 
         monkeypatch.setattr(writing.os, "write", full)
@@ -153,7 +158,9 @@ async def test_a_failed_save_is_shown_and_the_work_stays_in_memory(tmp_path, mon
         await pilot.press("ctrl+q")
 
 
-async def test_a_second_app_on_a_locked_session_opens_read_only_and_never_writes(tmp_path):
+async def test_a_second_app_on_a_locked_session_opens_read_only_and_never_writes(
+    tmp_path: Path,
+) -> None:
     from fagworkshop.domain import changes
     from fagworkshop.generate import generate_session
 
@@ -179,7 +186,7 @@ async def test_a_second_app_on_a_locked_session_opens_read_only_and_never_writes
     assert path.read_bytes() == before
 
 
-async def test_an_over_long_paste_is_a_message_not_a_crash(tmp_path):
+async def test_an_over_long_paste_is_a_message_not_a_crash(tmp_path: Path) -> None:
     """Was: add_person with a 3,000-character name raised pydantic's ValidationError
     out of app.apply, which ends the app; now it is a message and nothing changes."""
     from fagworkshop.domain import changes

@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -43,7 +44,7 @@ def danish():
 
 
 @pytest.fixture
-def program_a(tmp_path):
+def program_a(tmp_path: Path):
     p = tmp_path / "faelles.toml"
     a = subprocess.Popen(
         [sys.executable, "-c", PROGRAM_A, str(p)],
@@ -65,7 +66,7 @@ def program_a(tmp_path):
     a.wait()
 
 
-def test_the_second_program_is_told_clearly(program_a):
+def test_the_second_program_is_told_clearly(program_a) -> None:
     p, _, _ = program_a
     with pytest.raises(store.SessionLocked) as info:
         store.SessionLock(p).acquire()
@@ -74,7 +75,7 @@ def test_the_second_program_is_told_clearly(program_a):
     assert "Traceback" not in message
 
 
-def test_the_second_program_cannot_overwrite_even_if_it_ignores_the_lock(program_a):
+def test_the_second_program_cannot_overwrite_even_if_it_ignores_the_lock(program_a) -> None:
     p, _, save = program_a
     before = p.read_bytes()
     mine = generate_session(staff=5, competences=4, rounds=1, seed=2)
@@ -88,7 +89,7 @@ def test_the_second_program_cannot_overwrite_even_if_it_ignores_the_lock(program
     assert store.load_session(p).title == "A 2"
 
 
-def test_a_killed_holder_does_not_block_and_its_work_is_there(program_a):
+def test_a_killed_holder_does_not_block_and_its_work_is_there(program_a) -> None:
     p, a, save = program_a
     assert save() == "saved 2"
     os.kill(a.pid, signal.SIGKILL)
@@ -102,7 +103,7 @@ def test_a_killed_holder_does_not_block_and_its_work_is_there(program_a):
     assert store.load_session(p).title == "B efter A"
 
 
-def test_a_lock_held_in_this_process_lets_this_process_save(tmp_path):
+def test_a_lock_held_in_this_process_lets_this_process_save(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     with store.SessionLock(p):
         store.save_session(generate_session(staff=2, competences=2, rounds=1), p)

@@ -21,13 +21,13 @@ FIXTURES = Path(__file__).parent / "fixtures" / "store"
 
 
 @pytest.fixture(autouse=True)
-def reset_language(monkeypatch, tmp_path):
+def reset_language(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     monkeypatch.setenv("FAGWORKSHOP_SESSIONS_DIR", str(tmp_path / "sessions"))
     yield
     set_language("da")
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = cli.main(list(argv))
     out = capsys.readouterr()
     return code, out.out, out.err
@@ -44,7 +44,7 @@ def catalogue() -> Catalogue:
 
 
 @pytest.fixture
-def fake_app(monkeypatch):
+def fake_app(monkeypatch: pytest.MonkeyPatch):
     """A stand-in for fagworkshop.tui.app that records how it was started."""
     calls: list[dict] = []
     module = types.ModuleType("fagworkshop.tui.app")
@@ -61,7 +61,7 @@ def fake_app(monkeypatch):
 
 
 @pytest.fixture
-def fake_demo(monkeypatch):
+def fake_demo(monkeypatch: pytest.MonkeyPatch):
     import fagworkshop.demo as real
 
     module = types.ModuleType("fagworkshop.demo")
@@ -79,7 +79,7 @@ def fake_demo(monkeypatch):
 
 
 @pytest.mark.parametrize("command", [[], ["open"], ["demo"], ["validate"], ["catalogues"]])
-def test_help_for_every_command(capsys, command):
+def test_help_for_every_command(capsys: pytest.CaptureFixture[str], command) -> None:
     with pytest.raises(SystemExit) as info:
         cli.main([*command, "--help"])
     assert info.value.code == 0
@@ -88,7 +88,7 @@ def test_help_for_every_command(capsys, command):
     assert "vis denne hjælp og afslut" in out
 
 
-def test_help_in_english(capsys):
+def test_help_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         cli.main(["--lang", "en", "--help"])
     out = capsys.readouterr().out
@@ -96,21 +96,21 @@ def test_help_in_english(capsys):
     assert "check a workshop file or catalogue" in out
 
 
-def test_usage_error_is_translated_and_exits_2(capsys):
+def test_usage_error_is_translated_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         cli.main(["validate"])
     assert info.value.code == 2
     assert "disse argumenter mangler: PATH" in capsys.readouterr().err
 
 
-def test_lang_after_the_command(capsys, tmp_path):
+def test_lang_after_the_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     store.save_session(generate_session(staff=2, competences=3, rounds=1), p)
     code, out, _ = run(capsys, "validate", str(p), "--lang", "en")
     assert code == 0 and "Competences: 3, staff: 2" in out
 
 
-def test_export_is_registered_when_it_exists(capsys):
+def test_export_is_registered_when_it_exists(capsys: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("fagworkshop.export.command")
     with pytest.raises(SystemExit) as info:
         cli.main(["export", "--help"])
@@ -120,7 +120,7 @@ def test_export_is_registered_when_it_exists(capsys):
 # --- validate -----------------------------------------------------------------------
 
 
-def test_validate_session(capsys, tmp_path):
+def test_validate_session(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     s = generate_session(staff=4, competences=5, rounds=2, seed=1)
     p = tmp_path / "w.toml"
     store.save_session(s, p)
@@ -131,7 +131,7 @@ def test_validate_session(capsys, tmp_path):
     assert f"Kompetencer: 5, medarbejdere: 4, vurderinger: {ratings}, runder: 2" in out
 
 
-def test_validate_catalogue(capsys, tmp_path):
+def test_validate_catalogue(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     p = tmp_path / "k.toml"
     store.save_catalogue(catalogue(), p)
     code, out, _ = run(capsys, "--lang", "en", "validate", str(p))
@@ -140,7 +140,7 @@ def test_validate_catalogue(capsys, tmp_path):
     assert "Basic competences: 1, blocks: 1, elements: 1, courses: 0" in out
 
 
-def test_validate_migrates_version_0(capsys):
+def test_validate_migrates_version_0(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "validate", str(FIXTURES / "session-v0.toml"))
     assert code == 0 and "vurderinger: 3, runder: 1" in out
 
@@ -149,7 +149,7 @@ def test_validate_migrates_version_0(capsys):
     "name",
     ["not-toml.toml", "not-utf8.toml", "empty.toml", "newer-schema.toml", "unknown-person.toml"],
 )
-def test_validate_bad_files(capsys, name):
+def test_validate_bad_files(capsys: pytest.CaptureFixture[str], name) -> None:
     path = FIXTURES / name
     before = path.read_bytes()
     code, out, err = run(capsys, "validate", str(path))
@@ -159,14 +159,18 @@ def test_validate_bad_files(capsys, name):
     assert path.read_bytes() == before
 
 
-def test_validate_missing_file_and_directory(capsys, tmp_path):
+def test_validate_missing_file_and_directory(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     assert run(capsys, "validate", str(tmp_path / "nope.toml"))[0] == 1
     code, _, err = run(capsys, "validate", str(tmp_path))
     assert code == 1 and "mappe" in err
 
 
-def test_unexpected_error_is_one_message(capsys, monkeypatch, tmp_path):
-    def boom(args):
+def test_unexpected_error_is_one_message(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def boom(args) -> None:
         raise RuntimeError("kaput")
 
     monkeypatch.setattr(cli, "cmd_validate", boom)
@@ -178,7 +182,7 @@ def test_unexpected_error_is_one_message(capsys, monkeypatch, tmp_path):
 # --- demo ---------------------------------------------------------------------------
 
 
-def test_demo_write(capsys, tmp_path, fake_demo):
+def test_demo_write(capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_demo) -> None:
     p = tmp_path / "d.toml"
     code, out, _ = run(capsys, "demo", "--write", str(p))
     assert code == 0 and str(p) in out
@@ -187,13 +191,15 @@ def test_demo_write(capsys, tmp_path, fake_demo):
     assert run(capsys, "validate", str(p))[0] == 0
 
 
-def test_demo_write_to_an_impossible_place(capsys, tmp_path, fake_demo):
+def test_demo_write_to_an_impossible_place(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_demo
+) -> None:
     (tmp_path / "file").write_text("x")
     code, _, err = run(capsys, "demo", "--write", str(tmp_path / "file" / "d.toml"))
     assert code == 1 and "blev ikke gemt" in err
 
 
-def test_demo_write_with_the_real_demo(capsys, tmp_path):
+def test_demo_write_with_the_real_demo(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     pytest.importorskip("fagworkshop.demo")
     p = tmp_path / "d.toml"
     assert run(capsys, "demo", "--write", str(p))[0] == 0
@@ -201,7 +207,9 @@ def test_demo_write_with_the_real_demo(capsys, tmp_path):
     assert code == 0 and out.startswith("OK")
 
 
-def test_demo_opens_the_screen_with_a_fresh_demo(capsys, tmp_path, fake_demo, fake_app):
+def test_demo_opens_the_screen_with_a_fresh_demo(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_demo, fake_app
+) -> None:
     folder = tmp_path / "mine"
     assert run(capsys, "--sessions-dir", str(folder), "demo")[0] == 0
     [call] = fake_app
@@ -210,7 +218,9 @@ def test_demo_opens_the_screen_with_a_fresh_demo(capsys, tmp_path, fake_demo, fa
     assert store.load_session(call["path"]) == fake_demo
 
 
-def test_demo_open_elsewhere_gets_its_own_file(capsys, tmp_path, fake_demo, fake_app):
+def test_demo_open_elsewhere_gets_its_own_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_demo, fake_app
+) -> None:
     folder = tmp_path / "mine"
     with store.SessionLock(folder / DEMO_FILE):
         assert run(capsys, "demo", "--sessions-dir", str(folder))[0] == 0
@@ -222,14 +232,18 @@ def test_demo_open_elsewhere_gets_its_own_file(capsys, tmp_path, fake_demo, fake
 # --- the screens --------------------------------------------------------------------
 
 
-def test_home_uses_the_sessions_folder(capsys, tmp_path, fake_app):
+def test_home_uses_the_sessions_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_app
+) -> None:
     assert run(capsys)[0] == 0
     assert fake_app == [
         {"sessions_dir": tmp_path / "sessions", "path": None, "session": None, "read_only": False}
     ]
 
 
-def test_open_checks_the_file_first(capsys, tmp_path, fake_app):
+def test_open_checks_the_file_first(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_app
+) -> None:
     code, _, err = run(capsys, "open", str(FIXTURES / "not-toml.toml"))
     assert code == 1 and "linje 3" in err and fake_app == []
     p = tmp_path / "w.toml"
@@ -240,7 +254,9 @@ def test_open_checks_the_file_first(capsys, tmp_path, fake_app):
     assert fake_app[0]["read_only"] is True
 
 
-def test_missing_screens_are_a_clear_message(capsys, monkeypatch):
+def test_missing_screens_are_a_clear_message(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "fagworkshop.tui.app", None)  # import fails
     monkeypatch.setattr(cli, "_optional_module", lambda name: None)
     code, _, err = run(capsys)
@@ -250,7 +266,9 @@ def test_missing_screens_are_a_clear_message(capsys, monkeypatch):
 # --- catalogues ---------------------------------------------------------------------
 
 
-def test_catalogues_lists_builtin_and_own(capsys, tmp_path, monkeypatch):
+def test_catalogues_lists_builtin_and_own(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     profiles = tmp_path / "profiles"
     profiles.mkdir()
     store.save_catalogue(catalogue(), profiles / "lille.toml")
@@ -268,7 +286,7 @@ def test_catalogues_lists_builtin_and_own(capsys, tmp_path, monkeypatch):
     assert code == 1 and "broken.toml" in err
 
 
-def test_catalogues_with_the_real_resources(capsys):
+def test_catalogues_with_the_real_resources(capsys: pytest.CaptureFixture[str]) -> None:
     resources = pytest.importorskip("fagworkshop.resources")
     code, out, _ = run(capsys, "catalogues")
     assert code == 0
@@ -286,7 +304,7 @@ def _process(*argv: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_process_exit_codes_and_no_traceback(tmp_path):
+def test_process_exit_codes_and_no_traceback(tmp_path: Path) -> None:
     bad = _process("validate", str(FIXTURES / "unknown-person.toml"), "--lang", "en")
     assert bad.returncode == 1
     assert "rounds[0].ratings.ghost: unknown member of staff 'ghost'" in bad.stderr
@@ -297,7 +315,7 @@ def test_process_exit_codes_and_no_traceback(tmp_path):
     assert good.returncode == 0 and good.stdout.startswith("OK")
 
 
-def test_validate_does_not_import_textual(tmp_path):
+def test_validate_does_not_import_textual(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     store.save_session(generate_session(staff=2, competences=2, rounds=1), p)
     code = (

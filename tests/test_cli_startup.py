@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,9 @@ print(sorted(m for m in {heavy!r} if m in sys.modules))
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["--version"], ["export", "--help"]])
-def test_a_command_that_reads_no_file_loads_neither_pydantic_nor_textual(argv, tmp_path):
+def test_a_command_that_reads_no_file_loads_neither_pydantic_nor_textual(
+    argv, tmp_path: Path
+) -> None:
     heavy = ["pydantic", "textual", "fagworkshop.domain.session", "fagworkshop.store.reading"]
     code = CHECK.format(argv=argv, heavy=heavy)
     env = {"FAGWORKSHOP_LOG_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}

@@ -32,7 +32,7 @@ def valid(s: Session) -> Session:
     return Session.model_validate(s.model_dump())
 
 
-def test_including_a_basic_gives_it_a_target():
+def test_including_a_basic_gives_it_a_target() -> None:
     s = session()
     adapt.decide_basic(s, "b1", True)
     assert s.target("b1") == 2
@@ -47,7 +47,7 @@ def test_including_a_basic_gives_it_a_target():
     valid(s)
 
 
-def test_level_outside_the_scale_is_refused():
+def test_level_outside_the_scale_is_refused() -> None:
     s = session()
     with pytest.raises(ChangeError) as err:
         adapt.set_min_level(s, "b1", 7)
@@ -56,7 +56,7 @@ def test_level_outside_the_scale_is_refused():
         adapt.set_target_level(s, "e1", -1)
 
 
-def test_own_basic_and_own_element_get_fresh_ids():
+def test_own_basic_and_own_element_get_fresh_ids() -> None:
     s = session()
     a = adapt.add_own_basic(s, "t1", "Digital kommunikation")
     b = adapt.add_own_element(s, "blk", "Jobrettet samtale", "task")
@@ -69,7 +69,7 @@ def test_own_basic_and_own_element_get_fresh_ids():
     valid(s)
 
 
-def test_target_keeps_an_undecided_element_and_drop_leaves_profiles():
+def test_target_keeps_an_undecided_element_and_drop_leaves_profiles() -> None:
     s = session()
     adapt.set_target_level(s, "e1", 3)
     assert s.blocks[0].elements[0].status == ElementStatus.KEPT
@@ -84,7 +84,7 @@ def test_target_keeps_an_undecided_element_and_drop_leaves_profiles():
     valid(s)
 
 
-def test_removing_a_profile_unlinks_staff():
+def test_removing_a_profile_unlinks_staff() -> None:
     s = session()
     lp = adapt.add_profile(s, "Helhed")
     s.staff.append(Person(id="p-1", name="Anna", profiles=[lp]))

@@ -25,25 +25,25 @@ def tiny_catalogue() -> Catalogue:
     )
 
 
-def test_domain_does_not_import_textual():
+def test_domain_does_not_import_textual() -> None:
     code = "import fagworkshop.domain.changes, sys; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
 
-def test_control_characters_are_removed_on_entry():
+def test_control_characters_are_removed_on_entry() -> None:
     p = Person(id="p-1", name="Jane\x1b]0;pwn\x07 Doe\u202e")
     assert p.name == "Jane]0;pwn Doe"
 
 
-def test_crlf_in_notes_becomes_lf():
+def test_crlf_in_notes_becomes_lf() -> None:
     s = changes.new_session(tiny_catalogue(), "W")
     s.step(1).notes = "a"  # assignment is not validated; construction is
     state = type(s.step(1)).model_validate({"notes": "a\r\nb\rc"})
     assert state.notes == "a\nb\nc"
 
 
-def test_rating_for_unknown_person_is_refused_by_the_model():
+def test_rating_for_unknown_person_is_refused_by_the_model() -> None:
     s = changes.new_session(tiny_catalogue(), "W")
     data = s.model_dump()
     data["rounds"][0]["ratings"] = {"ghost": {"b1": 2}}
@@ -51,7 +51,7 @@ def test_rating_for_unknown_person_is_refused_by_the_model():
         Session.model_validate(data)
 
 
-def test_erase_person_removes_every_trace():
+def test_erase_person_removes_every_trace() -> None:
     s = changes.new_session(tiny_catalogue(), "W")
     s.staff.append(Person(id="p-1", name="Anna"))
     changes.set_rating(s, "p-1", "b1", 3)
@@ -60,7 +60,7 @@ def test_erase_person_removes_every_trace():
     assert "p-1" not in s.model_dump_json()
 
 
-def test_follow_up_round_copies_ratings():
+def test_follow_up_round_copies_ratings() -> None:
     s = changes.new_session(tiny_catalogue(), "W")
     s.staff.append(Person(id="p-1", name="Anna"))
     changes.set_rating(s, "p-1", "b1", 2)

@@ -35,7 +35,9 @@ def session_file(tmp_path: Path) -> Path:
     [("md", "workshop.md"), ("html", "workshop.html"), ("csv", "workshop.csv"),
      ("toml", "workshop-profiler.toml")],
 )  # fmt: skip
-def test_export_goes_to_the_eksport_folder(session_file: Path, fmt: str, name: str, capsys):
+def test_export_goes_to_the_eksport_folder(
+    session_file: Path, fmt: str, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     # Issue 15 item 6: beside the sessions, in eksport/, never among the workshops.
     assert main(["export", str(session_file), "--format", fmt]) == 0
     out = session_file.parent / "eksport" / name
@@ -51,7 +53,7 @@ def test_export_goes_to_the_eksport_folder(session_file: Path, fmt: str, name: s
         Catalogue.model_validate(tomllib.loads(content))
 
 
-def test_with_names_and_output_option(session_file: Path, tmp_path: Path):
+def test_with_names_and_output_option(session_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "ud" / "navne.md"
     out.parent.mkdir()
     assert (
@@ -60,7 +62,7 @@ def test_with_names_and_output_option(session_file: Path, tmp_path: Path):
     assert "Bo Juhl" in out.read_text(encoding="utf-8")
 
 
-def test_existing_file_needs_force(session_file: Path, capsys):
+def test_existing_file_needs_force(session_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = session_file.parent / "eksport" / "workshop.md"
     out.parent.mkdir()
     out.write_text("mine", encoding="utf-8")
@@ -72,13 +74,13 @@ def test_existing_file_needs_force(session_file: Path, capsys):
     assert out.read_text(encoding="utf-8").startswith("# Kompetenceværksted")
 
 
-def test_unknown_format(session_file: Path, capsys):
+def test_unknown_format(session_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", str(session_file), "--format", "pdf"]) == 1
     err = capsys.readouterr().err
     assert "pdf" in err and "md, html, csv, toml" in err
 
 
-def test_bad_session_file(tmp_path: Path, capsys):
+def test_bad_session_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("title = [unclosed\n", encoding="utf-8")
     assert main(["export", str(bad), "--format", "md"]) == 1
@@ -87,13 +89,15 @@ def test_bad_session_file(tmp_path: Path, capsys):
     assert not (tmp_path / "bad.md").exists()
 
 
-def test_missing_session_file(tmp_path: Path, capsys):
+def test_missing_session_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", str(tmp_path / "nope.toml"), "--format", "csv"]) == 1
     assert "nope.toml" in capsys.readouterr().err
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
-def test_unwritable_folder(session_file: Path, tmp_path: Path, capsys):
+def test_unwritable_folder(
+    session_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o500)
     try:
@@ -107,20 +111,26 @@ def test_unwritable_folder(session_file: Path, tmp_path: Path, capsys):
         locked.chmod(0o700)
 
 
-def test_missing_folder(session_file: Path, tmp_path: Path, capsys):
+def test_missing_folder(
+    session_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "findes-ikke" / "x.html"
     assert main(["export", str(session_file), "--format", "html", "-o", str(target)]) == 1
     assert "x.html" in capsys.readouterr().err
 
 
-def test_output_that_is_a_folder(session_file: Path, tmp_path: Path, capsys):
+def test_output_that_is_a_folder(
+    session_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert (
         main(["export", str(session_file), "--format", "md", "-o", str(tmp_path), "--force"]) == 1
     )
     assert str(tmp_path) in capsys.readouterr().err
 
 
-def test_never_overwrites_the_session_itself(session_file: Path, capsys):
+def test_never_overwrites_the_session_itself(
+    session_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = session_file.read_bytes()
     args = ["export", str(session_file), "--format", "toml", "-o", str(session_file), "--force"]
     assert main(args) == 1
@@ -128,18 +138,20 @@ def test_never_overwrites_the_session_itself(session_file: Path, capsys):
     assert "workshop" in capsys.readouterr().err
 
 
-def test_stdout(session_file: Path, capsys):
+def test_stdout(session_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", str(session_file), "--format", "csv", "-o", "-"]) == 0
     out = capsys.readouterr().out
     assert out.lstrip("\ufeff").startswith("jobcenter;enhed;runde;rundedato;")
 
 
-def test_english_messages(session_file: Path, capsys):
+def test_english_messages(session_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--lang", "en", "export", str(session_file), "--format", "odt"]) == 1
     assert "Unknown format" in capsys.readouterr().err
 
 
-def test_path_under_a_file_is_unwritable_even_for_root(session_file: Path, capsys):
+def test_path_under_a_file_is_unwritable_even_for_root(
+    session_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = session_file / "x.md"  # a "folder" that is a file
     assert main(["export", str(session_file), "--format", "md", "-o", str(target)]) == 1
     err = capsys.readouterr().err

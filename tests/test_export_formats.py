@@ -49,23 +49,23 @@ class Checker(HTMLParser):
         self.text: list[str] = []
         self.attrs: list[tuple[str, str | None]] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag, attrs) -> None:
         self.tags.append(tag)
         self.attrs.extend(attrs)
         if tag not in VOID:
             self.stack.append(tag)
 
-    def handle_startendtag(self, tag, attrs):
+    def handle_startendtag(self, tag, attrs) -> None:
         self.tags.append(tag)
         self.attrs.extend(attrs)
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag) -> None:
         if not self.stack or self.stack[-1] != tag:
             self.errors.append(f"unexpected </{tag}> with open {self.stack[-3:]}")
         else:
             self.stack.pop()
 
-    def handle_data(self, data):
+    def handle_data(self, data) -> None:
         self.text.append(data)
 
 
@@ -83,7 +83,7 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 
 
-def test_html_is_well_formed_and_self_contained():
+def test_html_is_well_formed_and_self_contained() -> None:
     page = render_html(sample_session())
     assert page.startswith("<!DOCTYPE html>")
     checker = parse(page)
@@ -94,7 +94,7 @@ def test_html_is_well_formed_and_self_contained():
     assert "@page" in page and "A4" in page and "break-before: page" in page
 
 
-def test_html_heat_map_reads_without_colour():
+def test_html_heat_map_reads_without_colour() -> None:
     page = render_html(sample_session())
     # Bo (BJ) is at 2 against 3 on "Tværfagligt samarbejde": a digit with a sign.
     assert '<td class="s-one_below">2-</td>' in page
@@ -104,7 +104,7 @@ def test_html_heat_map_reads_without_colour():
     assert "1. marts 2026" in page and "Aftalt" in page  # a Danish date (issue 15 item 1)
 
 
-def test_hostile_text_is_escaped_in_html():
+def test_hostile_text_is_escaped_in_html() -> None:
     page = render_html(hostile_session(), with_names=True)
     checker = parse(page)
     assert checker.errors == [] and checker.stack == []
@@ -119,7 +119,7 @@ def test_hostile_text_is_escaped_in_html():
 # --- Markdown ------------------------------------------------------------------------
 
 
-def test_markdown_has_the_summary_parts():
+def test_markdown_has_the_summary_parts() -> None:
     md = render_markdown(sample_session())
     for part in (
         "# Kompetenceværksted, Team Erhverv",
@@ -154,7 +154,7 @@ def test_markdown_has_the_summary_parts():
         ("slut\\", "slut\\\\"),
     ],
 )
-def test_markdown_escape(raw, escaped):
+def test_markdown_escape(raw, escaped) -> None:
     assert md_escape(raw) == escaped
 
 
@@ -179,11 +179,11 @@ def test_markdown_escape(raw, escaped):
         "e-mail: a@b.dk (se www.x.dk)",
     ],
 )
-def test_markdown_escapes_only_what_changes_the_meaning(raw):
+def test_markdown_escapes_only_what_changes_the_meaning(raw) -> None:
     assert md_escape(raw) == raw
 
 
-def test_markdown_table_cell_keeps_a_pipe_inside():
+def test_markdown_table_cell_keeps_a_pipe_inside() -> None:
     s = sample_session()
     s.profiles[0].name = "Ydelse & Job_service | Team"
     md = render_markdown(s)
@@ -191,7 +191,7 @@ def test_markdown_table_cell_keeps_a_pipe_inside():
     assert "| Ydelse & Job_service \\| Team | 3 |" in md
 
 
-def test_hostile_text_is_escaped_in_markdown():
+def test_hostile_text_is_escaped_in_markdown() -> None:
     md = render_markdown(hostile_session(), with_names=True)
     # A "<" that could open a tag is escaped; a lone ">" after it is then plain text.
     assert not re.search(r"(?<!\\)<[A-Za-z/!?]", md), "an unescaped tag opening"
@@ -214,7 +214,7 @@ def read_csv(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
 
 
-def test_csv_shape_bom_and_danish_letters():
+def test_csv_shape_bom_and_danish_letters() -> None:
     s = sample_session()
     rows = read_csv(render_csv(s))
     header, body = rows[0], rows[1:]
@@ -242,13 +242,13 @@ def test_csv_shape_bom_and_danish_letters():
     assert "Tværfagligt samarbejde" in {r[8] for r in body}
 
 
-def test_csv_headers_spell_the_target_like_the_states():
+def test_csv_headers_spell_the_target_like_the_states() -> None:
     header = read_csv(render_csv(sample_session()))[0]
     assert "maalniveau" not in header and "målniveau" in header
     assert all(h == h.lower() and "_" not in h for h in header)
 
 
-def test_csv_role_column_holds_the_persons_role():
+def test_csv_role_column_holds_the_persons_role() -> None:
     s = sample_session()
     s.staff[0].role = "=Virksomhedskonsulent"
     rows = read_csv(render_csv(s))
@@ -256,19 +256,19 @@ def test_csv_role_column_holds_the_persons_role():
     assert roles == {"'=Virksomhedskonsulent"}  # a role is guarded like any text cell
 
 
-def test_csv_with_names_says_so():
+def test_csv_with_names_says_so() -> None:
     rows = read_csv(render_csv(sample_session(), with_names=True))
     assert rows[0][4] == "medarbejder (navn)"
     assert {r[4] for r in rows[1:]} == set(FULL_NAMES)
 
 
 @pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r", " ="])
-def test_csv_guard_neutralises_formulas(prefix):
+def test_csv_guard_neutralises_formulas(prefix) -> None:
     assert guard(prefix + "1+1").startswith("'")
     assert guard("Almindelig tekst") == "Almindelig tekst"
 
 
-def test_hostile_text_in_csv_never_starts_a_formula():
+def test_hostile_text_in_csv_never_starts_a_formula() -> None:
     rows = read_csv(render_csv(hostile_session()))
     for row in rows[1:]:
         for cell in row:
@@ -280,7 +280,7 @@ def test_hostile_text_in_csv_never_starts_a_formula():
 # --- TOML -----------------------------------------------------------------------------
 
 
-def test_toml_profiles_load_back_as_a_catalogue():
+def test_toml_profiles_load_back_as_a_catalogue() -> None:
     text = render_toml(sample_session())
     assert text.startswith("# ")
     cat = Catalogue.model_validate(tomllib.loads(text))
@@ -309,7 +309,7 @@ def test_toml_profiles_load_back_as_a_catalogue():
         assert name not in text
 
 
-def test_toml_catalogue_starts_a_new_workshop():
+def test_toml_catalogue_starts_a_new_workshop() -> None:
     cat = build_catalogue(sample_session())
     fresh = new_session(cat, "Ny enhed")
     assert len(fresh.blocks) == 2 and len(fresh.basics) == 2
@@ -327,14 +327,14 @@ def test_toml_catalogue_starts_a_new_workshop():
         assert "Minimumsniveau" not in b.description and "Prioritet" not in b.description
 
 
-def test_hostile_text_survives_toml_literally():
+def test_hostile_text_survives_toml_literally() -> None:
     s = hostile_session()
     cat = Catalogue.model_validate(tomllib.loads(render_toml(s)))
     assert cat.blocks[0].title.startswith("<h1>=HYPERLINK(")
     assert "<script>alert(1)</script>" in cat.blocks[0].title
 
 
-def test_toml_from_an_empty_session_is_valid():
+def test_toml_from_an_empty_session_is_valid() -> None:
     empty = new_session(Catalogue(id="x", title="X"), "Tom")
     Catalogue.model_validate(tomllib.loads(render_toml(empty)))
 
@@ -343,7 +343,7 @@ def test_toml_from_an_empty_session_is_valid():
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_names_stay_out_without_with_names(fmt):
+def test_names_stay_out_without_with_names(fmt) -> None:
     s = sample_session()
     s.actions[0].transfer_plan = "Anna Holm viser Carla Krogh rundt. Mette Sørensen følger op."
     out = FORMATS[fmt](s, False)
@@ -354,26 +354,26 @@ def test_names_stay_out_without_with_names(fmt):
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "csv"])
-def test_with_names_shows_names_and_says_so(fmt):
+def test_with_names_shows_names_and_says_so(fmt) -> None:
     out = FORMATS[fmt](sample_session(), True)
     assert "Bo Juhl" in out and "Dorte Ærø" in out
     assert ("fulde navne" in out) or ("medarbejder (navn)" in out)
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_every_format_handles_a_session_without_people_or_rounds(fmt):
+def test_every_format_handles_a_session_without_people_or_rounds(fmt) -> None:
     s = new_session(Catalogue(id="x", title="X"), "Tom")
     s.rounds = []
     assert FORMATS[fmt](s, False)
 
 
-def test_english_output():
+def test_english_output() -> None:
     set_language("en")
     md = render_markdown(sample_session())
     assert "## Competence gaps" in md and "Staff appear by initials" in md
 
 
-def test_name_redactor_replaces_whole_names_only():
+def test_name_redactor_replaces_whole_names_only() -> None:
     from fagworkshop.export.common import name_redactor
 
     redact = name_redactor(sample_session(), with_names=False)

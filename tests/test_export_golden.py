@@ -62,7 +62,7 @@ def check(name: str, actual: str, *, must_exist: bool = True) -> None:
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 @pytest.mark.parametrize("with_names", [False, True], ids=["initials", "names"])
-def test_sample_golden(fmt: str, with_names: bool):
+def test_sample_golden(fmt: str, with_names: bool) -> None:
     if fmt == "toml" and with_names:
         pytest.skip("the profiles catalogue holds no people")
     suffix = "-names" if with_names else ""
@@ -78,7 +78,7 @@ def demo_session() -> Session | None:
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_demo_golden(fmt: str):
+def test_demo_golden(fmt: str) -> None:
     demo = demo_session()
     if demo is None:
         pytest.skip("fagworkshop.demo is not there yet")
@@ -86,7 +86,7 @@ def test_demo_golden(fmt: str):
     check(f"demo.{EXTENSIONS[fmt]}", FORMATS[fmt](demo, False), must_exist=False)
 
 
-def test_demo_is_deterministic_for_exports():
+def test_demo_is_deterministic_for_exports() -> None:
     if demo_session() is None:
         pytest.skip("fagworkshop.demo is not there yet")
     for fmt, render in FORMATS.items():

@@ -251,14 +251,14 @@ def hostile_session() -> Session:
     return Session.model_validate(data)
 
 
-def test_sample_is_valid_and_has_what_exports_show():
+def test_sample_is_valid_and_has_what_exports_show() -> None:
     s = sample_session()
     assert Session.model_validate(s.model_dump()) == s
     assert len(s.rounds) == 2 and s.actions and s.profiles
     assert [p.name for p in s.staff] == list(FULL_NAMES)
 
 
-def test_hostile_session_is_valid_and_cleaned_of_control_characters():
+def test_hostile_session_is_valid_and_cleaned_of_control_characters() -> None:
     s = hostile_session()
     assert "\x1b" not in s.frame.jobcenter and "\u202e" not in s.frame.jobcenter
     assert s.frame.jobcenter.startswith("=HYPERLINK")

@@ -31,7 +31,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return next(out.glob("fagworkshop-*.whl"))
 
 
-def test_wheel_contains_every_builtin_catalogue(wheel: Path):
+def test_wheel_contains_every_builtin_catalogue(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     for catalogue in (ROOT / "profiles").glob("*.toml"):
         assert f"fagworkshop/profiles/{catalogue.name}" in names
@@ -39,7 +39,7 @@ def test_wheel_contains_every_builtin_catalogue(wheel: Path):
 
 def test_installed_package_finds_catalogues_and_demo_outside_the_checkout(
     wheel: Path, tmp_path: Path
-):
+) -> None:
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     code = (

@@ -38,14 +38,14 @@ def small(seed: int = 0):
 # --- saving -------------------------------------------------------------------
 
 
-def test_save_and_load_round_trip(tmp_path):
+def test_save_and_load_round_trip(tmp_path: Path) -> None:
     s = small()
     p = tmp_path / "w.toml"
     store.save_session(s, p)
     assert store.load_session(p) == s
 
 
-def test_files_are_owner_only_and_backup_keeps_previous(tmp_path):
+def test_files_are_owner_only_and_backup_keeps_previous(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     first, second = small(1), small(2)
     store.save_session(first, p)
@@ -59,7 +59,7 @@ def test_files_are_owner_only_and_backup_keeps_previous(tmp_path):
     assert sorted(x.name for x in tmp_path.iterdir()) == ["w.toml", "w.toml.bak"]
 
 
-def test_existing_world_readable_file_becomes_owner_only(tmp_path):
+def test_existing_world_readable_file_becomes_owner_only(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     p.write_bytes(store.to_toml(small()))
     p.chmod(0o644)
@@ -67,13 +67,13 @@ def test_existing_world_readable_file_becomes_owner_only(tmp_path):
     assert mode(p) == 0o600 and mode(tmp_path / "w.toml.bak") == 0o600
 
 
-def test_missing_folder_is_created_owner_only(tmp_path):
+def test_missing_folder_is_created_owner_only(tmp_path: Path) -> None:
     p = tmp_path / "new" / "deeper" / "w.toml"
     store.save_session(small(), p)
     assert mode(tmp_path / "new" / "deeper") == 0o700
 
 
-def test_file_is_diff_friendly(tmp_path):
+def test_file_is_diff_friendly(tmp_path: Path) -> None:
     s = small()
     s.step(1).notes = 'Første linje\nanden "linje" med \\ skråstreg'
     p = tmp_path / "w.toml"
@@ -98,7 +98,7 @@ def test_file_is_diff_friendly(tmp_path):
     assert store.to_toml(s) == store.to_toml(store.load_session(p))
 
 
-def test_a_rating_changed_is_a_one_line_diff(tmp_path):
+def test_a_rating_changed_is_a_one_line_diff(tmp_path: Path) -> None:
     """Schema 2 (issue 13): the file changes in the person's line and the marker only."""
     import difflib
 
@@ -124,7 +124,7 @@ def test_a_rating_changed_is_a_one_line_diff(tmp_path):
     assert body[1].startswith(f"+{person.id} = '") and f"{competence}:{(old + 1) % 5}" in body[1]
 
 
-def test_datetimes_are_written_in_utc(tmp_path):
+def test_datetimes_are_written_in_utc(tmp_path: Path) -> None:
     s = small()
     s.updated = dt.datetime(2026, 5, 1, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=2, seconds=7)))
     p = tmp_path / "w.toml"
@@ -133,12 +133,14 @@ def test_datetimes_are_written_in_utc(tmp_path):
     assert store.load_session(p).updated == s.updated
 
 
-def test_failed_write_leaves_the_file_intact(tmp_path, monkeypatch):
+def test_failed_write_leaves_the_file_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     p = tmp_path / "w.toml"
     store.save_session(small(1), p)
     before = p.read_bytes()
 
-    def full(fd, data):
+    def full(fd, data) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(writing.os, "write", full)
@@ -150,12 +152,14 @@ def test_failed_write_leaves_the_file_intact(tmp_path, monkeypatch):
     assert sorted(x.name for x in tmp_path.iterdir()) == ["w.toml"]  # no temp file left
 
 
-def test_permission_denied_is_a_save_failure(tmp_path, monkeypatch):
+def test_permission_denied_is_a_save_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     p = tmp_path / "w.toml"
     store.save_session(small(1), p)
     before = p.read_bytes()
 
-    def denied(*args, **kwargs):
+    def denied(*args, **kwargs) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(writing.tempfile, "mkstemp", denied)
@@ -165,7 +169,7 @@ def test_permission_denied_is_a_save_failure(tmp_path, monkeypatch):
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_read_only_folder_for_real(tmp_path):
+def test_read_only_folder_for_real(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     store.save_session(small(1), p)
     tmp_path.chmod(0o500)
@@ -177,7 +181,7 @@ def test_read_only_folder_for_real(tmp_path):
     assert store.load_session(p) == small(1)
 
 
-def test_unserialisable_session_writes_nothing(tmp_path):
+def test_unserialisable_session_writes_nothing(tmp_path: Path) -> None:
     s = small()
     s.frame.core_task = "lone surrogate \ud800"  # assignment skips validation
     p = tmp_path / "w.toml"
@@ -186,12 +190,12 @@ def test_unserialisable_session_writes_nothing(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_saving_onto_a_directory_fails_cleanly(tmp_path):
+def test_saving_onto_a_directory_fails_cleanly(tmp_path: Path) -> None:
     with pytest.raises(store.SaveFailed, match="mappe"):
         store.save_session(small(), tmp_path)
 
 
-def test_stale_temp_files_are_swept(tmp_path):
+def test_stale_temp_files_are_swept(tmp_path: Path) -> None:
     import fcntl
 
     p = tmp_path / "w.toml"
@@ -216,7 +220,7 @@ def test_stale_temp_files_are_swept(tmp_path):
     assert store.sweep_temp_files(p) == [live]
 
 
-def test_backup_already_linked_to_the_file_leaves_no_temp_file(tmp_path):
+def test_backup_already_linked_to_the_file_leaves_no_temp_file(tmp_path: Path) -> None:
     # A save killed between its backup step and the final rename leaves .bak and
     # the file as two links to one inode; rename(2) of a third link onto .bak then
     # does nothing, which once left a temp copy with personal data behind.
@@ -231,7 +235,7 @@ def test_backup_already_linked_to_the_file_leaves_no_temp_file(tmp_path):
     assert sorted(x.name for x in tmp_path.iterdir()) == ["w.toml", "w.toml.bak"]
 
 
-def test_purge_backup_leaves_no_trace_of_an_erased_person(tmp_path):
+def test_purge_backup_leaves_no_trace_of_an_erased_person(tmp_path: Path) -> None:
     s = small()
     p = tmp_path / "w.toml"
     store.save_session(s, p)
@@ -244,7 +248,7 @@ def test_purge_backup_leaves_no_trace_of_an_erased_person(tmp_path):
     assert mode(tmp_path / "w.toml.bak") == 0o600
 
 
-def test_catalogue_save_and_load(tmp_path):
+def test_catalogue_save_and_load(tmp_path: Path) -> None:
     from fagworkshop.domain.catalogue import BasicItem, Catalogue, Theme
 
     cat = Catalogue(
@@ -262,7 +266,7 @@ def test_catalogue_save_and_load(tmp_path):
 # --- migration ------------------------------------------------------------------
 
 
-def test_version_0_file_is_migrated_on_load(tmp_path):
+def test_version_0_file_is_migrated_on_load(tmp_path: Path) -> None:
     src = FIXTURES / "session-v0.toml"
     before = src.read_bytes()
     s = store.load_session(src)
@@ -285,7 +289,7 @@ def test_version_0_file_is_migrated_on_load(tmp_path):
     assert body.startswith(f"schema_version = {SESSION_SCHEMA_VERSION}\n")
 
 
-def test_broken_version_0_rating_is_a_clear_problem(tmp_path):
+def test_broken_version_0_rating_is_a_clear_problem(tmp_path: Path) -> None:
     text = (FIXTURES / "session-v0.toml").read_text().replace('person = "p-2"', "person = 2")
     p = tmp_path / "w.toml"
     p.write_text(text)
@@ -312,16 +316,16 @@ def test_broken_version_0_rating_is_a_clear_problem(tmp_path):
         ("Ω≈ç√", "c"),
     ],
 )
-def test_slug(title, stem):
+def test_slug(title, stem) -> None:
     assert store.slug(title) == stem
 
 
-def test_slug_is_capped():
+def test_slug_is_capped() -> None:
     s = store.slug("Jobcenter " * 50)
     assert len(s) <= 60 and not s.endswith("-")
 
 
-def test_new_session_path_never_collides(tmp_path):
+def test_new_session_path_never_collides(tmp_path: Path) -> None:
     first = store.new_session_path(tmp_path, "Workshop Syd")
     assert first == tmp_path / "workshop-syd.toml"
     first.write_text("x")
@@ -333,7 +337,7 @@ def test_new_session_path_never_collides(tmp_path):
     assert store.new_session_path(tmp_path, "../x").parent == tmp_path
 
 
-def test_sessions_dir_order(tmp_path, monkeypatch):
+def test_sessions_dir_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FAGWORKSHOP_SESSIONS_DIR", str(tmp_path / "env"))
     assert store.sessions_dir(tmp_path / "opt") == tmp_path / "opt"
     assert mode(tmp_path / "opt") == 0o700
@@ -343,7 +347,7 @@ def test_sessions_dir_order(tmp_path, monkeypatch):
     assert store.sessions_dir() == tmp_path / "xdg" / "fagworkshop" / "sessions"
 
 
-def test_list_sessions_newest_first_with_broken_files(tmp_path):
+def test_list_sessions_newest_first_with_broken_files(tmp_path: Path) -> None:
     a, b = small(1), small(2)
     a.title, b.title = "Ældst", "Nyest"
     b.frame.unit = "Ungeafdelingen"
@@ -367,5 +371,5 @@ def test_list_sessions_newest_first_with_broken_files(tmp_path):
     assert newest.modified.tzinfo is not None
 
 
-def test_list_sessions_of_a_missing_folder_is_empty(tmp_path):
+def test_list_sessions_of_a_missing_folder_is_empty(tmp_path: Path) -> None:
     assert store.list_sessions(tmp_path / "nope") == []

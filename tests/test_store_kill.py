@@ -125,13 +125,13 @@ def run_kills(
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
-def test_kill_during_save_never_corrupts_or_loses(tmp_path):
+def test_kill_during_save_never_corrupts_or_loses(tmp_path: Path) -> None:
     run_kills(tmp_path, kills=220, staff=12, competences=16, seed=1, max_delay=0.05)
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
-def test_kill_during_save_large(tmp_path):
+def test_kill_during_save_large(tmp_path: Path) -> None:
     """Bigger session; ``FAGWORKSHOP_KILLS`` raises the count (small by default)."""
     kills = int(os.environ.get("FAGWORKSHOP_KILLS", "12"))
     run_kills(tmp_path, kills=kills, staff=60, competences=50, seed=2, max_delay=0.3)

@@ -24,7 +24,7 @@ time.sleep(60)
 """
 
 
-def test_second_holder_in_the_same_process_is_refused(tmp_path):
+def test_second_holder_in_the_same_process_is_refused(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     store.save_session(generate_session(staff=1, competences=2, rounds=1), p)
     with store.SessionLock(p) as first:
@@ -44,7 +44,7 @@ def test_second_holder_in_the_same_process_is_refused(tmp_path):
     store.SessionLock(p).acquire().release()  # free again
 
 
-def test_killed_holder_leaves_no_stuck_lock(tmp_path):
+def test_killed_holder_leaves_no_stuck_lock(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(p)], stdout=subprocess.PIPE, text=True
@@ -71,14 +71,14 @@ def test_killed_holder_leaves_no_stuck_lock(tmp_path):
     lock.release()
 
 
-def test_lock_file_is_owner_only(tmp_path):
+def test_lock_file_is_owner_only(tmp_path: Path) -> None:
     p = tmp_path / "sub" / "w.toml"
     with store.SessionLock(p):
         assert (Path(store.lock_path(p)).stat().st_mode & 0o777) == 0o600
         assert (tmp_path / "sub").stat().st_mode & 0o777 == 0o700
 
 
-def test_release_when_not_held_is_harmless(tmp_path):
+def test_release_when_not_held_is_harmless(tmp_path: Path) -> None:
     lock = store.SessionLock(tmp_path / "w.toml")
     lock.release()
     assert not lock.held

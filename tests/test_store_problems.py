@@ -62,7 +62,7 @@ def write(tmp_path: Path, text: str | bytes, name: str = "w.toml") -> Path:
     return p
 
 
-def test_not_toml_names_line_and_column():
+def test_not_toml_names_line_and_column() -> None:
     e = problem_of(FIXTURES / "not-toml.toml")
     [(place, message)] = e.problems
     assert place == "linje 3, kolonne 16"  # the unclosed string
@@ -70,29 +70,29 @@ def test_not_toml_names_line_and_column():
     assert "teksteditor" in e.describe()
 
 
-def test_not_utf8_names_the_line():
+def test_not_utf8_names_the_line() -> None:
     e = problem_of(FIXTURES / "not-utf8.toml")
     [(place, message)] = e.problems
     assert place.startswith("linje 3,")
     assert "UTF-8" in message and "UTF-8" in e.describe()
 
 
-def test_empty_file():
+def test_empty_file() -> None:
     e = problem_of(FIXTURES / "empty.toml")
     assert e.problems == [("", "Filen er tom.")]
 
 
-def test_whitespace_only_is_empty(tmp_path):
+def test_whitespace_only_is_empty(tmp_path: Path) -> None:
     assert problem_of(write(tmp_path, "\n  \n")).problems == [("", "Filen er tom.")]
 
 
-def test_wrong_type_names_the_place(tmp_path):
+def test_wrong_type_names_the_place(tmp_path: Path) -> None:
     text = good_text().replace("current_step = 1", 'current_step = "four"')
     e = problem_of(write(tmp_path, text))
     assert ("current_step", "skal være et helt tal") in e.problems
 
 
-def test_wrong_type_deep_in_a_list(tmp_path):
+def test_wrong_type_deep_in_a_list(tmp_path: Path) -> None:
     text = good_text()
     # the third member of staff gets a name that is a number
     parts = text.split("[[staff]]")
@@ -103,43 +103,43 @@ def test_wrong_type_deep_in_a_list(tmp_path):
     assert places["staff[2].x_old"].startswith("ukendt felt")
 
 
-def test_missing_field(tmp_path):
+def test_missing_field(tmp_path: Path) -> None:
     data = good_data()
     del data["title"]
     e = problem_of(write(tmp_path, dump(data)))
     assert ("title", "mangler (feltet skal være der)") in e.problems
 
 
-def test_unknown_key(tmp_path):
+def test_unknown_key(tmp_path: Path) -> None:
     text = good_text().replace("current_step = 1", 'current_step = 1\ncolour = "blue"')
     e = problem_of(write(tmp_path, text))
     assert e.problems == [("colour", "ukendt felt; fjern det eller ret stavningen")]
 
 
-def test_duplicate_id(tmp_path):
+def test_duplicate_id(tmp_path: Path) -> None:
     text = good_text().replace('id = "p-2"', 'id = "p-1"')
     e = problem_of(write(tmp_path, text))
     assert ("staff[1].id", "id'et 'p-1' er brugt mere end én gang") in e.problems
 
 
-def test_invalid_id(tmp_path):
+def test_invalid_id(tmp_path: Path) -> None:
     text = good_text().replace('id = "p-2"', 'id = "P 2/../x"')
     e = problem_of(write(tmp_path, text))
     assert any(place == "staff[1].id" and "gyldigt id" in msg for place, msg in e.problems)
 
 
-def test_rating_for_unknown_person():
+def test_rating_for_unknown_person() -> None:
     e = problem_of(FIXTURES / "unknown-person.toml")
     assert e.problems == [("rounds[0].ratings.ghost", "ukendt medarbejder 'ghost'")]
 
 
-def test_rating_for_unknown_competence(tmp_path):
+def test_rating_for_unknown_competence(tmp_path: Path) -> None:
     text = good_text().replace("\np-1 = '", "\np-1 = 'zz-9:1 ", 1)
     e = problem_of(write(tmp_path, text))
     assert ("rounds[0].ratings.p-1.zz-9", "ukendt kompetence 'zz-9'") in e.problems
 
 
-def test_level_outside_the_scale(tmp_path):
+def test_level_outside_the_scale(tmp_path: Path) -> None:
     data = good_data()
     line = data["rounds"][0]["ratings"]["p-1"]  # schema 2: 'b-1:3 e-2:1 ...'
     data["rounds"][0]["ratings"]["p-1"] = re.sub(r"\bb-1:\d", "b-1:7", line)
@@ -149,7 +149,7 @@ def test_level_outside_the_scale(tmp_path):
     assert message == "niveau 7 ligger uden for skalaen [0, 1, 2, 3, 4]"
 
 
-def test_newer_schema_is_refused_and_never_overwritten(tmp_path):
+def test_newer_schema_is_refused_and_never_overwritten(tmp_path: Path) -> None:
     p = write(tmp_path, (FIXTURES / "newer-schema.toml").read_text())
     before = p.read_bytes()
     e = problem_of(p)
@@ -162,27 +162,27 @@ def test_newer_schema_is_refused_and_never_overwritten(tmp_path):
     assert not (tmp_path / "w.toml.bak").exists()
 
 
-def test_unknown_old_version(tmp_path):
+def test_unknown_old_version(tmp_path: Path) -> None:
     e = problem_of(write(tmp_path, 'schema_version = -3\nid = "x"\ntitle = "T"\n'))
     assert e.problems[0][0] == "schema_version"
 
 
-def test_schema_version_of_wrong_type(tmp_path):
+def test_schema_version_of_wrong_type(tmp_path: Path) -> None:
     e = problem_of(write(tmp_path, 'schema_version = "1"\nid = "x"\ntitle = "T"\n'))
     assert e.problems == [("schema_version", "skal være et helt tal")]
 
 
-def test_directory(tmp_path):
+def test_directory(tmp_path: Path) -> None:
     e = problem_of(tmp_path)
     assert e.problems == [("", "Stien er en mappe, ikke en fil.")]
 
 
-def test_missing_file(tmp_path):
+def test_missing_file(tmp_path: Path) -> None:
     e = problem_of(tmp_path / "nope.toml")
     assert "findes ikke" in e.problems[0][1]
 
 
-def test_unreadable_file(tmp_path, monkeypatch):
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     p = write(tmp_path, good_text())
     real_open = Path.open
 
@@ -200,7 +200,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-def test_unreadable_file_for_real(tmp_path):
+def test_unreadable_file_for_real(tmp_path: Path) -> None:
     p = write(tmp_path, good_text())
     p.chmod(0)
     try:
@@ -210,12 +210,12 @@ def test_unreadable_file_for_real(tmp_path):
         p.chmod(0o600)
 
 
-def test_deep_nesting(tmp_path):
+def test_deep_nesting(tmp_path: Path) -> None:
     e = problem_of(write(tmp_path, "a = " + "[" * 5000 + "]" * 5000 + "\n"))
     assert "dybt" in e.problems[0][1]
 
 
-def test_many_problems_are_capped(tmp_path):
+def test_many_problems_are_capped(tmp_path: Path) -> None:
     text = good_text()
     extra = "".join(f"\nunknown_{i} = 1" for i in range(40))
     text = text.replace("current_step = 1", "current_step = 1" + extra)
@@ -224,7 +224,7 @@ def test_many_problems_are_capped(tmp_path):
     assert "og 25 problemer mere" in e.describe()
 
 
-def test_english_messages(tmp_path):
+def test_english_messages(tmp_path: Path) -> None:
     set_language("en")
     p = FIXTURES / "unknown-person.toml"
     with pytest.raises(FileProblem) as info:
@@ -235,13 +235,13 @@ def test_english_messages(tmp_path):
     assert "The file has not been changed." in text
 
 
-def test_unknown_pydantic_error_falls_back_to_pydantic_text(tmp_path):
+def test_unknown_pydantic_error_falls_back_to_pydantic_text(tmp_path: Path) -> None:
     text = good_text().replace("[[staff]]", "staff = 3\n[[x]]", 1)
     e = problem_of(write(tmp_path, text))
     assert e.problems  # some message for every error, never a crash
 
 
-def test_catalogue_problems_name_the_place(tmp_path):
+def test_catalogue_problems_name_the_place(tmp_path: Path) -> None:
     p = write(
         tmp_path,
         'id = "k"\ntitle = "K"\n[[themes]]\nid = "t"\ntitle = "T"\n'
@@ -251,7 +251,7 @@ def test_catalogue_problems_name_the_place(tmp_path):
     assert e.problems == [("basic[0].theme", "ukendt tema 'nope'")]
 
 
-def test_backup_is_pointed_out(tmp_path):
+def test_backup_is_pointed_out(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     store.save_session(generate_session(staff=1, competences=2, rounds=1), p)
     store.save_session(generate_session(staff=1, competences=2, rounds=1), p)
@@ -259,7 +259,7 @@ def test_backup_is_pointed_out(tmp_path):
     assert "w.toml.bak" in problem_of(p).describe()
 
 
-def test_load_any_tells_session_from_catalogue(tmp_path):
+def test_load_any_tells_session_from_catalogue(tmp_path: Path) -> None:
     s = generate_session(staff=1, competences=2, rounds=1)
     p = tmp_path / "s.toml"
     store.save_session(s, p)

@@ -39,11 +39,11 @@ def _problems(path: Path) -> list[tuple[str, str]]:
     return info.value.problems
 
 
-def test_the_current_schema_is_2():
+def test_the_current_schema_is_2() -> None:
     assert SESSION_SCHEMA_VERSION == 2
 
 
-def test_a_version_1_file_opens_as_the_same_session_and_saves_as_version_2(tmp_path):
+def test_a_version_1_file_opens_as_the_same_session_and_saves_as_version_2(tmp_path: Path) -> None:
     session = generate_session(staff=6, competences=9, rounds=2, seed=4)
     p = tmp_path / "old.toml"
     p.write_text(_v1_text(session), encoding="utf-8")
@@ -61,7 +61,9 @@ def test_a_version_1_file_opens_as_the_same_session_and_saves_as_version_2(tmp_p
     assert "[rounds.ratings.p-1]" in (tmp_path / "old.toml.bak").read_text()
 
 
-def test_a_version_1_level_that_is_not_a_whole_number_is_refused_with_its_place(tmp_path):
+def test_a_version_1_level_that_is_not_a_whole_number_is_refused_with_its_place(
+    tmp_path: Path,
+) -> None:
     session = generate_session(staff=3, competences=5, rounds=1, seed=2)
     text = _v1_text(session)
     text = re.sub(r"(\[rounds\.ratings\.p-2\]\n[a-z0-9-]+ = )\d", r'\1"3"', text, count=1)
@@ -83,7 +85,7 @@ def test_a_version_1_level_that_is_not_a_whole_number_is_refused_with_its_place(
         ("zz-1:2", "rounds[0].ratings.p-1.zz-1", "ukendt kompetence 'zz-1'"),
     ],
 )
-def test_a_wrong_rating_line_is_refused_with_its_place(tmp_path, line, where, words):
+def test_a_wrong_rating_line_is_refused_with_its_place(tmp_path: Path, line, where, words) -> None:
     session = generate_session(staff=3, competences=5, rounds=1, seed=2)
     data = tomllib.loads(store.to_toml(session).decode())
     data["rounds"][0]["ratings"]["p-1"] = line
@@ -93,7 +95,7 @@ def test_a_wrong_rating_line_is_refused_with_its_place(tmp_path, line, where, wo
     assert any(place == where and words in message for place, message in problems), problems
 
 
-def test_a_rating_line_that_is_not_text_is_refused(tmp_path):
+def test_a_rating_line_that_is_not_text_is_refused(tmp_path: Path) -> None:
     session = generate_session(staff=3, competences=5, rounds=1, seed=2)
     data = tomllib.loads(store.to_toml(session).decode())
     data["rounds"][0]["ratings"]["p-1"] = 3
@@ -103,7 +105,7 @@ def test_a_rating_line_that_is_not_text_is_refused(tmp_path):
     assert place == "rounds[0].ratings.p-1" and "kompetence:niveau" in message
 
 
-def test_an_empty_line_is_no_ratings_and_spaces_are_forgiven():
+def test_an_empty_line_is_no_ratings_and_spaces_are_forgiven() -> None:
     assert decode_line("", "x") == {}
     assert decode_line("  b-1:2\t e-3:0 ", "x") == {"b-1": 2, "e-3": 0}
 
@@ -113,11 +115,11 @@ ids = st.from_regex(r"[a-z0-9][a-z0-9_-]{0,10}", fullmatch=True)
 
 @settings(max_examples=200, deadline=None)
 @given(st.dictionaries(ids, st.integers(0, 9), max_size=30))
-def test_a_line_reads_back_as_the_levels_it_was_written_from(levels: dict[str, int]):
+def test_a_line_reads_back_as_the_levels_it_was_written_from(levels: dict[str, int]) -> None:
     assert decode_line(encode_line(levels, "x"), "x") == levels
 
 
-def test_saving_refuses_a_level_that_is_not_a_whole_number(tmp_path):
+def test_saving_refuses_a_level_that_is_not_a_whole_number(tmp_path: Path) -> None:
     session = generate_session(staff=3, competences=5, rounds=1, seed=2)
     person = session.staff[0].id
     competence = next(iter(session.rounds[0].ratings[person]))
@@ -138,7 +140,7 @@ def test_saving_refuses_a_level_that_is_not_a_whole_number(tmp_path):
         (lambda s, p, c: s.rounds[0].ratings.__setitem__("ghost", {c: 1}), "ghost"),
     ],
 )
-def test_saving_refuses_ratings_a_load_would_refuse(tmp_path, change, where):
+def test_saving_refuses_ratings_a_load_would_refuse(tmp_path: Path, change, where) -> None:
     session = generate_session(staff=3, competences=5, rounds=1, seed=2)
     person = session.staff[0].id
     competence = next(iter(session.rounds[0].ratings[person]))
@@ -149,7 +151,7 @@ def test_saving_refuses_ratings_a_load_would_refuse(tmp_path, change, where):
     assert not (tmp_path / "s.toml").exists()
 
 
-def test_saving_checks_every_person_though_the_staff_go_in_pieces(tmp_path):
+def test_saving_checks_every_person_though_the_staff_go_in_pieces(tmp_path: Path) -> None:
     """The save validates the staff 200 at a time: a bad person late in the list is found."""
     session = generate_session(staff=450, competences=4, rounds=1, seed=2)
     session.staff[420].note = "x" * 300_000
