@@ -613,8 +613,8 @@ class FagworkshopApp(App[None]):
         screen = self._workshop_screen()
         if screen is None:
             return None
-        found = screen.query(StepView)
-        return found.first() if found else None
+        # steps shown before stay mounted, hidden (tui.steps.show_step_view)
+        return next((view for view in screen.query(StepView) if view.display), None)
 
     def flush_view(self) -> None:
         """Ask the step view to apply anything it holds back (typing in the notes)."""
@@ -831,7 +831,7 @@ class FagworkshopApp(App[None]):
 
     def show_step(self, step: int, remember: bool = True) -> None:
         """Show a step; ``remember`` records it in the session (go_to_step)."""
-        from fagworkshop.tui.steps import create_step_view
+        from fagworkshop.tui.steps import show_step_view
 
         screen = self._workshop_screen()
         if screen is None or self.session is None:
@@ -840,10 +840,8 @@ class FagworkshopApp(App[None]):
             self.flush_view()
             self.apply(changes.go_to_step, step)
         host = screen.query_one("#step-host", Container)
-        host.remove_children()
-        view = create_step_view(Step(step))
+        view = show_step_view(host, Step(step))  # kept views are shown again, not rebuilt
         view.set_class(not self.panel_visible, "-panel-hidden")
-        host.mount(view)
         for bar in screen.query(StepBar):
             bar.refresh_from_session()
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import importlib
 
+from textual.widget import Widget
+
+from fagworkshop import i18n
 from fagworkshop.domain.session import Step
 from fagworkshop.tui.steps.base import PlaceholderStep, StepView
 
@@ -43,3 +46,33 @@ def create_step_view(step: Step) -> StepView:
     if cls is None:
         return PlaceholderStep(step)
     return cls()
+
+
+def show_step_view(host: Widget, step: Step) -> StepView:
+    """Show ``step`` in ``host``: its kept view, refreshed, or a new one mounted.
+
+    The views of steps already shown stay mounted, hidden (``display: none``
+    costs no layout and no drawing), so going back to a step only refreshes it
+    from the session instead of composing it anew: at 300 staff composing the
+    plan or gaps step took most of a second (issue 13). A view built in
+    another language is built again.
+    """
+    kept = [child for child in host.children if isinstance(child, StepView)]
+    view = next((v for v in kept if v.step == step and v.built_in == i18n.language()), None)
+    for other in kept:
+        if other is view:
+            continue
+        if other.step == step:  # the same step in the old language
+            other.remove()
+        else:
+            focused = host.app.focused
+            if focused is not None and other in focused.ancestors_with_self:
+                host.app.set_focus(None)  # never leave the keyboard in a hidden view
+            other.display = False
+    if view is None:
+        view = create_step_view(step)
+        host.mount(view)
+    else:
+        view.display = True
+        view.shown_again()
+    return view
