@@ -17,7 +17,7 @@ import pwd
 import resource
 import signal
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -32,7 +32,7 @@ needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 
 
 @pytest.fixture(autouse=True)
-def danish():
+def danish() -> Iterator[None]:
     set_language("da")
     yield
     set_language("da")
@@ -103,7 +103,7 @@ def _raise(code: int) -> Callable[..., object]:
     ],
 )
 def test_a_fault_in_any_step_leaves_file_and_backup_untouched(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target, name, code
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: object, name: str, code: int
 ) -> None:
     p, data, backup = saved(tmp_path)
     session = small(9)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import random
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from fagworkshop.i18n import set_language
 
 
 @pytest.fixture(autouse=True)
-def danish():
+def danish() -> Iterator[None]:
     set_language("da")
     yield
     set_language("da")
@@ -50,7 +51,7 @@ def test_special_paths_give_clear_answers(tmp_path: Path) -> None:
     assert report.ok, "\n".join(str(f) for f in report.findings)
 
 
-def test_every_mutation_changes_the_file_and_is_deterministic(seeds) -> None:
+def test_every_mutation_changes_the_file_and_is_deterministic(seeds: list[mutators.Seed]) -> None:
     for mutation in mutators.ALL_MUTATIONS:
         for base in seeds:
             desc, data = mutators.mutate(random.Random(1), base, mutation, 100_000)
@@ -59,7 +60,7 @@ def test_every_mutation_changes_the_file_and_is_deterministic(seeds) -> None:
             assert data != base.data or "crlf" in mutation.__name__, (mutation.__name__, desc)
 
 
-def test_the_seeds_are_valid_files(seeds, tmp_path: Path) -> None:
+def test_the_seeds_are_valid_files(seeds: list[mutators.Seed], tmp_path: Path) -> None:
     kinds = {s.kind for s in seeds}
     assert kinds == {"session", "catalogue"}
     for s in seeds:
@@ -121,7 +122,9 @@ def test_a_table_header_of_many_parts_is_refused_but_normal_nesting_loads(tmp_pa
     tomllib.loads("a" + ".a" * 63 + " = 1")  # the limit is far beyond any real file
 
 
-def test_control_characters_in_a_key_are_shown_escaped(tmp_path: Path, seeds) -> None:
+def test_control_characters_in_a_key_are_shown_escaped(
+    tmp_path: Path, seeds: list[mutators.Seed]
+) -> None:
     """Was: the ESC of a key like "x\\u001b[2J" reached the terminal in the problem's place."""
     p = tmp_path / "w.toml"
     p.write_bytes(b'"fuzz\\u001b]0;pwned\\u0007key" = 1\n' + seeds[0].data)
@@ -165,7 +168,9 @@ def test_a_file_name_too_long_is_a_clear_problem(tmp_path: Path) -> None:
     assert code == 1 and "Traceback" not in out and "for lang" in out
 
 
-def test_control_characters_in_a_file_name_are_not_printed(tmp_path: Path, seeds) -> None:
+def test_control_characters_in_a_file_name_are_not_printed(
+    tmp_path: Path, seeds: list[mutators.Seed]
+) -> None:
     """Was: the OK line of validate printed the raw ESC and C1 bytes of the file name."""
     p = tmp_path / "ok-\x1b[2J\x9b31m.toml"
     p.write_bytes(seeds[0].data)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,7 @@ SIZE = (120, 40)
 
 
 @pytest.fixture(autouse=True)
-def danish():
+def danish() -> Iterator[None]:
     set_language("da")
     yield
     set_language("da")

@@ -7,6 +7,7 @@ import stat
 import subprocess
 import sys
 import types
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from fagworkshop import cli, store
 from fagworkshop.demo import DEMO_FILE
 from fagworkshop.domain.catalogue import BasicItem, BlockItem, Catalogue, ElementItem, Theme
+from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
 
@@ -21,7 +23,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "store"
 
 
 @pytest.fixture(autouse=True)
-def reset_language(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+def reset_language(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     monkeypatch.setenv("FAGWORKSHOP_SESSIONS_DIR", str(tmp_path / "sessions"))
     yield
     set_language("da")
@@ -79,7 +81,7 @@ def fake_demo(monkeypatch: pytest.MonkeyPatch):
 
 
 @pytest.mark.parametrize("command", [[], ["open"], ["demo"], ["validate"], ["catalogues"]])
-def test_help_for_every_command(capsys: pytest.CaptureFixture[str], command) -> None:
+def test_help_for_every_command(capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
     with pytest.raises(SystemExit) as info:
         cli.main([*command, "--help"])
     assert info.value.code == 0
@@ -149,7 +151,7 @@ def test_validate_migrates_version_0(capsys: pytest.CaptureFixture[str]) -> None
     "name",
     ["not-toml.toml", "not-utf8.toml", "empty.toml", "newer-schema.toml", "unknown-person.toml"],
 )
-def test_validate_bad_files(capsys: pytest.CaptureFixture[str], name) -> None:
+def test_validate_bad_files(capsys: pytest.CaptureFixture[str], name: str) -> None:
     path = FIXTURES / name
     before = path.read_bytes()
     code, out, err = run(capsys, "validate", str(path))
@@ -182,7 +184,7 @@ def test_unexpected_error_is_one_message(
 # --- demo ---------------------------------------------------------------------------
 
 
-def test_demo_write(capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_demo) -> None:
+def test_demo_write(capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_demo: Session) -> None:
     p = tmp_path / "d.toml"
     code, out, _ = run(capsys, "demo", "--write", str(p))
     assert code == 0 and str(p) in out
@@ -192,7 +194,7 @@ def test_demo_write(capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_dem
 
 
 def test_demo_write_to_an_impossible_place(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_demo
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_demo: Session
 ) -> None:
     (tmp_path / "file").write_text("x")
     code, _, err = run(capsys, "demo", "--write", str(tmp_path / "file" / "d.toml"))
@@ -208,7 +210,10 @@ def test_demo_write_with_the_real_demo(capsys: pytest.CaptureFixture[str], tmp_p
 
 
 def test_demo_opens_the_screen_with_a_fresh_demo(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_demo, fake_app
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    fake_demo: Session,
+    fake_app: list[dict[str, object]],
 ) -> None:
     folder = tmp_path / "mine"
     assert run(capsys, "--sessions-dir", str(folder), "demo")[0] == 0
@@ -219,7 +224,10 @@ def test_demo_opens_the_screen_with_a_fresh_demo(
 
 
 def test_demo_open_elsewhere_gets_its_own_file(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_demo, fake_app
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    fake_demo: Session,
+    fake_app: list[dict[str, object]],
 ) -> None:
     folder = tmp_path / "mine"
     with store.SessionLock(folder / DEMO_FILE):
@@ -233,7 +241,7 @@ def test_demo_open_elsewhere_gets_its_own_file(
 
 
 def test_home_uses_the_sessions_folder(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_app
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_app: list[dict[str, object]]
 ) -> None:
     assert run(capsys)[0] == 0
     assert fake_app == [
@@ -242,7 +250,7 @@ def test_home_uses_the_sessions_folder(
 
 
 def test_open_checks_the_file_first(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_app
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_app: list[dict[str, object]]
 ) -> None:
     code, _, err = run(capsys, "open", str(FIXTURES / "not-toml.toml"))
     assert code == 1 and "linje 3" in err and fake_app == []

@@ -19,7 +19,7 @@ print(sorted(m for m in {heavy!r} if m in sys.modules))
 
 @pytest.mark.parametrize("argv", [["--help"], ["--version"], ["export", "--help"]])
 def test_a_command_that_reads_no_file_loads_neither_pydantic_nor_textual(
-    argv, tmp_path: Path
+    argv: list[str], tmp_path: Path
 ) -> None:
     heavy = ["pydantic", "textual", "fagworkshop.domain.session", "fagworkshop.store.reading"]
     code = CHECK.format(argv=argv, heavy=heavy)

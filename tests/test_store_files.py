@@ -6,6 +6,7 @@ import datetime as dt
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "store"
 
 
 @pytest.fixture(autouse=True)
-def danish():
+def danish() -> Iterator[None]:
     set_language("da")
     yield
     set_language("da")
@@ -316,7 +317,7 @@ def test_broken_version_0_rating_is_a_clear_problem(tmp_path: Path) -> None:
         ("Ω≈ç√", "c"),
     ],
 )
-def test_slug(title, stem) -> None:
+def test_slug(title: str, stem: str) -> None:
     assert store.slug(title) == stem
 
 

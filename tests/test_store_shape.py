@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from fagworkshop.store.shape import ShapeProblem, decode_line, encode_line
 
 
 @pytest.fixture(autouse=True)
-def danish():
+def danish() -> Iterator[None]:
     set_language("da")
     yield
     set_language("da")
@@ -85,7 +86,9 @@ def test_a_version_1_level_that_is_not_a_whole_number_is_refused_with_its_place(
         ("zz-1:2", "rounds[0].ratings.p-1.zz-1", "ukendt kompetence 'zz-1'"),
     ],
 )
-def test_a_wrong_rating_line_is_refused_with_its_place(tmp_path: Path, line, where, words) -> None:
+def test_a_wrong_rating_line_is_refused_with_its_place(
+    tmp_path: Path, line: str, where: str, words: str
+) -> None:
     session = generate_session(staff=3, competences=5, rounds=1, seed=2)
     data = tomllib.loads(store.to_toml(session).decode())
     data["rounds"][0]["ratings"]["p-1"] = line
@@ -140,7 +143,7 @@ def test_saving_refuses_a_level_that_is_not_a_whole_number(tmp_path: Path) -> No
         (lambda s, p, c: s.rounds[0].ratings.__setitem__("ghost", {c: 1}), "ghost"),
     ],
 )
-def test_saving_refuses_ratings_a_load_would_refuse(tmp_path: Path, change, where) -> None:
+def test_saving_refuses_ratings_a_load_would_refuse(tmp_path: Path, change, where: str) -> None:
     session = generate_session(staff=3, competences=5, rounds=1, seed=2)
     person = session.staff[0].id
     competence = next(iter(session.rounds[0].ratings[person]))
