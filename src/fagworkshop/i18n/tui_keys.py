@@ -130,3 +130,12 @@ STRINGS.update(
         "panel.decision_date": ("Dato ÅÅÅÅ-MM-DD", "Date YYYY-MM-DD"),
     }
 )
+
+STRINGS.update(
+    {
+        "summary.confirm_agreed_on": (
+            "Markér workshoppen som aftalt den {date}?",
+            "Mark the workshop as agreed on {date}?",
+        ),
+    }
+)

@@ -213,7 +213,15 @@ class SummaryStep(StepView):
                 self.app.notify(t("summary.agreed_done"), markup=False)
 
         self.app.push_screen(
-            ConfirmModal(t("summary.confirm_agreed", date=today.isoformat()), default=True),
+            ConfirmModal(
+                t(
+                    "summary.confirm_agreed"
+                    if today == dt.date.today()
+                    else "summary.confirm_agreed_on",
+                    date=today.isoformat(),
+                ),
+                default=True,
+            ),
             answer,
         )
 
