@@ -1,0 +1,66 @@
+"""Step 4: the staff (medarbejdere), their names, roles, notes and local profiles."""
+
+from __future__ import annotations
+
+from fagworkshop.domain.changes.common import ChangeError, find_person, new_id
+from fagworkshop.domain.session import Person, Session
+from fagworkshop.domain.text import clean_line, clean_text
+
+
+def _person_name(value: str) -> str:
+    name = clean_line(value).strip()
+    if not name:
+        raise ChangeError("change.empty_name")
+    return name
+
+
+def _check_profiles(session: Session, profile_ids: list[str]) -> list[str]:
+    for pid in profile_ids:
+        if session.profile(pid) is None:
+            raise ChangeError("change.unknown_profile", id=pid)
+    return list(dict.fromkeys(profile_ids))
+
+
+def add_person(
+    session: Session,
+    name: str,
+    initials: str = "",
+    role: str = "",
+    profiles: list[str] | None = None,
+) -> str:
+    """Add a member of staff (name may be initials or a pseudonym); returns the new id."""
+    person = Person(
+        id=new_id("p", [p.id for p in session.staff]),
+        name=_person_name(name),
+        initials=clean_line(initials).strip(),
+        role=clean_line(role).strip(),
+        profiles=_check_profiles(session, profiles or []),
+    )
+    session.staff.append(person)
+    return person.id
+
+
+def update_person(
+    session: Session,
+    person_id: str,
+    *,
+    name: str | None = None,
+    initials: str | None = None,
+    role: str | None = None,
+    note: str | None = None,
+) -> None:
+    """Change a person's name, initials, role or note (None leaves a field as it is)."""
+    person = find_person(session, person_id)
+    if name is not None:
+        person.name = _person_name(name)
+    if initials is not None:
+        person.initials = clean_line(initials).strip()
+    if role is not None:
+        person.role = clean_line(role).strip()
+    if note is not None:
+        person.note = clean_text(note)
+
+
+def set_person_profiles(session: Session, person_id: str, profile_ids: list[str]) -> None:
+    """The local profiles a person works in (decides which competences matter for them)."""
+    find_person(session, person_id).profiles = _check_profiles(session, profile_ids)
