@@ -46,7 +46,7 @@ async def test_palette_closed_gives_the_field_back_without_selecting_its_text() 
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
         await _at_step(pilot, app, 1)
-        field = app.current_view().query_one("#frame-jobcenter", Input)
+        field: Input = app.current_view().query_one("#frame-jobcenter", Input)
         field.focus()
         await pilot.pause()
         await pilot.press("end")
@@ -141,7 +141,7 @@ async def test_help_closed_gives_the_focus_back() -> None:
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
         await _at_step(pilot, app, 1)
-        field = app.current_view().query_one("#frame-unit", Input)
+        field: Input = app.current_view().query_one("#frame-unit", Input)
         field.focus()
         await pilot.press("end")
         await pilot.press("f1")
@@ -353,7 +353,9 @@ async def test_step_5_lists_scroll_by_keyboard_to_their_last_item() -> None:
                 assert heat.region.height <= heat.row_count + 2
                 assert app.current_view().query_one("#gaps-lists-box").region.height >= 12
             for name in ("lists", "profiles", "person"):
-                box = app.current_view().query_one(f"#gaps-{name}-box", VerticalScroll)
+                box: VerticalScroll = app.current_view().query_one(
+                    f"#gaps-{name}-box", VerticalScroll
+                )
                 for _ in range(8):
                     if app.focused is box:
                         break
@@ -536,3 +538,19 @@ async def test_step_7_shows_every_steps_notes_and_dates_can_be_edited() -> None:
         await pilot.pause()
         assert session.status == Status.AGREED
         assert session.agreed_on == dt.date(2026, 2, 1)
+
+
+async def test_step_bar_keeps_every_short_name_on_a_long_step_at_80_columns(tmp_path: Path) -> None:
+    from fagworkshop import store
+    from fagworkshop.i18n import t
+    from fagworkshop.tui.widgets.step_bar import StepBar
+
+    session = build_demo()
+    path = tmp_path / "demo.toml"
+    store.save_session(session, path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _at_step(pilot, app, 2)  # "Basiskompetencer" does not fit in full beside the rest
+        drawn = str(app.screen.query_one(StepBar).render())
+        for n in range(1, 8):
+            assert t(f"step.{n}.short") in drawn, drawn

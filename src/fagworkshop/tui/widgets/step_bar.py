@@ -58,7 +58,7 @@ class StepBar(Widget):
             parts = [str(n)]
             if names == "full" or (names == "short" and step == current):
                 parts.append(t(f"step.{n}"))
-            elif names == "short":
+            elif names in ("short", "abbrev"):
                 parts.append(t(f"step.{n}.short"))
             shown = numbers == "all" or (numbers == "current" and step == current)
             if shown and step in progress and progress[step].text():
@@ -73,7 +73,8 @@ class StepBar(Widget):
             ("full", "current"),
             ("short", "all"),
             ("short", "current"),
-            ("short", "none"),
+            ("abbrev", "current"),
+            ("abbrev", "none"),
             ("none", "current"),
         )
         items: list[tuple[Step, str]] = []
