@@ -33,7 +33,7 @@ def test_the_core_imports_without_textual() -> None:
         "import sys\n"
         "import fagworkshop.domain, fagworkshop.store, fagworkshop.export\n"
         "from fagworkshop.domain import analysis, changes, adapt\n"
-        "from fagworkshop.export import FORMATS\n"
+        "from fagworkshop.export.formats import FORMATS\n"
         "from fagworkshop.demo import build_demo\n"
         "session = build_demo()\n"
         "for render in FORMATS.values():\n"

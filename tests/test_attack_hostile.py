@@ -20,7 +20,7 @@ import pytest
 
 from fagworkshop import store
 from fagworkshop.domain.session import Session
-from fagworkshop.export import FORMATS, render
+from fagworkshop.export.formats import FORMATS, render
 from fagworkshop.fuzz.hostile import hostile_session_file
 from fagworkshop.fuzz.mutators import HOSTILE_TEXTS
 from fagworkshop.generate import generate_session
@@ -122,7 +122,7 @@ def test_file_names_from_titles_stay_inside_the_sessions_folder(tmp_path: Path, 
 def test_export_default_output_stays_in_the_eksport_folder_beside_the_session(
     tmp_path: Path,
 ) -> None:
-    from fagworkshop.export import default_output
+    from fagworkshop.export.common import default_output
 
     folder = store.sessions_dir(tmp_path / "sessions")
     path = store.new_session_path(folder, "../../etc/passwd")

@@ -28,7 +28,7 @@ from fagworkshop.domain.session import (
     Person,
     Session,
 )
-from fagworkshop.export import FORMATS, render
+from fagworkshop.export.formats import FORMATS, render
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop import cli, store
+from fagworkshop import cli, resources, store
 from fagworkshop.demo import DEMO_FILE
 from fagworkshop.domain.catalogue import BasicItem, BlockItem, Catalogue, ElementItem, Theme
 from fagworkshop.domain.session import Session
@@ -112,11 +112,96 @@ def test_lang_after_the_command(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert code == 0 and "Competences: 3, staff: 2" in out
 
 
-def test_export_is_registered_when_it_exists(capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("fagworkshop.export.command")
+def test_export_is_registered(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         cli.main(["export", "--help"])
     assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("brug: fagworkshop export") and "--sessions-dir DIR" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "danish", "english"),
+    [
+        (["--help"], ["brug: fagworkshop", "tilvalg:", "vis denne hjælp og afslut"], []),
+        (
+            ["--lang", "en", "--help"],
+            [],
+            ["usage: fagworkshop", "options:", "show this help message and exit"],
+        ),
+        (["validate", "--help"], ["argumenter:\n  PATH", "tilvalg:"], []),
+        (["validate", "--help", "--lang", "en"], [], ["positional arguments:\n  PATH"]),
+    ],
+)
+def test_argparse_help_is_danish_by_default_and_english_with_lang_en(
+    capsys: pytest.CaptureFixture[str], argv: list[str], danish: list[str], english: list[str]
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(argv)
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    for text in danish + english:
+        assert text in out
+    if danish:
+        assert "usage:" not in out and "options:" not in out and "show this help" not in out
+    else:
+        assert "brug:" not in out and "tilvalg:" not in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "danish", "english"),
+    [
+        (
+            ["--bogus"],
+            "fagworkshop: fejl: ukendte argumenter: --bogus",
+            "fagworkshop: error: unrecognized arguments: --bogus",
+        ),
+        (
+            ["validate", "--lang", "xx"],
+            "fagworkshop validate: fejl: argument --lang: ugyldigt valg: 'xx' "
+            "(vælg mellem 'da', 'en')",
+            None,
+        ),
+        (
+            ["validate"],
+            "fagworkshop validate: fejl: disse argumenter mangler: PATH",
+            "fagworkshop validate: error: the following arguments are required: PATH",
+        ),
+        (
+            ["open", "--sessions-dir"],
+            "fagworkshop open: fejl: argument --sessions-dir: forventede én værdi",
+            "fagworkshop open: error: argument --sessions-dir: expected one argument",
+        ),
+    ],
+)
+def test_argparse_errors_are_danish_by_default_and_english_with_lang_en(
+    capsys: pytest.CaptureFixture[str], argv: list[str], danish: str, english: str | None
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(argv)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("brug: fagworkshop") and err.rstrip().endswith(danish)
+    if english is None:
+        return
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--lang", "en", *argv])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: fagworkshop") and err.rstrip().endswith(english)
+
+
+def test_argparse_itself_is_left_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    """Translated through a formatter, our own -h and error(): argparse's module is not patched."""
+    import argparse
+    import gettext
+
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    assert argparse._ is gettext.gettext  # type: ignore[attr-defined]  # argparse's own
+    parser = argparse.ArgumentParser(prog="p")
+    assert parser.format_usage().startswith("usage: p")
+    capsys.readouterr()
 
 
 # --- validate -----------------------------------------------------------------------
@@ -202,7 +287,6 @@ def test_demo_write_to_an_impossible_place(
 
 
 def test_demo_write_with_the_real_demo(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    pytest.importorskip("fagworkshop.demo")
     p = tmp_path / "d.toml"
     assert run(capsys, "demo", "--write", str(p))[0] == 0
     code, out, _ = run(capsys, "validate", str(p))
@@ -262,13 +346,34 @@ def test_open_checks_the_file_first(
     assert fake_app[0]["read_only"] is True
 
 
-def test_missing_screens_are_a_clear_message(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+def test_an_argument_run_app_does_not_take_is_an_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "fagworkshop.tui.app", None)  # import fails
-    monkeypatch.setattr(cli, "_optional_module", lambda name: None)
-    code, _, err = run(capsys)
-    assert code == 1 and "Skærmene er ikke installeret" in err
+    """A misspelt or removed keyword stops the command; it is not silently dropped."""
+    calls: list[object] = []
+    module = types.ModuleType("fagworkshop.tui.app")
+
+    def run_app(sessions_dir: Path, path: Path | None = None, session: object = None) -> int:
+        calls.append(path)  # pragma: no cover - never reached
+        return 0
+
+    module.run_app = run_app  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "fagworkshop.tui.app", module)
+    monkeypatch.delenv("FAGWORKSHOP_DEBUG", raising=False)
+    p = tmp_path / "w.toml"
+    store.save_session(generate_session(staff=2, competences=3, rounds=1), p)
+    code, _, err = run(capsys, "open", str(p), "--read-only")
+    assert code == 1 and "TypeError" in err and "read_only" in err
+    assert calls == []
+    with pytest.raises(TypeError, match="read_onyl"):
+        cli._run_app(sessions_dir=tmp_path, read_onyl=True)  # type: ignore[call-arg]
+
+
+def test_the_real_run_app_refuses_a_misspelt_keyword(tmp_path: Path) -> None:
+    from fagworkshop.tui.app import run_app
+
+    with pytest.raises(TypeError, match="sesions_dir"):
+        run_app(sesions_dir=tmp_path)  # type: ignore[call-arg]
 
 
 # --- catalogues ---------------------------------------------------------------------
@@ -283,10 +388,8 @@ def test_catalogues_lists_builtin_and_own(
     own = tmp_path / "own"
     own.mkdir()
     (own / "broken.toml").write_text('id = "x"\ntitle = ')
-    module = types.ModuleType("fagworkshop.resources")
-    module.profiles_dir = lambda: own
-    module.builtin_catalogue_paths = lambda: [profiles / "lille.toml"]
-    monkeypatch.setitem(sys.modules, "fagworkshop.resources", module)
+    monkeypatch.setattr(resources, "builtin_catalogue_paths", lambda: [profiles / "lille.toml"])
+    monkeypatch.setenv(resources.ENV_CATALOGUES_DIR, str(own))
     code, out, err = run(capsys, "catalogues")
     assert "Indbyggede kataloger\n  lille: Lille katalog\n" in out
     assert "1 basiskompetencer, 1 fagprofiler med 1 elementer, 0 kurser" in out
@@ -295,7 +398,6 @@ def test_catalogues_lists_builtin_and_own(
 
 
 def test_catalogues_with_the_real_resources(capsys: pytest.CaptureFixture[str]) -> None:
-    resources = pytest.importorskip("fagworkshop.resources")
     code, out, _ = run(capsys, "catalogues")
     assert code == 0
     for path in resources.builtin_catalogue_paths():

@@ -12,16 +12,12 @@ import pytest
 
 from fagworkshop.domain.catalogue import Catalogue
 from fagworkshop.domain.changes import new_session
-from fagworkshop.export import (
-    FORMATS,
-    build_catalogue,
-    render_csv,
-    render_html,
-    render_markdown,
-    render_toml,
-)
-from fagworkshop.export.csv_export import guard
+from fagworkshop.export.csv_export import guard, render_csv
+from fagworkshop.export.formats import FORMATS
+from fagworkshop.export.html import render_html
 from fagworkshop.export.markdown import escape as md_escape
+from fagworkshop.export.markdown import render_markdown
+from fagworkshop.export.profiles_toml import build_catalogue, render_toml
 from fagworkshop.i18n import set_language
 from test_export_sample import FULL_NAMES, hostile_session, sample_session
 

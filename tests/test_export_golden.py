@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from fagworkshop.domain.session import Session
-from fagworkshop.export import FORMATS
+from fagworkshop.export.formats import FORMATS
 from fagworkshop.i18n import set_language
 from test_export_sample import sample_session
 
@@ -96,7 +96,7 @@ def test_demo_is_deterministic_for_exports() -> None:
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
 def test_demo_office_golden(fmt: str) -> None:
     """Excel and Word on the demo, compared as extracted content (the bytes hold dates)."""
-    from fagworkshop.export import render_bytes
+    from fagworkshop.export.formats import render_bytes
     from test_export_office import docx_dump, xlsx_dump
 
     demo = demo_session()

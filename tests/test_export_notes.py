@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import pytest
 
 from fagworkshop.domain.session import Session, StepState
-from fagworkshop.export import render_html, render_markdown
+from fagworkshop.export.html import render_html
+from fagworkshop.export.markdown import render_markdown
 from fagworkshop.i18n import set_language
 from test_export_sample import sample_session
 

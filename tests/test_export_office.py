@@ -26,13 +26,14 @@ from fagworkshop.demo import build_demo
 from fagworkshop.domain.analysis import CellState
 from fagworkshop.domain.catalogue import Catalogue
 from fagworkshop.domain.changes import new_session
-from fagworkshop.export import ALL_FORMATS, default_output, render_bytes
+from fagworkshop.export.common import default_output
 from fagworkshop.export.docx_export import (
     HEAT_COLUMNS_PER_TABLE,
     render_docx,
     render_docx_people,
     render_person_docx,
 )
+from fagworkshop.export.formats import ALL_FORMATS, render_bytes
 from fagworkshop.export.html import HEAT_COLOURS
 from fagworkshop.export.xlsx_export import render_xlsx
 from fagworkshop.generate import generate_session

@@ -166,7 +166,7 @@ def test_danish_dates() -> None:
 
 
 def test_markdown_dates_after_a_label_are_not_escaped() -> None:
-    from fagworkshop.export import render_markdown
+    from fagworkshop.export.markdown import render_markdown
 
     md = render_markdown(sample_session())
     assert "- **Dato:** 1. marts 2026" in md  # not "1\\. marts": no list can start there

@@ -15,8 +15,8 @@ from textual.widgets import Input, OptionList
 from fagworkshop import store
 from fagworkshop.domain.catalogue import Catalogue
 from fagworkshop.domain.changes import new_session
-from fagworkshop.export import render_toml
 from fagworkshop.export.command import export_file
+from fagworkshop.export.profiles_toml import render_toml
 from fagworkshop.generate import generate_session
 from fagworkshop.tui.app import FagworkshopApp, WorkshopScreen
 from fagworkshop.tui.home import HomeScreen, entry_text

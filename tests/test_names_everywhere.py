@@ -17,7 +17,7 @@ from fagworkshop.demo import build_demo
 from fagworkshop.domain import changes
 from fagworkshop.domain.names import text_fields
 from fagworkshop.domain.session import Decision, Goal, Participant, Person, Session
-from fagworkshop.export import FORMATS, render
+from fagworkshop.export.formats import FORMATS, render
 from fagworkshop.i18n import set_language
 
 #: Text that only looks like a name; it must come through every export and erasure.

@@ -11,7 +11,7 @@ from textual.widgets import Checkbox, Input, Select, Static
 
 from fagworkshop import store
 from fagworkshop.domain import changes
-from fagworkshop.export import ALL_FORMATS
+from fagworkshop.export.formats import ALL_FORMATS
 from fagworkshop.generate import generate_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.steps.summary import SummaryStep

@@ -12,15 +12,16 @@ terminal.
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import os
+import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from fagworkshop import __version__, i18n, logfile, store
+from fagworkshop import __version__, i18n, logfile, resources, store
+from fagworkshop.export import command as export_command
 from fagworkshop.export import overview_command, self_assessment_command
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import FileProblem, StoreError, terminal_safe
@@ -30,19 +31,122 @@ if TYPE_CHECKING:
     from fagworkshop.domain.session import Session
 
 # The models, pydantic and the store's readers load in the commands that read or
-# write a file: `fagworkshop --help` needs none of them (issue 13: 0.29 s before).
+# write a file, and Textual in the commands that show the screens: `fagworkshop
+# --help` needs none of them (issue 13: 0.29 s before). The subcommands' modules
+# are imported here for their cheap ``add_parser``; each command imports what it
+# needs when it runs.
 
 #: Records for the log file (``fagworkshop.logfile``): ids and types, never names.
 log = logging.getLogger(__name__)
 
 # --- argparse in the user's language ----------------------------------------------
+# argparse's own texts are English. They are translated through its public
+# seams only: a help formatter (the usage prefix and the section headings), our
+# own -h with a translated help, and ``error()`` (its messages). The i18n keys
+# are ``cli.argparse.`` + argparse's English text, placeholders and all.
+
+_ARGPARSE = "cli.argparse."
+_PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?([sr])")
 
 
-def _argparse_text(message: str) -> str:
-    if not isinstance(message, str):
-        return message
-    key = "cli.argparse." + message
-    return t(key) if i18n.has(key) else message
+def _argparse_text(english: str) -> str:
+    """argparse's ``english`` text in the current language (unchanged when not in i18n)."""
+    key = _ARGPARSE + english
+    return t(key) if i18n.has(key) else english
+
+
+def _numbered(template: str) -> str:
+    """``template`` with every placeholder named (``%s`` -> ``%(0)s``) and shown as str."""
+    count = iter(range(100))
+    return _PLACEHOLDER.sub(lambda m: f"%({m.group(1) or next(count)})s", template)
+
+
+def _message_pattern(english: str) -> re.Pattern[str]:
+    """A regex that matches ``english`` once formatted, one named group a placeholder."""
+    count = iter(range(100))
+    parts: list[str] = []
+    last = 0
+    for m in _PLACEHOLDER.finditer(english):
+        parts.append(re.escape(english[last : m.start()]))
+        name = m.group(1) or f"_{next(count)}"
+        parts.append(f"(?P<{name}>.+?)")
+        last = m.end()
+    parts.append(re.escape(english[last:]))
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def translate_argparse_message(message: str) -> str:
+    """An error message argparse formatted in English, in the current language.
+
+    It is matched against the English templates in i18n (``argument %(argument_name)s:
+    %(message)s`` nests another message, translated in turn); one that matches none
+    is kept as it is.
+    """
+    for key in i18n.keys():
+        english = key.removeprefix(_ARGPARSE)
+        if english == key or english.endswith("\n"):
+            continue
+        match = _message_pattern(english).fullmatch(message)
+        if match is None:
+            continue
+        values = {
+            name.lstrip("_"): translate_argparse_message(value) if name == "message" else value
+            for name, value in match.groupdict().items()
+        }
+        return _numbered(t(key)) % values
+    return message
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter with the usage prefix and the section headings translated."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[Any],
+        prefix: str | None = None,
+    ) -> None:
+        if prefix is None:
+            prefix = _argparse_text("usage: ")
+        super().add_usage(usage, actions, groups, prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(_argparse_text(heading) if heading else heading)
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """An ``argparse.ArgumentParser`` whose help and errors are in the current language.
+
+    Subparsers are of this class too (``add_subparsers`` makes them of the
+    parser's own class).
+    """
+
+    def __init__(
+        self,
+        *args: Any,
+        add_help: bool = True,
+        parents: Sequence[argparse.ArgumentParser] = (),
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        if add_help:  # argparse's own -h (first, as argparse puts it), its help translated
+            helper = argparse.ArgumentParser(add_help=False)
+            helper.add_argument(
+                "-h",
+                "--help",
+                action="help",
+                default=argparse.SUPPRESS,
+                help=_argparse_text("show this help message and exit"),
+            )
+            parents = [helper, *parents]
+        super().__init__(*args, add_help=False, parents=list(parents), **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        """The usage and the message in the current language on stderr; exit 2."""
+        self.print_usage(sys.stderr)
+        template = _numbered(_argparse_text("%(prog)s: error: %(message)s\n"))
+        self.exit(2, template % {"prog": self.prog, "message": translate_argparse_message(message)})
 
 
 def _language_from(argv: Sequence[str]) -> str | None:
@@ -59,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser with every subcommand; texts in the current language."""
     # Global options work before and after the subcommand: the subparsers share
     # them with SUPPRESS defaults, so a value given after the command wins.
-    common = argparse.ArgumentParser(add_help=False)
+    common = ArgumentParser(add_help=False)
     common.add_argument(
         "--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help=t("cli.opt.lang")
     )
@@ -70,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help=t("cli.opt.sessions_dir"),
     )
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="fagworkshop",
         description=t("cli.description"),
         epilog=t("cli.epilog"),
@@ -79,8 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
     # Not set_defaults(lang=...): that would change the shared actions' defaults
     # in every subparser too, and a value given before the command would be lost.
     parser.set_defaults(run=cmd_home)
-    parser.add_argument("--version", action="version", version=f"fagworkshop {__version__}")
-    parser._actions[-1].help = t("cli.opt.version")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"fagworkshop {__version__}",
+        help=t("cli.opt.version"),
+    )
     sub = parser.add_subparsers(dest="command", title=t("cli.commands"), metavar="COMMAND")
 
     p = sub.add_parser(
@@ -113,59 +221,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=cmd_catalogues)
 
-    # --- further subcommands register here --------------------------------------
-    # ``fagworkshop.export.command`` provides add_parser(subparsers) and run(args);
-    # it is skipped when that module is not installed.
-    _register_optional(sub, "fagworkshop.export.command", common)
+    # The export commands: each add_parser sets ``run`` and takes the global options.
+    export_command.add_parser(sub, common)
     overview_command.add_parser(sub, common)
     self_assessment_command.add_parser(sub, common)
     return parser
 
 
-def _optional_module(name: str) -> Any | None:
-    """A module of the package that may not be written yet; None when it is missing.
-
-    An import error inside the module (a bug) is not hidden.
-    """
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name and name.startswith(exc.name):
-            return None
-        raise
-
-
-def _register_optional(
-    sub: argparse._SubParsersAction, module_name: str, common: argparse.ArgumentParser
-) -> None:
-    module = _optional_module(module_name)
-    if module is None:
-        return
-    parser = module.add_parser(sub)
-    for action in common._actions:  # the global options after the subcommand too
-        if not any(s in parser._option_string_actions for s in action.option_strings):
-            parser._add_action(action)
-    if parser.get_default("run") is None:
-        parser.set_defaults(run=module.run)
-
-
 # --- the commands -------------------------------------------------------------------
 
 
-def _run_app(**kwargs: Any) -> int:
-    """Start the screens with the arguments ``run_app`` accepts; 1 if there are none."""
-    app = _optional_module("fagworkshop.tui.app")
-    if app is None or not hasattr(app, "run_app"):
-        print(t("cli.no_tui"), file=sys.stderr)
-        return 1
-    import inspect  # 20 ms of imports (ast, dis) that only starting the screens needs
+def _run_app(
+    *,
+    sessions_dir: Path,
+    path: Path | None = None,
+    session: Session | None = None,
+    read_only: bool = False,
+) -> int:
+    """Start the screens; their exit code."""
+    from fagworkshop.tui.app import run_app  # Textual loads only for the commands that show it
 
-    run_app = app.run_app
-    params = inspect.signature(run_app).parameters
-    takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
-    accepted = {k: v for k, v in kwargs.items() if takes_any or k in params}
-    result = run_app(**accepted)
-    return result if isinstance(result, int) else 0
+    return run_app(sessions_dir=sessions_dir, path=path, session=session, read_only=read_only)
 
 
 def cmd_home(args: argparse.Namespace) -> int:
@@ -186,24 +262,16 @@ def cmd_open(args: argparse.Namespace) -> int:
     )
 
 
-def _build_demo() -> Session | None:
-    demo = _optional_module("fagworkshop.demo")
-    return demo.build_demo() if demo is not None else None
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
     """``--write PATH``: write the demo and stop; else save it in the sessions folder, show it."""
-    demo = _build_demo()
-    if demo is None:
-        print(t("cli.no_demo"), file=sys.stderr)
-        return 1
+    from fagworkshop.demo import build_demo, save_demo  # the models: not for --help
+
+    demo = build_demo()
     if args.write:
         path = Path(args.write)
         store.save_session(demo, path)
         print(t("cli.demo.written", path=terminal_safe(str(path))))
         return 0
-    from fagworkshop.demo import save_demo
-
     folder = store.sessions_dir(args.sessions_dir)
     path = save_demo(demo, folder)
     return _run_app(sessions_dir=folder, path=path, session=demo, read_only=False)
@@ -268,30 +336,10 @@ def _catalogue_summary(key: str, cat: Catalogue, path: Path) -> str:
     return t(key, path=terminal_safe(str(path)), id=cat.id, title=cat.title, **cat.counts())
 
 
-def _catalogue_paths() -> tuple[list[Path], list[Path], Path | None] | None:
-    """Built-in catalogue files, the team's own, and the folder for own catalogues."""
-    resources = _optional_module("fagworkshop.resources")
-    if resources is None:
-        return None
-    builtin = [Path(p) for p in resources.builtin_catalogue_paths()]
-    user_paths: Callable[[], list[Path]] | None = getattr(resources, "user_catalogue_paths", None)
-    folder: Path | None = None
-    if user_paths is not None:
-        own = [Path(p) for p in user_paths()]
-    else:
-        folder = Path(resources.profiles_dir())
-        known = {p.resolve() for p in builtin}
-        own = sorted(p for p in folder.glob("*.toml") if p.resolve() not in known)
-    return builtin, own, folder
-
-
 def cmd_catalogues(args: argparse.Namespace) -> int:
     """Built-in and own catalogues with item counts; a broken one shows its problem (exit 1)."""
-    found = _catalogue_paths()
-    if found is None:
-        print(t("cli.catalogues.unavailable"), file=sys.stderr)
-        return 1
-    builtin, own, folder = found
+    builtin = resources.builtin_catalogue_paths()
+    own = resources.user_catalogue_paths()
     status = 0
     for heading, paths in (("cli.catalogues.builtin", builtin), ("cli.catalogues.user", own)):
         print(t(heading))
@@ -303,8 +351,7 @@ def cmd_catalogues(args: argparse.Namespace) -> int:
             except FileProblem as exc:
                 print(exc.describe(), file=sys.stderr)
                 status = 1
-    if folder is not None:
-        print(t("cli.catalogues.user_hint", folder=str(folder)))
+    print(t("cli.catalogues.user_hint", folder=str(resources.user_catalogue_dir())))
     return status
 
 
@@ -316,7 +363,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language_from(argv)
     i18n.set_language(lang if lang in i18n.LANGUAGES else "da")
-    argparse._ = _argparse_text  # type: ignore[attr-defined]
     logfile.setup()
     try:
         args = build_parser().parse_args(argv)

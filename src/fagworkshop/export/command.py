@@ -1,6 +1,6 @@
 """``fagworkshop export PATH --format FMT [-o OUT] [--with-names] [--force] [--per-person]``.
 
-The CLI module registers this with :func:`add_parser` and calls :func:`run`.
+The CLI module registers this with :func:`add_parser`; the parser's ``run`` default is :func:`run`.
 Every failure (unknown format, bad session file, existing output without
 ``--force``, a path that cannot be written) prints one clear message to
 stderr and returns 1; nothing is left half-written.
@@ -30,10 +30,12 @@ if TYPE_CHECKING:
 FILE_MODE = 0o600
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Add the ``export`` subcommand to the program's subparsers."""
+def add_parser(
+    subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser
+) -> argparse.ArgumentParser:
+    """Add the ``export`` subcommand, with the global options of ``common``."""
     parser = subparsers.add_parser(
-        "export", help=t("export.cli.help"), description=t("export.cli.help")
+        "export", parents=[common], help=t("export.cli.help"), description=t("export.cli.help")
     )
     parser.add_argument("path", help=t("export.cli.path"))
     # Checked in run() rather than with choices=, so a wrong format exits 1 with our message.
