@@ -220,6 +220,8 @@ def test_csv_shape_bom_and_danish_letters() -> None:
         "jobcenter", "enhed", "runde", "rundedato", "medarbejder (initialer/pseudonym)",
         "rolle", "lokale profiler", "kompetence-id", "kompetence", "type", "relevant",
         "niveau", "målniveau", "status", "ubrugt",
+        # issue 14: the staff's own level, own minus the leaders', the wish
+        "egen vurdering", "forskel", "ønsker at udvikle",
     ]  # fmt: skip
     assert all(len(r) == len(header) for r in body)
     # 2 rounds x 4 people x 5 analysed competences; no extra ratings outside them.
@@ -230,7 +232,7 @@ def test_csv_shape_bom_and_danish_letters() -> None:
     dorte = [r for r in body if r[4] == "DÆ" and r[2] == "1" and r[7] == "e-kontakt"]
     assert dorte == [
         ["Jobcenter Prøveby", "Team Erhverv", "1", "2026-03-01", "DÆ", "", "", "e-kontakt",
-         "Virksomhedskontakt", "element", "0", "3", "3", "ikke relevant", "1"]
+         "Virksomhedskontakt", "element", "0", "3", "3", "ikke relevant", "1", "", "", ""]
     ]  # fmt: skip
     bo = {r[6] for r in body if r[4] == "BJ"}
     assert bo == {"Virksomhedskonsulent, Team Erhverv; Helhedsorienteret sagsbehandler"}

@@ -149,7 +149,7 @@ def test_xlsx_sheets_cell_types_panes_filter_and_print_settings() -> None:
         assert int(ws.page_setup.paperSize) == 9  # A4
     ratings = wb["Vurderinger"]
     assert ratings.freeze_panes == "A2"
-    assert ratings.auto_filter.ref == f"A1:Q{ratings.max_row}"
+    assert ratings.auto_filter.ref == f"A1:T{ratings.max_row}"  # R-T: own, difference, wish
     header = [c.value for c in ratings[1]]
     assert header[:5] == ["Jobcenter", "Enhed", "Runde", "Rundedato", header[4]]
     assert "initialer" in header[4]

@@ -3,7 +3,9 @@
 One row per round, person and competence, with the jobcenter and unit, the
 round and its date, the person's role and local profiles (so a spreadsheet can
 pivot by profile or combine units' files), level, target, state and the
-unused flag. Headers are lower-case Danish words spelled one way (``målniveau``,
+unused flag, then the person's own level (selvvurdering), own minus the
+leaders' level and the wish (``domain.self_view``), empty where none was
+given. Headers are lower-case Danish words spelled one way (``målniveau``,
 not ``maalniveau``). UTF-8 with a byte-order mark and ``;`` as separator, the
 list separator of Danish Excel, so a double-click opens it in columns with
 æøå intact; dates are ISO (``2026-03-10``), which every spreadsheet reads as
@@ -17,6 +19,7 @@ import csv
 import io
 
 from fagworkshop.domain.analysis import build_index, classify
+from fagworkshop.domain.self_view import cell_difference
 from fagworkshop.domain.session import Session
 from fagworkshop.export.common import date_text, labels, line, name_redactor
 from fagworkshop.i18n import t
@@ -53,6 +56,9 @@ def header(with_names: bool) -> list[str]:
         t("export.csv.target"),
         t("export.csv.state"),
         t("export.csv.unused"),
+        t("selfview.export.csv.self_level"),
+        t("selfview.export.csv.difference"),
+        t("selfview.export.csv.wish"),
     ]
 
 
@@ -81,6 +87,8 @@ def render_csv(session: Session, with_names: bool = False) -> str:
         for person in session.staff:
             mine = rnd.ratings.get(person.id, {})
             flags = set(rnd.unused.get(person.id, ()))
+            own = rnd.self_ratings.get(person.id, {})
+            wished = set(rnd.wishes.get(person.id, ()))
             relevant = idx.relevant.get(person.id, frozenset())
             role = roles[person.id]
             profiles = guard(
@@ -88,13 +96,14 @@ def render_csv(session: Session, with_names: bool = False) -> str:
                     profile_names[p] for p in person.profiles if p in profile_names
                 )
             )
-            wanted = analysed | set(mine) | flags
+            wanted = analysed | set(mine) | flags | set(own) | wished
             for cid in order:
                 if cid not in wanted:
                     continue
                 info = idx.infos[cid]
                 level = mine.get(cid)
                 state = classify(level, info.target, cid in relevant)
+                difference = cell_difference(rnd, person.id, cid)
                 writer.writerow(
                     [
                         jobcenter,
@@ -112,6 +121,9 @@ def render_csv(session: Session, with_names: bool = False) -> str:
                         "" if info.target is None else info.target,
                         t(f"export.state.{state.value}"),
                         1 if cid in flags else 0,
+                        own.get(cid, ""),
+                        "" if difference is None else difference.difference,
+                        (1 if cid in wished else 0) if own or wished else "",
                     ]
                 )
     return BOM + buffer.getvalue()

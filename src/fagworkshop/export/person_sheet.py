@@ -4,7 +4,10 @@ A :class:`~fagworkshop.export.report.Report` like the summary, so every
 renderer of the report model can show it: the person's local profiles, their
 ratings against target in the latest round, their gaps, the competences they
 hold but do not use, their development goals and the actions they take part
-in (named for them, or for the whole group). The same sheet serves a person's
+in (named for them, or for the whole group). Where the person rated themselves
+or wished to develop something (selvvurdering), the ratings table shows their
+own level and the difference beside the leaders' (``domain.self_view``), and
+their wishes that meet a gap are listed. The same sheet serves a person's
 own-data export.
 
 People appear as in the summary: initials or pseudonym unless ``with_names``,
@@ -21,6 +24,7 @@ from fagworkshop.domain.analysis import (
     cell_text,
     classify,
 )
+from fagworkshop.domain.self_view import cell_difference
 from fagworkshop.domain.session import Session
 from fagworkshop.export.common import (
     labels,
@@ -67,6 +71,9 @@ def build_person_sheet(
     mine = rnd.ratings.get(person_id, {}) if rnd else {}
     flags = set(rnd.unused.get(person_id, ())) if rnd else set()
     notes = rnd.notes.get(person_id, {}) if rnd else {}
+    own = rnd.self_ratings.get(person_id, {}) if rnd else {}
+    wished = set(rnd.wishes.get(person_id, ())) if rnd else set()
+    voiced = bool(own or wished)  # the own columns only where the person said something
     title_of = lambda cid: line(idx.infos[cid].title)  # noqa: E731
 
     lead = [
@@ -108,36 +115,59 @@ def build_person_sheet(
     )
 
     rows: list[tuple[str, ...]] = []
-    for cid in idx.relevant_ordered.get(person_id, ()):
+    shown_ids = list(idx.relevant_ordered.get(person_id, ()))
+    relevant = set(shown_ids)
+    # an own level or wish outside the person's profiles is shown too, after the rest
+    shown_ids += [c for c in idx.infos if c not in relevant and (c in own or c in wished)]
+    for cid in shown_ids:
         info = idx.infos[cid]
         level = mine.get(cid)
-        state = classify(level, info.target, True)
+        state = classify(level, info.target, cid in relevant)
+        row: tuple[str, ...] = (
+            line(info.title),
+            "" if level is None else str(level),
+        )
+        if voiced:
+            difference = cell_difference(rnd, person_id, cid)
+            shown = ""
+            if difference is not None:
+                shown = f"{difference.difference:+d}" if difference.difference else "0"
+                if difference.flagged:
+                    shown += " " + t("selfview.export.flag_mark")
+            row += (
+                "" if own.get(cid) is None else str(own[cid]),
+                shown,
+                t("person.yes") if cid in wished else "",
+            )
         rows.append(
-            (
-                line(info.title),
-                "" if level is None else str(level),
+            row
+            + (
                 "" if info.target is None else str(info.target),
                 cell_text(level, state) + ("*" if cid in flags else ""),
                 text(notes.get(cid, "")).replace("\n", " "),
             )
         )
     if rows:
-        header: tuple[str, ...] = (
-            t("export.competence"),
-            t("xlsx.col.level"),
+        leaders = t("selfview.export.leaders") if voiced else t("xlsx.col.level")
+        header: tuple[str, ...] = (t("export.competence"), leaders)
+        if voiced:
+            header += (
+                t("person.self_level"),
+                t("selfview.export.difference"),
+                t("person.wish"),
+            )
+        header += (
             t("export.target"),
             t("sheet.sign"),
             t("export.note"),
         )
         if not any(row[-1] for row in rows):  # no notes: no empty column on a tight page
             header, rows = header[:-1], [row[:-1] for row in rows]
-        sections.append(
-            Section(
-                t("sheet.ratings"),
-                (Table(header, tuple(rows), numeric=frozenset({1, 2})),),
-                level=3,
-            )
-        )
+        numeric = frozenset({1, 2, 3, 5}) if voiced else frozenset({1, 2})
+        blocks: tuple[Block, ...] = (Table(header, tuple(rows), numeric=numeric),)
+        if voiced:
+            blocks = (Paragraph(t("selfview.export.lead")), *blocks)
+        sections.append(Section(t("sheet.ratings"), blocks, level=3))
 
     # The gaps in one paragraph, biggest first: the table above holds the detail.
     gaps = result.person(person_id)
@@ -150,6 +180,20 @@ def build_person_sheet(
         for g in found
     )
     sections.append(Section(t("sheet.gaps"), (Paragraph(gap_text or t("export.none")),), level=3))
+    # "vil gerne, og der er brug for det": domain.self_view's rule (a wish on one of the
+    # person's gaps by the leaders' level), read from the analysis the sheet already has
+    wish_gaps = [g for g in found if g.competence_id in wished]
+    if wish_gaps:
+        wish_text = "; ".join(
+            t(
+                "sheet.gap_item",
+                competence=title_of(g.competence_id),
+                level=g.level,
+                target=g.target,
+            )
+            for g in wish_gaps
+        )
+        sections.append(Section(t("selfview.gaps.wish_gap"), (Paragraph(wish_text),), level=3))
     if gaps is not None and gaps.unused:
         items = tuple(
             (title_of(u.competence_id), level_text(session, u.level))

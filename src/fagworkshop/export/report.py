@@ -25,6 +25,7 @@ from fagworkshop.domain.analysis import (
     classify,
     compare_rounds,
 )
+from fagworkshop.domain.self_view import self_view
 from fagworkshop.domain.session import ActionKind, Session, Step
 from fagworkshop.export.common import (
     export_time,
@@ -152,6 +153,7 @@ def build_report(
         _heat_map(session, analysis, idx, names) if heat_map else Section("", ()),
         *_per_person(
             _personal_gaps(analysis, idx, names),
+            _self_assessments(session, analysis, idx, names),
             _goals(session, idx, names),
         ),
     ]
@@ -444,6 +446,74 @@ def _personal_gaps(analysis: Analysis, idx: SessionIndex, names: dict[str, str])
         Section(
             t("export.personal_gaps"),
             (Bullets(tuple(personal)),) if personal else (Paragraph(t("export.none")),),
+            level=3,
+        )
+    )
+    return sections
+
+
+def _self_assessments(
+    session: Session, analysis: Analysis, idx: SessionIndex, names: dict[str, str]
+) -> list[Section]:
+    """Own level beside the leaders' and the difference (``domain.self_view``), per person
+    and competence where the person gave an own level or a wish; the wishes that meet a
+    gap. Nothing when nobody did in the round."""
+    view = self_view(session, index=idx, analysis=analysis)
+    rnd = session.round(analysis.round_number) if analysis.round_number else None
+    if rnd is None or not view.has_self_assessment:
+        return []
+    rows: list[tuple[str, ...]] = []
+    for person in session.staff:
+        own = rnd.self_ratings.get(person.id, {})
+        wished = set(rnd.wishes.get(person.id, ()))
+        leaders = rnd.ratings.get(person.id, {})
+        for cid in idx.infos:
+            if cid not in own and cid not in wished:
+                continue
+            difference = view.difference(person.id, cid)
+            shown = ""
+            if difference is not None:
+                shown = f"{difference.difference:+d}" if difference.difference else "0"
+                if difference.flagged:
+                    shown += " " + t("selfview.export.flag_mark")
+            rows.append(
+                (
+                    names[person.id],
+                    line(idx.infos[cid].title),
+                    "" if leaders.get(cid) is None else str(leaders[cid]),
+                    "" if own.get(cid) is None else str(own[cid]),
+                    shown,
+                    t("person.yes") if cid in wished else "",
+                )
+            )
+    header = (
+        t("export.staff"),
+        t("export.competence"),
+        t("selfview.export.leaders"),
+        t("person.self_level"),
+        t("selfview.export.difference"),
+        t("person.wish"),
+    )
+    blocks: list[Block] = [
+        Paragraph(t("selfview.export.lead")),
+        Table(header, tuple(rows), numeric=frozenset({2, 3, 4})),
+    ]
+    sections = [Section(t("selfview.export.title"), tuple(blocks), level=3)]
+    meeting: dict[str, list[str]] = {}
+    for wish in view.wishes_meeting_gap:
+        meeting.setdefault(wish.person_id, []).append(
+            t(
+                "export.gap_item",
+                competence=line(idx.infos[wish.competence_id].title),
+                level=wish.leader,
+                target=wish.target,
+            )
+        )
+    items = tuple((names[pid], ", ".join(found)) for pid, found in meeting.items())
+    sections.append(
+        Section(
+            t("selfview.gaps.wish_gap"),
+            (Bullets(items),) if items else (Paragraph(t("export.none")),),
             level=3,
         )
     )

@@ -3,7 +3,9 @@
 Sheets: "Varmekort" (the heat map coloured as in the HTML report, header row
 and name column frozen, landscape, one page wide), "Vurderinger" (one row per
 round, person and competence with real number, date and yes/no cells and an
-autofilter), "Lokale profiler", "Handlingsplan" and "Udviklingsmål".
+autofilter, ending with the person's own level, the difference to the leaders'
+and the wish where they gave one), "Lokale profiler", "Handlingsplan" and
+"Udviklingsmål".
 
 Written with openpyxl (the self-assessment forms are read back with it too).
 Every text cell is stored as a string, never a formula: openpyxl would turn a
@@ -29,6 +31,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from fagworkshop.domain.analysis import CellState, analyse, build_index, classify
+from fagworkshop.domain.self_view import cell_difference
 from fagworkshop.domain.session import Session
 from fagworkshop.export.common import labels, line, name_redactor, text
 from fagworkshop.export.html import HEAT_COLOURS
@@ -211,9 +214,11 @@ def _ratings_rows(
             mine = rnd.ratings.get(person.id, {})
             flags = set(rnd.unused.get(person.id, ()))
             notes = rnd.notes.get(person.id, {})
+            own = rnd.self_ratings.get(person.id, {})
+            wished = set(rnd.wishes.get(person.id, ()))
             relevant = idx.relevant.get(person.id, frozenset())
             profiles = ", ".join(profile_names[p] for p in person.profiles if p in profile_names)
-            wanted = analysed | set(mine) | flags
+            wanted = analysed | set(mine) | flags | set(own) | wished
             for cid in order:
                 if cid not in wanted:
                     continue
@@ -224,6 +229,7 @@ def _ratings_rows(
                 gap: int | None = None
                 if is_relevant and level is not None and info.target is not None:
                     gap = max(info.target - level, 0)
+                difference = cell_difference(rnd, person.id, cid)
                 rows.append(
                     [
                         jobcenter,
@@ -243,6 +249,11 @@ def _ratings_rows(
                         _yes_no(cid in flags),
                         t(f"export.state.{state.value}"),
                         redact(text(notes.get(cid, ""))),
+                        # the staff's own voice (domain.self_view): own level, own minus
+                        # the leaders', wish; empty where the person said nothing
+                        own.get(cid),
+                        None if difference is None else difference.difference,
+                        _yes_no(True) if cid in wished else None,
                     ]
                 )
     return rows
@@ -273,8 +284,11 @@ def _ratings_sheet(
         t("xlsx.col.unused"),
         t("xlsx.col.state"),
         t("xlsx.col.note"),
+        t("person.self_level"),
+        t("selfview.export.difference"),
+        t("person.wish"),
     ]
-    widths = [16, 16, 7, 11, 18, 18, 26, 16, 40, 14, 9, 8, 10, 9, 10, 14, 30]
+    widths = [16, 16, 7, 11, 18, 18, 26, 16, 40, 14, 9, 8, 10, 9, 10, 14, 30, 10, 9, 10]
     _table(ws, header, _ratings_rows(session, names, redact), widths, wrap=frozenset())
 
 

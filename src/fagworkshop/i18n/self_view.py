@@ -101,6 +101,25 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No self-assessments or wishes in this round yet (step 4: s, or "
         "fagworkshop self-assessment)",
     ),
+    # --- exports (export.report, export.person_sheet, export.xlsx_export, csv) ---
+    "selfview.export.title": (
+        "Egen vurdering og ledernes",
+        "Own rating and the leaders'",
+    ),
+    "selfview.export.lead": (
+        "Hvor medarbejderen har vurderet sig selv eller ønsker at udvikle en kompetence: "
+        "ledernes niveau, det egne og forskellen (egen minus ledernes). ! betyder 2 eller "
+        "flere niveauer fra hinanden: tag det op i samtalen.",
+        "Where the employee rated themselves or wants to develop a competence: the "
+        "leaders' level, their own and the difference (own minus the leaders'). ! means "
+        "2 or more levels apart: take it up in the talk.",
+    ),
+    "selfview.export.leaders": ("Ledernes niveau", "Leaders' level"),
+    "selfview.export.difference": ("Forskel", "Difference"),
+    "selfview.export.flag_mark": ("!", "!"),
+    "selfview.export.csv.self_level": ("egen vurdering", "own rating"),
+    "selfview.export.csv.difference": ("forskel", "difference"),
+    "selfview.export.csv.wish": ("ønsker at udvikle", "wants to develop"),
     # --- step 6: offer ---
     "selfview.plan.offer": (
         "Ønsker, der rammer et hul: vælg et og tryk Enter for en handling",
