@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+from textual.widgets.button import ButtonVariant
 
 from fagworkshop.i18n import t
 
@@ -57,8 +58,10 @@ class ConfirmModal(ModalScreen[bool]):
         self.default = default and not destructive
 
     def compose(self) -> ComposeResult:
-        yes_variant = "error" if self.destructive else ("primary" if self.default else "default")
-        no_variant = "default" if self.default else "primary"
+        yes_variant: ButtonVariant = (
+            "error" if self.destructive else ("primary" if self.default else "default")
+        )
+        no_variant: ButtonVariant = "default" if self.default else "primary"
         with Vertical():
             yield Static(Content(self.question), id="confirm-text")
             with Horizontal():
