@@ -338,3 +338,18 @@ async def test_step_6_shows_no_offer_without_wishes_that_meet_a_gap() -> None:
         await pilot.pause()
         assert not app.query_one("#wish-list", OptionList).display
         assert not app.query_one("#wish-title").display
+
+
+@pytest.mark.parametrize("step", [4, 5, 6])
+async def test_f1_help_names_the_self_layer_keys(step: int) -> None:
+    from textual.widgets import Static
+
+    from fagworkshop.domain.session import Step
+    from fagworkshop.tui.help import HelpScreen
+
+    app = Harness(demo())
+    async with app.run_test(size=(120, 48)) as pilot:
+        await app.push_screen(HelpScreen(Step(step)))
+        await pilot.pause()
+        parts = [str(s.render()) for s in app.screen.query(Static)]
+        assert t(f"selfview.help.step.{step}") in parts

@@ -101,6 +101,29 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No self-assessments or wishes in this round yet (step 4: s, or "
         "fagworkshop self-assessment)",
     ),
+    # --- F1 help (tui.help), after each step's own text ---
+    "selfview.help.step.4": (
+        "Medarbejdernes egen stemme: Ctrl+D skifter mellem ledernes vurdering, den egne "
+        "(w efter tallet: ønsker at udvikle) og forskellen; lilla felter er 2 eller flere "
+        "niveauer fra hinanden. s: selvvurdering for personen på markørens række: kun egen "
+        "række vises, tal sætter eget niveau, w ønsker at udvikle, Esc afslutter.",
+        "The staff's own voice: Ctrl+D switches between the leaders' rating, the own (w after "
+        "the digit: wants to develop) and the difference; purple cells are 2 or more levels "
+        "apart. s: self-assessment for the person on the cursor row: only their row is shown, "
+        "digits set their own level, w wants to develop, Esc ends it.",
+    ),
+    "selfview.help.step.5": (
+        "Under profilerne: de største forskelle mellem egen og ledernes vurdering, ønsker "
+        "der rammer et hul, og ønsker som ingen har brug for.",
+        "Under the profiles: the biggest differences between own and leaders' rating, "
+        "wishes that meet a gap, and wishes nobody needs.",
+    ),
+    "selfview.help.step.6": (
+        "Ønsker, der rammer et hul, står under handlingerne: Enter på et åbner en ny "
+        "handling for den person og kompetence.",
+        "Wishes that meet a gap are listed under the actions: Enter on one opens a new "
+        "action for that person and competence.",
+    ),
     # --- exports (export.report, export.person_sheet, export.xlsx_export, csv) ---
     "selfview.export.title": (
         "Egen vurdering og ledernes",

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from fagworkshop.domain.session import Step
-from fagworkshop.i18n import t
+from fagworkshop.i18n import has, t
 from fagworkshop.tui.steps.base import questions_text
 
 
@@ -46,6 +46,8 @@ class HelpScreen(ModalScreen[None]):
                     yield Static(Content(t(f"step.{n}.purpose")), classes="help-part")
                     yield Static(Content(questions_text(self.step)), classes="help-part")
                     yield Static(Content(t(f"help.step.{n}")), classes="help-part")
+                    if has(f"selfview.help.step.{n}"):  # the staff's own voice (steps 4-6)
+                        yield Static(Content(t(f"selfview.help.step.{n}")), classes="help-part")
                 else:
                     yield Static(Content(t("home.title")), classes="help-title")
                     yield Static(Content(t("home.intro")), classes="help-part")
