@@ -304,7 +304,9 @@ class FagworkshopApp(App[None]):
         """Ctrl+P: the command palette, its search box in the UI's language."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # is_open() is typed for App[object]; App is invariant in its return type
+        open_now = CommandPalette.is_open(self)  # type: ignore[arg-type]
+        if self.use_command_palette and not open_now:
             self.push_screen(
                 CommandPalette(placeholder=t("palette.search"), id="--command-palette")
             )
