@@ -24,9 +24,7 @@ from rich.console import Console
 from fagworkshop import store
 from fagworkshop.fuzz.hostile import hostile_session_file
 from fagworkshop.i18n import set_language
-
-app_module = pytest.importorskip("fagworkshop.tui.app")
-FagworkshopApp = app_module.FagworkshopApp
+from fagworkshop.tui.app import FagworkshopApp
 
 #: Text a terminal would act on, as it may appear in rendered text.
 UNSAFE_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

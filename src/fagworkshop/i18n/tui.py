@@ -332,7 +332,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "  ⚠ should have been deleted by {date}",
     ),
     "home.demo": ("Åbn demo-workshop", "Open the demo workshop"),
-    "home.no_demo": ("Demoen er ikke tilgængelig.", "The demo is not available."),
     "home.open_path": ("Åbn fil", "Open file"),
     "home.path_placeholder": ("Sti til en workshopfil (.toml)", "Path to a workshop file (.toml)"),
     "home.locked_ask": (

@@ -15,18 +15,16 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Se
 from textual.widgets.option_list import Option
 
 from fagworkshop import store
+from fagworkshop.demo import build_demo, save_demo
 from fagworkshop.domain import changes
 from fagworkshop.domain.text import clean_line
 from fagworkshop.i18n import t
+from fagworkshop.resources import builtin_catalogue_paths, user_catalogue_paths
 
 
 def builtin_catalogues() -> list[tuple[str, Path]]:
     """``(title, path)`` of each catalogue that loads: the built-in ones, then the team's
     own from the user catalogue folder (by their title, marked as own); empty when none."""
-    try:
-        from fagworkshop.resources import builtin_catalogue_paths, user_catalogue_paths
-    except ImportError:
-        return []
     found: list[tuple[str, Path]] = []
     for paths_of, own in ((builtin_catalogue_paths, False), (user_catalogue_paths, True)):
         try:
@@ -276,11 +274,6 @@ class HomeScreen(Screen[None]):
 
         Does what ``fagworkshop demo`` does.
         """
-        try:
-            from fagworkshop.demo import build_demo, save_demo
-        except ImportError:
-            self.app.notify(t("home.no_demo"), severity="warning", markup=False)
-            return
         demo = build_demo()
         try:
             path = save_demo(demo, self._folder())
