@@ -48,6 +48,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "check a workshop file or catalogue and show a short summary",
     ),
     "cli.validate.path": ("filen, der skal tjekkes", "the file to check"),
+    "cli.validate.edited_outside": (
+        "  Bemærk: filen er ændret uden for fagworkshop, siden den blev gemt (det er i orden).",
+        "  Note: the file was changed outside fagworkshop since it was saved (that is fine).",
+    ),
     "cli.validate.session_ok": (
         "OK: {path}\n"
         "  Workshop: {title}\n"
