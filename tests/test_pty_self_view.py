@@ -1,0 +1,45 @@
+"""Step 4's self layer in the real program on a pseudo-terminal (issue 14 item 3): ctrl+d
+reaches the app from a real terminal (not taken as end of input), "selvvurdering" mode
+shows one row, a digit sets the person's own level and the file keeps it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fagworkshop import store
+from fagworkshop.demo import build_demo
+from support.pty_app import PtyApp
+
+
+def test_ctrl_d_switches_layer_and_a_person_rates_themselves(_sessions_dir: Path) -> None:
+    session = build_demo()
+    session.current_step = 4
+    path = _sessions_dir / "demo.toml"
+    store.save_session(session, path)
+    with PtyApp(["open", str(path)], size=(160, 48)) as app:
+        app.wait_for("Trin 4: Medarbejdere")
+        app.wait_for("Lag: ledernes vurdering")
+        app.settle()
+        app.send_key("ctrl+d")
+        app.wait_for("Lag: medarbejdernes egen vurdering")
+        app.send_key("ctrl+d")
+        app.wait_for("Lag: forskel")
+        app.send_key("ctrl+d")
+        app.wait_for("Lag: ledernes vurdering")
+        app.send("s")  # the cursor is on the first row: Anna Prøvesen
+        app.wait_for("Selvvurdering: Anna Prøvesen (Esc afslutter)")
+        screen = app.screen_text()
+        assert "Bilal Testrup" not in screen and "Lise Attrapsen" not in screen
+        app.send("4")
+        app.wait_for("Anna Prøvesen   4 ")
+        app.send_key("left")  # back on the cell: the detail panel names the own level
+        app.wait_for("Egen vurdering: 4")
+        app.send_key("escape")
+        app.wait_for("Bilal Testrup")
+        assert "Lag: ledernes vurdering" in app.screen_text()
+        app.send_key("ctrl+q")
+        assert app.wait_exit() == 0
+    saved = store.load_session(path).round()
+    assert saved is not None
+    first = session.relevant_competences(session.staff[0])[0]
+    assert saved.self_ratings["p-1"][first] == 4
