@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from fagworkshop import store
+from fagworkshop.domain.session import Session
 from fagworkshop.fuzz import kills
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
@@ -38,7 +39,7 @@ def danish() -> Iterator[None]:
     set_language("da")
 
 
-def small(seed: int = 0):
+def small(seed: int = 0) -> Session:
     return generate_session(staff=4, competences=6, rounds=2, seed=seed)
 
 
@@ -156,7 +157,7 @@ def _in_child(work: Callable[[], str]) -> str:
 
 
 @needs_fork
-def test_a_real_file_size_limit_from_the_kernel(tmp_path: Path):
+def test_a_real_file_size_limit_from_the_kernel(tmp_path: Path) -> None:
     """RLIMIT_FSIZE makes write() fail with EFBIG part-way through, like a disk filling up."""
     p, data, backup = saved(tmp_path)
     big = generate_session(staff=40, competences=30, rounds=2, seed=3)

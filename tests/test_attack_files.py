@@ -15,6 +15,7 @@ import random
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -77,7 +78,7 @@ def test_the_checker_catches_what_it_should(
     p.write_bytes(b"x = [")
     report = runner.FuzzReport()
 
-    def broken(path) -> None:
+    def broken(path: Path) -> None:
         path.write_bytes(b"changed")
         raise KeyError("boom")
 
@@ -144,16 +145,18 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     assert code == 1 and "almindelig fil" in out
 
 
-def test_a_device_is_refused_without_reading_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_a_device_is_refused_without_reading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Was: a link to /dev/zero read 200 MB before it was refused."""
     p = tmp_path / "zero.toml"
     p.symlink_to("/dev/zero")
     opened: list[object] = []
     real_open = Path.open
 
-    def watched(self: Path, *args: object, **kwargs: object) -> object:
+    def watched(self: Path, *args: Any, **kwargs: Any) -> Any:
         opened.append(self)
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", watched)
     code, out = validate(p)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual.app import App
 
 from fagworkshop import store
 from fagworkshop.fuzz.hostile import hostile_session_file
@@ -45,13 +46,14 @@ def danish() -> Iterator[None]:
     set_language("da")
 
 
-def rendered(app) -> tuple[str, str]:
+def rendered(app: App[object]) -> tuple[str, str]:
     """The current screen as text and as the bytes a terminal would get."""
     width, height = app.size
+    raw = io.StringIO()
     console = Console(
         width=width,
         height=height,
-        file=io.StringIO(),
+        file=raw,
         force_terminal=True,
         color_system="truecolor",
         record=True,
@@ -60,10 +62,10 @@ def rendered(app) -> tuple[str, str]:
     )
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     console.print(update)
-    return console.export_text(styles=False), console.file.getvalue()
+    return console.export_text(styles=False), raw.getvalue()
 
 
-def assert_safe(app, where: str) -> str:
+def assert_safe(app: App[object], where: str) -> str:
     text, raw = rendered(app)
     bad = sorted({f"U+{ord(c):04X}" for c in UNSAFE_TEXT.findall(text)})
     assert not bad, f"{where}: control characters on screen {bad}"
@@ -138,7 +140,7 @@ async def test_a_failed_save_is_shown_and_the_work_stays_in_memory(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
 
-        def full(*args, **kwargs) -> None:
+        def full(*args: object, **kwargs: object) -> None:
             raise OSError(errno.ENOSPC, "No space left on device")
 
         monkeypatch.setattr(writing.os, "write", full)

@@ -12,7 +12,7 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -44,8 +44,12 @@ def danish() -> Iterator[None]:
     set_language("da")
 
 
+# The file, the process holding it, and a call that makes it save once more.
+ProgramA = tuple[Path, "subprocess.Popen[str]", Callable[[], str]]
+
+
 @pytest.fixture
-def program_a(tmp_path: Path):
+def program_a(tmp_path: Path) -> Iterator[ProgramA]:
     p = tmp_path / "faelles.toml"
     a = subprocess.Popen(
         [sys.executable, "-c", PROGRAM_A, str(p)],
@@ -53,12 +57,13 @@ def program_a(tmp_path: Path):
         stdout=subprocess.PIPE,
         text=True,
     )
-    assert a.stdin and a.stdout
+    stdin, stdout = a.stdin, a.stdout
+    assert stdin and stdout
 
     def save() -> str:
-        a.stdin.write("save\n")
-        a.stdin.flush()
-        return a.stdout.readline().strip()
+        stdin.write("save\n")
+        stdin.flush()
+        return stdout.readline().strip()
 
     assert save() == "saved 1"
     yield p, a, save
@@ -67,7 +72,7 @@ def program_a(tmp_path: Path):
     a.wait()
 
 
-def test_the_second_program_is_told_clearly(program_a) -> None:
+def test_the_second_program_is_told_clearly(program_a: ProgramA) -> None:
     p, _, _ = program_a
     with pytest.raises(store.SessionLocked) as info:
         store.SessionLock(p).acquire()
@@ -76,7 +81,9 @@ def test_the_second_program_is_told_clearly(program_a) -> None:
     assert "Traceback" not in message
 
 
-def test_the_second_program_cannot_overwrite_even_if_it_ignores_the_lock(program_a) -> None:
+def test_the_second_program_cannot_overwrite_even_if_it_ignores_the_lock(
+    program_a: ProgramA,
+) -> None:
     p, _, save = program_a
     before = p.read_bytes()
     mine = generate_session(staff=5, competences=4, rounds=1, seed=2)
@@ -90,7 +97,7 @@ def test_the_second_program_cannot_overwrite_even_if_it_ignores_the_lock(program
     assert store.load_session(p).title == "A 2"
 
 
-def test_a_killed_holder_does_not_block_and_its_work_is_there(program_a) -> None:
+def test_a_killed_holder_does_not_block_and_its_work_is_there(program_a: ProgramA) -> None:
     p, a, save = program_a
     assert save() == "saved 2"
     os.kill(a.pid, signal.SIGKILL)

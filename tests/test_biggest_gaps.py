@@ -3,6 +3,9 @@ list them from ``analysis.biggest_gaps`` and agree on the demo."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from textual.widgets import SelectionList, Static
 
 from fagworkshop.demo import build_demo
@@ -69,9 +72,9 @@ async def test_steps_5_6_7_and_the_exports_agree_on_the_demo() -> None:
         assert ids == [c.id for c in expected]
 
 
-def _walk(sections: object) -> list:  # type: ignore[type-arg]
-    found = []
-    for s in sections:  # type: ignore[attr-defined]
+def _walk(sections: Iterable[Any]) -> list[Any]:
+    found: list[Any] = []
+    for s in sections:
         found.append(s)
         found.extend(_walk(getattr(s, "children", ())))
     return found

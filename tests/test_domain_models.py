@@ -67,4 +67,5 @@ def test_follow_up_round_copies_ratings() -> None:
     new = changes.start_follow_up_round(s)
     assert new.number == 2 and new.ratings == {"p-1": {"b1": 2}}
     changes.set_rating(s, "p-1", "b1", 3)
-    assert s.round(1).ratings["p-1"]["b1"] == 2
+    first = s.round(1)
+    assert first is not None and first.ratings["p-1"]["b1"] == 2

@@ -51,8 +51,8 @@ def other_forms(s: Session, person_id: str) -> list[str]:
     for p in s.staff:
         if p.id != person_id:
             forms += [p.name, p.name.upper(), *p.name.split()]
-    for p in s.frame.participants:
-        forms += [p.name, *p.name.split()]
+    for participant in s.frame.participants:
+        forms += [participant.name, *participant.name.split()]
     return forms
 
 

@@ -13,10 +13,11 @@ import pytest
 
 from fagworkshop import store
 from fagworkshop.domain import changes
-from fagworkshop.domain.session import SESSION_SCHEMA_VERSION, Status
+from fagworkshop.domain.session import SESSION_SCHEMA_VERSION, Session, Status
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
 from fagworkshop.store import writing
+from support.narrow import present
 
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
 
@@ -32,7 +33,7 @@ def mode(p: Path) -> int:
     return stat.S_IMODE(p.stat().st_mode)
 
 
-def small(seed: int = 0):
+def small(seed: int = 0) -> Session:
     return generate_session(staff=3, competences=5, rounds=2, seed=seed)
 
 
@@ -141,7 +142,7 @@ def test_failed_write_leaves_the_file_intact(
     store.save_session(small(1), p)
     before = p.read_bytes()
 
-    def full(fd, data) -> None:
+    def full(fd: int, data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(writing.os, "write", full)
@@ -160,7 +161,7 @@ def test_permission_denied_is_a_save_failure(
     store.save_session(small(1), p)
     before = p.read_bytes()
 
-    def denied(*args, **kwargs) -> None:
+    def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(writing.tempfile, "mkstemp", denied)
@@ -275,7 +276,7 @@ def test_version_0_file_is_migrated_on_load(tmp_path: Path) -> None:
     assert s.schema_version == SESSION_SCHEMA_VERSION
     assert s.title == "Kompetenceworkshop, Ungeafdelingen"
     assert s.frame.unit == "Ungeafdelingen"
-    r = s.round(1)
+    r = present(s.round(1))
     assert r.ratings == {"p-1": {"b-lov": 3, "b-samtale": 1}, "p-2": {"b-lov": 2}}
     assert r.unused == {"p-1": ["b-samtale"]}
     assert r.notes == {"p-1": {"b-samtale": "Har erfaring fra\ntidligere job."}}

@@ -335,9 +335,9 @@ def test_overwriting_a_cut_file_the_user_has_seen_keeps_the_good_backup(tmp_path
 
 # --- properties --------------------------------------------------------------------
 
-bodies = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=400
-).map(lambda s: s.encode("utf-8"))
+bodies = st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=0, max_size=400).map(
+    lambda s: s.encode("utf-8")
+)
 
 
 @settings(max_examples=150, deadline=None)

@@ -49,6 +49,7 @@ def test_killed_holder_leaves_no_stuck_lock(tmp_path: Path) -> None:
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(p)], stdout=subprocess.PIPE, text=True
     )
+    assert holder.stdout is not None
     try:
         assert holder.stdout.readline().strip() == "locked"
         with pytest.raises(store.SessionLocked):

@@ -7,8 +7,9 @@ import hashlib
 import os
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import tomli_w
@@ -40,7 +41,7 @@ def dump(data: dict) -> str:
     return tomli_w.dumps(data)
 
 
-def problem_of(path: Path, loader=store.load_session) -> FileProblem:
+def problem_of(path: Path, loader: Callable[[Path], object] = store.load_session) -> FileProblem:
     """Load a bad file; check it raised FileProblem and left the file byte for byte as it was."""
     before = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
     with pytest.raises(FileProblem) as info:
@@ -183,11 +184,11 @@ def test_missing_file(tmp_path: Path) -> None:
     assert "findes ikke" in e.problems[0][1]
 
 
-def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     p = write(tmp_path, good_text())
     real_open = Path.open
 
-    def deny(self, *args, **kwargs):
+    def deny(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self == p:
             raise PermissionError(13, "Permission denied", str(self))
         return real_open(self, *args, **kwargs)

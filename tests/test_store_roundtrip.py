@@ -31,7 +31,7 @@ from fagworkshop.domain.session import (
 
 # Any text but lone surrogates (not encodable, refused by SaveFailed); the
 # models clean control characters on entry, so the saved text is what is kept.
-CHARS = st.characters(blacklist_categories=("Cs",))
+CHARS = st.characters(exclude_categories=["Cs"])
 TRICKY = st.sampled_from(
     ['"', "'", "\\", '"""', "'''", "\n", "\r\n", "\t", "\\n", "#", "=", "[", "]"]
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fagworkshop import store
-from fagworkshop.domain.session import SESSION_SCHEMA_VERSION
+from fagworkshop.domain.session import SESSION_SCHEMA_VERSION, Session
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
 from fagworkshop.store import FileProblem
@@ -27,7 +27,7 @@ def danish() -> Iterator[None]:
     set_language("da")
 
 
-def _v1_text(session) -> str:
+def _v1_text(session: Session) -> str:
     """The session as version 1 wrote it: one ``competence = level`` key per rating."""
     plain = store.writing.session_snapshot(session)
     plain["schema_version"] = 1
@@ -126,7 +126,7 @@ def test_saving_refuses_a_level_that_is_not_a_whole_number(tmp_path: Path) -> No
     session = generate_session(staff=3, competences=5, rounds=1, seed=2)
     person = session.staff[0].id
     competence = next(iter(session.rounds[0].ratings[person]))
-    session.rounds[0].ratings[person][competence] = True  # type: ignore[assignment]
+    session.rounds[0].ratings[person][competence] = True  # a bool is an int to Python, not a level
     with pytest.raises(store.SaveFailed) as info:
         store.save_session(session, tmp_path / "s.toml")
     assert f"rounds[0].ratings.{person}.{competence}" in info.value.describe()
@@ -143,7 +143,9 @@ def test_saving_refuses_a_level_that_is_not_a_whole_number(tmp_path: Path) -> No
         (lambda s, p, c: s.rounds[0].ratings.__setitem__("ghost", {c: 1}), "ghost"),
     ],
 )
-def test_saving_refuses_ratings_a_load_would_refuse(tmp_path: Path, change, where: str) -> None:
+def test_saving_refuses_ratings_a_load_would_refuse(
+    tmp_path: Path, change: Callable[[Session, str, str], object], where: str
+) -> None:
     session = generate_session(staff=3, competences=5, rounds=1, seed=2)
     person = session.staff[0].id
     competence = next(iter(session.rounds[0].ratings[person]))

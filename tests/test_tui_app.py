@@ -9,11 +9,11 @@ from textual.widgets import Input, Static, TextArea
 
 from fagworkshop import i18n, store
 from fagworkshop.domain import changes
-from fagworkshop.domain.session import Session
+from fagworkshop.domain.session import Session, Step
 from fagworkshop.generate import generate_session
 from fagworkshop.tui.app import HIGH_CONTRAST, FagworkshopApp
-from fagworkshop.tui.steps.base import StepView
 from fagworkshop.tui.widgets.step_bar import StepBar
+from fagworkshop.tui.widgets.step_panel import DecisionList
 
 HOSTILE = "[bold red]x[/] y [/"
 
@@ -211,12 +211,13 @@ async def test_hostile_text_everywhere_in_the_shell(tmp_path: Path) -> None:
         await app.workers.wait_for_complete()
 
 
-def test_placeholder_for_missing_step() -> None:
+def test_every_step_has_its_view() -> None:
     from fagworkshop.tui.steps import STEP_VIEWS, create_step_view
 
-    assert len(STEP_VIEWS) == 7
-    view = create_step_view(5)
-    assert isinstance(view, StepView) and int(view.step) == 5
+    assert list(STEP_VIEWS) == list(Step)
+    for step in Step:
+        view = create_step_view(step)
+        assert type(view) is STEP_VIEWS[step] and view.step == step
 
 
 def test_progress_per_step() -> None:
@@ -309,7 +310,7 @@ async def test_decision_removed_with_delete_key(tmp_path: Path) -> None:
     app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
     async with app.run_test(size=(100, 32), notifications=True) as pilot:
         await pilot.pause()
-        listing = app.screen.query_one("#decision-list")
+        listing = app.screen.query_one("#decision-list", DecisionList)
         listing.focus()
         listing.highlighted = 0
         await pilot.press("delete")

@@ -8,10 +8,17 @@ from textual.widgets import Input, OptionList, Static
 
 from fagworkshop import store
 from fagworkshop.demo import build_demo
-from fagworkshop.domain.session import ElementStatus, Priority, Session
+from fagworkshop.domain.session import (
+    AdaptedElement,
+    BasicChoice,
+    ElementStatus,
+    Priority,
+    Session,
+)
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.widgets.basic_editor import BasicList
-from fagworkshop.tui.widgets.blocks_editor import ElementList
+from fagworkshop.tui.widgets.blocks_editor import BlocksEditor, ElementList
+from support.narrow import present
 
 HOSTILE = "[bold red]x[/] y [/"
 
@@ -31,10 +38,21 @@ def shown(app: FagworkshopApp) -> str:
     return "\n".join(parts)
 
 
-async def saved_copy(app: FagworkshopApp, pilot, path: Path) -> Session:
-    await pilot.pause(0.5)
-    await app.workers.wait_for_complete()
+async def saved_copy(app: FagworkshopApp, path: Path) -> Session:
+    await app.flush_saves()
     return store.load_session(path)
+
+
+def basic_in(session: Session, competence_id: str | None) -> BasicChoice:
+    found = session.competence(competence_id or "")
+    assert isinstance(found, BasicChoice)
+    return found
+
+
+def element_in(session: Session, competence_id: str | None) -> AdaptedElement:
+    found = session.competence(competence_id or "")
+    assert isinstance(found, AdaptedElement)
+    return found
 
 
 async def test_step2_keys_decide_level_priority_and_reword(tmp_path: Path) -> None:
@@ -46,9 +64,9 @@ async def test_step2_keys_decide_level_priority_and_reword(tmp_path: Path) -> No
         basic_id = listing.basic_id
         assert basic_id is not None
         await pilot.press("n")
-        assert session.competence(basic_id).included is False
+        assert basic_in(session, basic_id).included is False
         await pilot.press("4")  # a level includes it again, with that minimum
-        basic = session.competence(basic_id)
+        basic = basic_in(session, basic_id)
         assert basic.included is True and basic.min_level == 4
         await pilot.press("l")
         assert basic.priority == Priority.LOW
@@ -59,9 +77,9 @@ async def test_step2_keys_decide_level_priority_and_reword(tmp_path: Path) -> No
         assert basic.local_wording == HOSTILE
         assert app.focused is listing
         assert HOSTILE in shown(app)
-        on_disk = await saved_copy(app, pilot, path)
-        assert on_disk.competence(basic_id).local_wording == HOSTILE
-        assert on_disk.competence(basic_id).min_level == 4
+        on_disk = await saved_copy(app, path)
+        assert basic_in(on_disk, basic_id).local_wording == HOSTILE
+        assert basic_in(on_disk, basic_id).min_level == 4
 
 
 async def test_step2_add_own_basic_competence(tmp_path: Path) -> None:
@@ -75,7 +93,7 @@ async def test_step2_add_own_basic_competence(tmp_path: Path) -> None:
         own = session.basics[-1]
         assert own.title == "Digital borgerkontakt" and own.included
         assert app.screen.query_one(BasicList).basic_id == own.id
-        on_disk = await saved_copy(app, pilot, path)
+        on_disk = await saved_copy(app, path)
         assert on_disk.basics[-1].title == "Digital borgerkontakt"
 
 
@@ -88,7 +106,7 @@ async def test_step3_keep_drop_target_and_compose_profile(tmp_path: Path) -> Non
         element_id = listing.item_id
         assert element_id is not None
         await pilot.press("f")
-        element = session.competence(element_id)
+        element = element_in(session, element_id)
         assert element.status == ElementStatus.DROPPED
         assert all(element_id not in p.elements for p in session.profiles)
         await pilot.press("b", "3")
@@ -102,9 +120,9 @@ async def test_step3_keep_drop_target_and_compose_profile(tmp_path: Path) -> Non
         assert HOSTILE in shown(app)
         await pilot.press("space")
         assert profile.elements == []
-        on_disk = await saved_copy(app, pilot, path)
+        on_disk = await saved_copy(app, path)
         assert on_disk.profiles[-1].name == HOSTILE
-        assert on_disk.competence(element_id).target_level == 3
+        assert element_in(on_disk, element_id).target_level == 3
 
 
 async def test_step3_add_own_element_and_needed_headcount(tmp_path: Path) -> None:
@@ -119,10 +137,11 @@ async def test_step3_add_own_element_and_needed_headcount(tmp_path: Path) -> Non
         needed.focus()
         needed.value = "7"
         await pilot.pause()
-        active = app.screen.query_one("BlocksEditor").active_profile
-        assert session.profile(active).needed == 7
-        on_disk = await saved_copy(app, pilot, path)
-        assert on_disk.profile(active).needed == 7
+        active = app.screen.query_one(BlocksEditor).active_profile
+        assert active is not None
+        assert present(session.profile(active)).needed == 7
+        on_disk = await saved_copy(app, path)
+        assert present(on_disk.profile(active)).needed == 7
 
 
 async def test_escape_leaves_the_list_so_digits_change_step(tmp_path: Path) -> None:
@@ -132,10 +151,10 @@ async def test_escape_leaves_the_list_so_digits_change_step(tmp_path: Path) -> N
         listing = app.screen.query_one(BasicList)
         listing.focus()
         basic_id = listing.basic_id
-        before = session.competence(basic_id).min_level
+        before = basic_in(session, basic_id).min_level
         await pilot.press("escape", "3")
         await pilot.pause()
-        assert session.competence(basic_id).min_level == before
+        assert basic_in(session, basic_id).min_level == before
         assert session.current_step == 3
         await app.workers.wait_for_complete()
 
@@ -161,7 +180,7 @@ async def test_catalogue_text_names_the_publication_and_marks_local_elaboration(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         listing = app.screen.query_one(ElementList)
-        element = session.competence(listing.item_id or "")
+        element = element_in(session, listing.item_id)
         assert element.local_elaboration is True
         original = str(app.screen.query_one("#element-original", Static).render())
         assert "Kilde: Fremfærd (2019): Sådan arbejder I med faglige profiler" in original
@@ -173,7 +192,7 @@ async def test_catalogue_text_of_a_publisher_s_item_is_not_marked(tmp_path: Path
     session, _path, app = opened_at(tmp_path, 2)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        basic = session.competence(app.screen.query_one(BasicList).basic_id or "")
+        basic = basic_in(session, app.screen.query_one(BasicList).basic_id)
         assert not basic.local_elaboration
         original = str(app.screen.query_one("#basic-original", Static).render())
         assert "Kilde: " in original and "Lokal uddybning" not in original
