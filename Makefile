@@ -22,7 +22,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/mypy src/fagworkshop/domain src/fagworkshop/store
+	$(VENV)/bin/mypy src tests
 
 clean:
 	rm -rf $(VENV) build dist
