@@ -214,10 +214,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "save.no_file": ("Ingen fil: ændringer gemmes ikke.", "No file: changes are not saved."),
     # --- step frame -------------------------------------------------------------
-    "tui.step_missing": (
-        "Dette trin er ikke bygget endnu. Noter og aftaler virker allerede.",
-        "This step is not built yet. Notes and decisions already work.",
-    ),
     "tui.step_title": ("Trin {number}: {name}", "Step {number}: {name}"),
     "tui.questions": ("Til drøftelse", "To discuss"),
     "panel.notes": ("Noter", "Notes"),

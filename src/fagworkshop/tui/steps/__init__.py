@@ -1,51 +1,45 @@
-"""The registry of step views: each step's module and class, imported when first shown.
+"""The step views (trin), one class per step, and showing a step in the workshop screen.
 
-A step whose module does not exist yet gets a placeholder view, so the app runs
-while the steps are being built.
+A step's view lives in its own module here (``frame``, ``basic``, ...);
+:data:`STEP_VIEWS` says which class shows which step.
 """
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
 
 from textual.widget import Widget
 
 from fagworkshop import i18n
 from fagworkshop.domain.session import Step
-from fagworkshop.tui.steps.base import PlaceholderStep, StepView
+from fagworkshop.tui.steps.base import StepView
+from fagworkshop.tui.steps.basic import BasicStep
+from fagworkshop.tui.steps.blocks import BlocksStep
+from fagworkshop.tui.steps.frame import FrameStep
+from fagworkshop.tui.steps.gaps import GapsStep
+from fagworkshop.tui.steps.plan import PlanStep
+from fagworkshop.tui.steps.staff import StaffStep
+from fagworkshop.tui.steps.summary import SummaryStep
 
-#: Step -> "module:Class" under fagworkshop.tui.steps.
-STEP_VIEWS: dict[Step, str] = {
-    Step.FRAME: "frame:FrameStep",
-    Step.BASIC: "basic:BasicStep",
-    Step.BLOCKS: "blocks:BlocksStep",
-    Step.STAFF: "staff:StaffStep",
-    Step.GAPS: "gaps:GapsStep",
-    Step.PLAN: "plan:PlanStep",
-    Step.SUMMARY: "summary:SummaryStep",
-}
-
-
-def step_view_class(step: Step) -> type[StepView] | None:
-    """The view class of a step, or None when its module is not there yet."""
-    module_name, _, class_name = STEP_VIEWS[Step(step)].partition(":")
-    full_name = f"{__name__}.{module_name}"
-    try:
-        module = importlib.import_module(full_name)
-    except ModuleNotFoundError as err:
-        if err.name != full_name:
-            raise
-        return None
-    cls = getattr(module, class_name, None)
-    return cls if isinstance(cls, type) and issubclass(cls, StepView) else None
+#: The view class of every step, in step order.
+STEP_VIEWS: Final[Mapping[Step, type[StepView]]] = MappingProxyType(
+    {
+        Step.FRAME: FrameStep,
+        Step.BASIC: BasicStep,
+        Step.BLOCKS: BlocksStep,
+        Step.STAFF: StaffStep,
+        Step.GAPS: GapsStep,
+        Step.PLAN: PlanStep,
+        Step.SUMMARY: SummaryStep,
+    }
+)
 
 
 def create_step_view(step: Step) -> StepView:
-    """A new view of a step (a placeholder when the step is missing)."""
-    cls = step_view_class(step)
-    if cls is None:
-        return PlaceholderStep(step)
-    return cls()
+    """A new view of ``step``."""
+    return STEP_VIEWS[Step(step)]()
 
 
 def show_step_view(host: Widget, step: Step) -> StepView:

@@ -166,10 +166,3 @@ class StepView(Widget):
     def _fit(self) -> None:
         # On small screens the questions give way to the step's own work (F1 shows them).
         self.set_class(self.app.size.height < 34, "-compact")
-
-
-class PlaceholderStep(StepView):
-    """A step whose screen is not built yet: its notes and decisions still work."""
-
-    def compose_body(self) -> Iterable[Widget]:
-        yield Static(Content(t("tui.step_missing")), classes="step-missing")
