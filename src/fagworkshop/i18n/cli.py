@@ -92,18 +92,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{courses} courses\n"
         "    {path}",
     ),
-    "cli.catalogues.unavailable": (
-        "Kataloglisten er ikke tilgængelig i denne installation.",
-        "The list of catalogues is not available in this installation.",
-    ),
-    "cli.no_tui": (
-        "Skærmene er ikke installeret i denne version; brug validate, demo --write eller export.",
-        "The screens are not installed in this version; use validate, demo --write or export.",
-    ),
-    "cli.no_demo": (
-        "Demo-workshoppen er ikke tilgængelig i denne installation.",
-        "The demo workshop is not available in this installation.",
-    ),
     "cli.interrupted": ("Afbrudt.", "Interrupted."),
     "cli.unexpected": (
         "Uventet fejl: {error}\nSæt FAGWORKSHOP_DEBUG=1 for at se detaljerne, og meld fejlen.",
