@@ -21,7 +21,7 @@ def test_ctrl_d_switches_layer_and_a_person_rates_themselves(_sessions_dir: Path
         app.wait_for("Lag: ledernes vurdering")
         app.settle()
         app.send_key("ctrl+d")
-        app.wait_for("Lag: medarbejdernes egen vurdering")
+        app.wait_for("Lag: egen vurdering")
         app.send_key("ctrl+d")
         app.wait_for("Lag: forskel")
         app.send_key("ctrl+d")

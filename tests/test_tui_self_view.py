@@ -214,7 +214,7 @@ async def test_english_layer_names_and_keys() -> None:
         grid = app.query_one(RatingGrid)
         grid.focus()
         await pilot.press("ctrl+d")
-        assert "Layer: the staff's own rating" in str(app.query_one("#staff-round").render())
+        assert "Layer: own rating" in str(app.query_one("#staff-round").render())
         panel = app.query_one(StaffPanel)
         assert {b.description for b in panel._bindings.key_to_bindings["ctrl+d"]} == {
             "Switch layer"

@@ -7,13 +7,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "selfview.key.self_mode": ("Selvvurdering", "Self-assessment"),
     "selfview.key.wish": ("Ønsker at udvikle", "Wants to develop"),
     "selfview.key.leave": ("Afslut selvvurdering", "End self-assessment"),
-    "selfview.layer.leaders": ("Lag: ledernes vurdering", "Layer: the leaders' rating"),
-    "selfview.layer.self": ("Lag: medarbejdernes egen vurdering", "Layer: the staff's own rating"),
+    "selfview.layer.leaders": ("Lag: ledernes vurdering", "Layer: leaders' rating"),
+    "selfview.layer.self": ("Lag: egen vurdering", "Layer: own rating"),
     "selfview.layer.difference": (
-        "Lag: forskel (egen minus ledernes)",
-        "Layer: difference (own minus the leaders')",
+        "Lag: forskel (egen - ledernes)",
+        "Layer: difference (own - leaders')",
     ),
-    "selfview.layer.switched": ("{layer}", "{layer}"),
     "selfview.help.leaders": (
         "Ctrl+D skifter lag. Lilla felt: leder og medarbejder er {flag} eller flere "
         "niveauer fra hinanden; tag det op i samtalen.",
@@ -45,11 +44,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Selvvurdering: {name} (Esc afslutter)",
         "Self-assessment: {name} (Esc ends)",
     ),
-    "selfview.mode.started": (
-        "Selvvurdering for {name}: kun egen række vises",
-        "Self-assessment for {name}: only their own row is shown",
-    ),
-    "selfview.mode.ended": ("Selvvurderingen er afsluttet", "The self-assessment has ended"),
     "selfview.mode.no_person": (
         "Stil markøren på en medarbejder først",
         "Put the cursor on a member of staff first",

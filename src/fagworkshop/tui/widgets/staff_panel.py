@@ -24,7 +24,7 @@ from textual.widgets.selection_list import Selection
 
 from fagworkshop.domain import changes
 from fagworkshop.domain.analysis import build_index
-from fagworkshop.domain.self_view import TALK_DIFFERENCE, cell_difference
+from fagworkshop.domain.self_view import TALK_DIFFERENCE, cell_difference, self_people
 from fagworkshop.domain.session import AdaptedElement, BasicChoice, Person, Session
 from fagworkshop.export.leftovers import exports_naming
 from fagworkshop.i18n import t
@@ -219,11 +219,9 @@ class StaffPanel(Vertical):
         if person is not None:
             text = t("selfview.mode.title", name=person.name, max=high)
         elif grid.shown_layer == Layer.LEADERS:
-            text = (
-                t("staff.help_line", max=high)
-                + " "
-                + t("selfview.help.leaders", flag=TALK_DIFFERENCE)
-            )
+            text = t("staff.help_line", max=high)
+            if self_people(session.round()):  # the purple cells need saying only then
+                text += " " + t("selfview.help.leaders", flag=TALK_DIFFERENCE)
         else:
             text = t(f"selfview.help.{grid.shown_layer.value}", flag=TALK_DIFFERENCE)
         self.query_one("#staff-help", Static).update(Content(text))
@@ -235,16 +233,18 @@ class StaffPanel(Vertical):
         if rnd is None:
             shown.update(Content(t("staff.round_none")))
             return
-        text = t("staff.round", number=rnd.number, rounds=len(session.rounds))
+        # the layer or the mode first: at 80 columns the end of the line is cut off, and
+        # the help line that says it at length is hidden there
+        person = session.person(self.grid.self_person) if self.grid.self_person else None
+        if person is not None:
+            text = t("selfview.mode.short", name=person.name)
+        else:
+            text = t(f"selfview.layer.{self.grid.shown_layer.value}")
+        text += " · " + t("staff.round", number=rnd.number, rounds=len(session.rounds))
         if rnd.label:
             text += f" · {rnd.label}"
         if rnd.date:
             text += f" · {rnd.date.isoformat()}"
-        person = session.person(self.grid.self_person) if self.grid.self_person else None
-        if person is not None:  # the help line above is hidden on a small screen
-            text += " · " + t("selfview.mode.short", name=person.name)
-        else:
-            text += " · " + t(f"selfview.layer.{self.grid.shown_layer.value}")
         shown.update(Content(text))
 
     def _columns(self, session: Session, relevant: dict[str, frozenset[str]]) -> list[str]:
@@ -350,8 +350,10 @@ class StaffPanel(Vertical):
             "\n",
         ]
         self_mode = self.grid.self_person is not None
+        own = self._own_parts(session, person.id, competence_id, self_mode)
         if self_mode:
-            pass  # the person rates themselves without the leaders' level in view
+            # the person rates themselves without the leaders' level in view: theirs first
+            parts += own
         elif rating is None or rating.level is None:
             parts.append(t("staff.detail_unrated"))
         else:
@@ -365,7 +367,8 @@ class StaffPanel(Vertical):
             if target is not None
             else t("staff.detail_no_target"),
         ]
-        parts += self._own_parts(session, person.id, competence_id, self_mode)
+        if not self_mode:
+            parts += own
         if rating is not None and rating.unused and not self_mode:
             parts += ["\n", (t("staff.detail_unused"), "italic")]
         if competence_id not in session.relevant_competences(person):
@@ -379,14 +382,15 @@ class StaffPanel(Vertical):
     def _own_parts(
         self, session: Session, person_id: str, competence_id: str, self_mode: bool
     ) -> list[str | tuple[str, str]]:
-        """The person's own level, the difference and the wish, for the detail panel."""
+        """The person's own level, the difference and the wish, for the detail panel
+        (a line of its own beside the leaders' level; the first line in "selvvurdering")."""
         rnd = session.round()
         if rnd is None:
             return []
         rating = rnd.rating(person_id, competence_id)
         if rating.self_level is None and not rating.wish and not self_mode:
             return []
-        parts: list[str | tuple[str, str]] = ["\n"]
+        parts: list[str | tuple[str, str]] = [] if self_mode else ["\n"]
         if rating.self_level is None:
             parts.append(t("selfview.detail.own_none"))
         else:
@@ -422,7 +426,6 @@ class StaffPanel(Vertical):
         self._show_help(session)
         self._show_round(session)
         self._show_detail()
-        self.app.notify(t(f"selfview.layer.{grid.shown_layer.value}"), markup=False)
 
     def action_self_mode(self) -> None:
         """``s``: the person on the cursor row rates themselves, seeing only their own row."""
@@ -442,7 +445,6 @@ class StaffPanel(Vertical):
         self.refresh_from_session()
         self.refresh_bindings()
         grid.focus()
-        self.app.notify(t("selfview.mode.started", name=person.name), markup=False)
 
     @on(RatingGrid.SelfModeLeft)
     def _self_mode_left(self) -> None:
@@ -452,7 +454,6 @@ class StaffPanel(Vertical):
         self.refresh_from_session()
         grid.move_to(self._row_before, 0)
         self.refresh_bindings()
-        self.app.notify(t("selfview.mode.ended"), markup=False)
 
     @on(RatingGrid.WishToggled)
     def _wish(self, message: RatingGrid.WishToggled) -> None:
