@@ -20,6 +20,7 @@ typing, as they do in a workshop.
 from __future__ import annotations
 
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -127,8 +128,15 @@ def _open_large(config: Config) -> list[Row]:
 
 
 def _detail(lines: list[str]) -> str:
-    """The line under the grid naming the current cell (``B2 ... · Bo Juhl 1``)."""
-    return next((line for line in reversed(lines) if "  ·  " in line), "")
+    """The lines under the grid naming the current cell and its level
+    (``B2 ... · Bo Juhl 1``, ``Niveau 3 · ...``)."""
+    return " | ".join(line for line in lines if "  ·  " in line or "Niveau " in line)
+
+
+def _level(detail: str) -> int:
+    """The level of the current cell in the detail, 0 when it has none."""
+    found = re.search(r"Niveau (\d)", detail)
+    return int(found.group(1)) if found else 0
 
 
 def terminal_keys(config: Config) -> list[Row]:
@@ -162,10 +170,16 @@ def _keys(config: Config, size: Size, keys: int) -> list[Row]:
         term.drain(0.5)
         for i, pause in enumerate(_pauses(keys)):
             before = _detail(term.text())
-            kind = "digit" if i % 2 == 0 else "arrow"
-            key = str(i % 5) if kind == "digit" else KEYS["down" if i % 4 == 1 else "left"]
+            # digit, right, digit, left, down: the cursor stays on the first basic
+            # competences, which matter for everyone (other cells refuse digits); a digit
+            # is always a new level, so the cell's detail changes whether or not it moves on
+            kind = "digit" if i % 5 in (0, 2) else "arrow"
+            arrow = {1: "right", 3: "left", 4: "down"}.get(i % 5, "down")
+            key = str((_level(before) + 1) % 5) if kind == "digit" else KEYS[arrow]
             sent = term.send(key)
-            done = term.wait(lambda lines, b=before: _detail(lines) != b, 30, "the next cell")
+            done = term.wait(
+                lambda lines, b=before: _detail(lines) != b, 30, f"a change (key {i}: {key!r})"
+            )
             samples[kind].append(done - sent)
             _idle(term, pause)
     both = samples["digit"] + samples["arrow"]
