@@ -43,3 +43,22 @@ def test_ctrl_d_switches_layer_and_a_person_rates_themselves(_sessions_dir: Path
     assert saved is not None
     first = session.relevant_competences(session.staff[0])[0]
     assert saved.self_ratings["p-1"][first] == 4
+
+
+def test_at_80_by_24_the_mode_and_the_layer_are_on_screen(_sessions_dir: Path) -> None:
+    session = build_demo()
+    session.current_step = 4
+    path = _sessions_dir / "demo.toml"
+    store.save_session(session, path)
+    with PtyApp(["open", str(path)], size=(80, 24)) as app:
+        app.wait_for("Lag: ledernes vurdering")
+        app.settle()
+        app.send_key("ctrl+d")
+        app.wait_for("Lag: egen vurdering")
+        app.send("s")
+        app.wait_for("Selvvurdering: Anna Prøvesen (Esc afslutter)")
+        app.wait_for("w Ønsker at udvikle")  # the footer names the wish key
+        app.send_key("escape")
+        app.wait_for("Lag: egen vurdering")  # back to the layer it came from
+        app.send_key("ctrl+q")
+        assert app.wait_exit() == 0
