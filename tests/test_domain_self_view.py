@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from fagworkshop.demo import build_demo
 from fagworkshop.domain import changes
@@ -208,3 +210,57 @@ def test_the_demo_has_a_flagged_difference_and_a_wish_that_meets_a_gap() -> None
         ("p-12", "udv-dokumentation"),
     ]
     assert self_view(build_demo(), 1).has_self_assessment is False  # only the follow-up
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.integers(0, 10_000),
+    own=st.lists(st.tuples(st.integers(0, 7), st.integers(0, 15), st.integers(0, 4)), max_size=40),
+    wishes=st.lists(st.tuples(st.integers(0, 7), st.integers(0, 15)), max_size=20),
+)
+def test_the_rules_hold_for_any_self_layer(
+    seed: int, own: list[tuple[int, int, int]], wishes: list[tuple[int, int]]
+) -> None:
+    from fagworkshop.domain.analysis import analyse
+    from fagworkshop.generate import generate_session
+
+    s = generate_session(staff=8, competences=16, rounds=2, seed=seed)
+    people, ids = [p.id for p in s.staff], s.competence_ids()
+    for p, c, level in own:
+        changes.set_self_rating(s, people[p % len(people)], ids[c % len(ids)], level)
+    for p, c in wishes:
+        changes.set_wish(s, people[p % len(people)], ids[c % len(ids)], True)
+    view = self_view(s)
+    rnd = s.round()
+    assert rnd is not None
+    picture = analyse(s)
+    # every cell with both levels is there once, and its difference is own minus leaders'
+    both = {
+        (p, c)
+        for p, levels in rnd.self_ratings.items()
+        for c in levels
+        if c in rnd.ratings.get(p, {})
+    }
+    assert set(cells(view.differences)) == both and len(view.differences) == len(both)
+    for d in view.differences:
+        assert d.difference == rnd.self_ratings[d.person_id][d.competence_id] - d.leader
+    assert set(cells(view.flagged)) == {
+        (d.person_id, d.competence_id) for d in view.differences if abs(d.difference) >= 2
+    }
+    sizes = [d.size for d in view.biggest_differences()]
+    assert sizes == sorted(sizes, reverse=True) and 0 not in sizes
+    # the two wish lists never overlap; a wish meeting a gap is a personal gap
+    gap, none = set(cells(view.wishes_meeting_gap)), set(cells(view.wishes_without_need))
+    assert not gap & none
+    assert len(view.wishes) == sum(len(set(w)) for w in rnd.wishes.values())
+    for w in view.wishes_meeting_gap:
+        person = picture.person(w.person_id)
+        assert person is not None
+        assert w.competence_id in {g.competence_id for g in person.gaps}
+    for w in view.wishes_without_need:
+        coverage = picture.coverage(w.competence_id)
+        assert coverage is None or coverage.target is None or coverage.below == 0
+        assert w.competence_id not in {
+            g.competence_id
+            for g in picture.person(w.person_id).gaps  # type: ignore[union-attr]
+        }
