@@ -73,8 +73,10 @@ def _report(**extra: Any) -> None:
         "maxrss_kb": usage.ru_maxrss,
         **extra,
     }
-    sys.__stdout__.write(json.dumps(out) + "\n")
-    sys.__stdout__.flush()
+    stdout = sys.__stdout__  # the real one: the app has replaced sys.stdout
+    assert stdout is not None
+    stdout.write(json.dumps(out) + "\n")
+    stdout.flush()
 
 
 def main(argv: list[str]) -> int:

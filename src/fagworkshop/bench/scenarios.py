@@ -318,7 +318,11 @@ def open_app_for_memory(path: Path) -> None:
             await _until(pilot, lambda: app.current_view() is not None)
             for step in (4, 5):
                 app.action_go_to_step(step)
-                await _until(pilot, lambda step=step: _step_ready(app, step))
+
+                def ready(step: int = step) -> bool:
+                    return _step_ready(app, step)
+
+                await _until(pilot, ready)
                 await pilot.pause(0.3)
             await app.workers.wait_for_complete()
 
@@ -396,12 +400,18 @@ async def _key_floor(keys: int) -> list[float]:
     async with app.run_test(size=TERMINAL) as pilot:
         watch = FrameWatch(app)
         await pilot.pause()
+        driver = app._driver
+        assert driver is not None
         for i in range(keys):
             digit = str(i % 5)
             app.pressed = None
-            future = watch.expect(lambda digit=digit: app.pressed == digit)
+
+            def pressed(digit: str = digit) -> bool:
+                return app.pressed == digit
+
+            future = watch.expect(pressed)
             start = time.perf_counter()
-            app._driver.send_message(events.Key(digit, digit))
+            driver.send_message(events.Key(digit, digit))
             samples.append(await watch.wait(future) - start)
             await asyncio.sleep(0.05)
     return samples
@@ -442,6 +452,8 @@ async def _key_app(config: Config, size: Size, keys: int) -> tuple[list[float], 
         await app.workers.wait_for_complete()
         saves.clear()
         watch = FrameWatch(app)
+        driver = app._driver
+        assert driver is not None
         gc.collect()
         for pause in _pauses(keys):
             _to_relevant_cell(grid)
@@ -450,9 +462,13 @@ async def _key_app(config: Config, size: Size, keys: int) -> tuple[list[float], 
             current = rnd.ratings.get(pid, {}).get(cid) if rnd else None
             digit = str(((current or 0) + 1) % 5)
             version = app._version
-            future = watch.expect(lambda version=version: app._version > version)
+
+            def applied(version: int = version) -> bool:
+                return app._version > version
+
+            future = watch.expect(applied)
             start = time.perf_counter()
-            app._driver.send_message(events.Key(digit, digit))
+            driver.send_message(events.Key(digit, digit))
             samples.append(await watch.wait(future) - start)
             await asyncio.sleep(pause)
         last_key = time.perf_counter()
@@ -556,7 +572,11 @@ async def _gaps_floor(repeat: int) -> list[float]:
         watch = FrameWatch(app)
         for _ in range(repeat):
             label_ = Label("Kompetencehuller")
-            future = watch.expect(lambda label_=label_: label_.is_mounted)
+
+            def mounted(label_: Label = label_) -> bool:
+                return label_.is_mounted
+
+            future = watch.expect(mounted)
             start = time.perf_counter()
             app.screen.mount(label_)
             samples.append(await watch.wait(future) - start)

@@ -93,8 +93,8 @@ def main(argv: list[str] | None = None) -> int:
             fresh = kills.run_fresh_kills(folder / "fresh", max(3, args.kills // 50))
             _print("Kills during save (forked children)", k.counts())
             _print("Kills during save (fresh interpreters)", fresh.counts())
-            for finding in (k.findings + fresh.findings)[:20]:
-                print(f"  ! {finding[:400]}")
+            for kill_finding in (k.findings + fresh.findings)[:20]:
+                print(f"  ! {kill_finding[:400]}")
             results["kills"] = k.counts()
             results["fresh_kills"] = fresh.counts()
             ok &= k.ok and fresh.ok

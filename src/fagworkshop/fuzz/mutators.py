@@ -398,7 +398,7 @@ def duplicate_key(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
 def duplicate_item(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
     """A list item copied (usually a duplicate id)."""
     doc = copy.deepcopy(seed.doc)
-    path = _pick(rng, doc, lambda v: isinstance(v, list) and v)
+    path = _pick(rng, doc, lambda v: isinstance(v, list) and bool(v))
     if path is None:
         return drop_key(rng, seed)
     items = _parent(doc, (*path, 0))
@@ -573,7 +573,7 @@ def hostile_text(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
 
 def empty_collections(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
     doc = copy.deepcopy(seed.doc)
-    path = _pick(rng, doc, lambda v: isinstance(v, list | dict) and v)
+    path = _pick(rng, doc, lambda v: isinstance(v, list | dict) and bool(v))
     if path is None:
         return drop_key(rng, seed)
     value = _parent(doc, path)[path[-1]]
@@ -584,7 +584,7 @@ def empty_collections(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
 def many_items(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
     """A list grown to many copies of one item (duplicate ids, size)."""
     doc = copy.deepcopy(seed.doc)
-    path = _pick(rng, doc, lambda v: isinstance(v, list) and v)
+    path = _pick(rng, doc, lambda v: isinstance(v, list) and bool(v))
     if path is None:
         return drop_key(rng, seed)
     items = _parent(doc, (*path, 0))
@@ -641,7 +641,7 @@ def mutate(rng: random.Random, seed: Seed, mutation: Mutation, max_bytes: int) -
     """Apply one mutation; if it cannot apply to this input, fall back to a truncation."""
     try:
         if mutation in _SIZED:
-            return mutation(rng, seed, max_bytes)  # type: ignore[call-arg]
+            return mutation(rng, seed, max_bytes)
         return mutation(rng, seed)
     except (TypeError, ValueError, OverflowError, RecursionError, IndexError, KeyError) as exc:
         # tomli_w refuses some shapes, and an empty document has nothing to pick;

@@ -253,16 +253,16 @@ def check_file(
                 report.add("wrong_exit_codes", label, detail)
     if subprocess_cli:
         report.subprocess_runs += 1
-        code, output = run_process(["validate", str(path)])
-        if code is None:
+        process_code, output = run_process(["validate", str(path)])
+        if process_code is None:
             report.add("hangs", label, f"validate process took over {PROCESS_TIME_LIMIT} s")
         else:
             _check_message(report, label, "validate process", path, output, refused)
-            if code != expected:
+            if process_code != expected:
                 report.add(
                     "wrong_exit_codes",
                     label,
-                    f"validate process exit {code}, expected {expected}: {output:.300}",
+                    f"validate process exit {process_code}, expected {expected}: {output:.300}",
                 )
     if folder is not None:
         after = _folder_state(folder)

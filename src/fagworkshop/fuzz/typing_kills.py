@@ -36,7 +36,7 @@ def _pty_app() -> Any:
     tests = Path(__file__).resolve().parents[3] / "tests"
     if str(tests) not in sys.path:
         sys.path.insert(0, str(tests))
-    from support.pty_app import PtyApp  # type: ignore[import-not-found]  # tests/, not a package
+    from support.pty_app import PtyApp  # tests/support, on the path above (mypy: make lint)
 
     return PtyApp
 

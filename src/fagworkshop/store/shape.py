@@ -95,9 +95,10 @@ def _scale(data: Data) -> frozenset[int] | None:
     if not isinstance(levels, list):
         return None
     found = [lv.get("level") for lv in levels if isinstance(lv, dict)]
-    if not found or not all(type(n) is int for n in found):
+    whole = [n for n in found if type(n) is int]
+    if not found or len(whole) != len(found):
         return None
-    return frozenset(found)
+    return frozenset(whole)
 
 
 def decode_session(data: Data) -> Data:
