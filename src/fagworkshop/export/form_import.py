@@ -9,27 +9,20 @@ competence relevant to them and only once, a level on the scale or empty, a
 wish yes or empty, something filled in at all. Every problem names the
 form, the row and the fix. :func:`apply_forms` then sets the levels and
 wishes through ``domain.changes``; the command saves the session once.
+
+The reading is here; the types are in :mod:`.form_model`, the checking and
+applying in :mod:`.form_check`, and every public name is importable from here.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from fagworkshop.domain import changes
-from fagworkshop.domain.analysis import build_index
-from fagworkshop.domain.session import Session
-from fagworkshop.export.self_assessment import (
-    COLUMNS,
-    FORM_KIND,
-    FORM_VERSION,
-    ID_SHEET,
-    LEVEL_COLUMN,
-    WISH_COLUMN,
-)
+from fagworkshop.export.form_check import Applied, apply_forms, check_forms
+from fagworkshop.export.form_model import Answer, FilledForm, Problem, short_value
+from fagworkshop.export.self_assessment import COLUMNS, ID_SHEET, LEVEL_COLUMN, WISH_COLUMN
 from fagworkshop.i18n import t
 from fagworkshop.i18n.self_assessment import STRINGS as SA_STRINGS
 from fagworkshop.store.errors import os_reason
@@ -45,57 +38,7 @@ _YES = {"ja", "yes", "x", "true", "1"}
 _NO = {"nej", "no", "false", "0"}
 
 
-@dataclass(frozen=True)
-class Problem:
-    """What is wrong with a form, where (row, or None for the whole form) and the fix."""
-
-    form: str
-    row: str | None
-    what: str
-    fix: str
-    order: int = 0  # the row's place in the form, for listing a form's problems in order
-
-    def describe(self) -> str:
-        """One line for the user: form, row, problem, fix."""
-        where = f"{self.form}, {self.row}" if self.row else self.form
-        return t("sa.problem.line", where=where, what=self.what, fix=self.fix)
-
-
-@dataclass(frozen=True)
-class Answer:
-    """One row of a filled form: the competence, the person's own level and wish."""
-
-    row: str  # where it is, for messages ("række 12", "linje 40")
-    order: int
-    person: str | None
-    code: str | None
-    level: int | None
-    wish: bool
-
-
-@dataclass
-class FilledForm:
-    """A form as read from its file, before it is checked against the session."""
-
-    path: Path
-    name: str
-    identity: dict[str, Any] = field(default_factory=dict)
-    answers: list[Answer] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-
-    #: The place in the form of the row being read or checked (sorts its problems).
-    at: int = 0
-
-    def problem(self, row: str | None, what: str, fix: str) -> None:
-        self.problems.append(Problem(self.name, row, what, fix, self.at if row else 0))
-
-
 # --- reading values ---------------------------------------------------------------
-
-
-def _short(value: object) -> str:
-    shown = str(value).replace("\n", " ")
-    return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
 def _level(form: FilledForm, row: str, value: object) -> int | None:
@@ -113,7 +56,7 @@ def _level(form: FilledForm, row: str, value: object) -> int | None:
     else:
         number = None
     if number is None:
-        form.problem(row, t("sa.bad.level", value=_short(value)), t("sa.fix.level"))
+        form.problem(row, t("sa.bad.level", value=short_value(value)), t("sa.fix.level"))
     return number
 
 
@@ -126,7 +69,7 @@ def _wish(form: FilledForm, row: str, value: object) -> bool:
         return True
     if isinstance(value, str) and (not value.strip() or value.strip().lower() in _NO):
         return False
-    form.problem(row, t("sa.bad.wish", value=_short(value)), t("sa.fix.wish"))
+    form.problem(row, t("sa.bad.wish", value=short_value(value)), t("sa.fix.wish"))
     return False
 
 
@@ -211,9 +154,9 @@ def _read_xlsx(form: FilledForm, data: bytes) -> None:
             )
         )
         if person is not None and _id_value(person) is None:
-            form.problem(where, t("sa.bad.person_cell", value=_short(person)), t("sa.fix.row"))
+            form.problem(where, t("sa.bad.person_cell", value=short_value(person)), t("sa.fix.row"))
         if _id_value(code) is None:
-            form.problem(where, t("sa.bad.code", value=_short(code or "")), t("sa.fix.row"))
+            form.problem(where, t("sa.bad.code", value=short_value(code or "")), t("sa.fix.row"))
 
 
 def _row_lines(raw: str) -> list[int]:
@@ -228,7 +171,7 @@ def _read_toml(form: FilledForm, data: bytes) -> None:
         form.problem(None, t("sa.bad.not_utf8"), t("sa.fix.not_form"))
         return
     except tomllib.TOMLDecodeError as exc:
-        form.problem(None, t("sa.bad.toml", reason=_short(exc)), t("sa.fix.toml"))
+        form.problem(None, t("sa.bad.toml", reason=short_value(exc)), t("sa.fix.toml"))
         return
     ident = parsed.get("form")
     if not isinstance(ident, dict):
@@ -259,7 +202,7 @@ def _read_toml(form: FilledForm, data: bytes) -> None:
         person, code = row.get("person"), row.get("code")
         wish_value = row.get("wish", False)
         if not isinstance(wish_value, bool | str):
-            form.problem(where, t("sa.bad.wish", value=_short(wish_value)), t("sa.fix.wish"))
+            form.problem(where, t("sa.bad.wish", value=short_value(wish_value)), t("sa.fix.wish"))
             wish_value = False
         form.answers.append(
             Answer(
@@ -272,9 +215,9 @@ def _read_toml(form: FilledForm, data: bytes) -> None:
             )
         )
         if person is not None and _id_value(person) is None:
-            form.problem(where, t("sa.bad.person_cell", value=_short(person)), t("sa.fix.row"))
+            form.problem(where, t("sa.bad.person_cell", value=short_value(person)), t("sa.fix.row"))
         if _id_value(code) is None:
-            form.problem(where, t("sa.bad.code", value=_short(code)), t("sa.fix.row"))
+            form.problem(where, t("sa.bad.code", value=short_value(code)), t("sa.fix.row"))
 
 
 def read_form(path: Path) -> FilledForm:
@@ -301,137 +244,15 @@ def read_form(path: Path) -> FilledForm:
     return form
 
 
-# --- checking against the session ----------------------------------------------------
-
-
-def _check_identity(form: FilledForm, session: Session) -> str | None:
-    """The form's person id when it is a form of this session's current round, else None."""
-    ident = form.identity
-    if ident.get("kind") != FORM_KIND:
-        form.problem(None, t("sa.bad.no_identity"), t("sa.fix.not_form"))
-        return None
-    if ident.get("version") != FORM_VERSION:
-        form.problem(
-            None, t("sa.bad.version", version=_short(ident.get("version"))), t("sa.fix.new_form")
-        )
-        return None
-    ok = True
-    if ident.get("session") != session.id:
-        form.problem(
-            None,
-            t("sa.bad.session", found=_short(ident.get("session")), session=session.id),
-            t("sa.fix.session"),
-        )
-        ok = False
-    current = session.round()
-    number = current.number if current else None
-    if ident.get("round") != number or isinstance(ident.get("round"), bool):
-        form.problem(
-            None,
-            t("sa.bad.round", found=_short(ident.get("round")), current=number),
-            t("sa.fix.new_form"),
-        )
-        ok = False
-    person = ident.get("person")
-    if not isinstance(person, str) or session.person(person) is None:
-        form.problem(None, t("sa.bad.person", id=_short(person)), t("sa.fix.person"))
-        ok = False
-    return person if ok and isinstance(person, str) else None
-
-
-def check_forms(session: Session, forms: list[FilledForm]) -> list[Problem]:
-    """Every problem of every form against ``session``; empty means all can be applied."""
-    idx = build_index(session)
-    seen_people: dict[str, str] = {}
-    for form in forms:
-        if form.problems and not form.identity:
-            continue  # not a form at all: said so already
-        person_id = _check_identity(form, session)
-        if person_id is None:
-            continue
-        if person_id in seen_people:
-            form.problem(
-                None,
-                t("sa.bad.twice", id=person_id, other=seen_people[person_id]),
-                t("sa.fix.twice"),
-            )
-            continue
-        seen_people[person_id] = form.name
-        relevant = idx.relevant.get(person_id, frozenset())
-        codes: dict[str, str] = {}
-        for answer in form.answers:
-            form.at = answer.order
-            if answer.person is not None and answer.person != person_id:
-                form.problem(
-                    answer.row,
-                    t("sa.bad.other_person", id=answer.person, person=person_id),
-                    t("sa.fix.other_person"),
-                )
-                continue
-            if answer.code is None:
-                continue  # said so while reading
-            if answer.code in codes:
-                form.problem(
-                    answer.row,
-                    t("sa.bad.code_twice", code=answer.code, other=codes[answer.code]),
-                    t("sa.fix.code_twice"),
-                )
-                continue
-            codes[answer.code] = answer.row
-            if session.competence(answer.code) is None:
-                form.problem(
-                    answer.row, t("sa.bad.unknown_code", code=answer.code), t("sa.fix.row")
-                )
-            elif answer.code not in relevant:
-                form.problem(
-                    answer.row, t("sa.bad.not_relevant", code=answer.code), t("sa.fix.row")
-                )
-            if answer.level is not None and answer.level not in session.level_numbers():
-                scale = ", ".join(map(str, session.level_numbers()))
-                form.problem(
-                    answer.row,
-                    t("sa.bad.off_scale", level=answer.level, scale=scale),
-                    t("sa.fix.level"),
-                )
-        if not form.answers:
-            form.problem(None, t("sa.bad.no_rows"), t("sa.fix.empty"))
-        elif not any(a.level is not None or a.wish for a in form.answers):
-            form.problem(None, t("sa.bad.empty"), t("sa.fix.empty"))
-    return [p for form in forms for p in sorted(form.problems, key=lambda p: p.order)]
-
-
-@dataclass(frozen=True)
-class Applied:
-    """What one form changed: its person and how many levels and wishes it holds."""
-
-    form: str
-    person_id: str
-    levels: int
-    wishes: int
-
-
-def apply_forms(session: Session, forms: list[FilledForm]) -> list[Applied]:
-    """Set every checked form's levels and wishes in the latest round (call
-    :func:`check_forms` first: a form with problems is never applied).
-
-    A form speaks for its rows: an empty level cell clears an earlier answer.
-    """
-    if any(form.problems for form in forms):
-        raise ValueError("forms with problems are never applied")
-    done = []
-    for form in forms:
-        person_id = str(form.identity["person"])
-        for a in form.answers:
-            assert a.code is not None
-            changes.set_self_rating(session, person_id, a.code, a.level)
-            changes.set_wish(session, person_id, a.code, a.wish)
-        done.append(
-            Applied(
-                form=form.name,
-                person_id=person_id,
-                levels=sum(a.level is not None for a in form.answers),
-                wishes=sum(a.wish for a in form.answers),
-            )
-        )
-    changes.touch(session)
-    return done
+__all__ = [
+    "MAX_FORM_BYTES",
+    "MAX_ROWS",
+    "MAX_UNPACKED_BYTES",
+    "Answer",
+    "Applied",
+    "FilledForm",
+    "Problem",
+    "apply_forms",
+    "check_forms",
+    "read_form",
+]
