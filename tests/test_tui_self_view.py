@@ -353,3 +353,18 @@ async def test_f1_help_names_the_self_layer_keys(step: int) -> None:
         await pilot.pause()
         parts = [str(s.render()) for s in app.screen.query(Static)]
         assert t(f"selfview.help.step.{step}") in parts
+
+
+def test_step_7_sums_up_the_staff_s_own_voice() -> None:
+    from fagworkshop.tui.steps.summary import summary_sections
+
+    sections = dict(summary_sections(demo()))
+    body = sections[t("selfview.export.title")]
+    assert body.startswith("5 har vurderet sig selv; 3 felt(er)")
+    assert "Tal om: Dorte Skitsholm · Undersøge den enkelte sag: egen 3, ledere 1" in body
+    assert "Vil gerne, og der er brug for det: Anna Prøvesen" in body
+    session = demo()
+    latest = session.round()
+    assert latest is not None
+    latest.self_ratings, latest.wishes = {}, {}
+    assert t("selfview.export.title") not in dict(summary_sections(session))

@@ -118,6 +118,21 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Wishes that meet a gap are listed under the actions: Enter on one opens a new "
         "action for that person and competence.",
     ),
+    # --- step 7 (tui.steps.summary) ---
+    "selfview.summary.counts": (
+        "{people} har vurderet sig selv; {flagged} felt(er) er 2 eller flere niveauer fra "
+        "ledernes (tag det op i samtalen); {wishes} ønske(r) rammer et hul.",
+        "{people} rated themselves; {flagged} cell(s) are 2 or more levels from the "
+        "leaders' (take it up in the talk); {wishes} wish(es) meet a gap.",
+    ),
+    "selfview.summary.flagged_line": (
+        "Tal om: {name} · {title}: egen {own}, ledere {leader}",
+        "Talk about: {name} · {title}: own {own}, leaders {leader}",
+    ),
+    "selfview.summary.wish_line": (
+        "Vil gerne, og der er brug for det: {name} · {title}",
+        "Wants to, and it is needed: {name} · {title}",
+    ),
     # --- exports (export.report, export.person_sheet, export.xlsx_export, csv) ---
     "selfview.export.title": (
         "Egen vurdering og ledernes",

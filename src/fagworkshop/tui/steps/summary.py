@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from fagworkshop.domain import analysis, changes
+from fagworkshop.domain.self_view import self_people, self_view
 from fagworkshop.domain.session import Session, Status, Step
 from fagworkshop.i18n import t
 from fagworkshop.tui.steps.base import StepView
@@ -89,6 +90,7 @@ def summary_sections(session: Session) -> list[tuple[str, str]]:
     if singles:
         lines.append(t("summary.single", titles=", ".join(singles[:SHOWN_GAPS])))
     sections.append((t("summary.gaps"), "\n".join(lines) or t("summary.no_gaps")))
+    sections += _self_view_section(session, result)
 
     lines = []
     for a in session.actions:
@@ -128,6 +130,46 @@ def summary_sections(session: Session) -> list[tuple[str, str]]:
             )
         )
     return sections
+
+
+def _self_view_section(session: Session, result: analysis.Analysis) -> list[tuple[str, str]]:
+    """The staff's own voice in short (``domain.self_view``): who took part, the cells to
+    take up in the talk, the wishes that meet a gap. Nothing when nobody took part."""
+    view = self_view(session, analysis=result)
+    if not view.has_self_assessment:
+        return []
+
+    def name(person_id: str) -> str:
+        person = session.person(person_id)
+        return person.name if person else person_id
+
+    def title(competence_id: str) -> str:
+        item = session.competence(competence_id)
+        return item.shown_title if item else competence_id
+
+    lines = [
+        t(
+            "selfview.summary.counts",
+            people=len(self_people(session.round(result.round_number))),
+            flagged=len(view.flagged),
+            wishes=len(view.wishes_meeting_gap),
+        )
+    ]
+    for d in view.flagged[:SHOWN_GAPS]:
+        lines.append(
+            t(
+                "selfview.summary.flagged_line",
+                name=name(d.person_id),
+                title=title(d.competence_id),
+                own=d.self_level,
+                leader=d.leader,
+            )
+        )
+    for w in view.wishes_meeting_gap[:SHOWN_GAPS]:
+        lines.append(
+            t("selfview.summary.wish_line", name=name(w.person_id), title=title(w.competence_id))
+        )
+    return [(t("selfview.export.title"), "\n".join(lines))]
 
 
 class SummaryStep(StepView):
