@@ -124,7 +124,7 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def __init__(
         self,
-        *args: Any,
+        *,
         add_help: bool = True,
         parents: Sequence[argparse.ArgumentParser] = (),
         **kwargs: Any,
@@ -140,7 +140,7 @@ class ArgumentParser(argparse.ArgumentParser):
                 help=_argparse_text("show this help message and exit"),
             )
             parents = [helper, *parents]
-        super().__init__(*args, add_help=False, parents=list(parents), **kwargs)
+        super().__init__(add_help=False, parents=list(parents), **kwargs)
 
     def error(self, message: str) -> NoReturn:
         """The usage and the message in the current language on stderr; exit 2."""
