@@ -12,22 +12,18 @@ Every text cell is stored as a string, never a formula: openpyxl would turn a
 value starting with ``=`` into one, so the type is set by hand, and a cell
 starting with ``= + - @`` also gets Excel's quote prefix so editing it in
 Excel keeps it text. People appear as in the report (initials or pseudonym
-unless ``with_names``), and names in free text are replaced the same way.
+unless ``with_names``), and names in free text are replaced the same way. The
+cell rules are in :mod:`.xlsx_cells` (``put``, ``plain`` re-exported here).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from fagworkshop.domain.analysis import CellState, analyse, build_index, classify
@@ -36,103 +32,22 @@ from fagworkshop.domain.session import Session
 from fagworkshop.export.common import labels, line, name_redactor, text
 from fagworkshop.export.html import HEAT_COLOURS
 from fagworkshop.export.report import HeatMap, build_report
+from fagworkshop.export.xlsx_cells import (
+    BOLD,
+    BOX,
+    CENTRE,
+    DATE_FORMAT,
+    FORMULA_START,
+    HEADER_FILL,
+    MAX_CELL,
+    Value,
+    plain,
+    print_setup,
+    put,
+    table,
+    yes_no,
+)
 from fagworkshop.i18n import t
-
-#: Excel's limit on the characters of one cell.
-MAX_CELL = 32_767
-DATE_FORMAT = "dd-mm-yyyy"
-#: A text starting with one of these is a formula when typed into a spreadsheet.
-FORMULA_START = ("=", "+", "-", "@")
-
-Value = str | int | float | bool | dt.date | None
-_SURROGATES = re.compile("[\ud800-\udfff]")
-
-_BOLD = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="EEEEEE")
-_THIN = Side(style="thin", color="777777")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_CENTRE = Alignment(horizontal="center", vertical="center")
-
-
-def put(ws: Worksheet, value: Value, **style: object) -> Cell:
-    """One cell for ``ws.append``: text is always text (never a formula), dates get a format.
-
-    ``style`` sets cell attributes (``font``, ``fill``, ``border``, ``alignment``).
-    """
-    cell = WriteOnlyCell(ws, value=None)
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", _SURROGATES.sub("", value))[:MAX_CELL]
-        cell.value = value
-        # openpyxl makes "=..." a formula; a stored string is never run by Excel.
-        cell.data_type = "s"
-        if value.lstrip(" ").startswith(FORMULA_START):
-            cell.quotePrefix = True
-    else:
-        cell.value = value
-        if isinstance(value, dt.date):
-            cell.number_format = DATE_FORMAT
-    for name, setting in style.items():
-        setattr(cell, name, setting)
-    return cell
-
-
-def plain(ws: Worksheet, value: Value) -> Value | Cell:
-    """A value as ``ws.append`` takes it: as it is when openpyxl stores it right, else a cell.
-
-    Numbers, yes/no and ordinary text pass straight through (most of a big
-    ratings sheet); text that could be read as a formula or holds characters
-    Excel refuses, and dates (for the Danish date format), become cells.
-    """
-    if value is None or isinstance(value, bool | int | float):
-        return value
-    if (
-        isinstance(value, str)
-        and len(value) <= MAX_CELL
-        and not value.lstrip(" ").startswith(FORMULA_START)
-        and not ILLEGAL_CHARACTERS_RE.search(value)
-        and not _SURROGATES.search(value)
-    ):
-        return value
-    return put(ws, value)
-
-
-def _table(
-    ws: Worksheet,
-    header: Sequence[str],
-    rows: Sequence[Sequence[Value]],
-    widths: Sequence[int],
-    wrap: frozenset[int] = frozenset(),
-) -> None:
-    """A header row, frozen, then the rows, with an autofilter over all of it."""
-    for c, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(c)].width = width
-    ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"
-    _print_setup(ws)
-    top = Alignment(wrap_text=True, vertical="top")
-    ws.append([put(ws, title, font=_BOLD, fill=_HEADER_FILL, alignment=top) for title in header])
-    for row in rows:
-        ws.append(
-            [put(ws, v, alignment=_WRAP) if c in wrap else plain(ws, v) for c, v in enumerate(row)]
-        )
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
-
-
-def _print_setup(ws: Worksheet) -> None:
-    """A4 landscape, as many pages down as needed but one page wide."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    if ws.sheet_properties.pageSetUpPr is None:
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties()
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-
-
-def _yes_no(value: bool) -> str:
-    return t("xlsx.yes") if value else t("xlsx.no")
-
 
 # --- sheets ----------------------------------------------------------------------
 
@@ -141,7 +56,7 @@ def _heat_map_sheet(ws: Worksheet, heat: HeatMap | None, notice: str) -> None:
     """Staff against competence codes; colour and sign carry the state, codes keyed below."""
     ws.column_dimensions["A"].width = 24
     if heat is None:
-        ws.append([put(ws, t("export.staff"), font=_BOLD)])
+        ws.append([put(ws, t("export.staff"), font=BOLD)])
         ws.append([])
         ws.append([put(ws, t("export.none"))])
         return
@@ -150,21 +65,21 @@ def _heat_map_sheet(ws: Worksheet, heat: HeatMap | None, notice: str) -> None:
     ws.freeze_panes = "B3"
     ws.print_title_rows = "1:2"
     ws.print_title_cols = "A:A"
-    _print_setup(ws)
+    print_setup(ws)
     ws.append(
         [
-            put(ws, t("export.staff"), font=_BOLD),
+            put(ws, t("export.staff"), font=BOLD),
             *(
-                put(ws, code, font=_BOLD, alignment=_CENTRE, fill=_HEADER_FILL)
+                put(ws, code, font=BOLD, alignment=CENTRE, fill=HEADER_FILL)
                 for code, _title in heat.columns
             ),
         ]
     )
     ws.append(
         [
-            put(ws, t("export.target_row"), font=_BOLD),
+            put(ws, t("export.target_row"), font=BOLD),
             *(
-                put(ws, int(target) if target.isdigit() else target, alignment=_CENTRE)
+                put(ws, int(target) if target.isdigit() else target, alignment=CENTRE)
                 for target in heat.targets
             ),
         ]
@@ -174,26 +89,26 @@ def _heat_map_sheet(ws: Worksheet, heat: HeatMap | None, notice: str) -> None:
         for state, colour in HEAT_COLOURS.items()
     }
     for label, cells in heat.rows:
-        row = [put(ws, label, font=_BOLD)]
+        row = [put(ws, label, font=BOLD)]
         for heat_cell in cells:
             sign = heat_cell.text + ("*" if heat_cell.unused else "")
             style: dict[str, object] = {
                 "fill": fills[heat_cell.state],
-                "border": _BOX,
-                "alignment": _CENTRE,
+                "border": BOX,
+                "alignment": CENTRE,
             }
             if heat_cell.state != CellState.NOT_RELEVANT:
-                style["font"] = _BOLD
+                style["font"] = BOLD
             row.append(put(ws, sign, **style))
         ws.append(row)
     # Below the map: what the colours mean, then the codes.
     ws.append([])
-    ws.append([put(ws, t("xlsx.heat.legend"), font=_BOLD)])
+    ws.append([put(ws, t("xlsx.heat.legend"), font=BOLD)])
     for state in CellState:
-        ws.append([put(ws, t(f"export.state.{state.value}"), fill=fills[state], border=_BOX)])
+        ws.append([put(ws, t(f"export.state.{state.value}"), fill=fills[state], border=BOX)])
     ws.append([put(ws, t("export.heat_map.lead"))])
     ws.append([])
-    ws.append([put(ws, t("xlsx.heat.codes"), font=_BOLD)])
+    ws.append([put(ws, t("xlsx.heat.codes"), font=BOLD)])
     for code, title in heat.columns:
         ws.append([put(ws, code), put(ws, title)])
     ws.append([])
@@ -242,18 +157,18 @@ def _ratings_rows(
                         cid,
                         line(info.title),
                         t(f"export.kind.{info.kind.value}"),
-                        _yes_no(is_relevant),
+                        yes_no(is_relevant),
                         level,
                         info.target,
                         gap,
-                        _yes_no(cid in flags),
+                        yes_no(cid in flags),
                         t(f"export.state.{state.value}"),
                         redact(text(notes.get(cid, ""))),
                         # the staff's own voice (domain.self_view): own level, own minus
                         # the leaders', wish; empty where the person said nothing
                         own.get(cid),
                         None if difference is None else difference.difference,
-                        _yes_no(True) if cid in wished else None,
+                        yes_no(True) if cid in wished else None,
                     ]
                 )
     return rows
@@ -289,7 +204,7 @@ def _ratings_sheet(
         t("person.wish"),
     ]
     widths = [16, 16, 7, 11, 18, 18, 26, 16, 40, 14, 9, 8, 10, 9, 10, 14, 30, 10, 9, 10]
-    _table(ws, header, _ratings_rows(session, names, redact), widths, wrap=frozenset())
+    table(ws, header, _ratings_rows(session, names, redact), widths, wrap=frozenset())
 
 
 def _profiles_sheet(ws: Worksheet, session: Session) -> None:
@@ -327,7 +242,7 @@ def _profiles_sheet(ws: Worksheet, session: Session) -> None:
         t("xlsx.col.block"),
         t("xlsx.col.target"),
     ]
-    _table(ws, header, rows, [32, 10, 12, 8, 9, 44, 28, 10])
+    table(ws, header, rows, [32, 10, 12, 8, 9, 44, 28, 10])
 
 
 def _plan_sheet(
@@ -368,7 +283,7 @@ def _plan_sheet(
         t("xlsx.col.transfer_plan"),
         t("xlsx.col.note"),
     ]
-    _table(ws, header, rows, [32, 18, 20, 36, 18, 11, 12, 20, 48, 30], wrap=frozenset({0, 3, 8, 9}))
+    table(ws, header, rows, [32, 18, 20, 36, 18, 11, 12, 20, 48, 30], wrap=frozenset({0, 3, 8, 9}))
 
 
 def _goals_sheet(
@@ -388,7 +303,7 @@ def _goals_sheet(
                     redact(text(goal.text)),
                     ", ".join(line(idx.infos[c].title) for c in goal.competences if c in idx.infos),
                     goal.deadline,
-                    _yes_no(goal.done),
+                    yes_no(goal.done),
                 ]
             )
     header = [
@@ -398,7 +313,7 @@ def _goals_sheet(
         t("xlsx.col.deadline"),
         t("xlsx.col.done"),
     ]
-    _table(ws, header, rows, [20, 50, 40, 11, 8], wrap=frozenset({1, 2}))
+    table(ws, header, rows, [20, 50, 40, 11, 8], wrap=frozenset({1, 2}))
 
 
 # --- the workbook ----------------------------------------------------------------
@@ -430,3 +345,15 @@ def render_xlsx(session: Session, with_names: bool = False) -> bytes:
     buffer = io.BytesIO()
     build_workbook(session, with_names).save(buffer)
     return buffer.getvalue()
+
+
+__all__ = [
+    "DATE_FORMAT",
+    "FORMULA_START",
+    "MAX_CELL",
+    "Value",
+    "build_workbook",
+    "plain",
+    "put",
+    "render_xlsx",
+]
