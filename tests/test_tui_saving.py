@@ -310,3 +310,39 @@ def test_the_app_is_a_workshop_host() -> None:
     from fagworkshop.tui.controller import WorkshopHost
 
     assert isinstance(FagworkshopApp(), WorkshopHost)
+
+
+async def test_a_signal_saves_notes_still_being_typed(tmp_path: Path) -> None:
+    """SIGHUP/SIGTERM flush what a field holds back (the notes) before saving."""
+    import signal
+
+    from textual.widgets import TextArea
+
+    path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#step-notes", TextArea).focus()
+        await pilot.press(*"noter i sidste øjeblik")
+        app._on_exit_signal(signal.SIGHUP)
+        await pilot.pause()
+    assert app.return_code == 128 + signal.SIGHUP
+    assert store.load_session(path).step(1).notes == "noter i sidste øjeblik"
+
+
+async def test_a_signal_with_unsavable_work_writes_a_copy(tmp_path: Path) -> None:
+    """Read-only edits cannot go in the file; on a signal there is nobody to ask: a copy."""
+    import signal
+
+    path = saved(tmp_path)
+    before = path.read_bytes()
+    with store.SessionLock(path):
+        app = FagworkshopApp(sessions_dir=tmp_path, path=path, read_only=True)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.apply(changes.add_decision, 1, "redd mig")
+            app._on_exit_signal(signal.SIGTERM)
+            await pilot.pause()
+    assert path.read_bytes() == before
+    copies = sorted(tmp_path.glob("* (kopi).toml"))
+    assert copies and store.load_session(copies[0]).step(1).decisions[0].text == "redd mig"

@@ -491,7 +491,11 @@ class FagworkshopApp(App[None]):
     # --- signals: a closed terminal or a kill request saves first -------------------
 
     def _install_signal_handlers(self) -> None:
-        """SIGHUP (terminal closed) and SIGTERM save what is on screen, then end cleanly."""
+        """SIGHUP (terminal closed) and SIGTERM save what is on screen, then end cleanly.
+
+        Not when headless (the Pilot): the handlers would outlive the test's app."""
+        if self.is_headless:
+            return
         try:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGHUP, signal.SIGTERM):
@@ -503,10 +507,12 @@ class FagworkshopApp(App[None]):
         """Save (or, when the file cannot take it, save a copy), then exit: never a question,
         there is nobody to answer it."""
         code = 128 + int(sig)
-        # the terminal may be gone: never hang on it, whatever happens below
-        guard = threading.Timer(5.0, os._exit, args=(code,))
-        guard.daemon = True
-        guard.start()
+        # the terminal may be gone: never hang on it, whatever happens below (not in a
+        # headless test, where ending the process would end the test run)
+        if not self.is_headless:
+            guard = threading.Timer(5.0, os._exit, args=(code,))
+            guard.daemon = True
+            guard.start()
         ctl = self.controller
         if ctl is not None:
             try:
