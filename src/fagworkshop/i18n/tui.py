@@ -176,10 +176,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "help.title": ("Hjælp: {step}", "Help: {step}"),
     "help.keys": (
+        "I et felt skriver alle taster; Esc forlader feltet til trinnets liste, og Esc dér "
+        "slipper tastaturet. "
         "Taster overalt: 1-7 skifter trin (når du ikke skriver i et felt), Ctrl+PgUp/PgDn "
         "forrige/næste trin, F1 hjælp, F2 vis/skjul noter og aftaler, Ctrl+P kommandoer, "
         "F9 høj kontrast, Ctrl+L sprog, Ctrl+Z/Ctrl+Y fortryd/gentag, "
         "Ctrl+Q afslut (gemmer først).",
+        "In a field every key types; Esc leaves the field for the step's list, and Esc "
+        "there lets go of the keyboard. "
         "Keys everywhere: 1-7 change step (when not typing in a field), Ctrl+PgUp/PgDn "
         "previous/next step, F1 help, F2 show/hide notes and decisions, Ctrl+P commands, "
         "F9 high contrast, Ctrl+L language, Ctrl+Z/Ctrl+Y undo/redo, "
