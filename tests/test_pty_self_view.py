@@ -28,7 +28,7 @@ def test_ctrl_d_switches_layer_and_a_person_rates_themselves(_sessions_dir: Path
         app.wait_for("Lag: ledernes vurdering")
         app.send("s")  # the cursor is on the first row: Anna Prøvesen
         app.wait_for("Selvvurdering: Anna Prøvesen (Esc afslutter)")
-        screen = app.screen_text()
+        screen = app.settle()  # the whole frame, not the first line of it
         assert "Bilal Testrup" not in screen and "Lise Attrapsen" not in screen
         app.send("4")
         app.wait_for("Anna Prøvesen   4 ")
@@ -58,6 +58,8 @@ def test_at_80_by_24_the_mode_and_the_layer_are_on_screen(_sessions_dir: Path) -
         app.send("s")
         app.wait_for("Selvvurdering: Anna Prøvesen (Esc afslutter)")
         app.wait_for("w Ønsker at udvikle")  # the footer names the wish key
+        footer = app.settle().splitlines()[-1]
+        assert "esc Afslut selvvurdering" in footer and "Tilføj medarbejder" not in footer
         app.send_key("escape")
         app.wait_for("Lag: egen vurdering")  # back to the layer it came from
         app.send_key("ctrl+q")

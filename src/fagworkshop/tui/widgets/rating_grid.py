@@ -14,6 +14,7 @@ person's row only, and Esc ends the mode instead of letting go of the keys.
 
 from __future__ import annotations
 
+import dataclasses
 from enum import StrEnum
 
 from rich.style import Style
@@ -211,6 +212,18 @@ class RatingGrid(StaffCompetenceGrid):
         """Show another layer (a repaint of the visible window)."""
         self.shown_layer = layer
         self.refresh()
+        self.refresh_bindings()
+
+    def set_self_person(self, person_id: str | None) -> None:
+        """Start "selvvurdering" mode for one person (None ends it); the footer's Esc
+        says which it does. The caller reloads the rows."""
+        self.self_person = person_id
+        key = "selfview.key.leave" if person_id is not None else "list.key.leave"
+        bindings = self._bindings.key_to_bindings
+        bindings["escape"] = [
+            dataclasses.replace(b, description=t(key)) if b.action == "leave" else b
+            for b in bindings.get("escape", [])
+        ]
         self.refresh_bindings()
 
     def action_toggle_wish(self) -> None:

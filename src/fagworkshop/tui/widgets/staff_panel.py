@@ -283,7 +283,7 @@ class StaffPanel(Vertical):
         codes = competence_codes(session)
         grid = self.grid
         if grid.self_person is not None and session.person(grid.self_person) is None:
-            grid.self_person = None  # erased or undone away: back to everyone
+            grid.set_self_person(None)  # erased or undone away: back to everyone
         people = [p for p in session.staff if grid.self_person in (None, p.id)]
         if grid.self_person is not None:
             mine = index.relevant.get(grid.self_person, frozenset())
@@ -438,7 +438,7 @@ class StaffPanel(Vertical):
             return
         self._layer_before = grid.shown_layer
         self._row_before = grid.cursor_row
-        grid.self_person = person.id
+        grid.set_self_person(person.id)
         grid.set_layer(Layer.SELF)
         grid.cursor_row = 0
         grid.cursor_column = 0
@@ -449,7 +449,7 @@ class StaffPanel(Vertical):
     @on(RatingGrid.SelfModeLeft)
     def _self_mode_left(self) -> None:
         grid = self.grid
-        grid.self_person = None
+        grid.set_self_person(None)
         grid.set_layer(self._layer_before)
         self.refresh_from_session()
         grid.move_to(self._row_before, 0)
