@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from rich.style import Style
-from textual.app import App, ComposeResult
 
 from fagworkshop.domain import changes
 from fagworkshop.domain.analysis import CellState, analyse
@@ -16,28 +13,9 @@ from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
 from fagworkshop.tui.widgets.gaps_panel import GapsPanel
 from fagworkshop.tui.widgets.heat_map import STATE_STYLES, HeatMap
+from support.harness import PanelHost, screen_text
 
 HOSTILE = "[bold red]x[/] y"
-
-
-class Harness(App[None]):
-    """Holds ``session`` and ``apply`` like the real app."""
-
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-
-    def compose(self) -> ComposeResult:
-        yield GapsPanel()
-
-    def apply(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        result = change(self.session, *args, **kwargs)
-        self.query_one(GapsPanel).refresh_from_session()
-        return result
-
-
-def screen(app: App[Any]) -> str:
-    return app.export_screenshot().replace("&#160;", " ")
 
 
 def session() -> Session:
@@ -50,7 +28,7 @@ def session() -> Session:
 
 async def test_cells_read_without_colour_and_match_the_analysis() -> None:
     s = session()
-    app = Harness(s)
+    app = PanelHost(s, GapsPanel)
     async with app.run_test(size=(160, 48), notifications=True, tooltips=True) as pilot:
         await pilot.pause()
         heat = app.query_one(HeatMap)
@@ -82,7 +60,7 @@ async def test_cells_read_without_colour_and_match_the_analysis() -> None:
                 r, g, b = style.bgcolor.triplet
                 assert not (g > 150 and r < 100 and b < 100)  # no green
                 assert not (r > 150 and g < 60 and b < 60)  # no red
-        text = screen(app)
+        text = screen_text(app)
         assert "Forklaring" in text and "over mål" in text and "ikke vurderet" in text
         assert HOSTILE in text and "x [/] y" in text
         # profile numbers and single holders are the analysis' numbers
@@ -95,7 +73,7 @@ async def test_cells_read_without_colour_and_match_the_analysis() -> None:
 
 async def test_selection_shows_coverage_and_person_gaps() -> None:
     s = session()
-    app = Harness(s)
+    app = PanelHost(s, GapsPanel)
     async with app.run_test(size=(160, 48)) as pilot:
         heat = app.query_one(HeatMap)
         heat.focus()
@@ -116,7 +94,7 @@ async def test_selection_shows_coverage_and_person_gaps() -> None:
 
 async def test_sort_and_filter() -> None:
     s = session()
-    app = Harness(s)
+    app = PanelHost(s, GapsPanel)
     async with app.run_test(size=(160, 48)) as pilot:
         heat = app.query_one(HeatMap)
         heat.focus()
@@ -140,7 +118,7 @@ async def test_sort_and_filter() -> None:
         profile = s.profiles[0]
         assert set(heat.competence_ids) <= set(profile.elements)
         assert all(profile.id in s.person(pid).profiles for pid in heat.person_ids)  # type: ignore[union-attr]
-        assert "[b]P[/b]" in screen(app)
+        assert "[b]P[/b]" in screen_text(app)
         for _ in s.profiles:
             await pilot.press("p")
         assert heat.competence_ids == all_columns
@@ -149,7 +127,7 @@ async def test_sort_and_filter() -> None:
 
 async def test_refreshes_after_a_rating_change() -> None:
     s = session()
-    app = Harness(s)
+    app = PanelHost(s, GapsPanel)
     async with app.run_test(size=(120, 36)) as pilot:
         heat = app.query_one(HeatMap)
         await pilot.pause()
@@ -166,10 +144,10 @@ async def test_refreshes_after_a_rating_change() -> None:
 
 async def test_empty_session_shows_a_hint() -> None:
     s = generate_session(staff=0, competences=5, rounds=1, seed=1)
-    app = Harness(s)
+    app = PanelHost(s, GapsPanel)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "Intet at vise endnu" in screen(app)
+        assert "Intet at vise endnu" in screen_text(app)
         await app.workers.wait_for_complete()
 
 
@@ -191,6 +169,6 @@ async def test_in_the_app(tmp_path: Path) -> None:
         assert heat.has_focus
         await pilot.press("down", "s", "f")
         assert app.session.current_step == 5
-        text = screen(app)
+        text = screen_text(app)
         assert "x [/] y" in text or HOSTILE in text
         await app.workers.wait_for_complete()

@@ -3,42 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from textual.app import App, ComposeResult
 from textual.widgets import Input, OptionList, Select, SelectionList, TextArea
 
 from fagworkshop.domain.catalogue import Course, CourseKind
-from fagworkshop.domain.changes import ChangeError
 from fagworkshop.domain.session import ActionKind, ActionStatus, Session
 from fagworkshop.generate import generate_session
-from fagworkshop.i18n import t
 from fagworkshop.tui.widgets.plan_panel import ActionForm, PlanPanel
+from support.harness import PanelHost, screen_text
 
 HOSTILE = "[bold red]x[/] y"
-
-
-class Harness(App[None]):
-    """Holds ``session`` and ``apply`` like the real app."""
-
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-
-    def compose(self) -> ComposeResult:
-        yield PlanPanel()
-
-    def apply(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        try:
-            result = change(self.session, *args, **kwargs)
-        except ChangeError as err:
-            self.notify(t(err.key, **err.params), severity="error", markup=False)
-            return None
-        self.query_one(PlanPanel).refresh_from_session()
-        return result
 
 
 def session() -> Session:
@@ -51,13 +27,9 @@ def session() -> Session:
     return s
 
 
-def screen(app: App[Any]) -> str:
-    return app.export_screenshot().replace("&#160;", " ")
-
-
 async def test_course_needs_transfer_plan_and_keeps_typed_text() -> None:
     s = session()
-    app = Harness(s)
+    app = PanelHost(s, PlanPanel)
     async with app.run_test(size=(160, 48), notifications=True, tooltips=True) as pilot:
         await pilot.pause()
         app.query_one("#action-title", Input).focus()
@@ -79,13 +51,13 @@ async def test_course_needs_transfer_plan_and_keeps_typed_text() -> None:
         assert action.transfer_plan == "Deler på teammødet"
         assert action.owner == "Leder" and action.deadline == dt.date(2027, 3, 1)
         assert action.for_whom == []
-        assert "Kursus [/] i samtaler" in screen(app) and "Hele gruppen" in screen(app)
+        assert "Kursus [/] i samtaler" in screen_text(app) and "Hele gruppen" in screen_text(app)
         await app.workers.wait_for_complete()
 
 
 async def test_bad_date_is_told_and_nothing_lost() -> None:
     s = session()
-    app = Harness(s)
+    app = PanelHost(s, PlanPanel)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         form = app.query_one(ActionForm)
@@ -102,7 +74,7 @@ async def test_bad_date_is_told_and_nothing_lost() -> None:
 
 async def test_courses_offered_for_chosen_competences_and_edit_remove() -> None:
     s = session()
-    app = Harness(s)
+    app = PanelHost(s, PlanPanel)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
         await pilot.pause()
         form = app.query_one(ActionForm)
@@ -124,7 +96,7 @@ async def test_courses_offered_for_chosen_competences_and_edit_remove() -> None:
         action = s.actions[0]
         assert action.course_id == "c-2" and action.competences == ["b-2"]
         assert action.for_whom == [s.staff[0].id]
-        assert HOSTILE in screen(app)
+        assert HOSTILE in screen_text(app)
         # edit: open it from the list, change the status, save
         actions = app.query_one("#action-list", OptionList)
         actions.focus()
@@ -144,7 +116,7 @@ async def test_courses_offered_for_chosen_competences_and_edit_remove() -> None:
 
 async def test_unsaved_draft_is_not_replaced_silently() -> None:
     s = session()
-    app = Harness(s)
+    app = PanelHost(s, PlanPanel)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
         await pilot.pause()
         app.query_one("#action-title", Input).focus()
@@ -160,18 +132,18 @@ async def test_unsaved_draft_is_not_replaced_silently() -> None:
 
 async def test_personal_goals() -> None:
     s = session()
-    app = Harness(s)
+    app = PanelHost(s, PlanPanel)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
         await pilot.pause()
         person = app.query_one("#goal-person", Select)
         person.value = s.staff[0].id
         await pilot.pause()
-        assert HOSTILE in screen(app)
+        assert HOSTILE in screen_text(app)
         app.query_one("#goal-new", Input).focus()
         await pilot.press(*"Lede et [b]møde[/b]", "enter")
         await pilot.pause()
         assert [g.text for g in s.staff[0].goals] == ["Lede et [b]møde[/b]"]
-        assert "[ ] Lede et [b]møde[/b]" in screen(app)
+        assert "[ ] Lede et [b]møde[/b]" in screen_text(app)
         goals = app.query_one("#goal-list", OptionList)
         goals.focus()
         goals.highlighted = 0
@@ -212,7 +184,7 @@ async def test_competences_with_most_gaps_come_first() -> None:
     from fagworkshop.domain.analysis import analyse
 
     s = session()
-    app = Harness(s)
+    app = PanelHost(s, PlanPanel)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         competences = app.query_one("#action-competences", SelectionList)

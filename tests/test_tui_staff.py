@@ -2,44 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.app import App, ComposeResult
 
-from fagworkshop.domain.changes import ChangeError
 from fagworkshop.domain.session import Decision, Session
 from fagworkshop.generate import generate_session
-from fagworkshop.i18n import t
 from fagworkshop.tui.widgets.rating_grid import RatingGrid
 from fagworkshop.tui.widgets.staff_confirm import ConfirmErase
 from fagworkshop.tui.widgets.staff_panel import StaffPanel
+from support.harness import PanelHost
 
 HOSTILE = "[bold red]x[/] y"
-
-
-class Harness(App[None]):
-    """The app's contract in small: holds ``session``, ``apply`` changes it and refreshes."""
-
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-        self.applied = 0
-
-    def compose(self) -> ComposeResult:
-        yield StaffPanel()
-
-    def apply(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        try:
-            result = change(self.session, *args, **kwargs)
-        except ChangeError as err:
-            self.notify(t(err.key, **err.params), severity="error", markup=False)
-            return None
-        self.applied += 1
-        self.query_one(StaffPanel).refresh_from_session()
-        return result
 
 
 def small() -> Session:
@@ -55,7 +30,7 @@ def cell_text(grid: RatingGrid, row: int, column: int) -> str:
 
 async def test_digit_sets_level_and_moves_on() -> None:
     session = small()
-    app = Harness(session)
+    app = PanelHost(session, StaffPanel)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         grid = app.query_one(RatingGrid)
         grid.focus()
@@ -91,7 +66,7 @@ async def test_digit_sets_level_and_moves_on() -> None:
 
 async def test_keys_move_the_cursor() -> None:
     session = generate_session(staff=40, competences=50, rounds=1, seed=1)
-    app = Harness(session)
+    app = PanelHost(session, StaffPanel)
     async with app.run_test(size=(80, 24)) as pilot:
         grid = app.query_one(RatingGrid)
         grid.focus()
@@ -110,7 +85,7 @@ async def test_keys_move_the_cursor() -> None:
 
 async def test_rating_note_is_saved_as_typed() -> None:
     session = small()
-    app = Harness(session)
+    app = PanelHost(session, StaffPanel)
     async with app.run_test(size=(100, 30)) as pilot:
         grid = app.query_one(RatingGrid)
         grid.focus()
@@ -129,7 +104,7 @@ async def test_rating_note_is_saved_as_typed() -> None:
 
 async def test_add_edit_and_erase_a_person() -> None:
     session = small()
-    app = Harness(session)
+    app = PanelHost(session, StaffPanel)
     async with app.run_test(size=(100, 30), notifications=True, tooltips=True) as pilot:
         grid = app.query_one(RatingGrid)
         grid.focus()
@@ -179,7 +154,7 @@ async def test_hostile_names_render_literally() -> None:
     session.staff[1].name = "x [/] y"
     session.staff[1].role = "[@click=app.quit]klik[/]"
     session.profiles[0].name = "[b]Profil[/b]"
-    app = Harness(session)
+    app = PanelHost(session, StaffPanel)
     async with app.run_test(size=(100, 30), notifications=True, tooltips=True) as pilot:
         grid = app.query_one(RatingGrid)
         grid.focus()
@@ -200,7 +175,7 @@ async def test_toggle_shows_all_competences() -> None:
     session = small()
     for basic in session.basics[:1]:
         basic.included = False
-    app = Harness(session)
+    app = PanelHost(session, StaffPanel)
     async with app.run_test(size=(100, 30)) as pilot:
         grid = app.query_one(RatingGrid)
         before = grid.column_count
@@ -215,7 +190,7 @@ async def test_toggle_shows_all_competences() -> None:
 async def test_responsive_at_60_by_80() -> None:
     """A burst of digits at 60 x 80: each edit repaints a line or two, not the window."""
     session = generate_session(staff=60, competences=80, rounds=2, seed=7)
-    app = Harness(session)
+    app = PanelHost(session, StaffPanel)
     async with app.run_test(size=(160, 48)) as pilot:
         grid = app.query_one(RatingGrid)
         grid.focus()
@@ -250,7 +225,7 @@ async def test_responsive_at_60_by_80() -> None:
 
 async def test_large_grid_300_by_120_opens_and_edits() -> None:
     session = generate_session(staff=300, competences=120, rounds=1, seed=9)
-    app = Harness(session)
+    app = PanelHost(session, StaffPanel)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         grid = app.query_one(RatingGrid)
@@ -304,7 +279,7 @@ async def test_english_keys_and_labels() -> None:
 
     i18n.set_language("en")
     try:
-        app = Harness(small())
+        app = PanelHost(small(), StaffPanel)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             panel = app.query_one(StaffPanel)
@@ -349,7 +324,7 @@ async def test_detail_shows_local_wording_and_catalogue_text() -> None:
     session = small()
     grid_first = session.basics[0]
     grid_first.local_wording = "Vores [i]ord[/i]"
-    app = Harness(session)
+    app = PanelHost(session, StaffPanel)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         detail = str(app.query_one("#staff-detail-text").render())
@@ -394,7 +369,7 @@ async def test_first_person_in_an_empty_session() -> None:
     session.staff.clear()
     session.rounds[0].ratings.clear()
     session.rounds[0].notes.clear()
-    app = Harness(session)
+    app = PanelHost(session, StaffPanel)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "Ingen medarbejdere endnu" in app.export_screenshot().replace("&#160;", " ")
@@ -433,7 +408,7 @@ async def test_erase_confirmation_lists_where_the_name_is_replaced() -> None:
     person.name, person.initials = "Sidsel Særnavn", "SS"
     session.step(6).notes = "Sidsel følger op; SS tager sig af det"
     session.step(2).decisions.append(Decision(text="SIDSEL  SÆRNAVN er tovholder"))
-    app = Harness(session)
+    app = PanelHost(session, StaffPanel)
     async with app.run_test(size=(120, 36)) as pilot:
         grid = app.query_one(RatingGrid)
         grid.focus()

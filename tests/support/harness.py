@@ -1,0 +1,102 @@
+"""The one Pilot harness for app tests: no test waits on the clock.
+
+- ``open_saved``: the real app on a session saved to a file (autosave on).
+- ``at_step``: show a step and await its view being mounted (not a pause).
+- ``saved_copy``: await the pending save and read the file back.
+- ``screen_text``: what the screen shows, as text.
+- ``PanelHost``: one step body hosted with the app's contract in small
+  (``WorkshopHost``: session, apply, try_apply, show_step, flush_saves), for
+  testing a panel without the whole app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from textual.app import App, ComposeResult
+from textual.widget import AwaitMount, Widget
+
+from fagworkshop import store
+from fagworkshop.domain.changes import ChangeError
+from fagworkshop.domain.session import Session
+from fagworkshop.i18n import t
+from fagworkshop.tui.app import FagworkshopApp
+from fagworkshop.tui.controller import Applied, Refused
+from fagworkshop.tui.steps.base import StepView
+
+
+def open_saved(
+    tmp_path: Path, session: Session, name: str = "w.toml"
+) -> tuple[FagworkshopApp, Path]:
+    """The app on ``session``, saved first as ``tmp_path/name``; and that path."""
+    path = tmp_path / name
+    store.save_session(session, path)
+    return FagworkshopApp(sessions_dir=tmp_path, path=path, session=session), path
+
+
+async def at_step(app: FagworkshopApp, step: int) -> StepView:
+    """Show ``step`` and wait until its view is mounted (a kept view already is)."""
+    app.show_step(step)
+    view = app.current_view()
+    assert isinstance(view, StepView) and int(view.step) == step, (step, view)
+    # Textual's own awaitable for a mount; show_step mounts a new view and drops it.
+    await AwaitMount(view.parent or view, [view])
+    return view
+
+
+async def saved_copy(app: FagworkshopApp, path: Path) -> Session:
+    """Save what is pending, wait until it is on disk, and load the file."""
+    await app.flush_saves()
+    return store.load_session(path)
+
+
+def screen_text(app: App[Any]) -> str:
+    """The screen as the user reads it (the SVG export's text, spaces restored)."""
+    return app.export_screenshot().replace("&#160;", " ")
+
+
+PanelT = TypeVar("PanelT", bound=Widget)
+
+
+class PanelHost(App[None], Generic[PanelT]):
+    """One panel with the app's contract in small: ``session``; ``apply`` runs a change,
+    says a refused one the way the app does, and refreshes the panel; ``applied`` names
+    the changes that went through, in order."""
+
+    def __init__(self, session: Session, panel: type[PanelT]) -> None:
+        super().__init__()
+        self.session = session
+        self.panel_type = panel
+        self.applied: list[str] = []
+        self.steps_shown: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield self.panel_type()
+
+    @property
+    def panel(self) -> PanelT:
+        return self.query_one(self.panel_type)
+
+    def try_apply(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        try:
+            value = change(self.session, *args, **kwargs)
+        except ChangeError as err:
+            reason = t(err.key, **err.params)
+            self.notify(reason, severity="error", markup=False)
+            return Refused(reason)
+        self.applied.append(getattr(change, "__wrapped__", change).__name__)
+        panel: Any = self.panel  # every step body has refresh_from_session
+        panel.refresh_from_session()
+        return Applied(value)
+
+    def apply(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        outcome = self.try_apply(change, *args, **kwargs)
+        return outcome.value if isinstance(outcome, Applied) else None
+
+    def show_step(self, step: int, remember: bool = True) -> None:
+        self.steps_shown.append(step)
+
+    async def flush_saves(self) -> None:
+        """Nothing is saved here: the host has no file."""
