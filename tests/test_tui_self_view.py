@@ -368,3 +368,18 @@ def test_step_7_sums_up_the_staff_s_own_voice() -> None:
     assert latest is not None
     latest.self_ratings, latest.wishes = {}, {}
     assert t("selfview.export.title") not in dict(summary_sections(session))
+
+
+def test_undo_names_an_own_level_and_a_wish() -> None:
+    from fagworkshop.domain import changes
+    from fagworkshop.tui.controller import describe_change
+
+    session = demo()
+    assert (
+        describe_change(session, changes.set_self_rating, ("p-1", "b-organisation", 3))
+        == "eget niveau for AP på B1"
+    )
+    assert (
+        describe_change(session, changes.toggle_wish, ("p-1", "b-organisation"))
+        == "ønske for AP på B1"
+    )

@@ -118,6 +118,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Wishes that meet a gap are listed under the actions: Enter on one opens a new "
         "action for that person and competence.",
     ),
+    # --- undo (tui.controller.describe_change) ---
+    "undo.what.set_self_rating": (
+        "eget niveau for {person} på {code}",
+        "own level of {person} on {code}",
+    ),
+    "undo.what.toggle_wish": ("ønske for {person} på {code}", "wish of {person} on {code}"),
     # --- step 7 (tui.steps.summary) ---
     "selfview.summary.counts": (
         "{people} har vurderet sig selv; {flagged} felt(er) er 2 eller flere niveauer fra "

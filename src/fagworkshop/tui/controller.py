@@ -274,7 +274,8 @@ def describe_change(session: Session, fn: Callable[..., Any], args: tuple[Any, .
     """What a change did, in words for the undo message ("niveau for AP på B3")."""
     name = _change_name(fn)
     try:
-        if name in {"set_rating", "toggle_unused", "set_rating_note"} and len(args) >= 2:
+        cells = {"set_rating", "toggle_unused", "set_rating_note", "set_self_rating", "toggle_wish"}
+        if name in cells and len(args) >= 2:
             return t(
                 f"undo.what.{name}",
                 person=_person_label(session, str(args[0])),
