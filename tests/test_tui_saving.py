@@ -346,3 +346,26 @@ async def test_a_signal_with_unsavable_work_writes_a_copy(tmp_path: Path) -> Non
     assert path.read_bytes() == before
     copies = sorted(tmp_path.glob("* (kopi).toml"))
     assert copies and store.load_session(copies[0]).step(1).decisions[0].text == "redd mig"
+
+
+async def test_undo_while_typing_in_a_field_shows_the_old_text_there(tmp_path: Path) -> None:
+    """Was: the focused field kept the undone text, and the next key typed the undo away."""
+    from textual.widgets import Input
+
+    path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#frame-jobcenter", Input)
+        before = field.value
+        field.focus()
+        await pilot.press("end", "X", "Y")
+        assert app.session is not None and app.session.frame.jobcenter == before + "XY"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert field.value == before == app.session.frame.jobcenter
+        assert app.focused is field  # the keyboard stays where it was
+        await pilot.press("Z")
+        assert app.session.frame.jobcenter == before + "Z"
+        await app.flush_saves()
+        await pilot.press("ctrl+q")

@@ -584,11 +584,25 @@ class FagworkshopApp(App[None]):
         self.notify(
             t("undo.done" if undo else "redo.done", what=outcome.value), markup=False, timeout=4
         )
+        self._name_undo()
         if ctl.session.current_step != step:
             self.show_step(ctl.session.current_step, remember=False)
-        else:
-            self.refresh_views()
-        self._name_undo()
+            return
+        self.refresh_views()
+        # Views leave a focused field alone (it is being typed in): let go of it, show
+        # the restored text once it has lost the focus, and give it the focus back;
+        # otherwise the next key would type the undo away.
+        field = self.focused
+        if isinstance(field, (Input, TextArea)):
+            self.screen.set_focus(None)
+            self.call_after_refresh(self._refresh_then_refocus, field)
+
+    def _refresh_then_refocus(self, field: Widget) -> None:
+        self.refresh_views()
+        if field.is_attached and self.focused is None:
+            if isinstance(field, Input):
+                field.select_on_focus = False
+            field.focus()
 
     def _name_undo(self) -> None:
         """Name what ctrl+z would take back in the footer ("Fortryd: niveau for AP på B3")."""
