@@ -9,18 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.containers import ScrollableContainer
+from textual.pilot import Pilot
 from textual.scroll_view import ScrollView
 from textual.widgets import Input, TextArea
 
 from fagworkshop.demo import build_demo
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.widgets.blocks_editor import ElementList
-
-
-async def _at_step(pilot: object, app: FagworkshopApp, step: int) -> None:
-    app.show_step(step)
-    await pilot.pause()  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
+from support.harness import at_step
 
 
 async def test_palette_then_escape_then_digit_moves_step_not_field() -> None:
@@ -28,7 +24,7 @@ async def test_palette_then_escape_then_digit_moves_step_not_field() -> None:
     jobcenter = session.frame.jobcenter
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
-        await _at_step(pilot, app, 1)
+        await at_step(app, 1)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press("escape")
@@ -45,7 +41,7 @@ async def test_palette_closed_gives_the_field_back_without_selecting_its_text() 
     jobcenter = session.frame.jobcenter
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
-        await _at_step(pilot, app, 1)
+        await at_step(app, 1)
         field: Input = app.current_view().query_one("#frame-jobcenter", Input)
         field.focus()
         await pilot.pause()
@@ -65,7 +61,7 @@ async def test_escape_leaves_a_field_for_the_main_list_then_digits_are_step_keys
     jobcenter = session.frame.jobcenter
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
-        await _at_step(pilot, app, 1)
+        await at_step(app, 1)
         app.current_view().query_one("#frame-jobcenter", Input).focus()
         await pilot.pause()
         await pilot.press("escape")
@@ -84,7 +80,7 @@ async def test_escape_in_step_3_field_does_not_rename_on_the_next_digit() -> Non
     session = build_demo()
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
-        await _at_step(pilot, app, 3)
+        await at_step(app, 3)
         listing = app.current_view().query_one(ElementList)
         await pilot.press("enter")  # reword the highlighted element
         await pilot.pause()
@@ -108,7 +104,7 @@ async def test_escape_in_notes_goes_to_the_main_list() -> None:
     session = build_demo()
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
-        await _at_step(pilot, app, 2)
+        await at_step(app, 2)
         app.current_view().query_one("#step-notes", TextArea).focus()
         await pilot.pause()
         await pilot.press("escape")
@@ -120,7 +116,7 @@ async def test_tab_never_stops_on_an_invisible_or_empty_widget() -> None:
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
         for step in range(1, 8):
-            await _at_step(pilot, app, step)
+            await at_step(app, step)
             view = app.current_view()
             main = view.main_widget()
             for _ in range(20):
@@ -129,7 +125,7 @@ async def test_tab_never_stops_on_an_invisible_or_empty_widget() -> None:
                 assert focused is not None
                 where = f"step {step}: {focused!r}"
                 assert focused.region.area > 0 and focused.visible, where
-                if focused is not main:
+                if focused is not main and not focused.has_class("-scroll-stop"):
                     assert not (
                         isinstance(focused, ScrollableContainer)
                         and not isinstance(focused, ScrollView)
@@ -140,7 +136,7 @@ async def test_help_closed_gives_the_focus_back() -> None:
     session = build_demo()
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
-        await _at_step(pilot, app, 1)
+        await at_step(app, 1)
         field: Input = app.current_view().query_one("#frame-unit", Input)
         field.focus()
         await pilot.press("end")
@@ -163,7 +159,7 @@ async def test_mark_agreed_dialog_names_enter_and_enter_confirms() -> None:
     session.agreed_on = None
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
-        await _at_step(pilot, app, 7)
+        await at_step(app, 7)
         app.current_view().ask_agreed()
         await pilot.pause()
         assert isinstance(app.screen, ConfirmModal)
@@ -234,7 +230,7 @@ async def test_ctrl_n_gives_an_empty_form_without_the_last_course() -> None:
     with_course = next(i for i, a in enumerate(session.actions) if a.course_id)
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
-        await _at_step(pilot, app, 6)
+        await at_step(app, 6)
         actions = app.current_view().query_one("#action-list", OptionList)
         actions.focus()
         actions.highlighted = with_course
@@ -250,20 +246,20 @@ async def test_ctrl_n_gives_an_empty_form_without_the_last_course() -> None:
         assert form.query_one("#action-kind", Select).value == "course"
 
 
-async def _open_action_with_course(pilot: object, app: FagworkshopApp) -> int:
+async def _open_action_with_course(pilot: Pilot[None], app: FagworkshopApp) -> int:
     """Step 6 with an action that has a course opened in the form; its index."""
     from textual.widgets import OptionList
 
     session = app.session
     assert session is not None
     index = next(i for i, a in enumerate(session.actions) if a.course_id)
-    await _at_step(pilot, app, 6)
+    await at_step(app, 6)
     actions = app.current_view().query_one("#action-list", OptionList)
     actions.focus()
     actions.highlighted = index
-    await pilot.press("enter")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.pause()
     return index
 
 
@@ -331,7 +327,7 @@ async def test_a_goal_typed_after_choosing_a_person_stays_in_the_goal_field() ->
     goals_before = len(person.goals)
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
-        await _at_step(pilot, app, 6)
+        await at_step(app, 6)
         chooser = app.current_view().query_one("#goal-person", Select)
         chooser.focus()
         await pilot.pause()
@@ -367,7 +363,7 @@ async def test_step_5_lists_scroll_by_keyboard_to_their_last_item() -> None:
     for size in ((80, 24), (160, 48)):
         app = FagworkshopApp(session=build_demo())
         async with app.run_test(size=size) as pilot:
-            await _at_step(pilot, app, 5)
+            await at_step(app, 5)
             heat = app.current_view().query_one("#heat-map")
             if size == (160, 48):
                 # the map takes what its rows need (header and scrollbar), the lists the rest
@@ -398,18 +394,18 @@ async def test_a_running_timebox_counts_down_on_every_step() -> None:
     session = build_demo()
     session.step(2).timebox_minutes = 10
     app = FagworkshopApp(session=session)
-    async with app.run_test(size=(80, 24)) as pilot:  # the side panel is hidden at 80
-        await _at_step(pilot, app, 2)
+    async with app.run_test(size=(80, 24)):  # the side panel is hidden at 80
+        await at_step(app, 2)
         app.current_view().query_one(StepPanel).toggle_timer()
         for step in (4, 5, 7):
-            await _at_step(pilot, app, step)
+            await at_step(app, step)
             shown = app.current_view().query_one("#running-timebox", Static)
             assert shown.display
             text = str(shown.render())
             assert "Trin 2" in text and "tilbage" in text, (step, text)
-        await _at_step(pilot, app, 2)
+        await at_step(app, 2)
         app.current_view().query_one(StepPanel).toggle_timer()  # stopped: gone everywhere
-        await _at_step(pilot, app, 6)
+        await at_step(app, 6)
         assert not app.current_view().query_one("#running-timebox", Static).display
 
 
@@ -419,7 +415,7 @@ async def test_grid_a_keeps_the_competence_under_the_cursor() -> None:
     session = build_demo()
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
-        await _at_step(pilot, app, 4)
+        await at_step(app, 4)
         grid = app.current_view().query_one(RatingGrid)
         grid.focus()
         for _ in range(5):
@@ -442,7 +438,7 @@ async def test_step_4_shows_the_round_and_the_new_person_checkboxes_work_at_once
     assert rnd is not None
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
-        await _at_step(pilot, app, 4)
+        await at_step(app, 4)
         shown = str(app.current_view().query_one("#staff-round", Static).render())
         assert f"Vurderingsrunde {rnd.number} (af {len(session.rounds)})" in shown
         await pilot.press("n")  # the new-person form
@@ -533,7 +529,7 @@ async def test_step_7_shows_every_steps_notes_and_dates_can_be_edited() -> None:
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(160, 48)) as pilot:
         # a decision dated by the room, not always today
-        await _at_step(pilot, app, 2)
+        await at_step(app, 2)
         date = app.current_view().query_one("#decision-date", Input)
         assert date.value == dt.date.today().isoformat()
         date.value = "2026-01-15"
@@ -543,7 +539,7 @@ async def test_step_7_shows_every_steps_notes_and_dates_can_be_edited() -> None:
         decision = session.step(2).decisions[-1]
         assert decision.text == "Vi beholder alle"
         assert decision.made_on == dt.date(2026, 1, 15)
-        await _at_step(pilot, app, 7)
+        await at_step(app, 7)
         text = str(app.current_view().query_one("#summary-sections", Static).render())
         assert "Noter fra trinnene" in text
         assert "Profilerne [b]samles[/b] i to roller" in text
@@ -570,8 +566,8 @@ async def test_step_bar_keeps_every_short_name_on_a_long_step_at_80_columns(tmp_
     path = tmp_path / "demo.toml"
     store.save_session(session, path)
     app = FagworkshopApp(sessions_dir=tmp_path, path=path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _at_step(pilot, app, 2)  # "Basiskompetencer" does not fit in full beside the rest
+    async with app.run_test(size=(80, 24)):
+        await at_step(app, 2)  # "Basiskompetencer" does not fit in full beside the rest
         drawn = str(app.screen.query_one(StepBar).render())
         for n in range(1, 8):
             assert t(f"step.{n}.short") in drawn, drawn

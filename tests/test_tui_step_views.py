@@ -8,26 +8,18 @@ from fagworkshop.domain import changes
 from fagworkshop.generate import generate_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.steps.base import StepView
-
-
-async def _at(pilot: object, app: FagworkshopApp, step: int) -> StepView:
-    app.show_step(step)
-    await pilot.pause()  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-    view = app.current_view()
-    assert view is not None and int(view.step) == step
-    return view
+from support.harness import at_step
 
 
 async def test_a_step_shown_again_is_the_same_view_refreshed() -> None:
     session = generate_session(staff=5, competences=6, rounds=1, seed=1)
     app = FagworkshopApp(session=session)
-    async with app.run_test(size=(160, 48)) as pilot:
-        first = await _at(pilot, app, 1)
-        await _at(pilot, app, 3)
+    async with app.run_test(size=(160, 48)):
+        first = await at_step(app, 1)
+        await at_step(app, 3)
         assert not first.display  # kept, hidden
         app.apply(changes.set_frame_text, "jobcenter", "Jobcenter Nord")  # made elsewhere
-        again = await _at(pilot, app, 1)
+        again = await at_step(app, 1)
         assert again is first and again.display
         assert again.query_one("#frame-jobcenter", Input).value == "Jobcenter Nord"
         shown = [v for v in app.screen.query(StepView) if v.display]
@@ -39,11 +31,11 @@ async def test_a_language_switch_builds_the_views_again() -> None:
     session = generate_session(staff=5, competences=6, rounds=1, seed=1)
     app = FagworkshopApp(session=session, lang="da")
     async with app.run_test(size=(160, 48)) as pilot:
-        danish = await _at(pilot, app, 2)
-        await _at(pilot, app, 1)
+        danish = await at_step(app, 2)
+        await at_step(app, 1)
         app.action_toggle_language()
         await pilot.pause()
-        english = await _at(pilot, app, 2)
+        english = await at_step(app, 2)
         assert english is not danish
         assert len([v for v in app.screen.query(StepView) if int(v.step) == 2]) == 1
         app.action_toggle_language()

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -41,9 +42,23 @@ async def at_step(app: FagworkshopApp, step: int) -> StepView:
     app.show_step(step)
     view = app.current_view()
     assert isinstance(view, StepView) and int(view.step) == step, (step, view)
-    # Textual's own awaitable for a mount; show_step mounts a new view and drops it.
-    await AwaitMount(view.parent or view, [view])
+    # Textual's own awaitable for a mount (show_step mounts a new view and drops it);
+    # its first argument is only refreshed afterwards.
+    await AwaitMount(view, [view])
+    await after_refresh(view)
     return view
+
+
+async def after_refresh(widget: Widget) -> None:
+    """Wait until the messages now queued are handled and the screen is laid out again."""
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def refreshed() -> None:
+        if not done.done():
+            done.set_result(None)
+
+    widget.call_after_refresh(refreshed)
+    await done
 
 
 async def saved_copy(app: FagworkshopApp, path: Path) -> Session:
