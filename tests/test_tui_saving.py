@@ -369,3 +369,21 @@ async def test_undo_while_typing_in_a_field_shows_the_old_text_there(tmp_path: P
         assert app.session.frame.jobcenter == before + "Z"
         await app.flush_saves()
         await pilot.press("ctrl+q")
+
+
+def test_a_failed_last_save_after_the_app_ended_does_not_crash(tmp_path: Path) -> None:
+    """run_app's last close_session runs after the event loop: no timer may be asked for."""
+    path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+
+    async def run() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.session_path = tmp_path  # a folder: every save fails
+            app.apply(changes.add_decision, 1, "x")
+
+    import asyncio
+
+    asyncio.run(run())
+    app.close_session()  # as run_app's finally does; must not raise
+    assert app.session is None

@@ -173,11 +173,12 @@ class WorkshopScreen(Screen[None]):
 class _Handle:
     """An asyncio timer handle with the ``stop()`` the controller calls."""
 
-    def __init__(self, handle: asyncio.TimerHandle) -> None:
+    def __init__(self, handle: asyncio.TimerHandle | None) -> None:
         self.handle = handle
 
     def stop(self) -> None:
-        self.handle.cancel()
+        if self.handle is not None:
+            self.handle.cancel()
 
 
 class _Host:
@@ -192,7 +193,11 @@ class _Host:
         # when the event loop reaches it late (Timer._run with skip=True), and with a
         # delay of 0 it divides by zero; under load a due save was silently never started.
         # The asyncio handle keeps the context it was made in (the active app).
-        return _Handle(asyncio.get_running_loop().call_later(max(0.0, delay), callback))
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # the app has ended (a last save on the way out): no timers
+            return _Handle(None)
+        return _Handle(loop.call_later(max(0.0, delay), callback))
 
     def run_save(self, job: SaveJob) -> None:
         self.app._save_worker(job)
@@ -421,6 +426,10 @@ class FagworkshopApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit after saving; when that cannot be done, ask (never a silent exit)."""
+        from fagworkshop.tui.widgets.choice import ChoiceModal
+
+        if isinstance(self.screen, ChoiceModal):
+            return  # the question is on screen already: answer it
         ctl = self.controller
         if ctl is not None:
             self.flush_view()
