@@ -6,7 +6,6 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList, Static
 
-from fagworkshop import store
 from fagworkshop.demo import build_demo
 from fagworkshop.domain.session import (
     AdaptedElement,
@@ -18,6 +17,7 @@ from fagworkshop.domain.session import (
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.widgets.basic_editor import BasicList
 from fagworkshop.tui.widgets.blocks_editor import BlocksEditor, ElementList
+from support.harness import open_saved, saved_copy
 from support.narrow import present
 
 HOSTILE = "[bold red]x[/] y [/"
@@ -26,9 +26,8 @@ HOSTILE = "[bold red]x[/] y [/"
 def opened_at(tmp_path: Path, step: int) -> tuple[Session, Path, FagworkshopApp]:
     session = build_demo()
     session.current_step = step
-    path = tmp_path / "demo.toml"
-    store.save_session(session, path)
-    return session, path, FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    app, path = open_saved(tmp_path, session, "demo.toml")
+    return session, path, app
 
 
 def shown(app: FagworkshopApp) -> str:
@@ -36,11 +35,6 @@ def shown(app: FagworkshopApp) -> str:
     for listing in app.screen.query(OptionList):
         parts.extend(str(o.prompt) for o in listing.options)
     return "\n".join(parts)
-
-
-async def saved_copy(app: FagworkshopApp, path: Path) -> Session:
-    await app.flush_saves()
-    return store.load_session(path)
 
 
 def basic_in(session: Session, competence_id: str | None) -> BasicChoice:

@@ -11,15 +11,14 @@ from fagworkshop import store
 from fagworkshop.generate import generate_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.steps.frame import FrameStep
+from support.harness import open_saved
 
 HOSTILE = "[bold red]x[/] y [/"
 
 
 def opened(tmp_path: Path) -> tuple[FagworkshopApp, Path]:
     session = generate_session(staff=2, competences=4, rounds=1, seed=1)
-    path = tmp_path / "frame.toml"
-    store.save_session(session, path)
-    return FagworkshopApp(sessions_dir=tmp_path, path=path, session=session), path
+    return open_saved(tmp_path, session, "frame.toml")
 
 
 async def test_frame_fields_and_participants(tmp_path: Path) -> None:
@@ -31,7 +30,10 @@ async def test_frame_fields_and_participants(tmp_path: Path) -> None:
         s = app.session
         assert s is not None
         screen = app.screen
-        screen.query_one("#frame-jobcenter", Input).focus()
+        jobcenter = screen.query_one("#frame-jobcenter", Input)
+        jobcenter.focus()
+        # focus no longer selects the text (issue 11: a digit replaced it): clear it first
+        jobcenter.value = ""
         await pilot.press(*"Jobcenter Å")
         screen.query_one("#frame-unit", Input).focus()
         await pilot.press(*HOSTILE)

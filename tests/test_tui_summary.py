@@ -12,6 +12,7 @@ from fagworkshop.domain.session import Status
 from fagworkshop.generate import generate_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.steps.summary import SummaryStep, summary_sections
+from support.harness import open_saved
 
 HOSTILE = "[bold red]x[/] y [/"
 
@@ -21,9 +22,7 @@ def opened(tmp_path: Path, rounds: int = 1) -> tuple[FagworkshopApp, Path]:
     changes.add_decision(session, 2, HOSTILE)
     session.profiles[0].name = HOSTILE
     session.current_step = 7
-    path = tmp_path / "sum.toml"
-    store.save_session(session, path)
-    return FagworkshopApp(sessions_dir=tmp_path, path=path, session=session), path
+    return open_saved(tmp_path, session, "sum.toml")
 
 
 def sections_text(app: FagworkshopApp) -> str:

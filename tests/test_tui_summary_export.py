@@ -9,7 +9,6 @@ from pathlib import Path
 import openpyxl
 from textual.widgets import Checkbox, Input, Select, Static
 
-from fagworkshop import store
 from fagworkshop.domain import changes
 from fagworkshop.export.formats import ALL_FORMATS
 from fagworkshop.generate import generate_session
@@ -17,6 +16,7 @@ from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.steps.summary import SummaryStep
 from fagworkshop.tui.steps.summary_export import EXPORT_FORMATS, ExportForm
 from fagworkshop.tui.widgets.choice import ChoiceModal
+from support.harness import open_saved
 
 HOSTILE = "[bold red]x[/] y [/"
 SIZE = (120, 40)
@@ -27,9 +27,7 @@ def opened(tmp_path: Path) -> tuple[FagworkshopApp, Path]:
     changes.add_decision(session, 2, HOSTILE)
     session.staff[0].name = "Hanne " + HOSTILE
     session.current_step = 7
-    path = tmp_path / "sum.toml"
-    store.save_session(session, path)
-    return FagworkshopApp(sessions_dir=tmp_path, path=path, session=session), path
+    return open_saved(tmp_path, session, "sum.toml")
 
 
 def form(app: FagworkshopApp) -> ExportForm:
