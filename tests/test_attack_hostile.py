@@ -13,6 +13,7 @@ import csv
 import html
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ LITERAL = [t for t in HOSTILE_TEXTS if not UNSAFE.search(t) and "\r" not in t an
 
 
 @pytest.fixture(autouse=True)
-def danish():
+def danish() -> Iterator[None]:
     set_language("da")
     yield
     set_language("da")
@@ -56,7 +57,7 @@ def strings(node: Any) -> list[str]:
     return []
 
 
-def test_loading_cleans_control_codes_but_keeps_the_text(hostile) -> None:
+def test_loading_cleans_control_codes_but_keeps_the_text(hostile: Session) -> None:
     everything = "\n".join(strings(hostile.model_dump()))
     assert not UNSAFE.search(everything)
     for text in LITERAL:
@@ -67,14 +68,16 @@ def test_loading_cleans_control_codes_but_keeps_the_text(hostile) -> None:
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 @pytest.mark.parametrize("with_names", [False, True])
-def test_every_export_survives_and_carries_no_control_codes(hostile, fmt, with_names) -> None:
+def test_every_export_survives_and_carries_no_control_codes(
+    hostile: Session, fmt: str, with_names: bool
+) -> None:
     out = render(fmt, hostile, with_names)
     if fmt == "csv":
         out = out.replace("\r\n", "\n")  # the CSV record separator is CRLF by the standard
     assert not UNSAFE.search(out), sorted({hex(ord(c)) for c in UNSAFE.findall(out)})
 
 
-def test_html_export_shows_markup_and_html_as_text(hostile) -> None:
+def test_html_export_shows_markup_and_html_as_text(hostile: Session) -> None:
     out = render("html", hostile, True)
     assert "<script>alert(1)</script>" not in out
     assert html.escape("<script>alert(1)</script>") in out
@@ -83,7 +86,7 @@ def test_html_export_shows_markup_and_html_as_text(hostile) -> None:
     assert "x [/] y" in text
 
 
-def test_csv_export_has_no_live_formulas(hostile) -> None:
+def test_csv_export_has_no_live_formulas(hostile: Session) -> None:
     out = render("csv", hostile, True).removeprefix("\ufeff")
     rows = list(csv.reader(io.StringIO(out), delimiter=";"))
     assert len(rows) > 1
@@ -92,7 +95,9 @@ def test_csv_export_has_no_live_formulas(hostile) -> None:
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
 
 
-def test_toml_export_loads_as_a_catalogue_with_the_text_intact(hostile, tmp_path: Path) -> None:
+def test_toml_export_loads_as_a_catalogue_with_the_text_intact(
+    hostile: Session, tmp_path: Path
+) -> None:
     p = tmp_path / "profiler.toml"
     p.write_text(render("toml", hostile, False), encoding="utf-8")
     catalogue = store.load_catalogue(p)
@@ -107,7 +112,7 @@ def test_toml_export_loads_as_a_catalogue_with_the_text_intact(hostile, tmp_path
 @pytest.mark.parametrize(
     "title", [*HOSTILE_TEXTS, "..", ".", "/", "\\..\\..\\x", "~root", "a/../../b"]
 )
-def test_file_names_from_titles_stay_inside_the_sessions_folder(tmp_path: Path, title) -> None:
+def test_file_names_from_titles_stay_inside_the_sessions_folder(tmp_path: Path, title: str) -> None:
     folder = store.sessions_dir(tmp_path / "sessions")
     path = store.new_session_path(folder, title)
     assert path.parent == folder
@@ -138,14 +143,14 @@ from hypothesis import strategies as st  # noqa: E402
 from fagworkshop.domain.text import clean_line  # noqa: E402
 
 _ANY_TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=60
+    alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=60
 ).filter(lambda s: clean_line(s).strip())  # a title that is only control codes is refused
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(name=_ANY_TEXT, note=st.text(max_size=200), title=_ANY_TEXT)
 def test_any_text_round_trips_and_never_leaks_control_codes(
-    tmp_path_factory: pytest.TempPathFactory, name, note, title
+    tmp_path_factory: pytest.TempPathFactory, name: str, note: str, title: str
 ) -> None:
     s = generate_session(staff=2, competences=3, rounds=1, seed=1)
     doc = s.model_dump(exclude_none=True)
@@ -212,7 +217,7 @@ def _typed_everywhere(s: Session, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [t for t in HOSTILE_TEXTS if t.strip()])
-def test_text_typed_into_every_change_is_cleaned_and_saves(tmp_path: Path, text) -> None:
+def test_text_typed_into_every_change_is_cleaned_and_saves(tmp_path: Path, text: str) -> None:
     s = generate_session(staff=3, competences=6, rounds=1, seed=2)
     _typed_everywhere(s, text)
     assert not UNSAFE.search("\n".join(strings(s.model_dump())))

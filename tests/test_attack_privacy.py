@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import signal
 import stat
-import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,14 +39,14 @@ PARTICIPANT = "Bartholomæus Ingeborgsen"
 
 
 @pytest.fixture(autouse=True)
-def danish():
+def danish() -> Iterator[None]:
     set_language("da")
     yield
     set_language("da")
 
 
 @pytest.fixture
-def open_umask():
+def open_umask() -> Iterator[None]:
     old = os.umask(0)
     yield
     os.umask(old)
@@ -98,7 +98,7 @@ def with_secret_person() -> Session:
 
 
 def test_files_backups_locks_and_folder_are_owner_only_under_umask_0(
-    tmp_path: Path, open_umask
+    tmp_path: Path, open_umask: None
 ) -> None:
     folder = store.sessions_dir(tmp_path / "new" / "sessions")
     assert mode(folder) == 0o700
@@ -110,7 +110,7 @@ def test_files_backups_locks_and_folder_are_owner_only_under_umask_0(
             assert mode(f) == 0o600, f
 
 
-def test_export_files_are_owner_only(tmp_path: Path, open_umask) -> None:
+def test_export_files_are_owner_only(tmp_path: Path, open_umask: None) -> None:
     from fagworkshop.export.command import export_file
 
     p = tmp_path / "w.toml"
@@ -124,7 +124,7 @@ def test_export_files_are_owner_only(tmp_path: Path, open_umask) -> None:
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_exports_carry_no_full_name_without_with_names(fmt) -> None:
+def test_exports_carry_no_full_name_without_with_names(fmt: str) -> None:
     s = with_secret_person()
     out = render(fmt, s, with_names=False)
     for person in s.staff:
@@ -165,21 +165,23 @@ def traces(folder: Path) -> list[str]:
 
 
 def leave_a_temp_file_by_killing_a_save(p: Path, s: Session) -> None:
-    """Fork children that save ``s`` and kill them until a temp file is left behind."""
-    for attempt in range(200):
-        pid = os.fork()
-        if pid == 0:
-            try:
-                while True:
-                    store.save_session(s, p)
-            finally:
-                os._exit(0)
-        time.sleep(0.001 + (attempt % 7) * 0.0015)
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        if any(x.name.endswith(".tmp") for x in p.parent.iterdir()):
-            return
-    pytest.skip("no kill landed inside a save")
+    """A child saves ``s`` and is killed (SIGKILL) at its first ``os.replace``: the temp
+    file it wrote is left behind, as a kill -9 in the middle of a save leaves it. (Was:
+    kills after a sleep of a few milliseconds, retried until one landed, else skipped.)"""
+
+    def killed(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.replace = killed  # only in this child, which dies at it
+            store.save_session(s, p)
+        finally:
+            os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+    assert any(x.name.endswith(".tmp") for x in p.parent.iterdir())
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")

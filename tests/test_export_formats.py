@@ -6,6 +6,7 @@ import csv
 import io
 import re
 import tomllib
+from collections.abc import Iterator
 from html.parser import HTMLParser
 
 import pytest
@@ -23,7 +24,7 @@ from test_export_sample import FULL_NAMES, hostile_session, sample_session
 
 
 @pytest.fixture(autouse=True)
-def danish():
+def danish() -> Iterator[None]:
     set_language("da")
     yield
     set_language("da")
@@ -45,23 +46,23 @@ class Checker(HTMLParser):
         self.text: list[str] = []
         self.attrs: list[tuple[str, str | None]] = []
 
-    def handle_starttag(self, tag, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
         self.attrs.extend(attrs)
         if tag not in VOID:
             self.stack.append(tag)
 
-    def handle_startendtag(self, tag, attrs) -> None:
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
         self.attrs.extend(attrs)
 
-    def handle_endtag(self, tag) -> None:
+    def handle_endtag(self, tag: str) -> None:
         if not self.stack or self.stack[-1] != tag:
             self.errors.append(f"unexpected </{tag}> with open {self.stack[-3:]}")
         else:
             self.stack.pop()
 
-    def handle_data(self, data) -> None:
+    def handle_data(self, data: str) -> None:
         self.text.append(data)
 
 
@@ -150,7 +151,7 @@ def test_markdown_has_the_summary_parts() -> None:
         ("slut\\", "slut\\\\"),
     ],
 )
-def test_markdown_escape(raw, escaped) -> None:
+def test_markdown_escape(raw: str, escaped: str) -> None:
     assert md_escape(raw) == escaped
 
 
@@ -175,7 +176,7 @@ def test_markdown_escape(raw, escaped) -> None:
         "e-mail: a@b.dk (se www.x.dk)",
     ],
 )
-def test_markdown_escapes_only_what_changes_the_meaning(raw) -> None:
+def test_markdown_escapes_only_what_changes_the_meaning(raw: str) -> None:
     assert md_escape(raw) == raw
 
 
@@ -261,7 +262,7 @@ def test_csv_with_names_says_so() -> None:
 
 
 @pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r", " ="])
-def test_csv_guard_neutralises_formulas(prefix) -> None:
+def test_csv_guard_neutralises_formulas(prefix: str) -> None:
     assert guard(prefix + "1+1").startswith("'")
     assert guard("Almindelig tekst") == "Almindelig tekst"
 
@@ -341,7 +342,7 @@ def test_toml_from_an_empty_session_is_valid() -> None:
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_names_stay_out_without_with_names(fmt) -> None:
+def test_names_stay_out_without_with_names(fmt: str) -> None:
     s = sample_session()
     s.actions[0].transfer_plan = "Anna Holm viser Carla Krogh rundt. Mette Sørensen følger op."
     out = FORMATS[fmt](s, False)
@@ -352,14 +353,14 @@ def test_names_stay_out_without_with_names(fmt) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "csv"])
-def test_with_names_shows_names_and_says_so(fmt) -> None:
+def test_with_names_shows_names_and_says_so(fmt: str) -> None:
     out = FORMATS[fmt](sample_session(), True)
     assert "Bo Juhl" in out and "Dorte Ærø" in out
     assert ("fulde navne" in out) or ("medarbejder (navn)" in out)
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_every_format_handles_a_session_without_people_or_rounds(fmt) -> None:
+def test_every_format_handles_a_session_without_people_or_rounds(fmt: str) -> None:
     s = new_session(Catalogue(id="x", title="X"), "Tom")
     s.rounds = []
     assert FORMATS[fmt](s, False)
