@@ -17,6 +17,7 @@ import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -26,6 +27,8 @@ from fagworkshop import store
 from fagworkshop.fuzz.hostile import hostile_session_file
 from fagworkshop.i18n import set_language
 from fagworkshop.tui.app import FagworkshopApp
+from support.harness import after_refresh, at_step
+from support.narrow import present
 
 #: Text a terminal would act on, as it may appear in rendered text.
 UNSAFE_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -46,7 +49,7 @@ def danish() -> Iterator[None]:
     set_language("da")
 
 
-def rendered(app: App[object]) -> tuple[str, str]:
+def rendered(app: App[Any]) -> tuple[str, str]:
     """The current screen as text and as the bytes a terminal would get."""
     width, height = app.size
     raw = io.StringIO()
@@ -65,7 +68,7 @@ def rendered(app: App[object]) -> tuple[str, str]:
     return console.export_text(styles=False), raw.getvalue()
 
 
-def assert_safe(app: App[object], where: str) -> str:
+def assert_safe(app: App[Any], where: str) -> str:
     text, raw = rendered(app)
     bad = sorted({f"U+{ord(c):04X}" for c in UNSAFE_TEXT.findall(text)})
     assert not bad, f"{where}: control characters on screen {bad}"
@@ -88,13 +91,7 @@ async def test_a_hostile_session_on_every_step_shows_literally_and_takes_hostile
         await pilot.pause()
         assert app.session is not None, "the hostile session did not open"
         for step in range(1, 8):
-            app.action_go_to_step(step)
-            # A step switch mounts the new view over a few frames: wait for it, not a fixed pause.
-            for _ in range(100):
-                await pilot.pause(0.02)
-                view = app.current_view()
-                if view is not None and int(view.step) == step and view.query("Input, TextArea"):
-                    break
+            await at_step(app, step)
             seen.append(assert_safe(app, f"step {step}"))
             fields = [
                 w
@@ -102,13 +99,11 @@ async def test_a_hostile_session_on_every_step_shows_literally_and_takes_hostile
                 if isinstance(w, Input | TextArea) and w.display and not w.disabled
             ]
             if fields:
-                # A view may focus its own main widget just after mounting (the rating grid
-                # does): make sure the field has the keyboard before typing into it.
-                for _ in range(20):
-                    fields[0].focus()
-                    await pilot.pause()
-                    if app.focused is fields[0]:
-                        break
+                # at_step has waited for the view's mount and first refresh, where a view
+                # gives its main widget the keyboard (the rating grid does)
+                fields[0].focus()
+                await after_refresh(fields[0])
+                assert app.focused is fields[0], step
                 await pilot.press("end", *TYPED)
                 await pilot.pause()
                 typed_into += 1
@@ -151,7 +146,7 @@ async def test_a_failed_save_is_shown_and_the_work_stays_in_memory(
         text = assert_safe(app, "save failed")
         assert "plads" in text  # the banner says the disk is full
         assert path.read_bytes() == before
-        assert any(p.name == "Ny [b]Person[/b] x [/] y" for p in app.session.staff)
+        assert any(p.name == "Ny [b]Person[/b] x [/] y" for p in present(app.session).staff)
         monkeypatch.undo()
         assert app.save_now_sync()
         assert any(p.name == "Ny [b]Person[/b] x [/] y" for p in store.load_session(path).staff)
@@ -198,11 +193,11 @@ async def test_an_over_long_paste_is_a_message_not_a_crash(tmp_path: Path) -> No
     app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        staff = len(app.session.staff)
+        staff = len(present(app.session).staff)
         assert app.apply(changes.add_person, "x" * 3_000) is None
         assert app.apply(changes.add_action, "course", "y" * 3_000, transfer_plan="z") is None
         await pilot.pause()
-        assert len(app.session.staff) == staff
+        assert len(present(app.session).staff) == staff
         messages = [str(n.message) for n in app._notifications]
         assert any("for lang" in m and "2000" in m for m in messages), messages
         assert_safe(app, "after the refused paste")
