@@ -333,7 +333,7 @@ class PlanPanel(Horizontal):
     PlanPanel #plan-keys { color: $text-muted; height: auto; }
     PlanPanel #action-list { height: 1fr; min-height: 3; }
     PlanPanel #wish-title { margin-top: 1; }
-    PlanPanel #wish-list { height: auto; max-height: 5; }
+    PlanPanel #wish-list { height: auto; max-height: 3; }  /* the action list comes first */
     PlanPanel #goals-title { text-style: bold; margin-top: 1; }
     PlanPanel #goal-person { width: 1fr; }
     PlanPanel #goal-list { height: auto; max-height: 6; }
