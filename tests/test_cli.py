@@ -46,30 +46,35 @@ def catalogue() -> Catalogue:
 
 
 @pytest.fixture
-def fake_app(monkeypatch: pytest.MonkeyPatch):
+def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
     """A stand-in for fagworkshop.tui.app that records how it was started."""
-    calls: list[dict] = []
+    calls: list[dict[str, object]] = []
     module = types.ModuleType("fagworkshop.tui.app")
 
-    def run_app(sessions_dir=None, path=None, session=None, read_only=False):
+    def run_app(
+        sessions_dir: Path | None = None,
+        path: Path | None = None,
+        session: Session | None = None,
+        read_only: bool = False,
+    ) -> int:
         calls.append(
             {"sessions_dir": sessions_dir, "path": path, "session": session, "read_only": read_only}
         )
         return 0
 
-    module.run_app = run_app
+    module.run_app = run_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "fagworkshop.tui.app", module)
     return calls
 
 
 @pytest.fixture
-def fake_demo(monkeypatch: pytest.MonkeyPatch):
+def fake_demo(monkeypatch: pytest.MonkeyPatch) -> Session:
     import fagworkshop.demo as real
 
     module = types.ModuleType("fagworkshop.demo")
     demo = generate_session(staff=12, competences=10, rounds=2, seed=5)
     demo.title = "Demo: Jobcenter Eksempelby"
-    module.build_demo = lambda: demo.model_copy(deep=True)
+    module.build_demo = lambda: demo.model_copy(deep=True)  # type: ignore[attr-defined]
     # the CLI imports save_demo when the command runs (so --help loads no models)
     module.save_demo = real.save_demo  # type: ignore[attr-defined]
     module.DEMO_FILE = real.DEMO_FILE  # type: ignore[attr-defined]
@@ -257,7 +262,7 @@ def test_validate_missing_file_and_directory(
 def test_unexpected_error_is_one_message(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    def boom(args) -> None:
+    def boom(args: object) -> None:
         raise RuntimeError("kaput")
 
     monkeypatch.setattr(cli, "cmd_validate", boom)
