@@ -14,6 +14,7 @@ from fagworkshop.generate import generate_session
 from fagworkshop.tui.app import HIGH_CONTRAST, FagworkshopApp
 from fagworkshop.tui.widgets.step_bar import StepBar
 from fagworkshop.tui.widgets.step_panel import DecisionList
+from support.harness import open_saved
 
 HOSTILE = "[bold red]x[/] y [/"
 
@@ -34,8 +35,8 @@ def screen_text(app: FagworkshopApp) -> str:
 
 
 async def test_apply_saves_and_shows_time(tmp_path: Path) -> None:
-    session, path = saved(tmp_path)
-    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    session = small()
+    app, path = open_saved(tmp_path, session)
     async with app.run_test(size=(100, 32), notifications=True, tooltips=True) as pilot:
         await pilot.pause()
         assert app.current_view() is not None
@@ -53,8 +54,8 @@ async def test_apply_saves_and_shows_time(tmp_path: Path) -> None:
 
 
 async def test_notes_typed_then_quit_are_saved(tmp_path: Path) -> None:
-    session, path = saved(tmp_path)
-    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    session = small()
+    app, path = open_saved(tmp_path, session)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         app.screen.query_one("#step-notes", TextArea).focus()
@@ -66,8 +67,8 @@ async def test_notes_typed_then_quit_are_saved(tmp_path: Path) -> None:
 
 
 async def test_step_keys_bar_and_reopen_lands_on_step(tmp_path: Path) -> None:
-    session, path = saved(tmp_path)
-    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    session = small()
+    app, path = open_saved(tmp_path, session)
     async with app.run_test(size=(100, 32), notifications=True) as pilot:
         await pilot.pause()
         app.screen.set_focus(None)
@@ -101,8 +102,8 @@ async def test_step_keys_bar_and_reopen_lands_on_step(tmp_path: Path) -> None:
 
 
 async def test_digits_typed_in_a_field_do_not_change_step(tmp_path: Path) -> None:
-    session, path = saved(tmp_path)
-    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    session = small()
+    app, path = open_saved(tmp_path, session)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         app.screen.query_one("#decision-input", Input).focus()
@@ -113,8 +114,8 @@ async def test_digits_typed_in_a_field_do_not_change_step(tmp_path: Path) -> Non
 
 
 async def test_failed_save_is_loud_and_retried(tmp_path: Path) -> None:
-    session, path = saved(tmp_path)
-    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    session = small()
+    app, path = open_saved(tmp_path, session)
     async with app.run_test(size=(100, 32), notifications=True) as pilot:
         await pilot.pause()
         app.session_path = tmp_path  # a folder: the store refuses to save there
@@ -148,8 +149,8 @@ async def test_read_only_saves_nothing(tmp_path: Path) -> None:
 
 
 async def test_lock_is_held_while_open(tmp_path: Path) -> None:
-    session, path = saved(tmp_path)
-    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    session = small()
+    app, path = open_saved(tmp_path, session)
     async with app.run_test(size=(100, 32), notifications=True) as pilot:
         await pilot.pause()
         other = store.SessionLock(path)
@@ -165,8 +166,8 @@ async def test_lock_is_held_while_open(tmp_path: Path) -> None:
 
 
 async def test_panel_toggle_contrast_language_help(tmp_path: Path) -> None:
-    session, path = saved(tmp_path)
-    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    session = small()
+    app, path = open_saved(tmp_path, session)
     async with app.run_test(size=(100, 32), notifications=True) as pilot:
         await pilot.pause()
         app.screen.set_focus(None)
@@ -242,8 +243,8 @@ def test_progress_per_step() -> None:
 async def test_palette_lists_steps_and_goes_there(tmp_path: Path) -> None:
     from fagworkshop.tui.palette import WorkshopCommands
 
-    session, path = saved(tmp_path)
-    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    session = small()
+    app, path = open_saved(tmp_path, session)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         provider = WorkshopCommands(app.screen)
@@ -264,8 +265,8 @@ async def test_timebox_counts_down_and_changes_colour(tmp_path: Path) -> None:
     from fagworkshop.tui.widgets.step_panel import StepPanel, clock
 
     assert clock(61) == "01:01" and clock(3600) == "1:00:00"
-    session, path = saved(tmp_path)
-    app = FagworkshopApp(sessions_dir=tmp_path, path=path, session=session)
+    session = small()
+    app, path = open_saved(tmp_path, session)
     async with app.run_test(size=(100, 32), notifications=True) as pilot:
         await pilot.pause()
         minutes = app.screen.query_one("#timebox-minutes", Input)
