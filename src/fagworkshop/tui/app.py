@@ -25,7 +25,7 @@ from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Header, Input, Select, Static, TextArea
 
 from fagworkshop import i18n, logfile
 from fagworkshop.domain import changes
@@ -44,6 +44,7 @@ from fagworkshop.tui.controller import (
     SessionController,
 )
 from fagworkshop.tui.palette import WorkshopCommands
+from fagworkshop.tui.widgets.quick_footer import QuickFooter
 from fagworkshop.tui.widgets.step_bar import StepBar
 
 __all__ = ["SAVE_DELAY", "FagworkshopApp", "run_app"]
@@ -157,7 +158,7 @@ class WorkshopScreen(Screen[None]):
             yield Static("", id="save-status", markup=False)
         yield Static("", id="save-banner", markup=False)
         yield Container(id="step-host")
-        yield Footer()
+        yield QuickFooter()  # Textual's Footer, rebuilt only when its keys change
 
     def on_mount(self) -> None:
         app = self.app
@@ -248,6 +249,7 @@ class FagworkshopApp(App[None]):
         self.sessions_dir = sessions_dir
         #: The open session's controller (version, save, lock, undo); None on the home screen.
         self.controller: SessionController | None = None
+        self._step_switches = 0  # go_to_step changes, which no step view shows
         self._read_only_start = read_only
         self.panel_visible = True
         self.panel_chosen = False  # True once the user toggled the panel
@@ -867,11 +869,16 @@ class FagworkshopApp(App[None]):
         screen = self._workshop_screen()
         if screen is None or self.session is None:
             return
-        if remember and step != self.session.current_step:
+        ctl = self.controller
+        if remember and step != self.session.current_step and ctl is not None:
             self.flush_view()
-            self.apply(changes.go_to_step, step)
+            # only the step changes: the view being left needs no refresh (try_apply's)
+            if isinstance(ctl.apply(changes.go_to_step, step), Applied):
+                self._step_switches += 1
         host = screen.query_one("#step-host", Container)
-        view = show_step_view(host, Step(step))  # kept views are shown again, not rebuilt
+        # kept views are shown again, not rebuilt; refreshed only if something else changed
+        edits = ctl.version - self._step_switches if ctl is not None else None
+        view = show_step_view(host, Step(step), edits)
         view.set_class(not self.panel_visible, "-panel-hidden")
         for bar in screen.query(StepBar):
             bar.refresh_from_session()

@@ -42,14 +42,16 @@ def create_step_view(step: Step) -> StepView:
     return STEP_VIEWS[Step(step)]()
 
 
-def show_step_view(host: Widget, step: Step) -> StepView:
+def show_step_view(host: Widget, step: Step, edits: int | None = None) -> StepView:
     """Show ``step`` in ``host``: its kept view, refreshed, or a new one mounted.
 
     The views of steps already shown stay mounted, hidden (``display: none``
     costs no layout and no drawing), so going back to a step only refreshes it
     from the session instead of composing it anew: at 300 staff composing the
     plan or gaps step took most of a second (issue 13). A view built in
-    another language is built again.
+    another language is built again. ``edits`` counts the changes to the
+    session other than step switches: a kept view is refreshed only when it
+    moved since the view was hidden (None: always).
     """
     kept = [child for child in host.children if isinstance(child, StepView)]
     view = next((v for v in kept if v.step == step and v.built_in == i18n.language()), None)
@@ -62,11 +64,13 @@ def show_step_view(host: Widget, step: Step) -> StepView:
             focused = host.app.focused
             if focused is not None and other in focused.ancestors_with_self:
                 host.app.set_focus(None)  # never leave the keyboard in a hidden view
+            if other.display:
+                other.seen_edits = edits
             other.display = False
     if view is None:
         view = create_step_view(step)
         host.mount(view)
     else:
         view.display = True
-        view.shown_again()
+        view.shown_again(refresh=edits is None or view.seen_edits != edits)
     return view

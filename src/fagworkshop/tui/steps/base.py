@@ -38,13 +38,17 @@ class StepView(Widget):
         #: The language the view's texts were built in (a kept view is rebuilt after a switch).
         self.built_in = i18n.language()
 
-    def shown_again(self) -> None:
+    #: The session's edit count when the view was hidden (``tui.steps.show_step_view``).
+    seen_edits: int | None = None
+
+    def shown_again(self, refresh: bool = True) -> None:
         """The view is shown again after another step (it was kept, hidden, meanwhile).
 
-        It missed the changes made elsewhere: refresh it, and give the keyboard to
-        its main list or grid as showing it the first time did.
+        ``refresh``: it missed changes made elsewhere, so show the session as it is.
+        The keyboard goes to its main list or grid, as when it was first shown.
         """
-        self.refresh_from_session()
+        if refresh:
+            self.refresh_from_session()
         self._fit()
         widget = self.main_widget()
         if widget is not None:

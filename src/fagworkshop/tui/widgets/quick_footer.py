@@ -1,0 +1,49 @@
+"""The footer (bundlinje): Textual's, rebuilt only when its keys change.
+
+Textual's ``Footer`` composes all its key widgets anew whenever the bindings
+may have changed: on every focus change and on every change that relabels a
+key (the undo key names the last change, so every rating). At 300 staff that
+rebuild was the largest part of a step switch and a good part of a digit key
+(issue 13). This footer rebuilds only when the keys shown change; when only
+their descriptions do, it relabels the key widgets it has.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+
+class QuickFooter(Footer):
+    """A ``Footer`` that relabels its keys in place when only their texts change."""
+
+    _layout: tuple[tuple[str, str, bool], ...] | None = None
+
+    def _shown(self) -> list[tuple[Binding, bool]]:
+        """The first binding of each action shown, in the order ``Footer.compose`` uses."""
+        by_action: defaultdict[str, list[tuple[Binding, bool]]] = defaultdict(list)
+        for _, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.show:
+                by_action[binding.action].append((binding, enabled))
+        return [items[0] for items in by_action.values()]
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
+            return
+        shown = self._shown()
+        layout = tuple((b.key, b.action, enabled) for b, enabled in shown)
+        keys = [k for k in self.query(FooterKey) if not k.has_class("-command-palette")]
+        grouped = any(b.group is not None for b, _ in shown)
+        if layout == self._layout and len(keys) == len(shown) and not grouped:
+            for widget, (binding, _) in zip(keys, shown, strict=True):
+                if widget.description != binding.description:
+                    widget.description = binding.description
+                    widget.refresh(layout=True)
+            return
+        self._layout = layout
+        self.call_after_refresh(self.recompose)
