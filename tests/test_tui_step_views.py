@@ -40,3 +40,22 @@ async def test_a_language_switch_builds_the_views_again() -> None:
         assert len([v for v in app.screen.query(StepView) if int(v.step) == 2]) == 1
         app.action_toggle_language()
         await pilot.pause()
+
+
+async def test_the_footer_relabels_its_keys_instead_of_rebuilding_them() -> None:
+    """Was: Textual's Footer composed every key anew on each change of the undo label."""
+    from textual.widgets._footer import FooterKey
+
+    session = generate_session(staff=5, competences=6, rounds=1, seed=1)
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await at_step(app, 1)
+        await pilot.pause()
+        before = {k.key: k for k in app.screen.query(FooterKey)}
+        app.apply(changes.set_frame_text, "jobcenter", "Jobcenter Nord")
+        await pilot.pause()
+        await pilot.pause()
+        after = {k.key: k for k in app.screen.query(FooterKey)}
+        assert after.keys() == before.keys()
+        assert all(after[key] is before[key] for key in before)  # the same widgets
+        assert "Fortryd:" in after["ctrl+z"].description

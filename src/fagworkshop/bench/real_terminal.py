@@ -13,8 +13,9 @@ typing, as they do in a workshop.
   done when the cell detail under the grid names the next cell.
 * ``terminal_typing``: letters typed into a text field (step 1's jobcenter) at
   300 staff; done when the field shows them.
-* ``terminal_steps``: step to step (4, 5, 6, 7, 1, 2, 3, 4); done when the new
-  step's heading and its own content are drawn.
+* ``terminal_steps``: step to step, forward and back through all seven with
+  ctrl+pagedown / ctrl+pageup (twice: the second round meets kept views); done
+  when the new step's heading and its own content are drawn.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def _file(config: Config, size: Size, step: int, seed: int) -> Path:
 
     session = generate_session(*size, seed=seed)
     session.current_step = step
+    session.frame.jobcenter = ""  # the field the typing scenario types into
     path = config.workdir / "terminal" / f"t-{label(size)}-{step}-{seed}.toml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.unlink(missing_ok=True)
@@ -215,7 +217,7 @@ def _typing(config: Config, size: Size) -> list[Row]:
     with Terminal([*APP, "open", str(path)], child_env(config)) as term:
         term.wait(has(*STEP_DRAWN[1]), timeout=120, what="step 1")
         term.drain(0.5)
-        term.send(KEYS["tab"])  # the jobcenter field, its text selected: typing replaces it
+        term.send(KEYS["tab"])  # the jobcenter field (empty)
         term.drain(0.3)
         pauses = _pauses(len(word), seed=11)
         for i, pause in enumerate(pauses):
@@ -248,16 +250,16 @@ def terminal_steps(config: Config) -> list[Row]:
 
 def _steps(config: Config, size: Size) -> list[Row]:
     path = _file(config, size, 4, seed=6)
-    tour = [5, 6, 7, 1, 2, 3, 4] * (1 if config.quick else 2)
+    # ctrl+pagedown / ctrl+pageup: the app's step keys that work whatever has the focus
+    # (a digit goes to a list that takes the keyboard after the step is drawn)
+    tour = [5, 6, 7, 6, 5, 4, 3, 2, 1, 2, 3, 4] * (1 if config.quick else 2)
     samples: dict[str, list[float]] = {}
     with Terminal([*APP, "open", str(path)], child_env(config)) as term:
         term.wait(has(*STEP_DRAWN[4]), timeout=120, what="the grid")
         term.drain(0.5)
         here = 4
         for step in tour:
-            term.send(KEYS["escape"])  # a list or grid lets go, so the digit changes step
-            term.drain(0.3)
-            sent = term.send(str(step))
+            sent = term.send(KEYS["ctrl+pagedown" if step > here else "ctrl+pageup"])
             done = term.wait(has(*STEP_DRAWN[step]), 60, f"step {step}")
             samples.setdefault(f"{here} to {step}", []).append(done - sent)
             here = step
