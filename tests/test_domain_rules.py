@@ -39,6 +39,18 @@ def test_add_update_person(session: Session) -> None:
         changes.add_person(session, "")
 
 
+def test_update_person_with_profiles_is_one_change(session: Session) -> None:
+    pid = session.staff[0].id
+    changes.update_person(session, pid, name="Ny", profiles=["lp-2", "lp-2"])
+    person = session.staff[0]
+    assert person.name == "Ny" and person.profiles == ["lp-2"]
+    # a refused profile leaves the whole person as it was (nothing half saved)
+    with pytest.raises(ChangeError) as err:
+        changes.update_person(session, pid, name="Andet", profiles=["nope"])
+    assert err.value.key == "change.unknown_profile"
+    assert person.name == "Ny" and person.profiles == ["lp-2"]
+
+
 def test_person_profiles(session: Session) -> None:
     pid = session.staff[0].id
     changes.set_person_profiles(session, pid, ["lp-1", "lp-1", "lp-2"])

@@ -4,20 +4,20 @@ mode lets one person rate themselves at the keyboard, seeing only their own row.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
 
 from fagworkshop import store
 from fagworkshop.demo import build_demo
-from fagworkshop.domain.changes import ChangeError
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import set_language, t
+from fagworkshop.tui.widgets.plan_panel import PlanPanel
 from fagworkshop.tui.widgets.rating_grid import FLAGGED_STYLE, Layer, RatingGrid
 from fagworkshop.tui.widgets.staff_panel import StaffPanel
+from support.harness import PanelHost
 
 HOSTILE = "[bold red]Anna[/] ["
 
@@ -29,26 +29,11 @@ def danish() -> Iterator[None]:
     set_language("da")
 
 
-class Harness(App[None]):
-    """The app's contract in small: holds ``session``, ``apply`` changes it and refreshes."""
+class Harness(PanelHost[StaffPanel]):
+    """Step 4's panel with the app's contract (the shared PanelHost)."""
 
     def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-        self.applied: list[str] = []
-
-    def compose(self) -> ComposeResult:
-        yield StaffPanel()
-
-    def apply(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        try:
-            result = change(self.session, *args, **kwargs)
-        except ChangeError as err:
-            self.notify(t(err.key, **err.params), severity="error", markup=False)
-            return None
-        self.applied.append(getattr(change, "__wrapped__", change).__name__)
-        self.query_one(StaffPanel).refresh_from_session()
-        return result
+        super().__init__(session, StaffPanel)
 
 
 def text(grid: RatingGrid, row: int, column: int) -> str:
@@ -275,24 +260,11 @@ async def test_step_5_says_when_the_round_has_no_self_assessment() -> None:
         assert t("selfview.gaps.differences") not in shown
 
 
-class PlanHarness(App[None]):
-    """Step 6's panel with the app's contract (apply, then refresh)."""
+class PlanHarness(PanelHost[PlanPanel]):
+    """Step 6's panel with the app's contract (the shared PanelHost)."""
 
     def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-
-    def compose(self) -> ComposeResult:
-        from fagworkshop.tui.widgets.plan_panel import PlanPanel
-
-        yield PlanPanel()
-
-    def apply(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        from fagworkshop.tui.widgets.plan_panel import PlanPanel
-
-        result = change(self.session, *args, **kwargs)
-        self.query_one(PlanPanel).refresh_from_session()
-        return result
+        super().__init__(session, PlanPanel)
 
 
 async def test_step_6_offers_an_action_for_a_wish_that_meets_a_gap() -> None:
@@ -383,3 +355,15 @@ def test_undo_names_an_own_level_and_a_wish() -> None:
         describe_change(session, changes.toggle_wish, ("p-1", "b-organisation"))
         == "ønske for AP på B1"
     )
+
+
+async def test_selvvurdering_mode_keeps_an_own_level_outside_the_persons_profiles() -> None:
+    session = demo()
+    app = Harness(session)
+    async with app.run_test(size=(160, 40)) as pilot:
+        grid = app.query_one(RatingGrid)
+        grid.focus()
+        grid.move_to(grid.person_ids.index("p-4"), 0)  # DS rated virk-brancher, not hers
+        await pilot.press("s")
+        assert grid.person_ids == ["p-4"] and "virk-brancher" in grid.competence_ids
+        assert text(grid, 0, column(grid, "virk-brancher")) == "4"

@@ -425,3 +425,19 @@ async def test_erase_confirmation_lists_where_the_name_is_replaced() -> None:
         assert session.step(6).notes == "[slettet] følger op; [slettet] tager sig af det"
         assert session.step(2).decisions[-1].text == "[slettet] er tovholder"
         await app.workers.wait_for_complete()
+
+
+async def test_editing_a_person_and_their_profiles_is_one_change() -> None:
+    session = small()
+    app = PanelHost(session, StaffPanel)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        app.query_one(RatingGrid).focus()
+        await pilot.press("e")
+        await pilot.pause()
+        app.query_one("#staff-name").value = "Ny Person"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert session.staff[0].name == "Ny Person"
+        # one change (one undo step), not update_person then set_person_profiles
+        assert app.applied == ["update_person"]
+        await app.workers.wait_for_complete()

@@ -48,17 +48,23 @@ def update_person(
     initials: str | None = None,
     role: str | None = None,
     note: str | None = None,
+    profiles: list[str] | None = None,
 ) -> None:
-    """Change a person's name, initials, role or note (None leaves a field as it is)."""
+    """Change a person's name, initials, role, note or local profiles, as one change
+    (None leaves a field as it is); nothing changes when any value is refused."""
     person = find_person(session, person_id)
-    if name is not None:
-        person.name = _person_name(name)
+    checked = _check_profiles(session, profiles) if profiles is not None else None
+    new_name = _person_name(name) if name is not None else None
+    if new_name is not None:
+        person.name = new_name
     if initials is not None:
         person.initials = clean_line(initials).strip()
     if role is not None:
         person.role = clean_line(role).strip()
     if note is not None:
         person.note = clean_text(note)
+    if checked is not None:
+        person.profiles = checked
 
 
 def set_person_profiles(session: Session, person_id: str, profile_ids: list[str]) -> None:

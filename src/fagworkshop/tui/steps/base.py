@@ -16,6 +16,7 @@ from textual.widgets import Static
 from fagworkshop import i18n
 from fagworkshop.domain.session import Session, Step
 from fagworkshop.i18n import t
+from fagworkshop.tui.host import Outcome, host, session_of
 from fagworkshop.tui.widgets.step_panel import StepPanel
 
 
@@ -59,13 +60,15 @@ class StepView(Widget):
     @property
     def session(self) -> Session:
         """The open session (the app holds it; never keep a copy)."""
-        session = getattr(self.app, "session", None)
-        assert session is not None
-        return session
+        return session_of(self)
 
     def apply(self, change_fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Change the session through the app (see ``FagworkshopApp.apply``)."""
-        return self.app.apply(change_fn, *args, **kwargs)  # type: ignore[attr-defined]
+        return host(self).apply(change_fn, *args, **kwargs)
+
+    def try_apply(self, change_fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Outcome:
+        """Change the session; ``Applied(value)`` or ``Refused(reason)`` (the app says why)."""
+        return host(self).try_apply(change_fn, *args, **kwargs)
 
     #: The step's own body: one widget class with ``refresh_from_session()``. A view sets
     #: this, or overrides ``compose_body()`` for anything else.

@@ -202,7 +202,7 @@ class FrameStep(StepView):
     def add_participant(self) -> None:
         """Add the typed participant."""
         name, role = self._fields()
-        if self.apply(changes.add_participant, name, role) is not None:
+        if self.try_apply(changes.add_participant, name, role):
             self._clear_fields()
             self.query_one("#participant-name", Input).focus()
 
@@ -213,10 +213,8 @@ class FrameStep(StepView):
             self.add_participant()
             return
         name, role = self._fields()
-        before = self.session.frame.participants[self.editing].model_copy()
-        self.apply(changes.update_participant, self.editing, name, role)
-        if self.session.frame.participants[self.editing] != before:
-            self._clear_fields()
+        if self.try_apply(changes.update_participant, self.editing, name, role):
+            self._clear_fields()  # refused: the typed text stays, the message says why
 
     @on(Button.Pressed, "#participant-remove")
     def _remove(self, event: Button.Pressed) -> None:

@@ -7,7 +7,7 @@ facilitator can take fourteen items in front of a room without a dialog.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from fagworkshop.domain import adapt
 from fagworkshop.domain.session import BasicChoice, Priority, Session
 from fagworkshop.i18n import t
+from fagworkshop.tui.host import host
 from fagworkshop.tui.widgets.list_detail import (
     ListDetail,
     level_label,
@@ -27,9 +28,6 @@ from fagworkshop.tui.widgets.list_detail import (
     set_quietly,
     show_options,
 )
-
-if TYPE_CHECKING:
-    from fagworkshop.tui.app import FagworkshopApp
 
 THEME_PREFIX = "theme:"
 
@@ -84,15 +82,14 @@ class BasicList(OptionList):
 
     def _apply(self, change: Any, *args: Any) -> None:
         if self.basic_id is not None:
-            app: FagworkshopApp = self.app  # type: ignore[assignment]
-            app.apply(change, self.basic_id, *args)
+            host(self).apply(change, self.basic_id, *args)
 
     def action_include(self, included: bool) -> None:
         self._apply(adapt.decide_basic, included)
 
     def action_toggle(self) -> None:
         basic_id = self.basic_id
-        session = self.app.session  # type: ignore[attr-defined]
+        session = host(self).session
         if basic_id is None or session is None:
             return
         current = session.competence(basic_id)
@@ -102,7 +99,7 @@ class BasicList(OptionList):
         self._apply(adapt.set_priority, priority)
 
     def action_level(self, level: int) -> None:
-        session = self.app.session  # type: ignore[attr-defined]
+        session = host(self).session
         basic_id = self.basic_id
         if basic_id is None or session is None:
             return

@@ -8,7 +8,7 @@ the active local profile, chosen in the profile list on the right.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -27,6 +27,7 @@ from fagworkshop.domain.session import (
     Session,
 )
 from fagworkshop.i18n import t
+from fagworkshop.tui.host import host
 from fagworkshop.tui.widgets.list_detail import (
     ListDetail,
     level_label,
@@ -34,9 +35,6 @@ from fagworkshop.tui.widgets.list_detail import (
     set_quietly,
     show_options,
 )
-
-if TYPE_CHECKING:
-    from fagworkshop.tui.app import FagworkshopApp
 
 HEADING_PREFIX = "block:"
 BASICS_HEADING = "heading:basics"
@@ -120,7 +118,7 @@ class ElementList(OptionList):
         return self.screen.query_one(BlocksEditor)
 
     def _is_element(self) -> bool:
-        session: Session | None = self.app.session
+        session = host(self).session
         return bool(
             session
             and self.item_id
@@ -128,8 +126,7 @@ class ElementList(OptionList):
         )
 
     def _apply(self, change: Any, *args: Any) -> Any:
-        app: FagworkshopApp = self.app  # type: ignore[assignment]
-        return app.apply(change, *args)
+        return host(self).apply(change, *args)
 
     def action_status(self, status: str) -> None:
         if self._is_element():

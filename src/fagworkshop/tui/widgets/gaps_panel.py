@@ -19,10 +19,10 @@ from fagworkshop.domain.analysis import Analysis, analyse, biggest_gaps, build_i
 from fagworkshop.domain.self_view import SelfView, self_view
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
+from fagworkshop.tui.host import session_of
 from fagworkshop.tui.widgets.grid_support import (
     competence_codes,
     competence_title,
-    session_of,
     translate_bindings,
 )
 from fagworkshop.tui.widgets.heat_map import (

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
-from typing import Any
 
 from textual.widget import Widget
 
@@ -29,30 +27,6 @@ def competence_title(session: Session, competence_id: str) -> str:
     """The title the team uses for a competence (its own wording, else the catalogue's)."""
     item = session.competence(competence_id)
     return item.shown_title if item is not None else competence_id
-
-
-def apply_change(
-    widget: Widget, change: Callable[..., Any], *args: Any, **kwargs: Any
-) -> tuple[bool, Any]:
-    """Run a change through the app's ``apply`` (the one way to change the session).
-
-    Returns whether the change went through and what it returned; the app
-    itself shows a refused change (``ChangeError``) to the user.
-    """
-    box: dict[str, Any] = {}
-
-    def run(session: Session, *a: Any, **k: Any) -> Any:
-        box["result"] = change(session, *a, **k)
-        return box["result"]
-
-    run.__wrapped__ = change  # type: ignore[attr-defined]  # undo names the real change
-    widget.app.apply(run, *args, **kwargs)  # type: ignore[attr-defined]
-    return "result" in box, box.get("result")
-
-
-def session_of(widget: Widget) -> Session:
-    """The session the app holds."""
-    return widget.app.session  # type: ignore[attr-defined,no-any-return]
 
 
 def translate_bindings(widget: Widget) -> None:

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from fagworkshop.domain.session import AdaptedElement, BasicChoice, Session
 from fagworkshop.i18n import t
+from fagworkshop.tui.host import host
 
 W = TypeVar("W", bound=Widget)
 
@@ -103,8 +104,8 @@ class ListDetail(Horizontal):
     @property
     def session(self) -> Session | None:
         """The open session, held by the app."""
-        return getattr(self.app, "session", None)
+        return host(self).session
 
     def apply(self, change: Any, *args: Any) -> Any:
         """Change the session through the app's one way of changing it."""
-        return self.app.apply(change, *args)  # type: ignore[attr-defined]
+        return host(self).apply(change, *args)

@@ -36,11 +36,10 @@ from fagworkshop.domain.analysis import analyse, biggest_gaps
 from fagworkshop.domain.self_view import Wish, self_view
 from fagworkshop.domain.session import Action, ActionKind, ActionStatus, Session
 from fagworkshop.i18n import t
+from fagworkshop.tui.host import Applied, Refused, host, session_of
 from fagworkshop.tui.widgets.grid_support import (
-    apply_change,
     competence_codes,
     competence_title,
-    session_of,
     translate_bindings,
 )
 
@@ -535,36 +534,25 @@ class PlanPanel(Horizontal):
         if form.action_id is None:
             kind = draft.pop("kind")
             title = draft.pop("title")
-            ok, new_id = apply_change(self, changes.add_action, kind, title, **draft)
+            outcome = host(self).try_apply(changes.add_action, kind, title, **draft)
+            new_id = outcome.value if isinstance(outcome, Applied) else None
         else:
-            ok, _ = apply_change(self, changes.update_action, form.action_id, **draft)
+            outcome = host(self).try_apply(changes.update_action, form.action_id, **draft)
             new_id = form.action_id
-        if not ok:
-            form.show_problem(self._last_problem(draft))
+        if isinstance(outcome, Refused):
+            form.show_problem(outcome.reason)  # the domain's rule, in words
             return
         session = session_of(self)
         form.load(session, next((a for a in session.actions if a.id == new_id), None))
         self.refresh_from_session()
         self.app.notify(t("plan.saved"), markup=False)
 
-    def _last_problem(self, draft: dict[str, object]) -> str:
-        """The rule that refused the draft, in words (the app shows it as a message too)."""
-        kind = str(draft.get("kind") or self.form.query_one("#action-kind", Select).value)
-        title = str(draft.get("title") or self.form.query_one("#action-title", Input).value)
-        if not title.strip():
-            return t("rules.title_required")
-        transfer = str(draft.get("transfer_plan") or "")
-        if rules.needs_transfer_plan(kind) and not transfer.strip():
-            return t("rules.transfer_plan_required")
-        return ""
-
     @on(Button.Pressed, "#action-remove")
     def _remove(self) -> None:
         form = self.form
         if form.action_id is None:
             return
-        ok, _ = apply_change(self, changes.remove_action, form.action_id)
-        if ok:
+        if host(self).try_apply(changes.remove_action, form.action_id):
             form.load(session_of(self), None)
             self.refresh_from_session()
             self.app.notify(t("plan.removed"), markup=False)
@@ -608,15 +596,14 @@ class PlanPanel(Horizontal):
             return
         competence = self.query_one("#goal-competence", Select).value
         competences = [competence] if isinstance(competence, str) else []
-        ok, _ = apply_change(
-            self,
+        added = host(self).try_apply(
             changes.add_goal,
             self.goal_person,
             text_field.value,
             competences=competences,
             deadline=deadline,
         )
-        if ok:
+        if added:
             text_field.value = ""
             deadline_field.value = ""
             self._show_goals()
@@ -630,8 +617,8 @@ class PlanPanel(Horizontal):
         person = session_of(self).person(self.goal_person)
         if person is None or index >= len(person.goals):
             return
-        apply_change(
-            self, changes.update_goal, self.goal_person, index, done=not person.goals[index].done
+        host(self).apply(
+            changes.update_goal, self.goal_person, index, done=not person.goals[index].done
         )
         self._show_goals()
         goals = self.query_one("#goal-list", OptionList)
@@ -644,5 +631,5 @@ class PlanPanel(Horizontal):
         if key == "delete" and goals.has_focus and self.goal_person is not None:
             index = goals.highlighted
             if index is not None:
-                apply_change(self, changes.remove_goal, self.goal_person, index)
+                host(self).apply(changes.remove_goal, self.goal_person, index)
                 self._show_goals()

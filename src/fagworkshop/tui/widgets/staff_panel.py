@@ -29,12 +29,8 @@ from fagworkshop.domain.session import AdaptedElement, BasicChoice, Person, Sess
 from fagworkshop.export.leftovers import exports_naming
 from fagworkshop.i18n import t
 from fagworkshop.i18n.names import place_text
-from fagworkshop.tui.widgets.grid_support import (
-    apply_change,
-    competence_codes,
-    session_of,
-    translate_bindings,
-)
+from fagworkshop.tui.host import Applied, host, session_of
+from fagworkshop.tui.widgets.grid_support import competence_codes, translate_bindings
 from fagworkshop.tui.widgets.rating_grid import Layer, RatingGrid
 from fagworkshop.tui.widgets.staff_confirm import ConfirmErase
 
@@ -459,8 +455,7 @@ class StaffPanel(Vertical):
     def _wish(self, message: RatingGrid.WishToggled) -> None:
         grid = message.grid
         self._cell_edit = True
-        apply_change(
-            self,
+        host(self).apply(
             changes.toggle_wish,
             grid.person_ids[message.row],
             grid.competence_ids[message.column],
@@ -490,9 +485,9 @@ class StaffPanel(Vertical):
         pid = grid.person_ids[message.row]
         cid = grid.competence_ids[message.column]
         self._cell_edit = True
-        ok, _ = apply_change(self, change, pid, cid, message.level)
+        rated = host(self).try_apply(change, pid, cid, message.level)
         grid.refresh_cell(message.row, message.column)
-        if ok and message.level is not None:
+        if rated and message.level is not None:
             grid.advance()
         self._show_detail()
 
@@ -500,8 +495,7 @@ class StaffPanel(Vertical):
     def _unused(self, message: RatingGrid.UnusedToggled) -> None:
         grid = message.grid
         self._cell_edit = True
-        apply_change(
-            self,
+        host(self).apply(
             changes.toggle_unused,
             grid.person_ids[message.row],
             grid.competence_ids[message.column],
@@ -519,7 +513,7 @@ class StaffPanel(Vertical):
         if rnd is not None and rnd.rating(pid, cid).note == event.value:
             return
         self._cell_edit = True
-        apply_change(self, changes.set_rating_note, pid, cid, event.value)
+        host(self).apply(changes.set_rating_note, pid, cid, event.value)
         self.grid.refresh_cell(self.grid.cursor_row, self.grid.cursor_column)
 
     @on(Input.Submitted, "#rating-note")
@@ -559,21 +553,23 @@ class StaffPanel(Vertical):
         name, initials, role, profiles = form.values()
         session = session_of(self)
         if form.person_id is None:
-            ok, new_id = apply_change(self, changes.add_person, name, initials, role, profiles)
-            if not ok:
+            added = host(self).try_apply(changes.add_person, name, initials, role, profiles)
+            if not isinstance(added, Applied):
                 return  # the app told why; the typed text stays in the form
             form.close()
             self.refresh_from_session()
             self.grid.move_to(len(session.staff) - 1, self.grid.cursor_column)
             self.app.notify(t("staff.added", name=name.strip()), markup=False)
         else:
-            ok, _ = apply_change(
-                self, changes.update_person, form.person_id, name=name, initials=initials, role=role
-            )
-            if not ok:
-                return
-            ok, _ = apply_change(self, changes.set_person_profiles, form.person_id, profiles)
-            if not ok:
+            edited = host(self).try_apply(
+                changes.update_person,
+                form.person_id,
+                name=name,
+                initials=initials,
+                role=role,
+                profiles=profiles,
+            )  # one change: one undo step, and nothing half saved when a value is refused
+            if not edited:
                 return
             form.close()
             self.refresh_from_session()
@@ -594,8 +590,7 @@ class StaffPanel(Vertical):
 
         def done(confirmed: bool | None) -> None:
             if confirmed:
-                ok, _ = apply_change(self, changes.erase_person, person.id)
-                if ok:
+                if host(self).try_apply(changes.erase_person, person.id):
                     self.refresh_from_session()
                     self.app.notify(t("staff.erased"), markup=False)
                     self.grid.focus()

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from fagworkshop.domain import changes
 from fagworkshop.domain.session import Step
 from fagworkshop.i18n import t
+from fagworkshop.tui.host import host
 
 #: Seconds after the last keystroke before notes are applied.
 NOTES_DELAY = 0.5
@@ -104,7 +105,7 @@ class StepPanel(VerticalScroll):
     # --- reading the session ---------------------------------------------------
 
     def _session(self) -> Any:
-        return getattr(self.app, "session", None)
+        return host(self).session
 
     def _state(self) -> Any:
         session = self._session()
@@ -165,7 +166,7 @@ class StepPanel(VerticalScroll):
             return
         self._notes_dirty = False
         text = self.query_one("#step-notes", TextArea).text
-        self.app.apply(changes.set_step_notes, self.step, text)  # type: ignore[attr-defined]
+        host(self).apply(changes.set_step_notes, self.step, text)
 
     def on_descendant_blur(self, event: Any) -> None:
         if getattr(event, "widget", None) is not None and event.widget.id == "step-notes":
@@ -191,7 +192,7 @@ class StepPanel(VerticalScroll):
         state = self._state()
         if state is None or not state.decisions:
             return
-        self.app.apply(changes.remove_decision, self.step, index)  # type: ignore[attr-defined]
+        host(self).apply(changes.remove_decision, self.step, index)
         self.app.notify(t("panel.decision_removed"), markup=False)
 
     # --- timebox ---------------------------------------------------------------------
@@ -207,7 +208,7 @@ class StepPanel(VerticalScroll):
         state = self._state()
         current = state.timebox_minutes if state else None
         if (minutes or None) != current:
-            self.app.apply(changes.set_timebox, self.step, minutes)  # type: ignore[attr-defined]
+            host(self).apply(changes.set_timebox, self.step, minutes)
 
     @on(Input.Submitted, "#timebox-minutes")
     def _minutes_submitted(self, event: Input.Submitted) -> None:
