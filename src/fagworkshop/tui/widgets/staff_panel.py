@@ -282,7 +282,11 @@ class StaffPanel(Vertical):
             grid.set_self_person(None)  # erased or undone away: back to everyone
         people = [p for p in session.staff if grid.self_person in (None, p.id)]
         if grid.self_person is not None:
-            mine = index.relevant.get(grid.self_person, frozenset())
+            # their relevant competences, and any they rated or wished for outside them
+            mine = set(index.relevant.get(grid.self_person, frozenset()))
+            if rnd is not None:
+                mine |= set(rnd.self_ratings.get(grid.self_person, {}))
+                mine |= set(rnd.wishes.get(grid.self_person, ()))
             columns = [c for c in columns if c in mine or self.show_all]
         grid.load(
             session,
