@@ -35,9 +35,13 @@ async def test_frame_fields_and_participants(tmp_path: Path) -> None:
         # focus no longer selects the text (issue 11: a digit replaced it): clear it first
         jobcenter.value = ""
         await pilot.press(*"Jobcenter Å")
-        screen.query_one("#frame-unit", Input).focus()
+        unit = screen.query_one("#frame-unit", Input)
+        unit.focus()
+        unit.value = ""
         await pilot.press(*HOSTILE)
-        screen.query_one("#frame-date", Input).focus()
+        date_field = screen.query_one("#frame-date", Input)
+        date_field.focus()
+        date_field.value = ""
         await pilot.press(*"2026-12-01", "enter")
         assert s.frame.jobcenter == "Jobcenter Å" and s.frame.unit == HOSTILE
         assert s.frame.date == dt.date(2026, 12, 1)

@@ -571,3 +571,17 @@ async def test_step_bar_keeps_every_short_name_on_a_long_step_at_80_columns(tmp_
         drawn = str(app.screen.query_one(StepBar).render())
         for n in range(1, 8):
             assert t(f"step.{n}.short") in drawn, drawn
+
+
+async def test_tab_into_a_field_then_a_digit_adds_to_the_text_not_replaces_it() -> None:
+    session = build_demo()
+    jobcenter = session.frame.jobcenter
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_step(app, 1)
+        await pilot.pause()
+        app.screen.set_focus(None)  # nothing has the keyboard: Tab goes to the first field
+        await pilot.press("tab")
+        assert isinstance(app.focused, Input) and app.focused.id == "frame-jobcenter"
+        await pilot.press("3")
+        assert session.frame.jobcenter == jobcenter + "3"

@@ -118,6 +118,15 @@ class WorkshopScreen(Screen[None]):
 
     BINDINGS = [Binding("escape", "leave_field", show=False)]
 
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        if isinstance(widget, Input):
+            # Tab into a field must not select its text: the next digit replaced it, saved
+            # (walked in a real terminal: Tab, 3 made the jobcenter "3")
+            widget.select_on_focus = False
+        super().set_focus(widget, scroll_visible, from_app_focus)
+
     @property
     def focus_chain(self) -> list[Widget]:
         """Tab's order, without containers that only scroll and widgets not drawn."""
