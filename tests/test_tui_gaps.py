@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from rich.style import Style
 
+from fagworkshop import store
 from fagworkshop.domain import changes
 from fagworkshop.domain.analysis import CellState, analyse
 from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
+from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.widgets.gaps_panel import GapsPanel
 from fagworkshop.tui.widgets.heat_map import STATE_STYLES, HeatMap
-from support.harness import PanelHost, screen_text
+from support.harness import PanelHost, at_step, screen_text
+from support.narrow import present
 
 HOSTILE = "[bold red]x[/] y"
 
@@ -152,23 +154,17 @@ async def test_empty_session_shows_a_hint() -> None:
 
 
 async def test_in_the_app(tmp_path: Path) -> None:
-    app_module = pytest.importorskip("fagworkshop.tui.app")
-    from fagworkshop import store
-
     s = session()
     s.current_step = 5
     path = tmp_path / "workshop.toml"
     store.save_session(s, path)
-    app = app_module.FagworkshopApp(sessions_dir=tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=(80, 24), notifications=True, tooltips=True) as pilot:
-        await pilot.pause()
-        app.open_session(path)
-        for _ in range(3):
-            await pilot.pause()
+        await at_step(app, 5)
         heat = app.screen.query_one(HeatMap)
         assert heat.has_focus
         await pilot.press("down", "s", "f")
-        assert app.session.current_step == 5
+        assert present(app.session).current_step == 5
         text = screen_text(app)
         assert "x [/] y" in text or HOSTILE in text
         await app.workers.wait_for_complete()

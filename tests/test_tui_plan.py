@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input, OptionList, Select, SelectionList, TextArea
 
+from fagworkshop import store
 from fagworkshop.domain.catalogue import Course, CourseKind
 from fagworkshop.domain.session import ActionKind, ActionStatus, Session
 from fagworkshop.generate import generate_session
+from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.widgets.plan_panel import ActionForm, PlanPanel
-from support.harness import PanelHost, screen_text
+from support.harness import PanelHost, at_step, screen_text
+from support.narrow import present
 
 HOSTILE = "[bold red]x[/] y"
 
@@ -155,26 +157,20 @@ async def test_personal_goals() -> None:
 
 
 async def test_in_the_app(tmp_path: Path) -> None:
-    app_module = pytest.importorskip("fagworkshop.tui.app")
-    from fagworkshop import store
-
     s = session()
     s.current_step = 6
     path = tmp_path / "workshop.toml"
     store.save_session(s, path)
-    app = app_module.FagworkshopApp(sessions_dir=tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=(160, 48), notifications=True, tooltips=True) as pilot:
-        await pilot.pause()
-        app.open_session(path)
-        for _ in range(3):
-            await pilot.pause()
+        await at_step(app, 6)
         form = app.screen.query_one(ActionForm)
         form.query_one("#action-kind", Select).value = ActionKind.MENTORING.value
         form.query_one("#action-title", Input).focus()
         await pilot.press(*"Sparring [/] med 3", "ctrl+s")
         await pilot.pause()
-        assert [a.title for a in app.session.actions] == ["Sparring [/] med 3"]
-        assert app.session.current_step == 6
+        assert [a.title for a in present(app.session).actions] == ["Sparring [/] med 3"]
+        assert present(app.session).current_step == 6
         await app.workers.wait_for_complete()
         assert app.save_now_sync()
     assert [a.title for a in store.load_session(path).actions] == ["Sparring [/] med 3"]

@@ -5,14 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
+from fagworkshop import store
 from fagworkshop.domain.session import Decision, Session
 from fagworkshop.generate import generate_session
+from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.widgets.rating_grid import RatingGrid
 from fagworkshop.tui.widgets.staff_confirm import ConfirmErase
 from fagworkshop.tui.widgets.staff_panel import StaffPanel
-from support.harness import PanelHost
+from support.harness import PanelHost, at_step, screen_text
+from support.narrow import present
 
 HOSTILE = "[bold red]x[/] y"
 
@@ -242,31 +243,25 @@ async def test_large_grid_300_by_120_opens_and_edits() -> None:
 
 
 async def test_in_the_app_digits_rate_instead_of_switching_steps(tmp_path: Path) -> None:
-    app_module = pytest.importorskip("fagworkshop.tui.app")
-    from fagworkshop import store
-
     session = small()
     session.current_step = 4
     session.staff[0].name = HOSTILE
     path = tmp_path / "workshop.toml"
     store.save_session(session, path)
-    app = app_module.FagworkshopApp(sessions_dir=tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=(160, 48), notifications=True, tooltips=True) as pilot:
-        await pilot.pause()
-        app.open_session(path)
-        for _ in range(3):
-            await pilot.pause()
+        await at_step(app, 4)
         grid = app.screen.query_one(RatingGrid)
         assert grid.has_focus
         await pilot.press("3")
         await pilot.pause()
-        live = app.session
+        live = present(app.session)
         rnd = live.round()
         assert rnd is not None
         assert rnd.ratings[grid.person_ids[0]][grid.competence_ids[0]] == 3
         assert cell_text(grid, 0, 0) == "3"
         assert live.current_step == 4  # "3" rated; it did not jump to step 3
-        assert HOSTILE in app.export_screenshot().replace("&#160;", " ")
+        assert HOSTILE in screen_text(app)
         await app.workers.wait_for_complete()
         assert app.save_now_sync()
     reloaded = store.load_session(path)
@@ -293,19 +288,13 @@ async def test_english_keys_and_labels() -> None:
 
 async def test_in_the_app_an_edit_at_60_by_80_is_quick(tmp_path: Path) -> None:
     """The whole edit path in the real app (apply, save scheduling, step bar, the line)."""
-    app_module = pytest.importorskip("fagworkshop.tui.app")
-    from fagworkshop import store
-
     session = generate_session(staff=60, competences=80, rounds=2, seed=7)
     session.current_step = 4
     path = tmp_path / "workshop.toml"
     store.save_session(session, path)
-    app = app_module.FagworkshopApp(sessions_dir=tmp_path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
-        app.open_session(path)
-        for _ in range(3):
-            await pilot.pause()
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=(160, 48)):
+        await at_step(app, 4)
         panel = app.screen.query_one(StaffPanel)
         grid = panel.grid
         # its speed is `make bench`'s (keypress scenario); here, that it works
@@ -315,7 +304,7 @@ async def test_in_the_app_an_edit_at_60_by_80_is_quick(tmp_path: Path) -> None:
             )
             for y in range(3):
                 grid.render_line(y)
-        rnd = app.session.round()
+        rnd = present(present(app.session).round())
         assert rnd.ratings[grid.person_ids[0]][grid.competence_ids[19]] == 4
         await app.workers.wait_for_complete()
 
@@ -335,27 +324,21 @@ async def test_detail_shows_local_wording_and_catalogue_text() -> None:
 
 
 async def test_in_the_app_erase_leaves_no_trace_on_disk(tmp_path: Path) -> None:
-    app_module = pytest.importorskip("fagworkshop.tui.app")
-    from fagworkshop import store
-
     session = small()
     session.current_step = 4
     session.staff[0].name = "Sidsel Særnavn"
     path = tmp_path / "workshop.toml"
     store.save_session(session, path)
     store.save_session(session, path)  # a backup with the name in it
-    app = app_module.FagworkshopApp(sessions_dir=tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
-        await pilot.pause()
-        app.open_session(path)
-        for _ in range(3):
-            await pilot.pause()
+        await at_step(app, 4)
         app.screen.query_one(RatingGrid).focus()
         await pilot.press("x")
         await pilot.pause()
         await pilot.click("#erase-yes")
         await pilot.pause()
-        assert all(p.name != "Sidsel Særnavn" for p in app.session.staff)
+        assert all(p.name != "Sidsel Særnavn" for p in present(app.session).staff)
         await app.workers.wait_for_complete()
         assert app.save_now_sync()
         await app.workers.wait_for_complete()
