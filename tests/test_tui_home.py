@@ -89,7 +89,6 @@ async def test_locked_session_offered_read_only_or_refused(tmp_path: Path) -> No
 
 
 async def test_demo_opens_from_home(tmp_path: Path) -> None:
-    pytest.importorskip("fagworkshop.demo")
     app = FagworkshopApp(sessions_dir=tmp_path)
     async with app.run_test(size=(100, 32), notifications=True) as pilot:
         await pilot.pause()
