@@ -298,8 +298,8 @@ def _memory(config: Config, size: Size, repeat: int) -> list[Row]:
             value=Summary.of(app),
             floor=Summary.of(floor),
             floor_name="plain dicts + one-label app",
-            limit_median=300.0,
-            target="< 300 MB",
+            limit_median=200.0,
+            target="< 200 MB",
         )
     ]
 
