@@ -34,7 +34,7 @@ from fagworkshop.export.docx_export import (
     render_person_docx,
 )
 from fagworkshop.export.formats import ALL_FORMATS, render_bytes
-from fagworkshop.export.html import HEAT_COLOURS
+from fagworkshop.export.html import HEAT_COLOURS, HEAT_INK
 from fagworkshop.export.xlsx_export import render_xlsx
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
@@ -193,6 +193,24 @@ def test_xlsx_heat_map_is_coloured_as_the_report() -> None:
     assert "Farvernes betydning" in text and "over målet" in text and "\nK1\t" in text
 
 
+def test_xlsx_heat_map_digits_read_on_their_fill() -> None:
+    """Each cell's text has the HTML report's ink for its fill: white on the dark red."""
+    ws = workbook(render_xlsx(build_demo()))["Varmekort"]
+    ink = {
+        HEAT_COLOURS[state].lstrip("#").upper(): HEAT_INK[state].lstrip("#").upper()
+        for state in CellState
+    }
+    seen: set[str] = set()
+    for row in ws.iter_rows(min_row=3, min_col=2, max_row=14):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value:
+                fill = cell.fill.fgColor.rgb[-6:]
+                seen.add(fill)
+                assert cell.font.color is not None and cell.font.color.rgb[-6:] == ink[fill]
+    assert HEAT_COLOURS[CellState.FAR_BELOW].lstrip("#").upper() in seen
+    assert HEAT_INK[CellState.FAR_BELOW] == "#ffffff"
+
+
 @pytest.mark.parametrize("with_names", [False, True], ids=["initials", "names"])
 def test_xlsx_hostile_text_is_text_never_a_formula(with_names: bool) -> None:
     data = render_xlsx(hostile_session(), with_names)
@@ -305,6 +323,29 @@ def test_docx_wide_heat_map_is_split_into_groups_with_their_own_key() -> None:
     assert len(keys) == len(heat_tables)
     # every table repeats the name column and has no more columns than fit a landscape page
     assert all(len(t.columns) <= HEAT_COLUMNS_PER_TABLE + 1 for t in heat_tables)
+
+
+def test_docx_heat_map_digits_read_on_their_fill() -> None:
+    """Each heat-map cell's runs have the HTML report's ink for its fill: white on dark red."""
+    doc = document(render_docx(build_demo()))
+    ink = {
+        HEAT_COLOURS[state].lstrip("#").upper(): HEAT_INK[state].lstrip("#").upper()
+        for state in CellState
+    }
+    heat_tables = [t for t in doc.tables if t.rows[0].cells[0].text == "Medarbejder"]
+    assert heat_tables
+    seen: set[str] = set()
+    for table in heat_tables:
+        for row in table.rows[2:]:
+            for cell in row.cells[1:]:
+                shd = cell._tc.tcPr.find(qn("w:shd")) if cell._tc.tcPr is not None else None
+                if shd is None:  # another table with a staff column, not the heat map
+                    continue
+                fill = shd.get(qn("w:fill"))
+                seen.add(fill)
+                for run in (r for p in cell.paragraphs for r in p.runs if r.text):
+                    assert str(run.font.color.rgb) == ink[fill]
+    assert HEAT_COLOURS[CellState.FAR_BELOW].lstrip("#").upper() in seen
 
 
 def test_docx_hostile_text_is_kept_literally() -> None:

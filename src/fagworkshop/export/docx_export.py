@@ -30,7 +30,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -38,7 +38,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from fagworkshop.domain.analysis import analyse, build_index
 from fagworkshop.domain.session import Session
 from fagworkshop.export.common import labels
-from fagworkshop.export.html import HEAT_COLOURS
+from fagworkshop.export.html import HEAT_COLOURS, HEAT_INK
 from fagworkshop.export.person_sheet import build_person_sheet
 from fagworkshop.export.report import (
     Block,
@@ -88,6 +88,14 @@ def _shade(cell: _Cell, colour: str) -> None:
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), colour.lstrip("#").upper())
     cell._tc.get_or_add_tcPr().append(shd)
+
+
+def _ink(cell: _Cell, colour: str) -> None:
+    """Colour the text of a table cell (``#rrggbb``), so it reads on the cell's fill."""
+    rgb = RGBColor.from_string(colour.lstrip("#").upper())
+    for paragraph in cell.paragraphs:
+        for run in paragraph.runs:
+            run.font.color.rgb = rgb
 
 
 def _repeat_header(table: DocxTable) -> None:
@@ -229,6 +237,7 @@ def _heat_map(doc: DocumentObject, block: HeatMap) -> None:
                 heat = cells[i]
                 _cell_text(row[j], heat.text + ("*" if heat.unused else ""), align=centre)
                 _shade(row[j], HEAT_COLOURS[heat.state])
+                _ink(row[j], HEAT_INK[heat.state])
         _repeat_header(table)
         for row_ in table.rows:
             row_.cells[0].width = Cm(3.2)

@@ -22,7 +22,7 @@ import io
 from collections.abc import Callable
 
 from openpyxl import Workbook
-from openpyxl.styles import PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -30,7 +30,7 @@ from fagworkshop.domain.analysis import CellState, analyse, build_index, classif
 from fagworkshop.domain.self_view import cell_difference
 from fagworkshop.domain.session import Session
 from fagworkshop.export.common import labels, line, name_redactor, text
-from fagworkshop.export.html import HEAT_COLOURS
+from fagworkshop.export.html import HEAT_COLOURS, HEAT_INK
 from fagworkshop.export.report import HeatMap, build_report
 from fagworkshop.export.xlsx_cells import (
     BOLD,
@@ -88,6 +88,11 @@ def _heat_map_sheet(ws: Worksheet, heat: HeatMap | None, notice: str) -> None:
         state: PatternFill("solid", fgColor=colour.lstrip("#").upper())
         for state, colour in HEAT_COLOURS.items()
     }
+    # The digit's colour per fill, as in the HTML report: white on the darkest fill.
+    inks = {
+        state: Font(bold=state != CellState.NOT_RELEVANT, color=HEAT_INK[state].lstrip("#").upper())
+        for state in HEAT_COLOURS
+    }
     for label, cells in heat.rows:
         row = [put(ws, label, font=BOLD)]
         for heat_cell in cells:
@@ -96,16 +101,17 @@ def _heat_map_sheet(ws: Worksheet, heat: HeatMap | None, notice: str) -> None:
                 "fill": fills[heat_cell.state],
                 "border": BOX,
                 "alignment": CENTRE,
+                "font": inks[heat_cell.state],
             }
-            if heat_cell.state != CellState.NOT_RELEVANT:
-                style["font"] = BOLD
             row.append(put(ws, sign, **style))
         ws.append(row)
     # Below the map: what the colours mean, then the codes.
     ws.append([])
     ws.append([put(ws, t("xlsx.heat.legend"), font=BOLD)])
     for state in CellState:
-        ws.append([put(ws, t(f"export.state.{state.value}"), fill=fills[state], border=BOX)])
+        legend = t(f"export.state.{state.value}")
+        ink = Font(color=inks[state].color)
+        ws.append([put(ws, legend, fill=fills[state], border=BOX, font=ink)])
     ws.append([put(ws, t("export.heat_map.lead"))])
     ws.append([])
     ws.append([put(ws, t("xlsx.heat.codes"), font=BOLD)])
