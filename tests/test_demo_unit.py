@@ -13,6 +13,7 @@ from fagworkshop.demo import (
 )
 from fagworkshop.demo_unit import SECOND_ID, build_second_unit
 from fagworkshop.domain.overview import build_overview
+from fagworkshop.domain.self_view import self_view
 from fagworkshop.domain.session import Session
 from fagworkshop.store import load_session
 
@@ -45,3 +46,24 @@ def test_overview_of_the_demo_shows_what_a_director_asks() -> None:
     assert (0, 1) in by_id["virk-brancher"].unused_needed_elsewhere
     # Elements Team Ung works with and the first unit dropped are absent there, not zero.
     assert by_id["match-uddannelse"].cells[0] is None
+
+
+def test_second_unit_has_own_levels_and_wishes_of_three_people() -> None:
+    unit = build_second_unit(load_demo_catalogue())
+    initials = {p.id: p.initials for p in unit.staff}
+    rnd = unit.rounds[-1]
+    assert {initials[p] for p in rnd.self_ratings} == {"NS", "PF", "RR"}
+    assert {initials[p] for p in rnd.wishes} == {"NS", "PF", "RR"}
+    view = self_view(unit)
+    flagged = {(initials[d.person_id], d.competence_id, d.difference) for d in view.flagged}
+    assert flagged == {
+        ("NS", "helhed-koordinering", 2),
+        ("PF", "match-uddannelse", -2),
+        ("RR", "virk-brancher", 2),
+    }
+    meeting = {(initials[w.person_id], w.competence_id) for w in view.wishes_meeting_gap}
+    assert meeting == {("NS", "b-beskaeftigelsesanalyse"), ("RR", "virk-brancher")}
+    unneeded = {(initials[w.person_id], w.competence_id) for w in view.wishes_without_need}
+    assert unneeded == {("PF", "b-organisation")}
+    # saved and read back, the self layer is the same
+    assert Session.model_validate(unit.model_dump()).rounds[-1] == rnd

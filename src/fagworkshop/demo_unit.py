@@ -4,8 +4,10 @@ With two units in the sessions folder a newcomer sees the overview across
 units (``fagworkshop overview``, or the home screen's overview) with real
 figures: the analysis skill hangs on one person in the whole centre (HE in
 Team Virksomhed og Match), and the company knowledge that lies unused in
-Team Virksomhed og Match is what Team Ung falls short of. Built through the
-same domain changes as the first unit, deterministic, every name made up.
+Team Virksomhed og Match is what Team Ung falls short of. Three of Team Ung
+gave their own levels and wishes (selvvurdering), so the self layer shows in
+both units. Built through the same domain changes as the first unit,
+deterministic, every name made up.
 """
 
 from __future__ import annotations
@@ -48,6 +50,29 @@ LEVELS: dict[str, tuple[int, ...]] = {
     "virk-brancher": (0, 0, 1, 0, 1, 0),
     "virk-rummelighed": (0, 0, 2, 0, 3, 0),
 }
+
+
+#: The staff's own levels (selvvurdering) and wishes (ønsker at udvikle), by initials:
+#: NS rates her coordination two above the leaders and RR his knowledge of trades two
+#: above (flagged for the talk), PF her guidance towards education two below; NS and RR
+#: wish for what they are below target in (a wish that meets a gap), PF for the
+#: knowledge of the organisation everyone already has (a wish nobody needs).
+SELF_ASSESSMENTS: dict[str, tuple[dict[str, int], tuple[str, ...]]] = {
+    "NS": (
+        {"helhed-koordinering": 4, "b-beskaeftigelsesanalyse": 2, "b-lovgivning": 3},
+        ("b-beskaeftigelsesanalyse",),
+    ),
+    "PF": ({"match-uddannelse": 2, "b-organisation": 3}, ("b-organisation",)),
+    "RR": ({"virk-brancher": 3, "virk-kontakt": 3}, ("virk-brancher",)),
+}
+
+
+def _self_assessments(s: Session, people: dict[str, str]) -> None:
+    for initials, (levels, wishes) in SELF_ASSESSMENTS.items():
+        for cid, level in levels.items():
+            changes.set_self_rating(s, people[initials], cid, level)
+        for cid in wishes:
+            changes.set_wish(s, people[initials], cid, True)
 
 
 def _decide(s: Session) -> dict[str, str]:
@@ -110,6 +135,7 @@ def build_second_unit(catalogue: Catalogue) -> Session:
             if cid in s.relevant_competences(person):
                 changes.set_rating(s, person.id, cid, level)
     changes.toggle_unused(s, people["PF"], "helhed-aktoerer")  # knows the partners, not used
+    _self_assessments(s, people)
     changes.add_action(
         s,
         ActionKind.MENTORING,
@@ -139,4 +165,4 @@ def build_second_unit(catalogue: Catalogue) -> Session:
     return s
 
 
-__all__ = ["SECOND_ID", "SECOND_TITLE", "build_second_unit"]
+__all__ = ["SECOND_ID", "SECOND_TITLE", "SELF_ASSESSMENTS", "build_second_unit"]
