@@ -24,6 +24,7 @@ from fagworkshop.domain.changes import ChangeError
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
 from fagworkshop.tui.app import FagworkshopApp
+from fagworkshop.tui.aspects import aspect_of
 from fagworkshop.tui.controller import Applied, Refused
 from fagworkshop.tui.steps.base import StepView
 
@@ -102,9 +103,10 @@ class PanelHost(App[None], Generic[PanelT]):
             self.notify(reason, severity="error", markup=False)
             return Refused(reason)
         self.applied.append(getattr(change, "__wrapped__", change).__name__)
+        aspect = aspect_of(change)
         panel: Any = self.panel  # every step body has refresh_from_session
-        panel.refresh_from_session()
-        return Applied(value)
+        panel.refresh_from_session(aspect)
+        return Applied(value, aspect)
 
     def apply(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         outcome = self.try_apply(change, *args, **kwargs)

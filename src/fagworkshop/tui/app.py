@@ -8,46 +8,44 @@ line starts.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import logging
-import os
-import signal
-import threading
-import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from textual import work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.containers import Container, Horizontal
+from textual.containers import Container
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header, Input, Select, Static, TextArea
+from textual.widgets import Input, TextArea
 
-from fagworkshop import i18n, logfile
+from fagworkshop import i18n
 from fagworkshop.domain import changes
+from fagworkshop.domain.progress import all_progress
 from fagworkshop.domain.session import Session, Step
 from fagworkshop.i18n import t
+from fagworkshop.tui import leaving, signals
+from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.controller import (
     SAVE_DELAY,
     Applied,
-    Cancellable,
-    Conflict,
     Outcome,
     Refused,
     SaveJob,
     SaveResult,
-    SaveState,
     SessionController,
 )
 from fagworkshop.tui.palette import WorkshopCommands
-from fagworkshop.tui.widgets.quick_footer import QuickFooter
+from fagworkshop.tui.save_host import AppSaveHost
+from fagworkshop.tui.screen import TEXT_FIELDS, WorkshopScreen
+from fagworkshop.tui.widgets.choice import ChoiceModal
+from fagworkshop.tui.widgets.save_status import SaveInfo
 from fagworkshop.tui.widgets.step_bar import StepBar
 
-__all__ = ["SAVE_DELAY", "FagworkshopApp", "run_app"]
+__all__ = ["SAVE_DELAY", "TEXT_FIELDS", "FagworkshopApp", "WorkshopScreen", "run_app"]
 
 log = logging.getLogger(__name__)
 
@@ -98,124 +96,6 @@ def relabel(bindings: Any) -> None:
         ]
 
 
-#: Widgets where every printable key types (Esc leaves them for the step's main list).
-TEXT_FIELDS: tuple[type[Widget], ...] = (Input, TextArea, Select)
-
-
-class WorkshopScreen(Screen[None]):
-    """The screen of an open workshop: step bar, the current step, save status.
-
-    The focus rule (fokus): in a text field every printable key types; Esc leaves it for
-    the step's main list or grid, and Esc there lets go of the keyboard, so digits move
-    between steps. Nothing is focused behind the facilitator's back: no auto-focus when
-    the palette, a dialog or the help closes (the widget that had the focus keeps it,
-    its text not selected), and Tab skips containers that only scroll and widgets that
-    are not drawn.
-    """
-
-    # Auto-focus on resume put the first field (jobcenter) under the cursor, text selected.
-    AUTO_FOCUS = ""
-
-    BINDINGS = [Binding("escape", "leave_field", show=False)]
-
-    def set_focus(
-        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
-    ) -> None:
-        if isinstance(widget, Input):
-            # Tab into a field must not select its text: the next digit replaced it, saved
-            # (walked in a real terminal: Tab, 3 made the jobcenter "3")
-            widget.select_on_focus = False
-        super().set_focus(widget, scroll_visible, from_app_focus)
-
-    @property
-    def focus_chain(self) -> list[Widget]:
-        """Tab's order, without containers that only scroll and widgets not drawn."""
-        from textual.containers import ScrollableContainer
-        from textual.scroll_view import ScrollView
-
-        app = self.app
-        view = app.current_view() if isinstance(app, FagworkshopApp) else None
-        main = view.main_widget() if view is not None else None
-
-        def worth_a_stop(widget: Widget) -> bool:
-            if widget is self.focused or widget is main or widget.has_class("-scroll-stop"):
-                return True  # "-scroll-stop": a list that scrolls by keyboard (step 5)
-            if widget.region.area == 0:
-                return False
-            return not (
-                isinstance(widget, ScrollableContainer) and not isinstance(widget, ScrollView)
-            )
-
-        return [w for w in super().focus_chain if worth_a_stop(w)]
-
-    def action_leave_field(self) -> None:
-        """Esc: from a text field to the step's main list; from anywhere else, let go."""
-        focused = self.focused
-        app = self.app
-        view = app.current_view() if isinstance(app, FagworkshopApp) else None
-        main = view.main_widget() if view is not None else None
-        if isinstance(focused, TEXT_FIELDS) and main is not None and main is not focused:
-            main.focus()
-        else:
-            self.set_focus(None)
-
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Horizontal(id="top-row"):
-            yield StepBar(id="step-bar")
-            yield Static("", id="save-status", markup=False)
-        yield Static("", id="save-banner", markup=False)
-        yield Container(id="step-host")
-        yield QuickFooter()  # Textual's Footer, rebuilt only when its keys change
-
-    def on_mount(self) -> None:
-        app = self.app
-        assert isinstance(app, FagworkshopApp)
-        self.query_one("#save-banner").display = False
-        if not app.panel_chosen:
-            # below 100 columns the step's own work needs the width; F2 shows the panel
-            app.panel_visible = app.size.width >= 100
-        app.show_step(app.current_step, remember=False)
-        app.update_save_status()
-
-
-class _Handle:
-    """An asyncio timer handle with the ``stop()`` the controller calls."""
-
-    def __init__(self, handle: asyncio.TimerHandle | None) -> None:
-        self.handle = handle
-
-    def stop(self) -> None:
-        if self.handle is not None:
-            self.handle.cancel()
-
-
-class _Host:
-    """What the session controller needs from the app: Textual timers, a thread worker
-    for the save, and the status line."""
-
-    def __init__(self, app: FagworkshopApp) -> None:
-        self.app = app
-
-    def call_later(self, delay: float, callback: Callable[[], None]) -> Cancellable:
-        # Not app.set_timer: Textual 8.2's one-shot timer skips its callback altogether
-        # when the event loop reaches it late (Timer._run with skip=True), and with a
-        # delay of 0 it divides by zero; under load a due save was silently never started.
-        # The asyncio handle keeps the context it was made in (the active app).
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # the app has ended (a last save on the way out): no timers
-            return _Handle(None)
-        return _Handle(loop.call_later(max(0.0, delay), callback))
-
-    def run_save(self, job: SaveJob) -> None:
-        self.app._save_worker(job)
-
-    def save_state_changed(self) -> None:
-        self.app.update_save_status()
-
-
 class FagworkshopApp(App[None]):
     """Fagworkshop: the seven-step competence workshop on screen."""
 
@@ -263,7 +143,7 @@ class FagworkshopApp(App[None]):
         self.panel_visible = True
         self.panel_chosen = False  # True once the user toggled the panel
         self.timebox_ends: dict[int, float] = {}
-        self._conflict_offered = False
+        self.conflict_offered = False
         self._previous_theme = "textual-dark"
         self._start_path = path
         self._start_session = session
@@ -274,7 +154,7 @@ class FagworkshopApp(App[None]):
         self.title = t("app.title")
         self._restore_theme()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self._install_signal_handlers()
+        signals.install_signal_handlers(self)
         if self._start_path is not None or self._start_session is not None:
             self.open_or_ask(self._start_path, self._start_session, self.read_only)
         else:
@@ -411,12 +291,12 @@ class FagworkshopApp(App[None]):
         self.controller = SessionController(
             session,
             Path(path) if path is not None else None,
-            _Host(self),
+            AppSaveHost(self),
             read_only=read_only,
             lock=lock,
             stamp=stamp,
         )
-        self._conflict_offered = False
+        self.conflict_offered = False
         self.timebox_ends.clear()
         self.sub_title = session.title
         self._replace_main(WorkshopScreen())
@@ -437,125 +317,24 @@ class FagworkshopApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit after saving; when that cannot be done, ask (never a silent exit)."""
-        from fagworkshop.tui.widgets.choice import ChoiceModal
-
-        if isinstance(self.screen, ChoiceModal):
-            return  # the question is on screen already: answer it
-        ctl = self.controller
-        if ctl is not None:
-            self.flush_view()
-            ctl.save_now()
-            if ctl.unsaved_on_quit:
-                self._ask_before_quit(self.exit)
-                return
-        self.close_session()
-        self.exit()
-
-    def _ask_before_quit(self, then: Callable[[], object]) -> None:
-        """Leaving would lose edits: save them as another file, leave without, or stay.
-
-        ``then`` is what leaving means (quit, or go to the home screen)."""
-        from fagworkshop.tui.widgets.choice import Choice, ChoiceModal
-
-        ctl = self.controller
-        assert ctl is not None
-        if ctl.read_only:
-            question = t("quit.question_read_only")
-        elif ctl.conflict is not None:
-            question = t("quit.question_conflict")
-        else:
-            question = t("quit.question_failed")
-            if ctl.save_error:
-                question = f"{question}\n{ctl.save_error}"
-        choices = [
-            Choice("save_as", t("quit.save_as"), "g"),
-            Choice("discard", t("quit.discard"), "a"),
-            Choice("stay", t("quit.stay"), "b"),
-        ]
-
-        def answer(choice: str | None) -> None:
-            if choice == "save_as":
-                target = self.save_copy()
-                if target is None:
-                    return  # the copy failed too: stay, the message says why
-                self.close_session(save=False)
-                then()
-            elif choice == "discard":
-                self.close_session(save=False)
-                then()
-
-        self.push_screen(ChoiceModal(question, choices, cancel="stay"), answer)
-
-    def save_copy(self) -> Path | None:
-        """Write what is on screen beside the file (``NAME (kopi).toml``), or else into the
-        sessions folder; says where. Returns the path, or None when no copy could be made."""
-        from fagworkshop import store
-
-        ctl = self.controller
-        if ctl is None or ctl.path is None:
-            return None
-        places = [ctl.path]
-        if self.sessions_dir is not None:
-            places.append(Path(self.sessions_dir) / ctl.path.name)
-        error = ""
-        for place in places:
-            target = store.copy_path(place)
-            problem = ctl.save_copy(target)
-            if problem is None:
-                self.notify(t("quit.saved_as", path=str(target)), markup=False, timeout=15)
-                return target
-            error = problem
-        self.notify(t("quit.save_as_failed", reason=error), severity="error", markup=False)
-        return None
-
-    # --- signals: a closed terminal or a kill request saves first -------------------
-
-    def _install_signal_handlers(self) -> None:
-        """SIGHUP (terminal closed) and SIGTERM save what is on screen, then end cleanly.
-
-        Not when headless (the Pilot): the handlers would outlive the test's app."""
-        if self.is_headless:
-            return
-        try:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(sig, self._on_exit_signal, sig)
-        except (RuntimeError, NotImplementedError, ValueError, AttributeError):
-            pass  # not the main thread (a test) or no such signals here
-
-    def _on_exit_signal(self, sig: int) -> None:
-        """Save (or, when the file cannot take it, save a copy), then exit: never a question,
-        there is nobody to answer it."""
-        code = 128 + int(sig)
-        # the terminal may be gone: never hang on it, whatever happens below (not in a
-        # headless test, where ending the process would end the test run)
-        if not self.is_headless:
-            guard = threading.Timer(5.0, os._exit, args=(code,))
-            guard.daemon = True
-            guard.start()
-        ctl = self.controller
-        if ctl is not None:
-            try:
-                self.flush_view()
-            except Exception as exc:  # noqa: BLE001 - a view half torn down must not stop the save
-                logfile.caught(log, "flushing the view before quitting", exc)
-            ctl.save_now()
-            if ctl.unsaved_on_quit:
-                self.save_copy()
-        self.close_session(save=False)
-        self.exit(return_code=code)
+        if not isinstance(self.screen, ChoiceModal):  # else the question is on screen
+            leaving.leave(self, self.exit)
 
     def action_home(self) -> None:
         """Close the workshop and go to the home screen (asking first if edits would be lost)."""
-        ctl = self.controller
-        if ctl is not None:
-            self.flush_view()
-            ctl.save_now()
-            if ctl.unsaved_on_quit:
-                self._ask_before_quit(self.go_home_screen)
-                return
-        self.close_session()
-        self.go_home_screen()
+        leaving.leave(self, self.go_home_screen)
+
+    def save_copy(self) -> Path | None:
+        """Write what is on screen as a copy (``tui.leaving.save_copy``); its path or None."""
+        return leaving.save_copy(self)
+
+    def offer_conflict_choice(self) -> None:
+        """Ask what to do about a file changed outside (``tui.leaving``)."""
+        leaving.offer_conflict_choice(self)
+
+    def _on_exit_signal(self, sig: int) -> None:
+        """SIGHUP or SIGTERM: save, then end (``tui.signals``)."""
+        signals.on_exit_signal(self, sig)
 
     # --- the one way to change the session ----------------------------------
 
@@ -577,7 +356,7 @@ class FagworkshopApp(App[None]):
         if isinstance(outcome, Refused):
             self.notify(outcome.reason, severity="error", markup=False)
             return outcome
-        self.refresh_views()
+        self.refresh_views(outcome.aspect)
         self._name_undo()
         return outcome
 
@@ -638,15 +417,21 @@ class FagworkshopApp(App[None]):
             ]
             self.refresh_bindings()
 
-    def refresh_views(self) -> None:
-        """Refresh the step bar and the current step view from the session."""
-        screen = self._workshop_screen()
-        if screen is not None:
-            for bar in screen.query(StepBar):
-                bar.refresh_from_session()
+    def refresh_views(self, aspect: Aspect = Aspect.ALL) -> None:
+        """After a change of ``aspect``: the step bar's state, and the current step view
+        (which refreshes only what shows that aspect)."""
+        self._show_progress()
         view = self.current_view()
         if view is not None:
-            view.refresh_from_session()
+            view.refresh_from_session(aspect)
+
+    def _show_progress(self) -> None:
+        """Give the screen the current step and every step's progress (the step bar)."""
+        screen = self._workshop_screen()
+        session = self.session
+        if screen is not None and session is not None:
+            screen.step = Step(session.current_step)
+            screen.progress = all_progress(session)
 
     def current_view(self) -> Any:
         """The step view on screen, if any."""
@@ -744,8 +529,8 @@ class FagworkshopApp(App[None]):
         if ctl is not self.controller:
             return  # the session was closed meanwhile
         ctl.finish_save(result)
-        if ctl.conflict is not None and not self._conflict_offered:
-            self._conflict_offered = True
+        if ctl.conflict is not None and not self.conflict_offered:
+            self.conflict_offered = True
             self.offer_conflict_choice()
 
     def save_now_sync(self) -> bool:
@@ -756,8 +541,8 @@ class FagworkshopApp(App[None]):
         if ctl.read_only or ctl.path is None:
             return not ctl.dirty
         ctl.save_now()
-        if ctl.conflict is not None and not self._conflict_offered:
-            self._conflict_offered = True
+        if ctl.conflict is not None and not self.conflict_offered:
+            self.conflict_offered = True
             self.offer_conflict_choice()
         return not ctl.dirty
 
@@ -772,91 +557,11 @@ class FagworkshopApp(App[None]):
         ctl.version += 1
         self.save_now_sync()
 
-    def offer_conflict_choice(self) -> None:
-        """The file changed on disk (or the lock is lost): open theirs, save mine as a copy,
-        or overwrite. Until then nothing is saved automatically; the work stays here."""
-        from fagworkshop.tui.widgets.choice import Choice, ChoiceModal
-        from fagworkshop.tui.widgets.confirm import ConfirmModal
-
-        ctl = self.controller
-        if ctl is None or ctl.path is None or ctl.conflict is None:
-            return
-        path = ctl.path
-        choices = [
-            Choice("open", t("conflict.open_disk"), "o"),
-            Choice("copy", t("conflict.copy"), "k"),
-            Choice("overwrite", t("conflict.overwrite"), "w"),
-            Choice("later", t("conflict.later"), "v"),
-        ]
-
-        def open_theirs(yes: bool | None) -> None:
-            if not yes:
-                return
-            from fagworkshop import store
-
-            try:  # never give up the work here for a file that will not open
-                store.load_session_file(path)
-            except store.StoreError as err:
-                self.notify(err.describe(), severity="error", markup=False, timeout=15)
-                return
-            self.close_session(save=False)
-            self.open_or_ask(path)
-
-        def answer(choice: str | None) -> None:
-            if self.controller is not ctl:
-                return
-            if choice == "open":
-                self.push_screen(ConfirmModal(t("conflict.confirm_open")), open_theirs)
-            elif choice == "copy":
-                target = self.save_copy()
-                if target is not None:  # go on working in the copy
-                    self.close_session(save=False)
-                    self.open_or_ask(target)
-            elif choice == "overwrite":
-                if ctl.resolve_overwrite():
-                    self._conflict_offered = False
-                    self.notify(t("conflict.overwritten"), markup=False)
-                self.update_save_status()
-
-        question = t("conflict.question", path=str(path))
-        self.push_screen(ChoiceModal(question, choices, cancel="later"), answer)
-
     def update_save_status(self) -> None:
         """Show when the session was last saved, a failed save, or read-only mode."""
         screen = self._workshop_screen()
-        if screen is None:
-            return
-        try:
-            status = screen.query_one("#save-status", Static)
-            banner = screen.query_one("#save-banner", Static)
-        except Exception:  # noqa: BLE001 - the screen is not composed yet (or torn down)
-            return
-        ctl = self.controller
-        state = ctl.state if ctl is not None else SaveState.NO_FILE
-        banner.set_class(state is SaveState.READ_ONLY, "-read-only")
-        banner.display = state in (SaveState.READ_ONLY, SaveState.FAILED, SaveState.BLOCKED)
-        if state is SaveState.READ_ONLY:
-            banner.update(t("save.read_only"))
-            status.update(t("save.read_only_change"))
-        elif state is SaveState.BLOCKED:
-            assert ctl is not None
-            lost = ctl.conflict is Conflict.LOCK
-            banner.update(t("save.blocked_lock" if lost else "save.blocked_outside"))
-            status.update(t("save.blocked_status"))
-        elif state is SaveState.FAILED:
-            assert ctl is not None
-            banner.update(t("save.failed_banner", reason=ctl.save_error or ""))
-            status.update(t("save.failed_status"))
-        elif state is SaveState.NO_FILE:
-            status.update(t("save.no_file"))
-        elif state is SaveState.PENDING:
-            status.update(t("save.pending"))
-        elif state is SaveState.SAVED and ctl is not None and ctl.saved_at is not None:
-            status.update(
-                t("save.saved_at", time=time.strftime("%H:%M:%S", time.localtime(ctl.saved_at)))
-            )
-        else:
-            status.update(t("save.not_yet"))
+        if screen is not None:
+            screen.save = SaveInfo.of(self.controller)
 
     def _workshop_screen(self) -> WorkshopScreen | None:
         for screen in reversed(self.screen_stack):
@@ -889,8 +594,11 @@ class FagworkshopApp(App[None]):
         edits = ctl.version - self._step_switches if ctl is not None else None
         view = show_step_view(host, Step(step), edits)
         view.set_class(not self.panel_visible, "-panel-hidden")
-        for bar in screen.query(StepBar):
-            bar.refresh_from_session()
+        self._show_progress()
+
+    def on_step_bar_chosen(self, message: StepBar.Chosen) -> None:
+        """A step clicked in the step bar: go there."""
+        self.show_step(int(message.step))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"go_to_step", "previous_step", "next_step", "toggle_panel", "undo", "redo"}:

@@ -35,6 +35,7 @@ from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import StoreError
 from fagworkshop.store.writing import session_snapshot
+from fagworkshop.tui.aspects import Aspect, aspect_of
 
 _log = logging.getLogger(__name__)
 
@@ -53,9 +54,11 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Applied(Generic[T]):
-    """A change that went through; ``value`` is what the change function returned."""
+    """A change that went through; ``value`` is what the change function returned,
+    ``aspect`` what it changed (views refresh only when they show it)."""
 
     value: T
+    aspect: Aspect = Aspect.ALL
 
     def __bool__(self) -> bool:
         return True
@@ -372,7 +375,7 @@ class SessionController:
         self._record(change_fn, args, before)
         self.version += 1
         self._changed()
-        return Applied(value)
+        return Applied(value, aspect_of(change_fn))
 
     def _record(
         self, fn: Callable[..., Any], args: tuple[Any, ...], before: dict[str, Any]

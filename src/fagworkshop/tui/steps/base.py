@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -16,8 +16,22 @@ from textual.widgets import Static
 from fagworkshop import i18n
 from fagworkshop.domain.session import Session, Step
 from fagworkshop.i18n import t
+from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import Outcome, host, session_of
 from fagworkshop.tui.widgets.step_panel import StepPanel
+
+
+@runtime_checkable
+class StepBody(Protocol):
+    """A step's own body widget: what it shows, and showing it again after a change."""
+
+    #: The aspects it shows: it is refreshed only after a change of one of them.
+    SHOWS: ClassVar[tuple[Aspect, ...]]
+
+    @property
+    def is_mounted(self) -> bool: ...
+
+    def refresh_from_session(self, aspect: Aspect = Aspect.ALL) -> None: ...
 
 
 def questions_text(step: Step) -> str:
@@ -81,13 +95,15 @@ class StepView(Widget):
             self.body = self.body_class()
             yield self.body
 
-    def refresh_from_session(self) -> None:
-        """Show the session as it is now (called after every change)."""
-        for panel in self.query(StepPanel):
-            panel.refresh_from_session()
+    def refresh_from_session(self, aspect: Aspect = Aspect.ALL) -> None:
+        """Show the session as it is now after a change of ``aspect``: the panel shows
+        the notes, the body what its ``SHOWS`` names (``StepBody``)."""
+        if aspect.touches(Aspect.NOTES):
+            for panel in self.query(StepPanel):
+                panel.refresh_from_session()
         body = self.body
-        if body is not None and body.is_mounted:
-            body.refresh_from_session()  # type: ignore[attr-defined]
+        if isinstance(body, StepBody) and body.is_mounted and aspect.touches(*body.SHOWS):
+            body.refresh_from_session(aspect)
 
     def main_widget(self) -> Widget | None:
         """The step's main list or grid: where Esc from a text field takes the keyboard.

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from fagworkshop.domain import changes
 from fagworkshop.domain.session import Purpose, Step
 from fagworkshop.i18n import t
+from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.steps.base import StepView
 
 #: Seconds after the last keystroke in the core task before it is applied.
@@ -81,8 +82,10 @@ class FrameStep(StepView):
 
     # --- showing the session --------------------------------------------------------
 
-    def refresh_from_session(self) -> None:
-        super().refresh_from_session()
+    def refresh_from_session(self, aspect: Aspect = Aspect.ALL) -> None:
+        super().refresh_from_session(aspect)
+        if not aspect.touches(Aspect.FRAME):
+            return
         f = self.session.frame
         self._set_input("#frame-jobcenter", f.jobcenter)
         self._set_input("#frame-unit", f.unit)

@@ -16,6 +16,7 @@ from fagworkshop.domain import analysis, changes
 from fagworkshop.domain.self_view import self_people, self_view
 from fagworkshop.domain.session import Session, Status, Step
 from fagworkshop.i18n import t
+from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.steps.base import StepView
 from fagworkshop.tui.steps.summary_export import EXPORT_FORMATS, ExportForm
 from fagworkshop.tui.widgets.confirm import ConfirmModal
@@ -200,8 +201,10 @@ class SummaryStep(StepView):
         super().on_mount()
         self._fill()
 
-    def refresh_from_session(self) -> None:
-        super().refresh_from_session()
+    def refresh_from_session(self, aspect: Aspect = Aspect.ALL) -> None:
+        super().refresh_from_session(aspect)
+        if aspect is Aspect.STEP:
+            return  # the summary shows everything but which step is on
         self._fill()
 
     def _fill(self) -> None:

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from fagworkshop.domain import adapt
 from fagworkshop.domain.session import BasicChoice, Priority, Session
 from fagworkshop.i18n import t
+from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import host
 from fagworkshop.tui.widgets.list_detail import (
     ListDetail,
@@ -118,6 +119,9 @@ class BasicList(OptionList):
 class BasicEditor(ListDetail):
     """The list and the detail panel of step 2."""
 
+    #: What it shows: refreshed only after a change of these (tui.aspects).
+    SHOWS = (Aspect.BASICS,)
+
     def compose(self) -> ComposeResult:
         yield BasicList(id="basic-list")
         with VerticalScroll(id="basic-detail", classes="detail"):
@@ -136,7 +140,7 @@ class BasicEditor(ListDetail):
         self.refresh_from_session()
         self.part(BasicList).focus()
 
-    def refresh_from_session(self) -> None:
+    def refresh_from_session(self, aspect: Aspect = Aspect.ALL) -> None:
         """Show the session's basic competences and the highlighted one's details."""
         session = self.session
         if session is None:

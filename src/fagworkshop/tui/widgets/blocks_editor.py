@@ -27,6 +27,7 @@ from fagworkshop.domain.session import (
     Session,
 )
 from fagworkshop.i18n import t
+from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import host
 from fagworkshop.tui.widgets.list_detail import (
     ListDetail,
@@ -159,6 +160,9 @@ class ElementList(OptionList):
 class BlocksEditor(ListDetail):
     """The element list, the element's details and the local profiles of step 3."""
 
+    #: What it shows: refreshed only after a change of these (tui.aspects).
+    SHOWS = (Aspect.BLOCKS, Aspect.BASICS)
+
     DEFAULT_CSS = """
     BlocksEditor #profile-list { height: auto; max-height: 8; }
     BlocksEditor #profile-fields { height: auto; }
@@ -200,7 +204,7 @@ class BlocksEditor(ListDetail):
 
     # --- showing the session ------------------------------------------------
 
-    def refresh_from_session(self) -> None:
+    def refresh_from_session(self, aspect: Aspect = Aspect.ALL) -> None:
         """Show the session's blocks and profiles; keeps the cursor where it was."""
         session = self.session
         if session is None:

@@ -19,6 +19,7 @@ from fagworkshop.domain.analysis import Analysis, analyse, biggest_gaps, build_i
 from fagworkshop.domain.self_view import SelfView, self_view
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
+from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import session_of
 from fagworkshop.tui.widgets.grid_support import (
     competence_codes,
@@ -53,6 +54,9 @@ def legend() -> Content:
 class GapsPanel(Vertical):
     """Step 5's working area: legend, heat map, and coverage, profiles, single holders,
     unused competences and the selected person's gaps."""
+
+    #: What it shows: refreshed only after a change of these (tui.aspects).
+    SHOWS = (Aspect.BASICS, Aspect.BLOCKS, Aspect.STAFF, Aspect.RATINGS, Aspect.PLAN)
 
     # the compact rules below follow the step view's ``-compact`` class, an ancestor
     SCOPED_CSS = False
@@ -141,7 +145,7 @@ class GapsPanel(Vertical):
 
     # --- from the session to the screen ---------------------------------------
 
-    def refresh_from_session(self) -> None:
+    def refresh_from_session(self, aspect: Aspect = Aspect.ALL) -> None:
         """Analyse the latest round again and show it."""
         session = session_of(self)
         if self.profile_filter is not None and session.profile(self.profile_filter) is None:

@@ -36,6 +36,7 @@ from fagworkshop.domain.analysis import analyse, biggest_gaps
 from fagworkshop.domain.self_view import Wish, self_view
 from fagworkshop.domain.session import Action, ActionKind, ActionStatus, Session
 from fagworkshop.i18n import t
+from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import Applied, Refused, host, session_of
 from fagworkshop.tui.widgets.grid_support import (
     competence_codes,
@@ -326,6 +327,9 @@ class ActionForm(VerticalScroll):
 class PlanPanel(Horizontal):
     """Step 6's working area: the action list and goals on the left, the action form right."""
 
+    #: What it shows: refreshed only after a change of these (tui.aspects).
+    SHOWS = (Aspect.PLAN, Aspect.BASICS, Aspect.BLOCKS, Aspect.STAFF, Aspect.RATINGS)
+
     DEFAULT_CSS = """
     PlanPanel { height: 1fr; }
     PlanPanel #plan-left { width: 2fr; height: 1fr; }
@@ -393,7 +397,7 @@ class PlanPanel(Horizontal):
 
     # --- from the session to the screen ---------------------------------------
 
-    def refresh_from_session(self) -> None:
+    def refresh_from_session(self, aspect: Aspect = Aspect.ALL) -> None:
         """Show the actions and goals as they are now; the form's draft is left alone."""
         session = session_of(self)
         actions = self.query_one("#action-list", OptionList)

@@ -29,6 +29,7 @@ from fagworkshop.domain.session import AdaptedElement, BasicChoice, Person, Sess
 from fagworkshop.export.leftovers import exports_naming
 from fagworkshop.i18n import t
 from fagworkshop.i18n.names import place_text
+from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import Applied, host, session_of
 from fagworkshop.tui.widgets.grid_support import competence_codes, translate_bindings
 from fagworkshop.tui.widgets.rating_grid import Layer, RatingGrid
@@ -133,6 +134,9 @@ class StaffForm(Vertical):
 class StaffPanel(Vertical):
     """Step 4's working area: rating grid, detail panel with the rating note, staff form."""
 
+    #: What it shows: refreshed only after a change of these (tui.aspects).
+    SHOWS = (Aspect.STAFF, Aspect.RATINGS, Aspect.BASICS, Aspect.BLOCKS)
+
     # the compact rules below follow the step view's ``-compact`` class, an ancestor
     SCOPED_CSS = False
 
@@ -176,7 +180,6 @@ class StaffPanel(Vertical):
         super().__init__(id=id)
         translate_bindings(self)
         self.show_all = False
-        self._signature: tuple[object, ...] = ()
         self._cell_edit = False
         self._layer_before = Layer.LEADERS  # restored when "selvvurdering" mode ends
         self._row_before = 0
@@ -250,21 +253,11 @@ class StaffPanel(Vertical):
         wanted: set[str] = set().union(*relevant.values()) if relevant else set()
         return [c for c in ids if c in wanted]
 
-    def refresh_from_session(self) -> None:
+    def refresh_from_session(self, aspect: Aspect = Aspect.ALL) -> None:
         """Show the session as it is now; a rating typed here repaints only its own line."""
         session = session_of(self)
         rnd = session.round()
-        signature = (
-            id(session),
-            id(rnd),
-            self.show_all,
-            tuple((p.id, p.name, tuple(p.profiles)) for p in session.staff),
-            tuple((b.id, b.included, b.shown_title) for b in session.basics),
-            tuple((e.id, e.status, e.shown_title) for _, e in session.elements()),
-            tuple((p.id, tuple(p.elements)) for p in session.profiles),
-            self.grid.self_person,
-        )
-        if signature == self._signature:
+        if not aspect.touches(Aspect.STAFF, Aspect.BASICS, Aspect.BLOCKS):
             # same people and columns: a rating typed here has repainted its own line;
             # any other change only needs the visible window drawn again
             if not self._cell_edit:
@@ -273,7 +266,6 @@ class StaffPanel(Vertical):
             self._show_detail()
             return
         self._cell_edit = False
-        self._signature = signature
         index = build_index(session)
         columns = self._columns(session, index.relevant)
         codes = competence_codes(session)

@@ -7,15 +7,20 @@ from typing import Any
 from rich.text import Text
 from textual import events
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widget import Widget
 
-from fagworkshop.domain.progress import Progress, all_progress
+from fagworkshop.domain.progress import Progress
 from fagworkshop.domain.session import Step
 from fagworkshop.i18n import t
 
 
 class StepBar(Widget):
-    """One line with the seven steps; click one to go there."""
+    """One line with the seven steps; click one to go there (``Chosen``, the app goes).
+
+    It shows its reactive ``current`` step and ``progress``, which the workshop
+    screen binds it to; it does not read the session.
+    """
 
     COMPONENT_CLASSES = {"step-bar--current", "step-bar--complete", "step-bar--step"}
 
@@ -34,24 +39,23 @@ class StepBar(Widget):
             super().__init__()
             self.step = step
 
+    current: reactive[Step] = reactive(Step.FRAME)
+    progress: reactive[dict[Step, Progress]] = reactive(dict)
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._spans: list[tuple[int, int, Step]] = []
-
-    def refresh_from_session(self) -> None:
-        self.refresh()
 
     def labels(
         self, width: int, progress: dict[Step, Progress] | None = None
     ) -> list[tuple[Step, str]]:
         """The text of each step, shortened until the bar fits ``width``.
 
-        ``progress`` is what ``render`` already worked out (worked out here when None).
+        ``progress`` defaults to the bar's own.
         """
-        session = getattr(self.app, "session", None)
-        current = Step(session.current_step) if session else Step.FRAME
+        current = self.current
         if progress is None:
-            progress = all_progress(session) if session else {}
+            progress = self.progress
 
         def label(step: Step, names: str, numbers: str) -> str:
             n = int(step)
@@ -85,9 +89,8 @@ class StepBar(Widget):
         return [(s, label(s, "none", "none")) for s in Step]
 
     def render(self) -> Text:
-        session = getattr(self.app, "session", None)
-        current = Step(session.current_step) if session else Step.FRAME
-        progress = all_progress(session) if session else {}
+        current = self.current
+        progress = self.progress
         text = Text(no_wrap=True, overflow="ellipsis")
         self._spans = []
         for step, label in self.labels(self.size.width or 200, progress):
@@ -113,6 +116,3 @@ class StepBar(Widget):
         step = self.step_at(event.x)
         if step is not None:
             self.post_message(self.Chosen(step))
-            show = getattr(self.app, "show_step", None)
-            if show is not None:
-                show(int(step))

@@ -1,0 +1,94 @@
+"""The save status (gemt-status) and the banner over the step: what the file holds.
+
+Both show one :class:`SaveInfo`, a reactive the workshop screen binds them to; the
+app sets it after every change and every save, and never writes into the widgets.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from fagworkshop.i18n import t
+from fagworkshop.tui.controller import Conflict, SaveState, SessionController
+
+
+@dataclass(frozen=True)
+class SaveInfo:
+    """What the status line and the banner say, as plain data."""
+
+    state: SaveState = SaveState.NO_FILE
+    saved_at: float | None = None  # time.time() of the last write
+    error: str | None = None  # why the last save failed
+    lock_lost: bool = False  # blocked because the lock is no longer ours
+
+    @classmethod
+    def of(cls, ctl: SessionController | None) -> SaveInfo:
+        """The save state of the open session (NO_FILE when there is none)."""
+        if ctl is None:
+            return cls()
+        return cls(ctl.state, ctl.saved_at, ctl.save_error, ctl.conflict is Conflict.LOCK)
+
+
+class SaveStatus(Static):
+    """One line: when the session was saved, or that it is not (yet)."""
+
+    info: reactive[SaveInfo] = reactive(SaveInfo, init=False)
+
+    def __init__(self, *, id: str | None = "save-status") -> None:
+        super().__init__("", id=id, markup=False)
+
+    def on_mount(self) -> None:
+        self.watch_info(self.info)
+
+    def watch_info(self, info: SaveInfo) -> None:
+        state = info.state
+        if state is SaveState.READ_ONLY:
+            text = t("save.read_only_change")
+        elif state is SaveState.BLOCKED:
+            text = t("save.blocked_status")
+        elif state is SaveState.FAILED:
+            text = t("save.failed_status")
+        elif state is SaveState.NO_FILE:
+            text = t("save.no_file")
+        elif state is SaveState.PENDING:
+            text = t("save.pending")
+        elif state is SaveState.SAVED and info.saved_at is not None:
+            text = t("save.saved_at", time=time.strftime("%H:%M:%S", time.localtime(info.saved_at)))
+        else:
+            text = t("save.not_yet")
+        self.update(text)
+
+    def relabel(self) -> None:
+        """Say it again in the current language."""
+        self.watch_info(self.info)
+
+
+class SaveBanner(Static):
+    """A line over the step when nothing is saved: read-only, a failed save, or blocked."""
+
+    info: reactive[SaveInfo] = reactive(SaveInfo, init=False)
+
+    def __init__(self, *, id: str | None = "save-banner") -> None:
+        super().__init__("", id=id, markup=False)
+
+    def on_mount(self) -> None:
+        self.watch_info(self.info)
+
+    def watch_info(self, info: SaveInfo) -> None:
+        state = info.state
+        self.set_class(state is SaveState.READ_ONLY, "-read-only")
+        self.display = state in (SaveState.READ_ONLY, SaveState.FAILED, SaveState.BLOCKED)
+        if state is SaveState.READ_ONLY:
+            self.update(t("save.read_only"))
+        elif state is SaveState.BLOCKED:
+            self.update(t("save.blocked_lock" if info.lock_lost else "save.blocked_outside"))
+        elif state is SaveState.FAILED:
+            self.update(t("save.failed_banner", reason=info.error or ""))
+
+    def relabel(self) -> None:
+        """Say it again in the current language."""
+        self.watch_info(self.info)
