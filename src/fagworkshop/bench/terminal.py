@@ -41,6 +41,8 @@ KEYS: dict[str, bytes] = {
     "right": b"\x1b[C",
     "left": b"\x1b[D",
     "ctrl+q": b"\x11",
+    "ctrl+pageup": b"\x1b[5;5~",
+    "ctrl+pagedown": b"\x1b[6;5~",
 }
 
 #: The screen size of every real-terminal scenario (a laptop at a projector).
