@@ -23,6 +23,7 @@ from __future__ import annotations
 import random
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from fagworkshop.bench.scenarios import Config, Size, child_env, guarded, label
@@ -179,9 +180,11 @@ def _keys(config: Config, size: Size, keys: int) -> list[Row]:
             arrow = {1: "right", 3: "left", 4: "down"}.get(i % 5, "down")
             key = str((_level(before) + 1) % 5) if kind == "digit" else KEYS[arrow]
             sent = term.send(key)
-            done = term.wait(
-                lambda lines, b=before: _detail(lines) != b, 30, f"a change (key {i}: {key!r})"
-            )
+
+            def changed(lines: list[str], before: str = before) -> bool:
+                return _detail(lines) != before
+
+            done = term.wait(changed, 30, f"a change (key {i}: {key!r})")
             samples[kind].append(done - sent)
             _idle(term, pause)
     both = samples["digit"] + samples["arrow"]
@@ -279,4 +282,9 @@ def _steps(config: Config, size: Size) -> list[Row]:
 
 
 #: The real-terminal scenarios, in the order of their table.
-TERMINAL_SCENARIOS = [terminal_start, terminal_keys, terminal_typing, terminal_steps]
+TERMINAL_SCENARIOS: list[Callable[[Config], list[Row]]] = [
+    terminal_start,
+    terminal_keys,
+    terminal_typing,
+    terminal_steps,
+]
