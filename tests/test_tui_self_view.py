@@ -153,6 +153,36 @@ async def test_selvvurdering_mode_shows_only_the_own_row_and_esc_ends_it() -> No
         assert app.query_one("#rating-note").display and grid.has_focus
 
 
+async def test_selvvurdering_esc_text_comes_from_its_own_binding_not_a_patched_table() -> None:
+    """The footer's Esc says what it does in each mode, read through the public
+    ``active_bindings``; the grid's own binding table is never rewritten."""
+    app = Harness(demo())
+    async with app.run_test(size=(160, 40)) as pilot:
+        grid = app.query_one(RatingGrid)
+        grid.focus()
+        await pilot.pause()
+        table = {k: list(v) for k, v in grid._bindings.key_to_bindings.items()}
+
+        def escape() -> tuple[str, str]:
+            active = app.screen.active_bindings["escape"].binding
+            return active.action, active.description
+
+        assert escape() == ("leave", t("list.key.leave"))
+        await pilot.press("s")
+        await pilot.pause()
+        assert grid.self_person is not None
+        assert escape() == ("leave_self", t("selfview.key.leave"))
+        assert {k: list(v) for k, v in grid._bindings.key_to_bindings.items()} == table
+        await pilot.press("escape")
+        await pilot.pause()
+        assert grid.self_person is None and grid.has_focus
+        assert escape() == ("leave", t("list.key.leave"))
+        assert {k: list(v) for k, v in grid._bindings.key_to_bindings.items()} == table
+        await pilot.press("escape")  # out of the mode, Esc lets go of the keyboard
+        await pilot.pause()
+        assert not grid.has_focus
+
+
 async def test_in_the_app_self_mode_changes_are_saved_and_undone(tmp_path: Path) -> None:
     app_module = pytest.importorskip("fagworkshop.tui.app")
     path = tmp_path / "demo.toml"

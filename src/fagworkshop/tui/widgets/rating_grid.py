@@ -14,7 +14,6 @@ person's row only, and Esc ends the mode instead of letting go of the keys.
 
 from __future__ import annotations
 
-import dataclasses
 from enum import StrEnum
 
 from rich.style import Style
@@ -61,6 +60,12 @@ class RatingGrid(StaffCompetenceGrid):
 
     BINDINGS = [
         Binding("w", "toggle_wish", t("selfview.key.wish"), id="selfview.key.wish"),
+        # Esc in "selvvurdering" mode ends the mode: its own binding (the id is its
+        # i18n key, as tui/bindings.py's ``described`` makes them), shown instead of the
+        # grid's "leave" by check_action, so no binding table is patched. Both are
+        # listed here: a subclass's binding for a key replaces its base class's.
+        Binding("escape", "leave_self", t("selfview.key.leave"), id="selfview.key.leave"),
+        *(b for b in StaffCompetenceGrid.BINDINGS if isinstance(b, Binding) and b.key == "escape"),
     ]
 
     class WishToggled(Message):
@@ -206,6 +211,10 @@ class RatingGrid(StaffCompetenceGrid):
         """``w`` only in the own layer (shown in the footer there)."""
         if action == "toggle_wish":
             return self.shown_layer == Layer.SELF
+        if action == "leave":  # hidden and passed over in "selvvurdering" mode
+            return self.self_person is None
+        if action == "leave_self":
+            return self.self_person is not None
         return True
 
     def set_layer(self, layer: Layer) -> None:
@@ -216,14 +225,9 @@ class RatingGrid(StaffCompetenceGrid):
 
     def set_self_person(self, person_id: str | None) -> None:
         """Start "selvvurdering" mode for one person (None ends it); the footer's Esc
-        says which it does. The caller reloads the rows."""
+        says which it does (:meth:`check_action` picks the binding). The caller reloads
+        the rows."""
         self.self_person = person_id
-        key = "selfview.key.leave" if person_id is not None else "list.key.leave"
-        bindings = self._bindings.key_to_bindings
-        bindings["escape"] = [
-            dataclasses.replace(b, description=t(key)) if b.action == "leave" else b
-            for b in bindings.get("escape", [])
-        ]
         self.refresh_bindings()
 
     def action_toggle_wish(self) -> None:
@@ -231,10 +235,15 @@ class RatingGrid(StaffCompetenceGrid):
         if self.row_count and self.column_count and self.shown_layer == Layer.SELF:
             self.post_message(self.WishToggled(self, self.cursor_row, self.cursor_column))
 
+    def action_leave_self(self) -> None:
+        """Esc in "selvvurdering" mode: the person is done."""
+        if self.self_person is not None:
+            self.post_message(self.SelfModeLeft())
+
     def action_leave(self) -> None:
         """Esc: end "selvvurdering" mode, else let go of the keyboard."""
         if self.self_person is not None:
-            self.post_message(self.SelfModeLeft())
+            self.action_leave_self()
             return
         super().action_leave()
 
