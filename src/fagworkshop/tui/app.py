@@ -19,15 +19,13 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Input, TextArea
 
 from fagworkshop import i18n
 from fagworkshop.domain import changes
 from fagworkshop.domain.progress import all_progress
 from fagworkshop.domain.session import Session, Step
 from fagworkshop.i18n import t
-from fagworkshop.tui import leaving, signals
+from fagworkshop.tui import leaving, opening, palette, signals, theme, undoing
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.controller import (
     SAVE_DELAY,
@@ -39,47 +37,22 @@ from fagworkshop.tui.controller import (
     SessionController,
 )
 from fagworkshop.tui.palette import WorkshopCommands
-from fagworkshop.tui.save_host import AppSaveHost
 from fagworkshop.tui.screen import TEXT_FIELDS, WorkshopScreen
+from fagworkshop.tui.theme import HIGH_CONTRAST
 from fagworkshop.tui.widgets.choice import ChoiceModal
 from fagworkshop.tui.widgets.save_status import SaveInfo
 from fagworkshop.tui.widgets.step_bar import StepBar
 
-__all__ = ["SAVE_DELAY", "TEXT_FIELDS", "FagworkshopApp", "WorkshopScreen", "run_app"]
+__all__ = [
+    "HIGH_CONTRAST",
+    "SAVE_DELAY",
+    "TEXT_FIELDS",
+    "FagworkshopApp",
+    "WorkshopScreen",
+    "run_app",
+]
 
 log = logging.getLogger(__name__)
-
-HIGH_CONTRAST = "fagworkshop-kontrast"
-
-
-def _high_contrast_theme() -> Any:
-    from textual.theme import Theme
-
-    return Theme(
-        name=HIGH_CONTRAST,
-        primary="#FFFF00",
-        secondary="#00FFFF",
-        accent="#FFFF00",
-        foreground="#FFFFFF",
-        background="#000000",
-        surface="#000000",
-        panel="#1A1A1A",
-        boost="#333333",
-        warning="#FFAA00",
-        error="#FF5555",
-        success="#55FF55",
-        dark=True,
-        variables={
-            "block-cursor-background": "#FFFF00",
-            "block-cursor-foreground": "#000000",
-            "block-cursor-text-style": "bold",
-            "border": "#FFFF00",
-            "border-blurred": "#AAAAAA",
-            "footer-key-foreground": "#FFFF00",
-            "input-selection-background": "#FFFF00 40%",
-            "text-muted": "#DDDDDD",
-        },
-    )
 
 
 def _binding(key: str, action: str, text_key: str, **kwargs: Any) -> Binding:
@@ -134,7 +107,7 @@ class FagworkshopApp(App[None]):
         if lang:
             i18n.set_language(lang)
         super().__init__()
-        self.register_theme(_high_contrast_theme())
+        self.register_theme(theme.high_contrast_theme())
         self.sessions_dir = sessions_dir
         #: The open session's controller (version, save, lock, undo); None on the home screen.
         self.controller: SessionController | None = None
@@ -152,8 +125,8 @@ class FagworkshopApp(App[None]):
 
     def on_mount(self) -> None:
         self.title = t("app.title")
-        self._restore_theme()
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        theme.restore_theme(self)
+        self.theme_changed_signal.subscribe(self, theme.remember_theme)
         signals.install_signal_handlers(self)
         if self._start_path is not None or self._start_session is not None:
             self.open_or_ask(self._start_path, self._start_session, self.read_only)
@@ -162,147 +135,29 @@ class FagworkshopApp(App[None]):
 
     # --- theme and palette (Textual's own commands in the UI's language) --------
 
-    def _restore_theme(self) -> None:
-        from fagworkshop.store.settings import load_settings
-
-        theme = load_settings().get("theme")
-        if isinstance(theme, str) and theme in self.available_themes:
-            self.theme = theme
-
-    def _remember_theme(self, theme: Any) -> None:
-        from fagworkshop.store.settings import save_setting
-
-        save_setting("theme", str(getattr(theme, "name", theme)))
-
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Textual's own palette commands, translated; no Screenshot (it writes names to
-        ~/Downloads, readable by others)."""
-        yield SystemCommand(t("palette.theme"), t("palette.theme_help"), self.search_themes)
-        yield SystemCommand(t("palette.quit"), t("palette.quit_help"), self.action_quit)
-        if screen.query("HelpPanel"):
-            yield SystemCommand(
-                t("palette.keys_hide"), t("palette.keys_hide_help"), self.action_hide_help_panel
-            )
-        else:
-            yield SystemCommand(
-                t("palette.keys"), t("palette.keys_help"), self.action_show_help_panel
-            )
-        if screen.maximized is not None:
-            yield SystemCommand(
-                t("palette.minimize"), t("palette.minimize_help"), screen.action_minimize
-            )
-        elif screen.focused is not None and screen.focused.allow_maximize:
-            yield SystemCommand(
-                t("palette.maximize"), t("palette.maximize_help"), screen.action_maximize
-            )
+        """Textual's own palette commands, translated (``tui.palette``)."""
+        return palette.system_commands(self, screen)
 
     def action_command_palette(self) -> None:
         """Ctrl+P: the command palette, its search box in the UI's language."""
-        from textual.command import CommandPalette
-
-        # is_open() is typed for App[object]; App is invariant in its return type
-        open_now = CommandPalette.is_open(self)  # type: ignore[arg-type]
-        if self.use_command_palette and not open_now:
-            self.push_screen(
-                CommandPalette(placeholder=t("palette.search"), id="--command-palette")
-            )
-
-    def search_themes(self) -> None:
-        """The theme picker, its search box in the UI's language."""
-        from textual.command import CommandPalette
-        from textual.theme import ThemeProvider
-
-        self.push_screen(
-            CommandPalette(providers=[ThemeProvider], placeholder=t("palette.search_themes"))
-        )
+        palette.open_palette(self)
 
     def go_home_screen(self) -> None:
         """Put the home screen in place of whatever main screen is showing."""
-        from fagworkshop.tui.home import HomeScreen
-
-        self._replace_main(HomeScreen())
-
-    def _replace_main(self, screen: Screen[Any]) -> None:
-        from fagworkshop.tui.home import HomeScreen
-
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-        if isinstance(self.screen, (HomeScreen, WorkshopScreen)):
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+        opening.go_home(self)
 
     def open_or_ask(
         self, path: Path | None, session: Session | None = None, read_only: bool = False
     ) -> None:
-        """Open a session; when it is locked elsewhere offer it read-only or refuse.
-
-        Any other store problem is shown as an error message (the home screen stays).
-        """
-        from fagworkshop.store import SessionLocked, StoreError
-        from fagworkshop.tui.widgets.confirm import ConfirmModal
-
-        try:
-            self.open_session(path, session, read_only)
-        except SessionLocked as err:
-
-            def answer(yes: bool | None) -> None:
-                if yes:
-                    self.open_or_ask(path, session, read_only=True)
-                else:
-                    self.notify(t("home.locked_refused"), severity="warning", markup=False)
-
-            if len(self.screen_stack) < 2:
-                self.go_home_screen()
-            self.push_screen(ConfirmModal(t("home.locked_ask", reason=err.describe())), answer)
-        except StoreError as err:
-            self.notify(err.describe(), severity="error", markup=False, timeout=15)
-            if len(self.screen_stack) < 2:
-                self.go_home_screen()
+        """Open a session; offer it read-only when it is locked elsewhere (``tui.opening``)."""
+        opening.open_or_ask(self, path, session, read_only)
 
     def open_session(
         self, path: Path | None, session: Session | None = None, read_only: bool = False
     ) -> bool:
-        """Open a session (loading it from ``path`` when not given) and show its step.
-
-        Takes the session lock unless read-only; a ``SessionLocked`` is raised to the
-        caller (the home screen offers read-only). Returns whether it opened.
-        """
-        from fagworkshop import store
-
-        self.close_session()
-        lock = None
-        if path is not None and not read_only:
-            lock = store.SessionLock(path)
-            lock.acquire()
-        edited_outside = False
-        stamp: store.FileStamp | None
-        try:
-            if session is None:
-                assert path is not None
-                loaded = store.load_session_file(path)
-                session, stamp, edited_outside = loaded.session, loaded.stamp, loaded.edited_outside
-            else:
-                stamp = store.file_stamp(path) if path is not None else None
-        except Exception:
-            if lock is not None:
-                lock.release()
-            raise
-        self.controller = SessionController(
-            session,
-            Path(path) if path is not None else None,
-            AppSaveHost(self),
-            read_only=read_only,
-            lock=lock,
-            stamp=stamp,
-        )
-        self.conflict_offered = False
-        self.timebox_ends.clear()
-        self.sub_title = session.title
-        self._replace_main(WorkshopScreen())
-        if edited_outside:
-            self.notify(t("save.edited_outside"), markup=False, timeout=10)
-        return True
+        """Open a session and show its step; raises ``SessionLocked`` (``tui.opening``)."""
+        return opening.open_session(self, path, session, read_only)
 
     def close_session(self, save: bool = True) -> None:
         """Save what is unsaved (unless ``save`` is False), release the lock, forget it."""
@@ -364,44 +219,11 @@ class FagworkshopApp(App[None]):
 
     def action_undo(self) -> None:
         """Ctrl+Z: take back the last change, on any step; says what was taken back."""
-        self._undo_or_redo(undo=True)
+        undoing.undo_or_redo(self, undo=True)
 
     def action_redo(self) -> None:
         """Ctrl+Y: do again what was taken back."""
-        self._undo_or_redo(undo=False)
-
-    def _undo_or_redo(self, undo: bool) -> None:
-        ctl = self.controller
-        if ctl is None:
-            return
-        self.flush_view()
-        step = ctl.session.current_step
-        outcome = ctl.undo() if undo else ctl.redo()
-        if isinstance(outcome, Refused):
-            self.notify(outcome.reason, severity="warning", markup=False)
-            return
-        self.notify(
-            t("undo.done" if undo else "redo.done", what=outcome.value), markup=False, timeout=4
-        )
-        self._name_undo()
-        if ctl.session.current_step != step:
-            self.show_step(ctl.session.current_step, remember=False)
-            return
-        self.refresh_views()
-        # Views leave a focused field alone (it is being typed in): let go of it, show
-        # the restored text once it has lost the focus, and give it the focus back;
-        # otherwise the next key would type the undo away.
-        field = self.focused
-        if isinstance(field, (Input, TextArea)):
-            self.screen.set_focus(None)
-            self.call_after_refresh(self._refresh_then_refocus, field)
-
-    def _refresh_then_refocus(self, field: Widget) -> None:
-        self.refresh_views()
-        if field.is_attached and self.focused is None:
-            if isinstance(field, Input):
-                field.select_on_focus = False
-            field.focus()
+        undoing.undo_or_redo(self, undo=False)
 
     def _name_undo(self) -> None:
         """Name what ctrl+z would take back in the footer ("Fortryd: niveau for AP på B3")."""

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from fagworkshop.i18n import t
 
@@ -65,3 +68,37 @@ class WorkshopCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+def system_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemCommand]:
+    """Textual's own palette commands, translated; no Screenshot (it writes names to
+    ~/Downloads, readable by others)."""
+    yield SystemCommand(t("palette.theme"), t("palette.theme_help"), partial(search_themes, app))
+    yield SystemCommand(t("palette.quit"), t("palette.quit_help"), app.action_quit)
+    if screen.query("HelpPanel"):
+        yield SystemCommand(
+            t("palette.keys_hide"), t("palette.keys_hide_help"), app.action_hide_help_panel
+        )
+    else:
+        yield SystemCommand(t("palette.keys"), t("palette.keys_help"), app.action_show_help_panel)
+    if screen.maximized is not None:
+        yield SystemCommand(
+            t("palette.minimize"), t("palette.minimize_help"), screen.action_minimize
+        )
+    elif screen.focused is not None and screen.focused.allow_maximize:
+        yield SystemCommand(
+            t("palette.maximize"), t("palette.maximize_help"), screen.action_maximize
+        )
+
+
+def open_palette(app: App[Any]) -> None:
+    """Ctrl+P: the command palette, its search box in the UI's language."""
+    if app.use_command_palette and not CommandPalette.is_open(app):
+        app.push_screen(CommandPalette(placeholder=t("palette.search"), id="--command-palette"))
+
+
+def search_themes(app: App[Any]) -> None:
+    """The theme picker, its search box in the UI's language."""
+    app.push_screen(
+        CommandPalette(providers=[ThemeProvider], placeholder=t("palette.search_themes"))
+    )
