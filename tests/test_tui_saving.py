@@ -15,6 +15,7 @@ from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.widgets.choice import ChoiceModal
+from fagworkshop.tui.widgets.confirm import ConfirmModal
 
 SIZE = (120, 36)
 
@@ -188,6 +189,34 @@ async def test_open_the_version_on_disk_after_a_confirmation(tmp_path: Path) -> 
         assert "ændret uden for fagworkshop" in " ".join(messages(app))
         await pilot.press("ctrl+q")
     assert [d.text for d in store.load_session(path).step(1).decisions] == ["deres"]
+
+
+async def test_opening_the_disk_version_is_a_destructive_question(tmp_path: Path) -> None:
+    """It throws away the work here: Enter answers no, and the work stays."""
+    path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app.apply(changes.add_decision, 1, "mit")
+        await app.flush_saves()
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("mit", "deres"), encoding="utf-8")
+        app.apply(changes.add_decision, 1, "mere")
+        await app.flush_saves()
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        assert app.screen.destructive and not app.screen.default
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmModal)
+        assert app.session is not None
+        assert [d.text for d in app.session.step(1).decisions] == ["mit", "mere"]
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        if isinstance(app.screen, ChoiceModal):  # unsaved work: leave without saving
+            app.exit()
 
 
 async def test_undo_and_redo_across_steps_named_in_footer_and_message(tmp_path: Path) -> None:
