@@ -14,34 +14,25 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.containers import Container
 from textual.screen import Screen
 
 from fagworkshop import i18n
-from fagworkshop.domain import changes
-from fagworkshop.domain.progress import all_progress
-from fagworkshop.domain.session import Session, Step
+from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
 from fagworkshop.tui import leaving, opening, palette, signals, theme, undoing
-from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.controller import (
     SAVE_DELAY,
     Applied,
     Outcome,
     Refused,
-    SaveJob,
-    SaveResult,
-    SessionController,
 )
 from fagworkshop.tui.palette import WorkshopCommands
+from fagworkshop.tui.saving import Saving
 from fagworkshop.tui.screen import TEXT_FIELDS, WorkshopScreen
 from fagworkshop.tui.theme import HIGH_CONTRAST
 from fagworkshop.tui.widgets.choice import ChoiceModal
-from fagworkshop.tui.widgets.save_status import SaveInfo
-from fagworkshop.tui.widgets.step_bar import StepBar
 
 __all__ = [
     "HIGH_CONTRAST",
@@ -69,7 +60,7 @@ def relabel(bindings: Any) -> None:
         ]
 
 
-class FagworkshopApp(App[None]):
+class FagworkshopApp(Saving):
     """Fagworkshop: the seven-step competence workshop on screen."""
 
     CSS_PATH = "app.tcss"
@@ -109,8 +100,7 @@ class FagworkshopApp(App[None]):
         super().__init__()
         self.register_theme(theme.high_contrast_theme())
         self.sessions_dir = sessions_dir
-        #: The open session's controller (version, save, lock, undo); None on the home screen.
-        self.controller: SessionController | None = None
+        self.controller = None
         self._step_switches = 0  # go_to_step changes, which no step view shows
         self._read_only_start = read_only
         self.panel_visible = True
@@ -183,10 +173,6 @@ class FagworkshopApp(App[None]):
         """Write what is on screen as a copy (``tui.leaving.save_copy``); its path or None."""
         return leaving.save_copy(self)
 
-    def offer_conflict_choice(self) -> None:
-        """Ask what to do about a file changed outside (``tui.leaving``)."""
-        leaving.offer_conflict_choice(self)
-
     def _on_exit_signal(self, sig: int) -> None:
         """SIGHUP or SIGTERM: save, then end (``tui.signals``)."""
         signals.on_exit_signal(self, sig)
@@ -238,213 +224,6 @@ class FagworkshopApp(App[None]):
                 dataclasses.replace(b, description=text) for b in items
             ]
             self.refresh_bindings()
-
-    def refresh_views(self, aspect: Aspect = Aspect.ALL) -> None:
-        """After a change of ``aspect``: the step bar's state, and the current step view
-        (which refreshes only what shows that aspect)."""
-        self._show_progress()
-        view = self.current_view()
-        if view is not None:
-            view.refresh_from_session(aspect)
-
-    def _show_progress(self) -> None:
-        """Give the screen the current step and every step's progress (the step bar)."""
-        screen = self._workshop_screen()
-        session = self.session
-        if screen is not None and session is not None:
-            screen.step = Step(session.current_step)
-            screen.progress = all_progress(session)
-
-    def current_view(self) -> Any:
-        """The step view on screen, if any."""
-        from fagworkshop.tui.steps.base import StepView
-
-        screen = self._workshop_screen()
-        if screen is None:
-            return None
-        # steps shown before stay mounted, hidden (tui.steps.show_step_view)
-        return next((view for view in screen.query(StepView) if view.display), None)
-
-    def flush_view(self) -> None:
-        """Ask the step view to apply anything it holds back (typing in the notes)."""
-        for screen in self.screen_stack:
-            from fagworkshop.tui.steps.base import StepView
-
-            for view in screen.query(StepView):
-                view.flush_pending()
-
-    # --- saving ---------------------------------------------------------------
-
-    @property
-    def session(self) -> Session | None:
-        """The open session (the controller's), or None."""
-        return self.controller.session if self.controller is not None else None
-
-    @property
-    def session_path(self) -> Path | None:
-        """The file the session is saved to, or None."""
-        return self.controller.path if self.controller is not None else None
-
-    @session_path.setter
-    def session_path(self, path: Path | None) -> None:
-        if self.controller is not None:
-            self.controller.path = Path(path) if path is not None else None
-
-    @property
-    def read_only(self) -> bool:
-        """Whether the session is open read-only (nothing is saved)."""
-        if self.controller is not None:
-            return self.controller.read_only
-        return self._read_only_start
-
-    @read_only.setter
-    def read_only(self, value: bool) -> None:
-        self._read_only_start = value
-
-    @property
-    def saved_at(self) -> float | None:
-        """When the file was last written (``time.time()``), or None."""
-        return self.controller.saved_at if self.controller is not None else None
-
-    @property
-    def save_error(self) -> str | None:
-        """Why the last save failed, or None."""
-        return self.controller.save_error if self.controller is not None else None
-
-    @property
-    def _version(self) -> int:
-        return self.controller.version if self.controller is not None else 0
-
-    @property
-    def dirty(self) -> bool:
-        """Whether there are changes not yet on disk."""
-        return self.controller is not None and self.controller.dirty
-
-    async def flush_saves(self) -> None:
-        """Save what is pending now and wait until it is on disk (for tests: no pauses)."""
-        self.flush_view()
-        ctl = self.controller
-        for _ in range(10):
-            await self.workers.wait_for_complete()
-            if ctl is None or ctl is not self.controller:
-                return
-            job = ctl.begin_save()
-            if job is None:
-                return
-            self._save_worker(job)
-
-    @work(thread=True, exclusive=False, exit_on_error=False, group="save")
-    def _save_worker(self, job: SaveJob) -> None:
-        ctl = self.controller
-        if ctl is None:
-            return
-        result = self._write(job)
-        self.call_from_thread(self._save_done, ctl, result)
-
-    def _write(self, job: SaveJob) -> SaveResult:
-        """Write a save job (any thread); what happened. The benchmark times this."""
-        ctl = self.controller
-        assert ctl is not None
-        return ctl.write(job)
-
-    def _save_done(self, ctl: SessionController, result: SaveResult) -> None:
-        if ctl is not self.controller:
-            return  # the session was closed meanwhile
-        ctl.finish_save(result)
-        if ctl.conflict is not None and not self.conflict_offered:
-            self.conflict_offered = True
-            self.offer_conflict_choice()
-
-    def save_now_sync(self) -> bool:
-        """Save at once on this thread (quitting, a test); whether the file is up to date."""
-        ctl = self.controller
-        if ctl is None:
-            return True
-        if ctl.read_only or ctl.path is None:
-            return not ctl.dirty
-        ctl.save_now()
-        if ctl.conflict is not None and not self.conflict_offered:
-            self.conflict_offered = True
-            self.offer_conflict_choice()
-        return not ctl.dirty
-
-    def action_save_now(self) -> None:
-        """Save at once (command palette); after an outside change, ask what to do."""
-        ctl = self.controller
-        if ctl is None or ctl.read_only:
-            return
-        if ctl.conflict is not None:
-            self.offer_conflict_choice()
-            return
-        ctl.version += 1
-        self.save_now_sync()
-
-    def update_save_status(self) -> None:
-        """Show when the session was last saved, a failed save, or read-only mode."""
-        screen = self._workshop_screen()
-        if screen is not None:
-            screen.save = SaveInfo.of(self.controller)
-
-    def _workshop_screen(self) -> WorkshopScreen | None:
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, WorkshopScreen):
-                return screen
-        return None
-
-    # --- steps ------------------------------------------------------------------
-
-    @property
-    def current_step(self) -> Step:
-        """The step the team is on."""
-        return Step(self.session.current_step if self.session else 1)
-
-    def show_step(self, step: int, remember: bool = True) -> None:
-        """Show a step; ``remember`` records it in the session (go_to_step)."""
-        from fagworkshop.tui.steps import show_step_view
-
-        screen = self._workshop_screen()
-        if screen is None or self.session is None:
-            return
-        ctl = self.controller
-        if remember and step != self.session.current_step and ctl is not None:
-            self.flush_view()
-            # only the step changes: the view being left needs no refresh (try_apply's)
-            if isinstance(ctl.apply(changes.go_to_step, step), Applied):
-                self._step_switches += 1
-        host = screen.query_one("#step-host", Container)
-        # kept views are shown again, not rebuilt; refreshed only if something else changed
-        edits = ctl.version - self._step_switches if ctl is not None else None
-        view = show_step_view(host, Step(step), edits)
-        view.set_class(not self.panel_visible, "-panel-hidden")
-        self._show_progress()
-
-    def on_step_bar_chosen(self, message: StepBar.Chosen) -> None:
-        """A step clicked in the step bar: go there."""
-        self.show_step(int(message.step))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"go_to_step", "previous_step", "next_step", "toggle_panel", "undo", "redo"}:
-            return self.session is not None and isinstance(self.screen, WorkshopScreen)
-        return True
-
-    def action_go_to_step(self, step: int) -> None:
-        self.show_step(int(step))
-
-    def action_previous_step(self) -> None:
-        if self.session is not None and self.session.current_step > 1:
-            self.show_step(self.session.current_step - 1)
-
-    def action_next_step(self) -> None:
-        if self.session is not None and self.session.current_step < 7:
-            self.show_step(self.session.current_step + 1)
-
-    def action_toggle_panel(self) -> None:
-        """Show or hide the notes, decisions and timebox panel."""
-        self.panel_visible = not self.panel_visible
-        self.panel_chosen = True
-        view = self.current_view()
-        if view is not None:
-            view.set_class(not self.panel_visible, "-panel-hidden")
 
     def action_help(self) -> None:
         """F1: help for the current step."""

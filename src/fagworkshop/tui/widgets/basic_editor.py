@@ -94,7 +94,7 @@ class BasicList(OptionList):
         if basic_id is None or session is None:
             return
         current = session.competence(basic_id)
-        self._apply(adapt.decide_basic, not bool(current and current.included))
+        self._apply(adapt.decide_basic, not (isinstance(current, BasicChoice) and current.included))
 
     def action_priority(self, priority: str) -> None:
         self._apply(adapt.set_priority, priority)
@@ -105,7 +105,7 @@ class BasicList(OptionList):
         if basic_id is None or session is None:
             return
         basic = session.competence(basic_id)
-        if basic is not None and not basic.included:
+        if isinstance(basic, BasicChoice) and not basic.included:
             self._apply(adapt.decide_basic, True)
         self._apply(adapt.set_min_level, level)
 
