@@ -318,7 +318,7 @@ def test_erasing_a_person_is_final(tmp_path: Path) -> None:
     assert not ctl.can_undo and isinstance(ctl.undo(), Refused)
     assert ctl.session.person(person.id) is None
     # no state left in the history holds the person
-    assert person.name not in repr(ctl._undo) + repr(ctl._redo)
+    assert person.name not in repr(ctl.history.undo) + repr(ctl.history.redo)
 
 
 def test_controller_never_imports_textual() -> None:
@@ -338,11 +338,11 @@ def test_undo_steps_share_the_ratings_that_did_not_change(tmp_path: Path) -> Non
         ctl.apply(changes.set_rating, person, competence, levels[n % len(levels)])
     others = [p.id for p in ctl.session.staff if p.id != person]
     for other in others:
-        held = {id(e.plain["rounds"][-1]["ratings"][other]) for e in ctl._undo}
+        held = {id(e.plain["rounds"][-1]["ratings"][other]) for e in ctl.history.undo}
         assert len(held) == 1, other
     # and a shared dict is never the session's own (changing the session leaves it be)
     live = ctl.session.rounds[-1].ratings[others[0]]
-    assert all(e.plain["rounds"][-1]["ratings"][others[0]] is not live for e in ctl._undo)
+    assert all(e.plain["rounds"][-1]["ratings"][others[0]] is not live for e in ctl.history.undo)
 
 
 def test_overwrite_replaces_only_what_the_user_was_shown(tmp_path: Path) -> None:
