@@ -164,3 +164,13 @@ def test_change_keys_are_translated() -> None:
         "rules.transfer_plan_required",
     ):
         assert has(key), key
+
+
+def test_a_decision_s_date_can_be_changed(session: Session) -> None:
+    changes.add_decision(session, 2, "aftale", dt.date(2026, 3, 10))
+    changes.set_decision_date(session, 2, 0, dt.date(2026, 3, 12))
+    assert session.step(2).decisions[0].made_on == dt.date(2026, 3, 12)
+    assert session.step(2).decisions[0].text == "aftale"
+    with pytest.raises(ChangeError) as err:
+        changes.set_decision_date(session, 2, 1, dt.date(2026, 3, 12))
+    assert has(err.value.key)

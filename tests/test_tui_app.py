@@ -318,3 +318,50 @@ async def test_decision_removed_with_delete_key(tmp_path: Path) -> None:
         assert [d.text for d in session.step(1).decisions] == ["anden"]
         assert session.step(1).decisions[0].made_on is not None
         await app.workers.wait_for_complete()
+
+
+async def test_an_existing_decision_s_date_is_edited_and_saved(tmp_path: Path) -> None:
+    """``d`` (or Enter) on a decision puts its date in the date field; Enter saves it,
+    Esc keeps the old one; the date field dates new decisions today again after."""
+    import datetime as dt
+
+    session, path = saved(tmp_path)
+    changes.add_decision(session, 1, "første", dt.date(2026, 3, 10))
+    changes.add_decision(session, 1, "anden", dt.date(2026, 3, 10))
+    store.save_session(session, path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.pause()
+        assert app.session is not None
+        decisions = app.session.step(1).decisions
+        listing = app.screen.query_one("#decision-list", DecisionList)
+        field = app.screen.query_one("#decision-date", Input)
+        listing.focus()
+        listing.highlighted = 1
+        await pilot.press("d")
+        await pilot.pause()
+        assert field.has_focus and field.value == "2026-03-10"
+        field.value = "2026-03-12"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [d.made_on for d in decisions] == [dt.date(2026, 3, 10), dt.date(2026, 3, 12)]
+        assert [d.text for d in decisions] == ["første", "anden"]
+        assert field.value == dt.date.today().isoformat()
+        assert listing.has_focus and listing.highlighted == 1
+        # Enter on a decision does the same; Esc leaves it as it was
+        listing.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert field.has_focus and field.value == "2026-03-10"
+        field.value = "2026-01-01"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert decisions[0].made_on == dt.date(2026, 3, 10)
+        assert field.value == dt.date.today().isoformat()
+        await app.flush_saves()
+        on_disk = store.load_session(path).step(1).decisions
+        assert [d.made_on for d in on_disk] == [dt.date(2026, 3, 10), dt.date(2026, 3, 12)]
+        await pilot.press("ctrl+z")  # undo takes the date back
+        await pilot.pause()
+        assert app.session.step(1).decisions[1].made_on == dt.date(2026, 3, 10)
+        await app.workers.wait_for_complete()

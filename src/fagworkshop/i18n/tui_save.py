@@ -34,6 +34,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "undo.what.set_step_notes": ("noter", "notes"),
     "undo.what.add_decision": ("ny aftale", "new decision"),
     "undo.what.remove_decision": ("aftale fjernet", "decision removed"),
+    "undo.what.set_decision_date": ("dato for aftale", "date of decision"),
     "undo.what.set_timebox": ("tidsramme", "timebox"),
     "undo.what.decide_basic": ("valg af basiskompetence", "choice of basic competence"),
     "undo.what.set_min_level": ("minimumsniveau", "minimum level"),

@@ -64,6 +64,7 @@ from fagworkshop.domain.changes.steps import (
     go_to_step,
     mark_agreed,
     remove_decision,
+    set_decision_date,
     set_step_notes,
     set_timebox,
 )
@@ -95,6 +96,7 @@ __all__ = [
     "set_frame_text",
     "set_person_profiles",
     "set_rating",
+    "set_decision_date",
     "set_rating_note",
     "set_self_rating",
     "set_step_notes",

@@ -29,6 +29,14 @@ def add_decision(session: Session, step: int, text: str, on: dt.date | None = No
     return decision
 
 
+def set_decision_date(session: Session, step: int, index: int, on: dt.date) -> None:
+    """Change the date of a decision of a step (by its position): the day it was made."""
+    decisions = session.step(Step(step)).decisions
+    if not 0 <= index < len(decisions):
+        raise ChangeError("change.unknown_decision", index=index + 1)
+    decisions[index].made_on = on
+
+
 def remove_decision(session: Session, step: int, index: int) -> None:
     """Remove a decision of a step by its position."""
     decisions = session.step(Step(step)).decisions

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from fagworkshop.domain import changes
 from fagworkshop.domain.session import Step
 from fagworkshop.i18n import t
-from fagworkshop.tui.host import host
+from fagworkshop.tui.host import Applied, host
 
 #: Seconds after the last keystroke before notes are applied.
 NOTES_DELAY = 0.5
@@ -38,11 +38,13 @@ def clock(seconds: float) -> str:
 
 
 class DecisionList(OptionList):
-    """The decisions of a step; Delete removes the highlighted one."""
+    """The decisions of a step; Delete removes the highlighted one, ``d`` (or Enter)
+    edits its date."""
 
     BINDINGS = [
         Binding("delete", "remove_decision", t("key.remove_decision"), id="key.remove_decision"),
         Binding("backspace", "remove_decision", show=False),
+        Binding("d", "edit_date", t("key.decision_date"), id="key.decision_date"),
     ]
 
     def on_mount(self) -> None:
@@ -59,6 +61,11 @@ class DecisionList(OptionList):
         if self.highlighted is not None:
             panel.remove_decision(self.highlighted)
 
+    def action_edit_date(self) -> None:
+        panel = next(a for a in self.ancestors if isinstance(a, StepPanel))
+        if self.highlighted is not None:
+            panel.edit_decision_date(self.highlighted)
+
 
 class StepPanel(VerticalScroll):
     """Notes, decisions and timebox of one step."""
@@ -68,6 +75,8 @@ class StepPanel(VerticalScroll):
         self.step = Step(step)
         self._notes_timer: Any = None
         self._notes_dirty = False
+        #: The decision whose date the date field edits (None: it dates a new one).
+        self.editing_date: int | None = None
 
     # --- layout -------------------------------------------------------------------
 
@@ -169,10 +178,34 @@ class StepPanel(VerticalScroll):
         host(self).apply(changes.set_step_notes, self.step, text)
 
     def on_descendant_blur(self, event: Any) -> None:
-        if getattr(event, "widget", None) is not None and event.widget.id == "step-notes":
+        widget = getattr(event, "widget", None)
+        if widget is not None and widget.id == "step-notes":
             self.flush()
+        elif widget is not None and widget.id == "decision-date" and self.editing_date is not None:
+            self._stop_editing_date()  # left without Enter: the date is not changed
 
     # --- decisions ------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#decision-list")
+    def _decision_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.edit_decision_date(event.option_index)
+
+    def edit_decision_date(self, index: int) -> None:
+        """Put the date of decision ``index`` in the date field to be changed (Enter saves)."""
+        state = self._state()
+        if state is None or not 0 <= index < len(state.decisions):
+            return
+        made_on = state.decisions[index].made_on
+        self.editing_date = index
+        field = self.query_one("#decision-date", Input)
+        field.value = made_on.isoformat() if made_on else ""
+        field.focus()
+        self.app.notify(t("panel.decision_date_edit"), markup=False)
+
+    def _stop_editing_date(self) -> None:
+        self.editing_date = None
+        self.query_one("#decision-date", Input).value = dt.date.today().isoformat()
 
     @on(Input.Submitted, "#decision-input, #decision-date")
     def _add_decision(self, event: Input.Submitted) -> None:
@@ -183,6 +216,18 @@ class StepPanel(VerticalScroll):
             made_on = dt.date.fromisoformat(date_text) if date_text else None
         except ValueError:
             self.app.notify(t("plan.bad_date"), severity="error", markup=False)
+            return
+        if self.editing_date is not None and event.input.id == "decision-date":
+            index = self.editing_date
+            if made_on is None:
+                self.app.notify(t("plan.bad_date"), severity="error", markup=False)
+                return
+            outcome = host(self).try_apply(changes.set_decision_date, self.step, index, made_on)
+            self._stop_editing_date()
+            if isinstance(outcome, Applied):
+                listing = self.query_one("#decision-list", DecisionList)
+                listing.highlighted = index
+                listing.focus()
             return
         app: Any = self.app
         if app.apply(changes.add_decision, self.step, text_input.value, made_on) is not None:
