@@ -156,6 +156,35 @@ async def test_personal_goals() -> None:
         await app.workers.wait_for_complete()
 
 
+async def test_a_personal_goal_names_several_competences() -> None:
+    """Each competence chosen is added to the next goal's (again: taken out), as the
+    domain allows several."""
+    s = session()
+    app = PanelHost(s, PlanPanel)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await pilot.pause()
+        app.query_one("#goal-person", Select).value = s.staff[0].id
+        await pilot.pause()
+        chooser = app.query_one("#goal-competence", Select)
+        from fagworkshop.domain.analysis import analyse
+
+        first, second, third = (c.id for c in analyse(s).competences[:3])  # offered
+        for competence in (first, second, third, second):  # the second twice: out again
+            chooser.value = competence
+            await pilot.pause()
+            assert chooser.is_blank()  # ready for the next one
+        panel = app.query_one(PlanPanel)
+        assert panel.goal_competences == [first, third]
+        shown = screen_text(app)
+        assert "Målets kompetencer:" in shown
+        app.query_one("#goal-new", Input).focus()
+        await pilot.press(*"Tre ting", "enter")
+        await pilot.pause()
+        assert s.staff[0].goals[-1].competences == [first, third]
+        assert panel.goal_competences == [] and "Målets kompetencer:" not in screen_text(app)
+        await app.workers.wait_for_complete()
+
+
 async def test_in_the_app(tmp_path: Path) -> None:
     s = session()
     s.current_step = 6

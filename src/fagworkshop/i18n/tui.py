@@ -151,10 +151,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.step.6": (
         "Tilføj handlinger: type, titel, for hvem, kompetencer, ansvarlig, frist og status.\n"
         "Kurser og uddannelse kræver en transferplan: hvordan det lærte bruges og deles. "
-        "Katalogets kurser, der passer til kompetencerne, foreslås. Personlige mål pr. medarbejder.",
+        "Katalogets kurser, der passer til kompetencerne, foreslås. Personlige mål pr. medarbejder, "
+        "med frist og en eller flere kompetencer (vælg en kompetence igen for at fjerne den).",
         "Add actions: kind, title, for whom, competences, owner, deadline and status.\n"
         "Courses and education need a transfer plan: how the learning is used and shared. "
-        "The catalogue's matching courses are offered. Personal goals per member of staff.",
+        "The catalogue's matching courses are offered. Personal goals per member of staff, "
+        "with a deadline and one or more competences (choose a competence again to remove it).",
     ),
     "help.step.7": (
         "Her står aftaler, lokale profiler, de største huller og planen samlet.\n"
@@ -179,13 +181,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "I et felt skriver alle taster; Esc forlader feltet til trinnets liste, og Esc dér "
         "slipper tastaturet. "
         "Taster overalt: 1-7 skifter trin (når du ikke skriver i et felt), Ctrl+PgUp/PgDn "
-        "forrige/næste trin, F1 hjælp, F2 vis/skjul noter og aftaler, Ctrl+P kommandoer, "
+        "forrige/næste trin, F1 hjælp, F2 vis/skjul noter og aftaler (i aftalelisten retter d "
+        "eller Enter datoen, Delete fjerner aftalen), Ctrl+P kommandoer, "
         "F9 høj kontrast, Ctrl+L sprog, Ctrl+Z/Ctrl+Y fortryd/gentag, "
         "Ctrl+Q afslut (gemmer først).",
         "In a field every key types; Esc leaves the field for the step's list, and Esc "
         "there lets go of the keyboard. "
         "Keys everywhere: 1-7 change step (when not typing in a field), Ctrl+PgUp/PgDn "
-        "previous/next step, F1 help, F2 show/hide notes and decisions, Ctrl+P commands, "
+        "previous/next step, F1 help, F2 show/hide notes and decisions (in the decision list d "
+        "or Enter edits the date, Delete removes the decision), Ctrl+P commands, "
         "F9 high contrast, Ctrl+L language, Ctrl+Z/Ctrl+Y undo/redo, "
         "Ctrl+Q quit (saves first).",
     ),

@@ -62,7 +62,7 @@ STRINGS.update(
     {
         # --- step 6: a goal's optional deadline and competence ---
         "plan.goal_deadline": ("Frist ÅÅÅÅ-MM-DD", "Deadline YYYY-MM-DD"),
-        "plan.goal_competence": ("(ingen kompetence)", "(no competence)"),
+        "plan.goal_competence": ("Tilføj kompetence (valgfri)", "Add a competence (optional)"),
     }
 )
 
@@ -128,6 +128,15 @@ STRINGS.update(
         "summary.no_notes": ("Ingen noter endnu.", "No notes yet."),
         "summary.agreed_date": ("Aftalt den", "Agreed on"),
         "panel.decision_date": ("Dato ÅÅÅÅ-MM-DD", "Date YYYY-MM-DD"),
+        "key.decision_date": ("Ret dato", "Edit date"),
+        "plan.goal_competences_chosen": (
+            "Målets kompetencer: {codes} (vælg igen for at fjerne)",
+            "The goal's competences: {codes} (choose again to remove)",
+        ),
+        "panel.decision_date_edit": (
+            "Ret aftalens dato i datofeltet og tryk Enter (Esc: behold den).",
+            "Edit the decision's date in the date field and press Enter (Esc: keep it).",
+        ),
     }
 )
 

@@ -344,6 +344,7 @@ class PlanPanel(Horizontal):
     PlanPanel #goal-extra { height: auto; }
     PlanPanel #goal-deadline { width: 16; }
     PlanPanel #goal-competence { width: 1fr; }
+    PlanPanel #goal-chosen { height: auto; color: $text-muted; }
     PlanPanel.-narrow { layout: vertical; }
     PlanPanel.-narrow #plan-left { width: 1fr; height: 9; }
     PlanPanel.-narrow #plan-keys { display: none; }
@@ -362,6 +363,8 @@ class PlanPanel(Horizontal):
         self._pending_load: str | None = None
         self._staff_shown: tuple[tuple[str, str], ...] | None = None
         self._goal_competences_shown: list[str] | None = None
+        #: The competences the next goal names (several may be chosen, one at a time).
+        self.goal_competences: list[str] = []
         self._wishes: tuple[Wish, ...] = ()
 
     def compose(self) -> ComposeResult:
@@ -380,6 +383,9 @@ class PlanPanel(Horizontal):
                 yield Select[str](
                     [], id="goal-competence", compact=True, prompt=t("plan.goal_competence")
                 )
+            chosen = Static("", id="goal-chosen", markup=False)
+            chosen.display = False
+            yield chosen
         yield ActionForm()
 
     def on_mount(self) -> None:
@@ -567,7 +573,31 @@ class PlanPanel(Horizontal):
     def _goal_person(self, event: Select.Changed) -> None:
         value = event.value
         self.goal_person = value if isinstance(value, str) else None
+        self.goal_competences = []
         self._show_goals()
+        self._show_goal_competences()
+
+    @on(Select.Changed, "#goal-competence")
+    def _goal_competence(self, event: Select.Changed) -> None:
+        """Choosing a competence adds it to the next goal's; choosing it again takes it out."""
+        event.stop()
+        value = event.value
+        if not isinstance(value, str):
+            return
+        if value in self.goal_competences:
+            self.goal_competences.remove(value)
+        else:
+            self.goal_competences.append(value)
+        with event.select.prevent(Select.Changed):
+            event.select.clear()  # ready for the next one
+        self._show_goal_competences()
+
+    def _show_goal_competences(self) -> None:
+        shown = self.query_one("#goal-chosen", Static)
+        codes = competence_codes(session_of(self))
+        chosen = ", ".join(codes.get(c, c) for c in self.goal_competences)
+        shown.update(t("plan.goal_competences_chosen", codes=chosen) if chosen else "")
+        shown.display = bool(chosen)  # no empty row at 80x24
 
     def _offer_goal_competences(self, session: Session) -> None:
         """The competences a goal can name (optional), most gaps first."""
@@ -598,8 +628,7 @@ class PlanPanel(Horizontal):
         except ValueError:
             self.app.notify(t("plan.bad_date"), severity="error", markup=False)
             return
-        competence = self.query_one("#goal-competence", Select).value
-        competences = [competence] if isinstance(competence, str) else []
+        competences = list(self.goal_competences)
         added = host(self).try_apply(
             changes.add_goal,
             self.goal_person,
@@ -610,6 +639,8 @@ class PlanPanel(Horizontal):
         if added:
             text_field.value = ""
             deadline_field.value = ""
+            self.goal_competences = []
+            self._show_goal_competences()
             self._show_goals()
             text_field.focus()  # the next goal is typed where the last one was
 
