@@ -18,14 +18,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
-from textual.widgets import Button, Input, Label, SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.widgets import Input, Static
 
 from fagworkshop.domain import changes
 from fagworkshop.domain.analysis import build_index
-from fagworkshop.domain.self_view import TALK_DIFFERENCE, cell_difference, self_people
-from fagworkshop.domain.session import AdaptedElement, BasicChoice, Person, Session
+from fagworkshop.domain.session import Session
 from fagworkshop.export.leftovers import exports_naming
 from fagworkshop.i18n import t
 from fagworkshop.i18n.names import place_text
@@ -34,101 +31,8 @@ from fagworkshop.tui.host import Applied, host, session_of
 from fagworkshop.tui.widgets.grid_support import competence_codes, translate_bindings
 from fagworkshop.tui.widgets.rating_grid import Layer, RatingGrid
 from fagworkshop.tui.widgets.staff_confirm import ConfirmErase
-
-
-class StaffForm(Vertical):
-    """Add or edit one member of staff: name, initials, role, local profiles."""
-
-    DEFAULT_CSS = """
-    StaffForm { width: 1fr; height: auto; padding: 0 1; border-left: solid $primary; }
-    StaffForm.-hidden { display: none; }
-    StaffForm #staff-form-title { text-style: bold; }
-    StaffForm .staff-field { height: 1; }
-    StaffForm .staff-field Label { width: 10; }
-    StaffForm .staff-field Input { width: 1fr; }
-    StaffForm #staff-profiles-label { margin-top: 1; color: $text-muted; }
-    StaffForm SelectionList { height: auto; max-height: 5; }
-    StaffForm SelectionList:focus > .option-list--option-highlighted {
-        background: $block-cursor-background; color: $block-cursor-foreground;
-    }
-    StaffForm Horizontal { height: auto; }
-    StaffForm Button { width: auto; min-width: 6; margin-right: 1; }
-    """
-
-    BINDINGS = [Binding("escape", "cancel", show=False)]
-
-    def __init__(self) -> None:
-        super().__init__(id="staff-form", classes="-hidden")
-        self.person_id: str | None = None
-
-    def compose(self) -> ComposeResult:
-        yield Label(t("staff.new"), id="staff-form-title", markup=False)
-        for key, field_id in (
-            ("staff.name_short", "staff-name"),
-            ("staff.initials_short", "staff-initials"),
-            ("staff.role", "staff-role"),
-        ):
-            with Horizontal(classes="staff-field"):
-                yield Label(t(key), markup=False)
-                yield Input(placeholder=t(key.replace("_short", "")), id=field_id, compact=True)
-        yield Label(t("staff.profiles"), id="staff-profiles-label", markup=False)
-        yield SelectionList[str](id="staff-profiles", compact=True)
-        with Horizontal():
-            yield Button(t("staff.save"), id="staff-save", variant="primary", compact=True)
-            yield Button(t("staff.cancel"), id="staff-cancel", compact=True)
-
-    def open_for(self, session: Session, person: Person | None) -> None:
-        """Show the form for a new person (None) or to edit one."""
-        self.person_id = person.id if person else None
-        title = self.query_one("#staff-form-title", Label)
-        title.update(
-            Content(t("staff.editing", name=person.name)) if person else Content(t("staff.new"))
-        )
-        self.query_one("#staff-name", Input).value = person.name if person else ""
-        self.query_one("#staff-initials", Input).value = person.initials if person else ""
-        self.query_one("#staff-role", Input).value = person.role if person else ""
-        profiles = self.query_one("#staff-profiles", SelectionList)
-        profiles.clear_options()
-        chosen = set(person.profiles) if person else set()
-        profiles.add_options(
-            [Selection(Content(p.name), p.id, p.id in chosen) for p in session.profiles]
-        )
-        # the first space ticks the first profile: a list without a highlight ignored it
-        profiles.highlighted = 0 if session.profiles else None
-        self.query_one("#staff-profiles-label", Label).update(
-            Content(t("staff.profiles") if session.profiles else t("staff.no_profiles"))
-        )
-        self.remove_class("-hidden")
-        self.screen.query(StaffPanel).add_class("-form-open")
-        self.query_one("#staff-name", Input).focus()
-
-    def values(self) -> tuple[str, str, str, list[str]]:
-        """What is typed: name, initials, role, chosen profile ids."""
-        return (
-            self.query_one("#staff-name", Input).value,
-            self.query_one("#staff-initials", Input).value,
-            self.query_one("#staff-role", Input).value,
-            list(self.query_one("#staff-profiles", SelectionList).selected),
-        )
-
-    def close(self) -> None:
-        """Hide the form (what was typed is kept until it is opened again)."""
-        self.add_class("-hidden")
-        self.screen.query(StaffPanel).remove_class("-form-open")
-
-    def action_cancel(self) -> None:
-        """Escape: close without saving."""
-        self.close()
-        self.post_message(StaffPanel.FormClosed())
-
-    @on(Button.Pressed, "#staff-cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#staff-save")
-    def _save(self) -> None:
-        self.post_message(StaffPanel.FormSaved())
+from fagworkshop.tui.widgets.staff_detail import detail_content, help_line, round_line
+from fagworkshop.tui.widgets.staff_form import StaffForm
 
 
 class StaffPanel(Vertical):
@@ -170,11 +74,9 @@ class StaffPanel(Vertical):
         {"new_person", "edit_person", "erase_person", "switch_layer", "self_mode"}
     )
 
-    class FormSaved(Message):
-        """The staff form asks to be saved."""
-
-    class FormClosed(Message):
-        """The staff form was closed without saving."""
+    #: The staff form's messages (the panel applies a saved form).
+    FormSaved = StaffForm.Saved
+    FormClosed = StaffForm.Closed
 
     def __init__(self, *, id: str | None = "staff-panel") -> None:
         super().__init__(id=id)
@@ -211,40 +113,13 @@ class StaffPanel(Vertical):
 
     def _show_help(self, session: Session) -> None:
         """The key line over the grid: the leaders' keys, or the layer's or the mode's."""
-        numbers = session.level_numbers()
-        high = max(numbers) if numbers else 0
-        grid = self.grid
-        person = session.person(grid.self_person) if grid.self_person else None
-        if person is not None:
-            text = t("selfview.mode.title", name=person.name, max=high)
-        elif grid.shown_layer == Layer.LEADERS:
-            text = t("staff.help_line", max=high)
-            if self_people(session.round()):  # the purple cells need saying only then
-                text += " " + t("selfview.help.leaders", flag=TALK_DIFFERENCE)
-        else:
-            text = t(f"selfview.help.{grid.shown_layer.value}", flag=TALK_DIFFERENCE)
-        self.query_one("#staff-help", Static).update(Content(text))
+        line = help_line(session, self.grid.self_person, self.grid.shown_layer)
+        self.query_one("#staff-help", Static).update(Content(line))
 
     def _show_round(self, session: Session) -> None:
         """Which rating round the grid rates: a follow-up must not be mistaken for the first."""
-        rnd = session.round()
-        shown = self.query_one("#staff-round", Static)
-        if rnd is None:
-            shown.update(Content(t("staff.round_none")))
-            return
-        # the layer or the mode first: at 80 columns the end of the line is cut off, and
-        # the help line that says it at length is hidden there
-        person = session.person(self.grid.self_person) if self.grid.self_person else None
-        if person is not None:
-            text = t("selfview.mode.short", name=person.name)
-        else:
-            text = t(f"selfview.layer.{self.grid.shown_layer.value}")
-        text += " · " + t("staff.round", number=rnd.number, rounds=len(session.rounds))
-        if rnd.label:
-            text += f" · {rnd.label}"
-        if rnd.date:
-            text += f" · {rnd.date.isoformat()}"
-        shown.update(Content(text))
+        line = round_line(session, self.grid.self_person, self.grid.shown_layer)
+        self.query_one("#staff-round", Static).update(Content(line))
 
     def _columns(self, session: Session, relevant: dict[str, frozenset[str]]) -> list[str]:
         ids = session.competence_ids()
@@ -312,7 +187,9 @@ class StaffPanel(Vertical):
             text.update(Content(t("staff.detail_empty")))
             note.disabled = True
             return
-        text.update(self._detail_content(session, person, item, cid or ""))
+        text.update(
+            detail_content(session, person, item, cid or "", self.grid.self_person is not None)
+        )
         if self.grid.self_person is not None:
             note.display = False  # the leaders' note is not the person's to see or edit
             return
@@ -322,85 +199,6 @@ class StaffPanel(Vertical):
         stored = rnd.rating(person.id, item.id).note if rnd else ""
         if not note.has_focus and note.value != stored:
             note.value = stored
-
-    def _detail_content(
-        self,
-        session: Session,
-        person: Person,
-        item: BasicChoice | AdaptedElement,
-        competence_id: str,
-    ) -> Content:
-        codes = competence_codes(session)
-        rnd = session.round()
-        rating = rnd.rating(person.id, competence_id) if rnd else None
-        target = session.target(competence_id)
-        who = person.name + (f" · {person.role}" if person.role else "")
-        # most important first: on a small screen only the first lines show
-        parts: list[str | tuple[str, str]] = [
-            (f"{codes.get(competence_id, '')} {item.shown_title}", "bold"),
-            ("  ·  " + who, "dim"),
-            "\n",
-        ]
-        self_mode = self.grid.self_person is not None
-        own = self._own_parts(session, person.id, competence_id, self_mode)
-        if self_mode:
-            # the person rates themselves without the leaders' level in view: theirs first
-            parts += own
-        elif rating is None or rating.level is None:
-            parts.append(t("staff.detail_unrated"))
-        else:
-            level = session.level(rating.level)
-            label = level.label if level else str(rating.level)
-            parts.append((t("staff.detail_level", level=rating.level, label=label), "bold"))
-            parts.append(level.meaning if level else "")
-        parts += [
-            "  ·  ",
-            t("staff.detail_target", target=target)
-            if target is not None
-            else t("staff.detail_no_target"),
-        ]
-        if not self_mode:
-            parts += own
-        if rating is not None and rating.unused and not self_mode:
-            parts += ["\n", (t("staff.detail_unused"), "italic")]
-        if competence_id not in session.relevant_competences(person):
-            parts += ["\n", (t("staff.detail_not_relevant"), "dim")]
-        if item.local_wording.strip() and item.local_wording.strip() != item.title:
-            parts += ["\n", (t("staff.detail_catalogue") + item.title, "dim")]
-        if item.description:
-            parts += ["\n", (item.description, "dim")]
-        return Content.assemble(*parts)
-
-    def _own_parts(
-        self, session: Session, person_id: str, competence_id: str, self_mode: bool
-    ) -> list[str | tuple[str, str]]:
-        """The person's own level, the difference and the wish, for the detail panel
-        (a line of its own beside the leaders' level; the first line in "selvvurdering")."""
-        rnd = session.round()
-        if rnd is None:
-            return []
-        rating = rnd.rating(person_id, competence_id)
-        if rating.self_level is None and not rating.wish and not self_mode:
-            return []
-        parts: list[str | tuple[str, str]] = [] if self_mode else ["\n"]
-        if rating.self_level is None:
-            parts.append(t("selfview.detail.own_none"))
-        else:
-            level = session.level(rating.self_level)
-            label = level.label if level else str(rating.self_level)
-            parts.append((t("selfview.detail.own", level=rating.self_level, label=label), "bold"))
-            if self_mode and level is not None:
-                parts.append(": " + level.meaning)
-        difference = cell_difference(rnd, person_id, competence_id)
-        if difference is not None and not self_mode:
-            parts.append(
-                "  ·  " + t("selfview.detail.difference", difference=difference.difference)
-            )
-            if difference.flagged:
-                parts.append((" · " + t("selfview.detail.flagged"), "bold"))
-        if rating.wish:
-            parts += ["  ·  ", (t("selfview.detail.wish"), "italic")]
-        return parts
 
     # --- layers and "selvvurdering" mode ------------------------------------------
 
