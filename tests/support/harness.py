@@ -87,6 +87,9 @@ class PanelHost(App[None], Generic[PanelT]):
         self.panel_type = panel
         self.applied: list[str] = []
         self.steps_shown: list[int] = []
+        self.session_path: Path | None = None  # no file
+        self.sessions_dir: Path | None = None
+        self.timebox_ends: dict[int, float] = {}
 
     def compose(self) -> ComposeResult:
         yield self.panel_type()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 from pydantic import ValidationError
@@ -53,8 +54,16 @@ class WorkshopHost(Protocol):
     reaching into the app.
     """
 
+    #: Where the sessions are kept (the exports' default folder), or None.
+    sessions_dir: Path | None
+    #: When each running timebox ends (``time.monotonic()``), by step.
+    timebox_ends: dict[int, float]
+
     @property
     def session(self) -> Session | None: ...
+
+    @property
+    def session_path(self) -> Path | None: ...
 
     def apply(self, change_fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from fagworkshop.domain.session import Session
-from fagworkshop.tui.controller import Applied, Outcome, Refused, WorkshopHost
+from fagworkshop.tui.contract import Applied, Outcome, Refused, WorkshopHost
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode

@@ -167,7 +167,7 @@ class StepView(Widget):
         shown = next(iter(self.query("#running-timebox").results(Static)), None)
         if shown is None:
             return
-        ends: dict[int, float] = getattr(self.app, "timebox_ends", {})
+        ends = host(self).timebox_ends
         parts = []
         least: float | None = None
         for step, end in sorted(ends.items()):

@@ -34,6 +34,7 @@ from fagworkshop.export.command import (
 )
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import terminal_safe
+from fagworkshop.tui.host import host
 from fagworkshop.tui.widgets.choice import Choice, ChoiceModal
 
 log = logging.getLogger(__name__)
@@ -113,12 +114,12 @@ class ExportForm(Vertical):
         return self._fmt
 
     def _session_path(self) -> Path | None:
-        path = getattr(self.app, "session_path", None)
+        path = host(self).session_path
         return Path(path) if path is not None else None
 
     def default_folder(self) -> Path | None:
         """``eksport/`` in the sessions folder (or beside the session file without one)."""
-        sessions = getattr(self.app, "sessions_dir", None)
+        sessions = host(self).sessions_dir
         if sessions is not None:
             return export_folder(sessions)
         path = self._session_path()
@@ -127,7 +128,7 @@ class ExportForm(Vertical):
     def reset_target(self) -> None:
         """Fill the folder and name with the defaults for the chosen format."""
         folder = self.default_folder()
-        session = getattr(self.app, "session", None)
+        session = host(self).session
         title = session.title if session is not None else "workshop"
         self.query_one("#export-folder", Input).value = str(folder) if folder else ""
         self.query_one("#export-name", Input).value = default_name(
@@ -227,14 +228,14 @@ class ExportForm(Vertical):
         """One Word file per person beside ``target``: ``<name>-<label>.docx``."""
         from fagworkshop.export.common import labels
 
-        session = getattr(self.app, "session", None)
+        session = host(self).session
         shown = labels(session, with_names) if session is not None else {}
         return people_targets(target.parent, target.stem, list(shown.values()))
 
     def _start(
         self, targets: list[Path], fmt: str, with_names: bool, per_person: bool, replace: bool
     ) -> None:
-        session = getattr(self.app, "session", None)
+        session = host(self).session
         if session is None or not targets:
             return
         where = targets[0] if len(targets) == 1 else targets[0].parent

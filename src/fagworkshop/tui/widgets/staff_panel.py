@@ -390,6 +390,6 @@ class StaffPanel(Vertical):
                     self.grid.focus()
 
         places = [place_text(p.step, p.path) for p in changes.erasure_places(session, person.id)]
-        path = getattr(self.app, "session_path", None)
+        path = host(self).session_path
         files = [f.name for f in exports_naming(session, person.id, path)]
         self.app.push_screen(ConfirmErase(person.name, places, files), done)

@@ -267,7 +267,7 @@ class StepPanel(VerticalScroll):
 
     def toggle_timer(self) -> None:
         """Start the countdown from the timebox, or stop it."""
-        ends: dict[int, float] = getattr(self.app, "timebox_ends", {})
+        ends = host(self).timebox_ends
         if int(self.step) in ends:
             del ends[int(self.step)]
         else:
@@ -279,7 +279,7 @@ class StepPanel(VerticalScroll):
         self._tick()
 
     def _tick(self) -> None:
-        ends: dict[int, float] = getattr(self.app, "timebox_ends", {})
+        ends = host(self).timebox_ends
         shown = self.query_one("#timebox-clock", Static)
         button = self.query_one("#timebox-start", Button)
         end = ends.get(int(self.step))
