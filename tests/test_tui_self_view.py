@@ -8,16 +8,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.app import App, ComposeResult
 
 from fagworkshop import store
 from fagworkshop.demo import build_demo
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import set_language, t
+from fagworkshop.tui.app import FagworkshopApp
+from fagworkshop.tui.widgets.gaps_panel import GapsPanel
 from fagworkshop.tui.widgets.plan_panel import PlanPanel
 from fagworkshop.tui.widgets.rating_grid import FLAGGED_STYLE, Layer, RatingGrid
 from fagworkshop.tui.widgets.staff_panel import StaffPanel
-from support.harness import PanelHost
+from support.harness import PanelHost, at_step, screen_text
+from support.narrow import present
 
 HOSTILE = "[bold red]Anna[/] ["
 
@@ -184,18 +186,15 @@ async def test_selvvurdering_esc_text_comes_from_its_own_binding_not_a_patched_t
 
 
 async def test_in_the_app_self_mode_changes_are_saved_and_undone(tmp_path: Path) -> None:
-    app_module = pytest.importorskip("fagworkshop.tui.app")
     path = tmp_path / "demo.toml"
     store.save_session(demo(), path)
-    app = app_module.FagworkshopApp(sessions_dir=tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
-        await pilot.pause()
-        app.open_session(path)
-        for _ in range(3):
-            await pilot.pause()
+        await at_step(app, 4)
         grid = app.screen.query_one(RatingGrid)
         assert grid.has_focus
-        footer = app.export_screenshot().replace("&#160;", " ")
+        await pilot.pause()  # the footer is recomposed for the focused grid after that
+        footer = screen_text(app)
         assert t("selfview.key.layer") in footer and t("selfview.key.self_mode") in footer
         await pilot.press("s")
         await pilot.pause()
@@ -203,12 +202,12 @@ async def test_in_the_app_self_mode_changes_are_saved_and_undone(tmp_path: Path)
         cid = grid.competence_ids[0]
         await pilot.press("1")
         await pilot.pause()
-        rnd = app.session.round()
+        rnd = present(app.session).round()
         assert rnd is not None and rnd.self_ratings[pid][cid] == 1
-        assert app.session.current_step == 4  # "1" rated, it did not go to step 1
+        assert present(app.session).current_step == 4  # "1" rated, it did not go to step 1
         await pilot.press("ctrl+z")
         await pilot.pause()
-        rnd = app.session.round()
+        rnd = present(app.session).round()
         assert rnd is not None and cid not in rnd.self_ratings.get(pid, {})  # as before
         assert grid.self_person == pid and grid.person_ids == [pid]  # still in the mode
         grid.move_to(0, 0)
@@ -237,17 +236,11 @@ async def test_english_layer_names_and_keys() -> None:
         assert {b.description for b in grid._bindings.key_to_bindings["w"]} == {"Wants to develop"}
 
 
-class GapsHarness(App[None]):
-    """Step 5's panel with the app's contract."""
+class GapsHarness(PanelHost[GapsPanel]):
+    """Step 5's panel with the app's contract (the shared PanelHost)."""
 
     def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-
-    def compose(self) -> ComposeResult:
-        from fagworkshop.tui.widgets.gaps_panel import GapsPanel
-
-        yield GapsPanel()
+        super().__init__(session, GapsPanel)
 
 
 async def test_step_5_lists_biggest_differences_wishes_meeting_a_gap_and_wishes_nobody_needs() -> (
