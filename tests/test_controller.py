@@ -310,6 +310,20 @@ def test_typing_one_field_is_one_undo_step(tmp_path: Path) -> None:
     assert ctl.session.frame.jobcenter == small().frame.jobcenter
 
 
+def test_each_saved_staff_form_is_an_undo_step_of_its_own(tmp_path: Path) -> None:
+    # the form saves a person in one change (name, role, profiles); two people edited in
+    # turn were one undo step before (update_person coalesced like typing in a field)
+    ctl, host, _ = opened(tmp_path)
+    staff = ctl.session.staff
+    first_name = staff[0].name
+    ctl.apply(changes.update_person, staff[0].id, name="Ny Et", profiles=list(staff[0].profiles))
+    ctl.apply(changes.update_person, staff[1].id, name="Ny To", profiles=list(staff[1].profiles))
+    ctl.undo()  # the session's people are restored objects: read them again
+    assert ctl.session.staff[1].name != "Ny To" and ctl.session.staff[0].name == "Ny Et"
+    ctl.undo()
+    assert ctl.session.staff[0].name == first_name
+
+
 def test_erasing_a_person_is_final(tmp_path: Path) -> None:
     ctl, host, _ = opened(tmp_path)
     person = ctl.session.staff[0]

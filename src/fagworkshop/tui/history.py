@@ -27,6 +27,7 @@ NOT_RECORDED = {"go_to_step"}
 #: Changes after which nothing before may be brought back (the person's data is gone).
 FINAL = {"erase_person"}
 #: Changes that coalesce while the same field is typed into (one undo step per field).
+#: Not update_person: the staff form saves a person at once, each save its own step.
 COALESCE = {
     "set_frame_text",
     "set_step_notes",
@@ -40,7 +41,6 @@ COALESCE = {
     "set_profile_needed",
     "set_rating_note",
     "update_participant",
-    "update_person",
     "update_action",
     "update_goal",
 }
