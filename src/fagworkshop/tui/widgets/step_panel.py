@@ -229,8 +229,7 @@ class StepPanel(VerticalScroll):
                 listing.highlighted = index
                 listing.focus()
             return
-        app: Any = self.app
-        if app.apply(changes.add_decision, self.step, text_input.value, made_on) is not None:
+        if host(self).try_apply(changes.add_decision, self.step, text_input.value, made_on):
             text_input.value = ""
 
     def remove_decision(self, index: int) -> None:
