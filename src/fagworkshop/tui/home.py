@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +21,9 @@ from fagworkshop.domain import changes
 from fagworkshop.domain.text import clean_line
 from fagworkshop.i18n import t
 from fagworkshop.resources import builtin_catalogue_paths, user_catalogue_paths
+
+if TYPE_CHECKING:
+    from fagworkshop.tui.app import FagworkshopApp
 
 
 def builtin_catalogues() -> list[tuple[str, Path]]:
@@ -79,6 +83,11 @@ class HomeScreen(Screen[None]):
         self.entries: list[store.SessionEntry] = []
         self.catalogues = builtin_catalogues()
 
+    @property
+    def workshop(self) -> FagworkshopApp:
+        """The app (the home screen is only ever shown by ``FagworkshopApp``)."""
+        return cast("FagworkshopApp", self.app)
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="home-scroll"):
@@ -131,7 +140,7 @@ class HomeScreen(Screen[None]):
         self.refresh_list()
 
     def _folder(self) -> Path:
-        folder = getattr(self.app, "sessions_dir", None)
+        folder = self.workshop.sessions_dir
         return Path(folder) if folder is not None else store.sessions_dir()
 
     def refresh_list(self) -> None:
@@ -170,7 +179,7 @@ class HomeScreen(Screen[None]):
                 timeout=15,
             )
             return
-        self.app.open_or_ask(entry.path)  # type: ignore[attr-defined]
+        self.workshop.open_or_ask(entry.path)
 
     def start_from_catalogue(self, entry: store.SessionEntry) -> None:
         """Put a listed catalogue into the new-workshop form and move to its title field."""
@@ -204,7 +213,7 @@ class HomeScreen(Screen[None]):
             markup=False,
             timeout=15,
         )
-        self.app.open_or_ask(copy)  # type: ignore[attr-defined]
+        self.workshop.open_or_ask(copy)
 
     # --- new workshop -----------------------------------------------------------------
 
@@ -259,7 +268,7 @@ class HomeScreen(Screen[None]):
             message = err.describe() if isinstance(err, store.StoreError) else str(err)
             self.app.notify(message, severity="error", markup=False, timeout=15)
             return None
-        self.app.open_or_ask(path, session)  # type: ignore[attr-defined]
+        self.workshop.open_or_ask(path, session)
         return path
 
     # --- demo and open by path -----------------------------------------------------------
@@ -280,7 +289,7 @@ class HomeScreen(Screen[None]):
         except store.StoreError as err:
             self.app.notify(err.describe(), severity="error", markup=False, timeout=15)
             return
-        self.app.open_or_ask(path, demo)  # type: ignore[attr-defined]
+        self.workshop.open_or_ask(path, demo)
 
     @on(Button.Pressed, "#make-overview")
     def _overview(self, event: Button.Pressed) -> None:
@@ -318,7 +327,7 @@ class HomeScreen(Screen[None]):
         typed = self.query_one("#open-path", Input).value.strip()
         if not typed:
             return
-        self.app.open_or_ask(Path(typed).expanduser())  # type: ignore[attr-defined]
+        self.workshop.open_or_ask(Path(typed).expanduser())
 
     def relabel(self) -> None:
         """Draw the screen again in the new language."""
