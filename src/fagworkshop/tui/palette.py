@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
@@ -13,14 +13,22 @@ from textual.theme import ThemeProvider
 
 from fagworkshop.i18n import t
 
+if TYPE_CHECKING:
+    from fagworkshop.tui.app import FagworkshopApp
+
 
 class WorkshopCommands(Provider):
     """Go to a step, help, notes panel, contrast, language, save, summary actions."""
 
+    @property
+    def workshop(self) -> FagworkshopApp:
+        """The app (the provider is only ever listed by ``FagworkshopApp``)."""
+        return cast("FagworkshopApp", self.app)
+
     def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
-        app: Any = self.app
+        app = self.workshop
         found: list[tuple[str, str, Callable[[], Any]]] = []
-        if getattr(app, "session", None) is not None:
+        if app.session is not None:
             for n in range(1, 8):
                 found.append(
                     (
@@ -48,12 +56,12 @@ class WorkshopCommands(Provider):
 
     def _summary(self, what: str) -> None:
         """Run a summary action from anywhere: go to step 7 and press its button."""
-        app: Any = self.app
+        app = self.workshop
         app.show_step(7)
         app.call_after_refresh(lambda: app.call_later(self._press, what))
 
     def _press(self, what: str) -> None:
-        view = self.app.current_view()  # type: ignore[attr-defined]
+        view = self.workshop.current_view()
         action = getattr(view, "run_command", None)
         if action is not None:
             action(what)
