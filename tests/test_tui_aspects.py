@@ -124,3 +124,20 @@ async def test_the_app_goes_to_the_step_chosen_in_the_step_bar(tmp_path: Path) -
         await after_refresh(bar)
         assert app.session is not None and app.session.current_step == 6
         await app.flush_saves()
+
+
+async def test_the_step_bar_speaks_the_new_language_at_once(tmp_path: Path) -> None:
+    from fagworkshop import i18n
+
+    app, _ = open_saved(tmp_path, small())
+    try:
+        async with app.run_test(size=(160, 40)):
+            await at_step(app, 2)
+            bar = app.screen.query_one(StepBar)
+            app.action_toggle_language()  # the bar's state (step, progress) stays the same
+            await after_refresh(bar)
+            drawn = bar.render_line(0).text  # what the screen holds, not a fresh render()
+            assert i18n.t("step.2") in drawn and i18n.language() == "en", drawn
+            await app.flush_saves()
+    finally:
+        i18n.set_language("da")

@@ -114,7 +114,10 @@ class WorkshopScreen(Screen[None]):
         app.update_save_status()
 
     def relabel(self) -> None:
-        """Say the save status again in the current language."""
+        """Say the step bar and the save status again in the current language (their
+        state did not change, so nothing else draws them again)."""
+        for bar in self.query(StepBar):
+            bar.refresh()
         for widget in self.query(SaveStatus):
             widget.relabel()
         for banner in self.query(SaveBanner):
