@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from fagworkshop.domain.analysis import people_labels
+from fagworkshop.domain.analysis import SessionIndex, people_labels
 from fagworkshop.domain.names import NameMatch, participant_key, session_matcher
 from fagworkshop.domain.session import Session
+from fagworkshop.domain.session_parts import Action, Goal
 from fagworkshop.domain.text import clean_line, clean_text
 from fagworkshop.i18n import t
 
@@ -77,6 +79,38 @@ def long_date(value: dt.date | None) -> str:
         return ""
     month = t(f"export.month.{value.month}")
     return t("export.long_date", day=value.day, month=month, year=value.year)
+
+
+def competence_titles(idx: SessionIndex, ids: Iterable[str]) -> str:
+    """The titles of the competences ``ids`` that the session knows, comma separated."""
+    return ", ".join(line(idx.infos[c].title) for c in ids if c in idx.infos)
+
+
+def action_facts(
+    action: Action, idx: SessionIndex, whom: str, date: Callable[[dt.date | None], str]
+) -> list[tuple[str, str]]:
+    """An action's head facts: kind, for whom, competences, owner, deadline, status."""
+    return [
+        (t("export.kind"), t(f"action.{action.kind.value}")),
+        (t("export.for_whom"), whom),
+        (t("export.competences"), competence_titles(idx, action.competences)),
+        (t("export.owner"), line(action.owner)),
+        (t("export.deadline"), date(action.deadline)),
+        (t("export.action_status"), t(f"action_status.{action.status.value}")),
+    ]
+
+
+def goal_details(goal: Goal, idx: SessionIndex, date: Callable[[dt.date | None], str]) -> list[str]:
+    """What a goal says besides its text: its competences, deadline and whether it is done."""
+    parts: list[str] = []
+    comps = competence_titles(idx, goal.competences)
+    if comps:
+        parts.append(comps)
+    if goal.deadline:
+        parts.append(t("export.goal_deadline", date=date(goal.deadline)))
+    if goal.done:
+        parts.append(t("export.goal_done"))
+    return parts
 
 
 def long_datetime(value: dt.datetime) -> str:

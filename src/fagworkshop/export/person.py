@@ -33,7 +33,7 @@ from fagworkshop.domain.names import (
     text_fields,
 )
 from fagworkshop.domain.session import Person, Session
-from fagworkshop.export.common import date_text, level_text, line, text
+from fagworkshop.export.common import action_facts, date_text, goal_details, level_text, line, text
 from fagworkshop.export.report import (
     Block,
     Bullets,
@@ -180,15 +180,7 @@ def _actions(session: Session, person: Person) -> list[Section]:
         others = len(action.for_whom) - 1
         whom = t("person.for_you") if not others else t("person.for_you_and", count=others)
         facts = [
-            (t("export.kind"), t(f"action.{action.kind.value}")),
-            (t("export.for_whom"), whom),
-            (
-                t("export.competences"),
-                ", ".join(line(idx.infos[c].title) for c in action.competences if c in idx.infos),
-            ),
-            (t("export.owner"), line(action.owner)),
-            (t("export.deadline"), date_text(action.deadline)),
-            (t("export.action_status"), t(f"action_status.{action.status.value}")),
+            *action_facts(action, idx, whom, date_text),
             (t("export.transfer_plan"), text(action.transfer_plan)),
             (t("export.note"), text(action.note)),
         ]
@@ -204,14 +196,7 @@ def _goals(session: Session, person: Person) -> list[Section]:
     idx = build_index(session)
     items: list[tuple[str, str]] = []
     for goal in person.goals:
-        parts = [text(goal.text).replace("\n", " ")]
-        comps = ", ".join(line(idx.infos[c].title) for c in goal.competences if c in idx.infos)
-        if comps:
-            parts.append(comps)
-        if goal.deadline:
-            parts.append(t("export.goal_deadline", date=date_text(goal.deadline)))
-        if goal.done:
-            parts.append(t("export.goal_done"))
+        parts = [text(goal.text).replace("\n", " "), *goal_details(goal, idx, date_text)]
         items.append(("", " · ".join(parts)))
     return [Section(t("export.goals"), (Bullets(tuple(items)),))] if items else []
 

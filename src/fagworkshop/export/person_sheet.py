@@ -27,6 +27,7 @@ from fagworkshop.domain.analysis import (
 from fagworkshop.domain.self_view import cell_difference
 from fagworkshop.domain.session import Session
 from fagworkshop.export.common import (
+    goal_details,
     labels,
     level_text,
     line,
@@ -204,14 +205,7 @@ def build_person_sheet(
 
     goal_items: list[tuple[str, str]] = []
     for goal in person.goals:
-        parts = []
-        comps = ", ".join(title_of(c) for c in goal.competences if c in idx.infos)
-        if comps:
-            parts.append(comps)
-        if goal.deadline:
-            parts.append(t("export.goal_deadline", date=long_date(goal.deadline)))
-        if goal.done:
-            parts.append(t("export.goal_done"))
+        parts = goal_details(goal, idx, long_date)
         goal_items.append((text(goal.text).replace("\n", " "), " · ".join(parts)))
     sections.append(
         Section(

@@ -12,7 +12,15 @@ from fagworkshop.domain.analysis import (
     SessionIndex,
 )
 from fagworkshop.domain.session import ActionKind, Session, Step
-from fagworkshop.export.common import level_text, line, long_date, long_datetime, text
+from fagworkshop.export.common import (
+    action_facts,
+    goal_details,
+    level_text,
+    line,
+    long_date,
+    long_datetime,
+    text,
+)
 from fagworkshop.export.report_model import (
     Block,
     Bullets,
@@ -168,17 +176,7 @@ def plan_sections(session: Session, idx: SessionIndex, names: dict[str, str]) ->
             if action.for_whom
             else t("whole_group")
         )
-        facts = [
-            (t("export.kind"), t(f"action.{action.kind.value}")),
-            (t("export.for_whom"), whom),
-            (
-                t("export.competences"),
-                ", ".join(line(idx.infos[c].title) for c in action.competences if c in idx.infos),
-            ),
-            (t("export.owner"), line(action.owner)),
-            (t("export.deadline"), long_date(action.deadline)),
-            (t("export.action_status"), t(f"action_status.{action.status.value}")),
-        ]
+        facts = action_facts(action, idx, whom, long_date)
         course = next((c for c in session.courses if c.id == action.course_id), None)
         if course is not None:
             facts.append((t("export.course"), line(course.name)))
@@ -200,14 +198,7 @@ def goal_sections(session: Session, idx: SessionIndex, names: dict[str, str]) ->
     items: list[tuple[str, str]] = []
     for person in session.staff:
         for goal in person.goals:
-            parts = [text(goal.text).replace("\n", " ")]
-            comps = ", ".join(line(idx.infos[c].title) for c in goal.competences if c in idx.infos)
-            if comps:
-                parts.append(comps)
-            if goal.deadline:
-                parts.append(t("export.goal_deadline", date=long_date(goal.deadline)))
-            if goal.done:
-                parts.append(t("export.goal_done"))
+            parts = [text(goal.text).replace("\n", " "), *goal_details(goal, idx, long_date)]
             items.append((names[person.id], " · ".join(parts)))
     return [Section(t("export.goals"), (Bullets(tuple(items)),), level=3)] if items else []
 
