@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 from fagworkshop import resources, store
-from fagworkshop.demo_unit import build_second_unit
+from fagworkshop.demo_unit import add_self_assessments, add_staff, build_second_unit
 from fagworkshop.domain import adapt, changes
 from fagworkshop.domain.catalogue import Catalogue
 from fagworkshop.domain.session import (
@@ -195,11 +195,7 @@ def _blocks(s: Session) -> dict[str, str]:
 
 
 def _staff(s: Session, profile_ids: dict[str, str]) -> dict[str, str]:
-    people: dict[str, str] = {}
-    for name, initials, role, profile_keys in STAFF:
-        people[initials] = changes.add_person(
-            s, name, initials, role, [profile_ids[k] for k in profile_keys]
-        )
+    people = add_staff(s, STAFF, profile_ids)
     changes.update_person(
         s, people["KM"], note="Startede i januar 2026; følger AP de første måneder."
     )
@@ -396,14 +392,6 @@ SELF_ASSESSMENTS: dict[str, tuple[dict[str, int], tuple[str, ...]]] = {
 }
 
 
-def _self_assessments(s: Session, people: dict[str, str]) -> None:
-    for initials, (levels, wishes) in SELF_ASSESSMENTS.items():
-        for cid, level in levels.items():
-            changes.set_self_rating(s, people[initials], cid, level)
-        for cid in wishes:
-            changes.set_wish(s, people[initials], cid, True)
-
-
 def _steps(s: Session) -> None:
     notes: dict[Step, tuple[str, list[tuple[str, dt.date]], int]] = {
         Step.FRAME: (
@@ -466,7 +454,7 @@ def build_demo() -> Session:
     _first_round(s, people)
     _plan(s, people)
     _follow_up(s, people)
-    _self_assessments(s, people)
+    add_self_assessments(s, people, SELF_ASSESSMENTS)
     _steps(s)
     s.created = CREATED
     s.updated = UPDATED

@@ -67,8 +67,25 @@ SELF_ASSESSMENTS: dict[str, tuple[dict[str, int], tuple[str, ...]]] = {
 }
 
 
-def _self_assessments(s: Session, people: dict[str, str]) -> None:
-    for initials, (levels, wishes) in SELF_ASSESSMENTS.items():
+#: (name, initials, role, local profile keys) of each fictional member of staff.
+StaffRow = tuple[str, str, str, tuple[str, ...]]
+#: Initials -> (own level by competence id, competence ids they wish to develop).
+SelfTable = dict[str, tuple[dict[str, int], tuple[str, ...]]]
+
+
+def add_staff(
+    s: Session, staff: tuple[StaffRow, ...], profile_ids: dict[str, str]
+) -> dict[str, str]:
+    """Add the demo staff with their local profiles (by key); initials -> person id."""
+    return {
+        initials: changes.add_person(s, name, initials, role, [profile_ids[k] for k in keys])
+        for name, initials, role, keys in staff
+    }
+
+
+def add_self_assessments(s: Session, people: dict[str, str], table: SelfTable) -> None:
+    """Give the staff in ``table`` their own levels and wishes (selvvurdering)."""
+    for initials, (levels, wishes) in table.items():
         for cid, level in levels.items():
             changes.set_self_rating(s, people[initials], cid, level)
         for cid in wishes:
@@ -123,10 +140,7 @@ def build_second_unit(catalogue: Catalogue) -> Session:
     s.delete_by = dt.date(2027, 6, 30)
     s.rounds[0].label = "Workshop"
     profiles = _decide(s)
-    people = {
-        initials: changes.add_person(s, name, initials, role, [profiles[k] for k in keys])
-        for name, initials, role, keys in SECOND_STAFF
-    }
+    people = add_staff(s, SECOND_STAFF, profiles)
     order = [initials for _, initials, _, _ in SECOND_STAFF]
     for cid, levels in LEVELS.items():
         for initials, level in zip(order, levels, strict=True):
@@ -135,7 +149,7 @@ def build_second_unit(catalogue: Catalogue) -> Session:
             if cid in s.relevant_competences(person):
                 changes.set_rating(s, person.id, cid, level)
     changes.toggle_unused(s, people["PF"], "helhed-aktoerer")  # knows the partners, not used
-    _self_assessments(s, people)
+    add_self_assessments(s, people, SELF_ASSESSMENTS)
     changes.add_action(
         s,
         ActionKind.MENTORING,
@@ -165,4 +179,11 @@ def build_second_unit(catalogue: Catalogue) -> Session:
     return s
 
 
-__all__ = ["SECOND_ID", "SECOND_TITLE", "SELF_ASSESSMENTS", "build_second_unit"]
+__all__ = [
+    "SECOND_ID",
+    "SECOND_TITLE",
+    "SELF_ASSESSMENTS",
+    "add_self_assessments",
+    "add_staff",
+    "build_second_unit",
+]
