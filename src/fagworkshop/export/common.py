@@ -10,13 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from fagworkshop.domain.analysis import SessionIndex, people_labels
+from fagworkshop.domain.analysis import (
+    CellState,
+    CompetenceInfo,
+    SessionIndex,
+    classify,
+    people_labels,
+)
 from fagworkshop.domain.names import NameMatch, participant_key, session_matcher
-from fagworkshop.domain.session import Session
-from fagworkshop.domain.session_parts import Action, Goal
+from fagworkshop.domain.self_view import CellDifference, cell_difference
+from fagworkshop.domain.session import Round, Session
+from fagworkshop.domain.session_parts import Action, Goal, Person
 from fagworkshop.domain.text import clean_line, clean_text
 from fagworkshop.i18n import t
 
@@ -111,6 +119,63 @@ def goal_details(goal: Goal, idx: SessionIndex, date: Callable[[dt.date | None],
     if goal.done:
         parts.append(t("export.goal_done"))
     return parts
+
+
+@dataclass(frozen=True)
+class RatingCell:
+    """One row of a ratings export: a person and a competence in a round."""
+
+    round: Round
+    person: Person
+    competence_id: str
+    info: CompetenceInfo
+    level: int | None
+    relevant: bool
+    state: CellState
+    unused: bool
+    note: str
+    own: int | None
+    wished: bool
+    #: whether the person gave any own level or wish in the round
+    self_assessed: bool
+    difference: CellDifference | None
+
+
+def rating_cells(session: Session, idx: SessionIndex) -> Iterator[RatingCell]:
+    """The cells a ratings export lists, round by round and person by person.
+
+    Every analysed competence, plus any other the person was rated on, flagged as
+    unused, rated themselves on or wished to develop in that round.
+    """
+    analysed = set(idx.analysed)
+    for rnd in sorted(session.rounds, key=lambda r: r.number):
+        for person in session.staff:
+            mine = rnd.ratings.get(person.id, {})
+            flags = set(rnd.unused.get(person.id, ()))
+            notes = rnd.notes.get(person.id, {})
+            own = rnd.self_ratings.get(person.id, {})
+            wished = set(rnd.wishes.get(person.id, ()))
+            relevant = idx.relevant.get(person.id, frozenset())
+            wanted = analysed | set(mine) | flags | set(own) | wished
+            for cid, info in idx.infos.items():
+                if cid not in wanted:
+                    continue
+                level = mine.get(cid)
+                yield RatingCell(
+                    round=rnd,
+                    person=person,
+                    competence_id=cid,
+                    info=info,
+                    level=level,
+                    relevant=cid in relevant,
+                    state=classify(level, info.target, cid in relevant),
+                    unused=cid in flags,
+                    note=notes.get(cid, ""),
+                    own=own.get(cid),
+                    wished=cid in wished,
+                    self_assessed=bool(own or wished),
+                    difference=cell_difference(rnd, person.id, cid),
+                )
 
 
 def long_datetime(value: dt.datetime) -> str:

@@ -18,10 +18,9 @@ from __future__ import annotations
 import csv
 import io
 
-from fagworkshop.domain.analysis import build_index, classify
-from fagworkshop.domain.self_view import cell_difference
+from fagworkshop.domain.analysis import build_index
 from fagworkshop.domain.session import Session
-from fagworkshop.export.common import date_text, labels, line, name_redactor
+from fagworkshop.export.common import date_text, labels, line, name_redactor, rating_cells
 from fagworkshop.i18n import t
 
 BOM = "\ufeff"
@@ -71,8 +70,6 @@ def render_csv(session: Session, with_names: bool = False) -> str:
     """
     idx = build_index(session)
     names = labels(session, with_names)
-    order = list(idx.infos)
-    analysed = set(idx.analysed)
     # names typed into free text (a reworded title, a role) leave the room as labels too
     redact = name_redactor(session, with_names)
     jobcenter = guard(redact(line(session.frame.jobcenter)))
@@ -83,47 +80,34 @@ def render_csv(session: Session, with_names: bool = False) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(header(with_names))
-    for rnd in sorted(session.rounds, key=lambda r: r.number):
-        for person in session.staff:
-            mine = rnd.ratings.get(person.id, {})
-            flags = set(rnd.unused.get(person.id, ()))
-            own = rnd.self_ratings.get(person.id, {})
-            wished = set(rnd.wishes.get(person.id, ()))
-            relevant = idx.relevant.get(person.id, frozenset())
-            role = roles[person.id]
-            profiles = guard(
-                PROFILE_SEPARATOR.join(
-                    profile_names[p] for p in person.profiles if p in profile_names
-                )
-            )
-            wanted = analysed | set(mine) | flags | set(own) | wished
-            for cid in order:
-                if cid not in wanted:
-                    continue
-                info = idx.infos[cid]
-                level = mine.get(cid)
-                state = classify(level, info.target, cid in relevant)
-                difference = cell_difference(rnd, person.id, cid)
-                writer.writerow(
-                    [
-                        jobcenter,
-                        unit,
-                        rnd.number,
-                        date_text(rnd.date),
-                        guard(names[person.id]),
-                        role,
-                        profiles,
-                        cid,
-                        titles[cid],
-                        t(f"export.kind.{info.kind.value}"),
-                        1 if cid in relevant else 0,
-                        "" if level is None else level,
-                        "" if info.target is None else info.target,
-                        t(f"export.state.{state.value}"),
-                        1 if cid in flags else 0,
-                        own.get(cid, ""),
-                        "" if difference is None else difference.difference,
-                        (1 if cid in wished else 0) if own or wished else "",
-                    ]
-                )
+    profiles = {
+        person.id: guard(
+            PROFILE_SEPARATOR.join(profile_names[p] for p in person.profiles if p in profile_names)
+        )
+        for person in session.staff
+    }
+    for c in rating_cells(session, idx):
+        info, level, pid = c.info, c.level, c.person.id
+        writer.writerow(
+            [
+                jobcenter,
+                unit,
+                c.round.number,
+                date_text(c.round.date),
+                guard(names[pid]),
+                roles[pid],
+                profiles[pid],
+                c.competence_id,
+                titles[c.competence_id],
+                t(f"export.kind.{info.kind.value}"),
+                1 if c.relevant else 0,
+                "" if level is None else level,
+                "" if info.target is None else info.target,
+                t(f"export.state.{c.state.value}"),
+                1 if c.unused else 0,
+                "" if c.own is None else c.own,
+                "" if c.difference is None else c.difference.difference,
+                (1 if c.wished else 0) if c.self_assessed else "",
+            ]
+        )
     return BOM + buffer.getvalue()

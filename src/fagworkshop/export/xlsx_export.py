@@ -26,10 +26,16 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from fagworkshop.domain.analysis import CellState, analyse, build_index, classify
-from fagworkshop.domain.self_view import cell_difference
+from fagworkshop.domain.analysis import CellState, analyse, build_index
 from fagworkshop.domain.session import Session
-from fagworkshop.export.common import labels, line, name_redactor, text
+from fagworkshop.export.common import (
+    competence_titles,
+    labels,
+    line,
+    name_redactor,
+    rating_cells,
+    text,
+)
 from fagworkshop.export.html import HEAT_COLOURS, HEAT_INK
 from fagworkshop.export.report import HeatMap, build_report
 from fagworkshop.export.xlsx_cells import (
@@ -125,58 +131,44 @@ def _ratings_rows(
     session: Session, names: dict[str, str], redact: Callable[[str], str]
 ) -> list[list[Value]]:
     idx = build_index(session)
-    order = list(idx.infos)
-    analysed = set(idx.analysed)
     profile_names = {p.id: line(p.name) for p in session.profiles}
     jobcenter, unit = line(session.frame.jobcenter), line(session.frame.unit)
+    profiles = {
+        person.id: ", ".join(profile_names[p] for p in person.profiles if p in profile_names)
+        for person in session.staff
+    }
     rows: list[list[Value]] = []
-    for rnd in sorted(session.rounds, key=lambda r: r.number):
-        for person in session.staff:
-            mine = rnd.ratings.get(person.id, {})
-            flags = set(rnd.unused.get(person.id, ()))
-            notes = rnd.notes.get(person.id, {})
-            own = rnd.self_ratings.get(person.id, {})
-            wished = set(rnd.wishes.get(person.id, ()))
-            relevant = idx.relevant.get(person.id, frozenset())
-            profiles = ", ".join(profile_names[p] for p in person.profiles if p in profile_names)
-            wanted = analysed | set(mine) | flags | set(own) | wished
-            for cid in order:
-                if cid not in wanted:
-                    continue
-                info = idx.infos[cid]
-                level = mine.get(cid)
-                is_relevant = cid in relevant
-                state = classify(level, info.target, is_relevant)
-                gap: int | None = None
-                if is_relevant and level is not None and info.target is not None:
-                    gap = max(info.target - level, 0)
-                difference = cell_difference(rnd, person.id, cid)
-                rows.append(
-                    [
-                        jobcenter,
-                        unit,
-                        rnd.number,
-                        rnd.date,
-                        names[person.id],
-                        redact(line(person.role)),
-                        profiles,
-                        cid,
-                        line(info.title),
-                        t(f"export.kind.{info.kind.value}"),
-                        yes_no(is_relevant),
-                        level,
-                        info.target,
-                        gap,
-                        yes_no(cid in flags),
-                        t(f"export.state.{state.value}"),
-                        redact(text(notes.get(cid, ""))),
-                        # the staff's own voice (domain.self_view): own level, own minus
-                        # the leaders', wish; empty where the person said nothing
-                        own.get(cid),
-                        None if difference is None else difference.difference,
-                        yes_no(True) if cid in wished else None,
-                    ]
-                )
+    for c in rating_cells(session, idx):
+        info, level, person = c.info, c.level, c.person
+        gap: int | None = None
+        if c.relevant and level is not None and info.target is not None:
+            gap = max(info.target - level, 0)
+        rows.append(
+            [
+                jobcenter,
+                unit,
+                c.round.number,
+                c.round.date,
+                names[person.id],
+                redact(line(person.role)),
+                profiles[person.id],
+                c.competence_id,
+                line(info.title),
+                t(f"export.kind.{info.kind.value}"),
+                yes_no(c.relevant),
+                level,
+                info.target,
+                gap,
+                yes_no(c.unused),
+                t(f"export.state.{c.state.value}"),
+                redact(text(c.note)),
+                # the staff's own voice (domain.self_view): own level, own minus
+                # the leaders', wish; empty where the person said nothing
+                c.own,
+                None if c.difference is None else c.difference.difference,
+                yes_no(True) if c.wished else None,
+            ]
+        )
     return rows
 
 
@@ -268,7 +260,7 @@ def _plan_sheet(
                 redact(line(a.title)),
                 t(f"action.{a.kind.value}"),
                 whom,
-                ", ".join(line(idx.infos[c].title) for c in a.competences if c in idx.infos),
+                competence_titles(idx, a.competences),
                 redact(line(a.owner)),
                 a.deadline,
                 t(f"action_status.{a.status.value}"),
@@ -307,7 +299,7 @@ def _goals_sheet(
                 [
                     names[person.id],
                     redact(text(goal.text)),
-                    ", ".join(line(idx.infos[c].title) for c in goal.competences if c in idx.infos),
+                    competence_titles(idx, goal.competences),
                     goal.deadline,
                     yes_no(goal.done),
                 ]
