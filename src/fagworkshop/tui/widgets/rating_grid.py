@@ -49,6 +49,21 @@ class Layer(StrEnum):
         return order[(order.index(self) + 1) % len(order)]
 
 
+class CellMessage(Message):
+    """What the grid says about one cell: the grid, and the cell's row and column."""
+
+    def __init__(self, grid: RatingGrid, row: int, column: int) -> None:
+        super().__init__()
+        self.grid = grid
+        self.row = row
+        self.column = column
+
+    @property
+    def control(self) -> RatingGrid:
+        """The grid that sent the message."""
+        return self.grid
+
+
 class RatingGrid(StaffCompetenceGrid):
     """Levels of each person on each competence in the latest round.
 
@@ -68,51 +83,21 @@ class RatingGrid(StaffCompetenceGrid):
         *(b for b in StaffCompetenceGrid.BINDINGS if isinstance(b, Binding) and b.key == "escape"),
     ]
 
-    class WishToggled(Message):
+    class WishToggled(CellMessage):
         """``w`` was pressed on a cell in the own layer: flip "ønsker at udvikle"."""
-
-        def __init__(self, grid: RatingGrid, row: int, column: int) -> None:
-            super().__init__()
-            self.grid = grid
-            self.row = row
-            self.column = column
-
-        @property
-        def control(self) -> RatingGrid:
-            """The grid that sent the message."""
-            return self.grid
 
     class SelfModeLeft(Message):
         """Esc in "selvvurdering" mode: the person is done."""
 
-    class LevelTyped(Message):
+    class LevelTyped(CellMessage):
         """A digit (a level) or a clear (None) was typed on a cell."""
 
         def __init__(self, grid: RatingGrid, row: int, column: int, level: int | None) -> None:
-            super().__init__()
-            self.grid = grid
-            self.row = row
-            self.column = column
+            super().__init__(grid, row, column)
             self.level = level
 
-        @property
-        def control(self) -> RatingGrid:
-            """The grid that sent the message."""
-            return self.grid
-
-    class UnusedToggled(Message):
+    class UnusedToggled(CellMessage):
         """``u`` was pressed on a cell: flip "has it but does not use it"."""
-
-        def __init__(self, grid: RatingGrid, row: int, column: int) -> None:
-            super().__init__()
-            self.grid = grid
-            self.row = row
-            self.column = column
-
-        @property
-        def control(self) -> RatingGrid:
-            """The grid that sent the message."""
-            return self.grid
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

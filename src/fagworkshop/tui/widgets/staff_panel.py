@@ -13,6 +13,8 @@ their wish, Esc ends it. Every change goes through the app's ``apply``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -29,7 +31,7 @@ from fagworkshop.i18n.names import place_text
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import Applied, host, session_of
 from fagworkshop.tui.widgets.grid_support import competence_codes, translate_bindings
-from fagworkshop.tui.widgets.rating_grid import Layer, RatingGrid
+from fagworkshop.tui.widgets.rating_grid import CellMessage, Layer, RatingGrid
 from fagworkshop.tui.widgets.staff_confirm import ConfirmErase
 from fagworkshop.tui.widgets.staff_detail import detail_content, help_line, round_line
 from fagworkshop.tui.widgets.staff_form import StaffForm
@@ -247,10 +249,16 @@ class StaffPanel(Vertical):
 
     @on(RatingGrid.WishToggled)
     def _wish(self, message: RatingGrid.WishToggled) -> None:
+        self._toggle_cell(message, changes.toggle_wish)
+
+    def _toggle_cell(
+        self, message: CellMessage, change: Callable[[Session, str, str], object]
+    ) -> None:
+        """Flip a yes/no of the cell the grid names (wish, unused) and show it again."""
         grid = message.grid
         self._cell_edit = True
         host(self).apply(
-            changes.toggle_wish,
+            change,
             grid.person_ids[message.row],
             grid.competence_ids[message.column],
         )
@@ -287,15 +295,7 @@ class StaffPanel(Vertical):
 
     @on(RatingGrid.UnusedToggled)
     def _unused(self, message: RatingGrid.UnusedToggled) -> None:
-        grid = message.grid
-        self._cell_edit = True
-        host(self).apply(
-            changes.toggle_unused,
-            grid.person_ids[message.row],
-            grid.competence_ids[message.column],
-        )
-        grid.refresh_cell(message.row, message.column)
-        self._show_detail()
+        self._toggle_cell(message, changes.toggle_unused)
 
     @on(Input.Changed, "#rating-note")
     def _note_changed(self, event: Input.Changed) -> None:
