@@ -25,7 +25,6 @@ from fagworkshop.tui.host import host
 from fagworkshop.tui.widgets.list_detail import (
     ListDetail,
     level_label,
-    original_text,
     set_quietly,
     show_options,
 )
@@ -173,21 +172,12 @@ class BasicEditor(ListDetail):
     def _show_detail(self) -> None:
         session = self.session
         basic = self._focused_basic()
-        title = self.part("#basic-title", Static)
-        original = self.part("#basic-original", Static)
-        state = self.part("#basic-state", Static)
-        wording = self.part("#basic-wording", Input)
-        note = self.part("#basic-note", TextArea)
-        if basic is None or session is None:
-            title.update(Content(t("basic.none")))
-            original.update("")
-            state.update("")
+        state = self.show_head("basic", basic, t("basic.none"))
+        if state is None or basic is None or session is None:
             return
-        title.update(Content(basic.shown_title))
-        original.update(Content(original_text(basic)))
         state.update(Content(self._state_line(session, basic)))
-        set_quietly(wording, basic.local_wording)
-        set_quietly(note, basic.note)
+        set_quietly(self.part("#basic-wording", Input), basic.local_wording)
+        set_quietly(self.part("#basic-note", TextArea), basic.note)
 
     @staticmethod
     def _state_line(session: Session, basic: BasicChoice) -> str:
@@ -241,8 +231,4 @@ class BasicEditor(ListDetail):
             return
         new_id = self.apply(adapt.add_own_basic, theme, event.value)
         if new_id:
-            event.input.value = ""
-            listing = self.part(BasicList)
-            self.refresh_from_session()
-            listing.highlighted = listing.get_option_index(new_id)
-            listing.focus()
+            self.show_added(self.part(BasicList), new_id, event.input)

@@ -32,7 +32,6 @@ from fagworkshop.tui.host import host
 from fagworkshop.tui.widgets.list_detail import (
     ListDetail,
     level_label,
-    original_text,
     set_quietly,
     show_options,
 )
@@ -290,17 +289,10 @@ class BlocksEditor(ListDetail):
     def _show_detail(self) -> None:
         session = self.session
         item = self._focused_item()
-        title = self.part("#element-title", Static)
-        original = self.part("#element-original", Static)
-        state = self.part("#element-state", Static)
-        wording = self.part("#element-wording", Input)
-        if item is None or session is None:
-            title.update(Content(t("blocks.none")))
-            original.update("")
-            state.update("")
+        state = self.show_head("element", item, t("blocks.none"))
+        if state is None or item is None or session is None:
             return
-        title.update(Content(item.shown_title))
-        original.update(Content(original_text(item)))
+        wording = self.part("#element-wording", Input)
         lines = []
         if isinstance(item, AdaptedElement):
             lines.append(t(f"element.{item.status.value}"))
@@ -342,11 +334,7 @@ class BlocksEditor(ListDetail):
         block_id = self._block_of_cursor(session)
         new_id = self.apply(adapt.add_own_element, block_id, event.value)
         if new_id:
-            event.input.value = ""
-            listing = self.part(ElementList)
-            self.refresh_from_session()
-            listing.highlighted = listing.get_option_index(new_id)
-            listing.focus()
+            self.show_added(self.part(ElementList), new_id, event.input)
 
     def _block_of_cursor(self, session: Session) -> str:
         item_id = self.part(ElementList).item_id

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from fagworkshop.domain.session import AdaptedElement, BasicChoice, Session
 from fagworkshop.i18n import t
+from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import host
 
 W = TypeVar("W", bound=Widget)
@@ -109,3 +111,34 @@ class ListDetail(Horizontal):
     def apply(self, change: Any, *args: Any) -> Any:
         """Change the session through the app's one way of changing it."""
         return host(self).apply(change, *args)
+
+    def refresh_from_session(self, aspect: Aspect = Aspect.ALL) -> None:
+        """Show the session again (each step's editor says how)."""
+        raise NotImplementedError
+
+    def show_head(
+        self, prefix: str, item: BasicChoice | AdaptedElement | None, empty: str
+    ) -> Static | None:
+        """Show the focused item's title and original in ``#<prefix>-title``/``-original``.
+
+        Returns the ``#<prefix>-state`` line for the caller to fill in. With no item (or
+        no session) the title says ``empty``, the other two are cleared and it is None.
+        """
+        title = self.part(f"#{prefix}-title", Static)
+        original = self.part(f"#{prefix}-original", Static)
+        state = self.part(f"#{prefix}-state", Static)
+        if item is None or self.session is None:
+            title.update(Content(empty))
+            original.update("")
+            state.update("")
+            return None
+        title.update(Content(item.shown_title))
+        original.update(Content(original_text(item)))
+        return state
+
+    def show_added(self, listing: OptionList, new_id: str, field: Input) -> None:
+        """After adding an item typed in ``field``: clear it, show the list, move to the item."""
+        field.value = ""
+        self.refresh_from_session()
+        listing.highlighted = listing.get_option_index(new_id)
+        listing.focus()
