@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from fagworkshop.domain.catalogue import ElementKind
 from fagworkshop.domain.changes import ChangeError, check_level, new_id
+from fagworkshop.domain.changes.common import find_by_id, known
 from fagworkshop.domain.session import (
     AdaptedBlock,
     AdaptedElement,
@@ -24,31 +25,20 @@ from fagworkshop.domain.text import clean_line, clean_text
 
 
 def _basic(session: Session, basic_id: str) -> BasicChoice:
-    for b in session.basics:
-        if b.id == basic_id:
-            return b
-    raise ChangeError("change.unknown_competence", id=basic_id)
+    return find_by_id(session.basics, basic_id, "change.unknown_competence")
 
 
 def _element(session: Session, element_id: str) -> AdaptedElement:
-    for _, e in session.elements():
-        if e.id == element_id:
-            return e
-    raise ChangeError("change.unknown_competence", id=element_id)
+    elements = (e for _, e in session.elements())
+    return find_by_id(elements, element_id, "change.unknown_competence")
 
 
 def _block(session: Session, block_id: str) -> AdaptedBlock:
-    for b in session.blocks:
-        if b.id == block_id:
-            return b
-    raise ChangeError("change.unknown_block", id=block_id)
+    return find_by_id(session.blocks, block_id, "change.unknown_block")
 
 
 def _local_profile(session: Session, profile_id: str) -> LocalProfile:
-    profile = session.profile(profile_id)
-    if profile is None:
-        raise ChangeError("change.unknown_profile", id=profile_id)
-    return profile
+    return known(session.profile(profile_id), "change.unknown_profile", profile_id)
 
 
 def _title(value: str) -> str:

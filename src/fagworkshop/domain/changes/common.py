@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
 from fagworkshop.domain.session import Person, Round, Session, utc_now
 
@@ -61,9 +63,27 @@ def check_cell(session: Session, person_id: str, competence_id: str) -> None:
         raise ChangeError("change.unknown_competence", id=competence_id)
 
 
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T")
+Identified = TypeVar("Identified", bound=_HasId)
+
+
+def known(item: T | None, key: str, item_id: str) -> T:
+    """``item`` as a session look-up found it; ChangeError ``key`` when it found nothing."""
+    if item is None:
+        raise ChangeError(key, id=item_id)
+    return item
+
+
+def find_by_id(items: Iterable[Identified], item_id: str, key: str) -> Identified:
+    """The first of ``items`` with this id; ChangeError ``key`` when none has it."""
+    return known(next((i for i in items if i.id == item_id), None), key, item_id)
+
+
 def find_person(session: Session, person_id: str) -> Person:
     """The person with this id; ChangeError when the session has nobody by it."""
-    person = session.person(person_id)
-    if person is None:
-        raise ChangeError("change.unknown_person", id=person_id)
-    return person
+    return known(session.person(person_id), "change.unknown_person", person_id)

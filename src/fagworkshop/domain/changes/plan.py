@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fagworkshop.domain.changes.common import ChangeError, find_person, new_id
+from fagworkshop.domain.changes.common import ChangeError, find_by_id, find_person, new_id
 from fagworkshop.domain.rules import action_problems
 from fagworkshop.domain.session import Action, ActionKind, ActionStatus, Goal, Session
 from fagworkshop.domain.text import clean_line, clean_text
 
 
 def _action(session: Session, action_id: str) -> Action:
-    for action in session.actions:
-        if action.id == action_id:
-            return action
-    raise ChangeError("change.unknown_action", id=action_id)
+    return find_by_id(session.actions, action_id, "change.unknown_action")
 
 
 def _checked_action(session: Session, action: Action) -> Action:
