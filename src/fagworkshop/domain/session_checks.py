@@ -37,6 +37,11 @@ def session_problems(s: Session) -> list[tuple[str, str]]:
         if value is not None and levels and value not in levels:
             problems.append((where, f"level {value} is outside the scale {sorted(levels)}"))
 
+    def known_refs(refs: Iterable[str], allowed: set[str], where: str, what: str) -> None:
+        for ref in refs:
+            if ref not in allowed:
+                problems.append((where, f"unknown {what} '{ref}'"))
+
     def unique(ids: list[str], where: str) -> None:
         seen: set[str] = set()
         for i, item_id in enumerate(ids):
@@ -66,19 +71,12 @@ def session_problems(s: Session) -> list[tuple[str, str]]:
         for j, e in enumerate(block.elements):
             check_level(e.target_level, f"blocks[{i}].elements[{j}].target_level")
     for i, p in enumerate(s.profiles):
-        for ref in p.elements:
-            if ref not in known:
-                problems.append((f"profiles[{i}].elements", f"unknown competence '{ref}'"))
+        known_refs(p.elements, known, f"profiles[{i}].elements", "competence")
     for i, person in enumerate(s.staff):
-        for ref in person.profiles:
-            if ref not in profile_ids:
-                problems.append((f"staff[{i}].profiles", f"unknown local profile '{ref}'"))
+        known_refs(person.profiles, profile_ids, f"staff[{i}].profiles", "local profile")
         for j, goal in enumerate(person.goals):
-            for ref in goal.competences:
-                if ref not in known:
-                    problems.append(
-                        (f"staff[{i}].goals[{j}].competences", f"unknown competence '{ref}'")
-                    )
+            where = f"staff[{i}].goals[{j}].competences"
+            known_refs(goal.competences, known, where, "competence")
     numbers: set[int] = set()
     for i, r in enumerate(s.rounds):
         if r.number in numbers:
@@ -108,16 +106,10 @@ def session_problems(s: Session) -> list[tuple[str, str]]:
                 for cid, level in per_competence.items():
                     check_level(level, f"rounds[{i}].{table}.{pid}.{cid}")
     for i, c in enumerate(s.courses):
-        for ref in c.serves:
-            if ref not in known:
-                problems.append((f"courses[{i}].serves", f"unknown competence '{ref}'"))
+        known_refs(c.serves, known, f"courses[{i}].serves", "competence")
     for i, a in enumerate(s.actions):
-        for ref in a.for_whom:
-            if ref not in staff_ids:
-                problems.append((f"actions[{i}].for_whom", f"unknown person '{ref}'"))
-        for ref in a.competences:
-            if ref not in known:
-                problems.append((f"actions[{i}].competences", f"unknown competence '{ref}'"))
+        known_refs(a.for_whom, staff_ids, f"actions[{i}].for_whom", "person")
+        known_refs(a.competences, known, f"actions[{i}].competences", "competence")
         if a.course_id is not None and a.course_id not in course_ids:
             problems.append((f"actions[{i}].course_id", f"unknown course '{a.course_id}'"))
     for key in s.steps:
