@@ -266,32 +266,36 @@ class GapsPanel(Vertical):
             parts.append(("\n" + line, "bold #CC79A7" if d.flagged else ""))
         if not biggest:
             parts.append("\n" + t("selfview.gaps.no_differences"))
-        parts += ["\n\n", (t("selfview.gaps.wish_gap"), "bold")]
-        for w in view.wishes_meeting_gap:
-            parts.append(
-                "\n"
-                + t(
-                    "selfview.gaps.wish_gap_line",
-                    name=name(w.person_id),
-                    level=w.leader,
-                    target=w.target,
-                    **title(w.competence_id),
+        # the wishes that meet a gap, then those nobody needs: heading, a line each, or none
+        sections = (
+            (
+                "selfview.gaps.wish_gap",
+                "selfview.gaps.wish_gap_line",
+                "selfview.gaps.no_wish_gap",
+                view.wishes_meeting_gap,
+            ),
+            (
+                "selfview.gaps.wish_no_need",
+                "selfview.gaps.wish_no_need_line",
+                "selfview.gaps.no_wish_no_need",
+                view.wishes_without_need,
+            ),
+        )
+        for heading, line_key, none, wishes in sections:
+            parts += ["\n\n", (t(heading), "bold")]
+            for w in wishes:
+                parts.append(
+                    "\n"
+                    + t(
+                        line_key,
+                        name=name(w.person_id),
+                        level=w.leader,
+                        target=w.target,
+                        **title(w.competence_id),
+                    )
                 )
-            )
-        if not view.wishes_meeting_gap:
-            parts.append("\n" + t("selfview.gaps.no_wish_gap"))
-        parts += ["\n\n", (t("selfview.gaps.wish_no_need"), "bold")]
-        for w in view.wishes_without_need:
-            parts.append(
-                "\n"
-                + t(
-                    "selfview.gaps.wish_no_need_line",
-                    name=name(w.person_id),
-                    **title(w.competence_id),
-                )
-            )
-        if not view.wishes_without_need:
-            parts.append("\n" + t("selfview.gaps.no_wish_no_need"))
+            if not wishes:
+                parts.append("\n" + t(none))
         self.query_one("#gaps-self", Static).update(Content.assemble(*parts))
 
     def _show_focus(self) -> None:
