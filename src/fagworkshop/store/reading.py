@@ -17,9 +17,9 @@ try:  # the compiled build of the parser the standard library vendors as tomllib
 except ImportError:  # pragma: no cover - tomli is a dependency; tomllib is the same parser
     import tomllib as toml_parser  # type: ignore[no-redef]
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from fagworkshop.domain.catalogue import CATALOGUE_SCHEMA_VERSION, Catalogue, catalogue_problems
 from fagworkshop.domain.session import SESSION_SCHEMA_VERSION, Session, session_problems
@@ -49,6 +49,8 @@ from fagworkshop.store.shape import ShapeProblem, decode_session
 #: competences x 5 rounds) is about 7 MB; parsing costs about 1 s per MB and
 #: 17 MB of memory per MB, so a 50 MB file would sit for a minute without a word.
 MAX_FILE_BYTES = 32 * 1024 * 1024
+#: A model the store reads from a file (a session, a catalogue).
+M = TypeVar("M", bound=BaseModel)
 
 
 def _too_big(path: Path, size: int) -> FileProblem:
@@ -208,6 +210,18 @@ def _refuse_newer(path: Path, version: int, known: int) -> FileProblem:
     )
 
 
+def _validated(
+    path: Path, model: type[M], data: dict[str, Any], unchecked: type[Any], cross: Any
+) -> M:
+    """``data`` as a ``model``; FileProblem with every problem when it is not one."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise FileProblem(path, _validation_problems(exc, data, unchecked, cross)) from None
+    except RecursionError:
+        raise FileProblem(path, [("", ("store.read.too_deep", {}))]) from None
+
+
 def session_from_data(path: Path | str, data: dict[str, Any]) -> Session:
     """A validated session from parsed TOML (migrated first); FileProblem when it is wrong."""
     path = Path(path)
@@ -217,13 +231,7 @@ def session_from_data(path: Path | str, data: dict[str, Any]) -> Session:
         raise _refuse_newer(path, exc.version, exc.known) from None
     except (MigrationProblem, ShapeProblem) as exc:
         raise FileProblem(path, [(exc.place, (exc.key, exc.params))]) from None
-    try:
-        return Session.model_validate(data)
-    except ValidationError as exc:
-        problems = _validation_problems(exc, data, _UncheckedSession, session_problems)
-        raise FileProblem(path, problems) from None
-    except RecursionError:
-        raise FileProblem(path, [("", ("store.read.too_deep", {}))]) from None
+    return _validated(path, Session, data, _UncheckedSession, session_problems)
 
 
 def catalogue_from_data(path: Path | str, data: dict[str, Any]) -> Catalogue:
@@ -235,13 +243,7 @@ def catalogue_from_data(path: Path | str, data: dict[str, Any]) -> Catalogue:
         raise FileProblem(path, [(exc.place, (exc.key, exc.params))]) from None
     if version > CATALOGUE_SCHEMA_VERSION:
         raise _refuse_newer(path, version, CATALOGUE_SCHEMA_VERSION)
-    try:
-        return Catalogue.model_validate(data)
-    except ValidationError as exc:
-        problems = _validation_problems(exc, data, _UncheckedCatalogue, catalogue_problems)
-        raise FileProblem(path, problems) from None
-    except RecursionError:
-        raise FileProblem(path, [("", ("store.read.too_deep", {}))]) from None
+    return _validated(path, Catalogue, data, _UncheckedCatalogue, catalogue_problems)
 
 
 def load_session(path: Path | str) -> Session:
