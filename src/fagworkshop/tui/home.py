@@ -218,12 +218,8 @@ class HomeScreen(Screen[None]):
     # --- new workshop -----------------------------------------------------------------
 
     @on(Button.Pressed, "#new-create")
-    def _create(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.create_workshop()
-
     @on(Input.Submitted, "#new-title, #new-jobcenter, #new-unit, #new-catalogue-file")
-    def _create_on_enter(self, event: Input.Submitted) -> None:
+    def _create(self, event: Button.Pressed | Input.Submitted) -> None:
         event.stop()
         self.create_workshop()
 
@@ -313,12 +309,8 @@ class HomeScreen(Screen[None]):
         return path
 
     @on(Button.Pressed, "#open-path-button")
-    def _open_path_button(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.open_typed_path()
-
     @on(Input.Submitted, "#open-path")
-    def _open_path_enter(self, event: Input.Submitted) -> None:
+    def _open_path(self, event: Button.Pressed | Input.Submitted) -> None:
         event.stop()
         self.open_typed_path()
 

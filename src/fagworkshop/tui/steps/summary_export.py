@@ -161,12 +161,8 @@ class ExportForm(Vertical):
     # --- exporting ---------------------------------------------------------------------
 
     @on(Button.Pressed, "#export-go")
-    def _go(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.export()
-
     @on(Input.Submitted, "#export-name, #export-folder")
-    def _submitted(self, event: Input.Submitted) -> None:
+    def _go(self, event: Button.Pressed | Input.Submitted) -> None:
         event.stop()
         self.export()
 

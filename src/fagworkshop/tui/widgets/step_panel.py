@@ -255,12 +255,8 @@ class StepPanel(VerticalScroll):
             host(self).apply(changes.set_timebox, self.step, minutes)
 
     @on(Input.Submitted, "#timebox-minutes")
-    def _minutes_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.toggle_timer()
-
     @on(Button.Pressed, "#timebox-start")
-    def _start_pressed(self, event: Button.Pressed) -> None:
+    def _timer_asked(self, event: Input.Submitted | Button.Pressed) -> None:
         event.stop()
         self.toggle_timer()
 
