@@ -13,6 +13,8 @@ grid never stores a copy of the session, it asks for each visible cell.
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -39,6 +41,24 @@ def fit(text: str, width: int) -> str:
     if len(text) > width:
         return text[: width - 1] + "…" if width > 1 else text[:1]
     return text.ljust(width)
+
+
+G = TypeVar("G", bound="GridView")
+
+
+class CellMessage(Message, Generic[G]):
+    """What a grid says about one cell: the grid, and the cell's row and column."""
+
+    def __init__(self, grid: G, row: int, column: int) -> None:
+        super().__init__()
+        self.grid = grid
+        self.row = row
+        self.column = column
+
+    @property
+    def control(self) -> G:
+        """The grid that sent the message."""
+        return self.grid
 
 
 class GridView(ScrollView, can_focus=True):
@@ -78,19 +98,8 @@ class GridView(ScrollView, can_focus=True):
         """Let go of the keyboard, so digits move between steps again."""
         self.screen.set_focus(None)
 
-    class CursorMoved(Message):
+    class CursorMoved(CellMessage["GridView"]):
         """The focused cell changed (row and column indexes)."""
-
-        def __init__(self, grid: GridView, row: int, column: int) -> None:
-            super().__init__()
-            self.grid = grid
-            self.row = row
-            self.column = column
-
-        @property
-        def control(self) -> GridView:
-            """The grid that sent the message."""
-            return self.grid
 
     def __init__(
         self,

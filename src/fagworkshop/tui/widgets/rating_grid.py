@@ -25,7 +25,7 @@ from fagworkshop.domain.self_view import CellDifference, cell_difference
 from fagworkshop.domain.session import Round, Session
 from fagworkshop.i18n import t
 from fagworkshop.tui.widgets.grid_support import translate_bindings
-from fagworkshop.tui.widgets.grid_view import StaffCompetenceGrid
+from fagworkshop.tui.widgets.grid_view import CellMessage, StaffCompetenceGrid
 
 NOT_RELEVANT_STYLE = Style(color="grey50", bgcolor="grey19")
 UNRATED_STYLE = Style(color="grey62")
@@ -49,21 +49,6 @@ class Layer(StrEnum):
         return order[(order.index(self) + 1) % len(order)]
 
 
-class CellMessage(Message):
-    """What the grid says about one cell: the grid, and the cell's row and column."""
-
-    def __init__(self, grid: RatingGrid, row: int, column: int) -> None:
-        super().__init__()
-        self.grid = grid
-        self.row = row
-        self.column = column
-
-    @property
-    def control(self) -> RatingGrid:
-        """The grid that sent the message."""
-        return self.grid
-
-
 class RatingGrid(StaffCompetenceGrid):
     """Levels of each person on each competence in the latest round.
 
@@ -83,20 +68,20 @@ class RatingGrid(StaffCompetenceGrid):
         *(b for b in StaffCompetenceGrid.BINDINGS if isinstance(b, Binding) and b.key == "escape"),
     ]
 
-    class WishToggled(CellMessage):
+    class WishToggled(CellMessage["RatingGrid"]):
         """``w`` was pressed on a cell in the own layer: flip "ønsker at udvikle"."""
 
     class SelfModeLeft(Message):
         """Esc in "selvvurdering" mode: the person is done."""
 
-    class LevelTyped(CellMessage):
+    class LevelTyped(CellMessage["RatingGrid"]):
         """A digit (a level) or a clear (None) was typed on a cell."""
 
         def __init__(self, grid: RatingGrid, row: int, column: int, level: int | None) -> None:
             super().__init__(grid, row, column)
             self.level = level
 
-    class UnusedToggled(CellMessage):
+    class UnusedToggled(CellMessage["RatingGrid"]):
         """``u`` was pressed on a cell: flip "has it but does not use it"."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:

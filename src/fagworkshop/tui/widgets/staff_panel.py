@@ -31,7 +31,8 @@ from fagworkshop.i18n.names import place_text
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import Applied, host, session_of
 from fagworkshop.tui.widgets.grid_support import competence_codes, translate_bindings
-from fagworkshop.tui.widgets.rating_grid import CellMessage, Layer, RatingGrid
+from fagworkshop.tui.widgets.grid_view import CellMessage
+from fagworkshop.tui.widgets.rating_grid import Layer, RatingGrid
 from fagworkshop.tui.widgets.staff_confirm import ConfirmErase
 from fagworkshop.tui.widgets.staff_detail import detail_content, help_line, round_line
 from fagworkshop.tui.widgets.staff_form import StaffForm
@@ -252,7 +253,7 @@ class StaffPanel(Vertical):
         self._toggle_cell(message, changes.toggle_wish)
 
     def _toggle_cell(
-        self, message: CellMessage, change: Callable[[Session, str, str], object]
+        self, message: CellMessage[RatingGrid], change: Callable[[Session, str, str], object]
     ) -> None:
         """Flip a yes/no of the cell the grid names (wish, unused) and show it again."""
         grid = message.grid
