@@ -3,11 +3,40 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from fagworkshop.domain import progress
 from fagworkshop.domain.changes.common import ChangeError, check_cell, check_level, current_round
 from fagworkshop.domain.session import Round, Session
 from fagworkshop.domain.text import clean_text
+
+V = TypeVar("V")
+
+
+def _put(
+    table: dict[str, dict[str, V]], person_id: str, competence_id: str, value: V | None
+) -> None:
+    """Set a person's value for a competence in a round's table, or drop it with None
+    (and the person's entry with their last value)."""
+    per_person = table.setdefault(person_id, {})
+    if value is None:
+        per_person.pop(competence_id, None)
+        if not per_person:
+            del table[person_id]
+    else:
+        per_person[competence_id] = value
+
+
+def _flag(table: dict[str, list[str]], person_id: str, competence_id: str, on: bool) -> None:
+    """Raise or lower a person's flag for a competence in a round's table (unused, wish),
+    dropping the person's entry with their last flag."""
+    flags = table.setdefault(person_id, [])
+    if on and competence_id not in flags:
+        flags.append(competence_id)
+    elif not on and competence_id in flags:
+        flags.remove(competence_id)
+    if not flags:
+        del table[person_id]
 
 
 def set_rating(session: Session, person_id: str, competence_id: str, level: int | None) -> None:
@@ -15,14 +44,8 @@ def set_rating(session: Session, person_id: str, competence_id: str, level: int 
     check_cell(session, person_id, competence_id)
     check_level(session, level)
     rnd = current_round(session)
-    per_person = rnd.ratings.setdefault(person_id, {})
-    had = competence_id in per_person
-    if level is None:
-        per_person.pop(competence_id, None)
-        if not per_person:
-            del rnd.ratings[person_id]
-    else:
-        per_person[competence_id] = level
+    had = competence_id in rnd.ratings.get(person_id, {})
+    _put(rnd.ratings, person_id, competence_id, level)
     progress.note_rating(session, person_id, competence_id, had)
 
 
@@ -30,14 +53,9 @@ def toggle_unused(session: Session, person_id: str, competence_id: str) -> bool:
     """Flip "has it but does not use it" for a person and competence; returns the new flag."""
     check_cell(session, person_id, competence_id)
     rnd = current_round(session)
-    flags = rnd.unused.setdefault(person_id, [])
-    if competence_id in flags:
-        flags.remove(competence_id)
-        if not flags:
-            del rnd.unused[person_id]
-        return False
-    flags.append(competence_id)
-    return True
+    unused = competence_id not in rnd.unused.get(person_id, ())
+    _flag(rnd.unused, person_id, competence_id, unused)
+    return unused
 
 
 def set_self_rating(
@@ -49,28 +67,14 @@ def set_self_rating(
     if level is not None and type(level) is not int:  # a bool or "3" is not a level
         raise ChangeError("change.level_outside_scale", level=level)
     check_level(session, level)
-    rnd = current_round(session)
-    per_person = rnd.self_ratings.setdefault(person_id, {})
-    if level is None:
-        per_person.pop(competence_id, None)
-        if not per_person:
-            del rnd.self_ratings[person_id]
-    else:
-        per_person[competence_id] = level
+    _put(current_round(session).self_ratings, person_id, competence_id, level)
 
 
 def set_wish(session: Session, person_id: str, competence_id: str, wish: bool) -> None:
     """Say whether a person wants to develop a competence (ønsker at udvikle) in the
     latest round."""
     check_cell(session, person_id, competence_id)
-    rnd = current_round(session)
-    wished = rnd.wishes.setdefault(person_id, [])
-    if wish and competence_id not in wished:
-        wished.append(competence_id)
-    elif not wish and competence_id in wished:
-        wished.remove(competence_id)
-    if not wished:
-        del rnd.wishes[person_id]
+    _flag(current_round(session).wishes, person_id, competence_id, wish)
 
 
 def toggle_wish(session: Session, person_id: str, competence_id: str) -> bool:
@@ -86,15 +90,8 @@ def toggle_wish(session: Session, person_id: str, competence_id: str) -> bool:
 def set_rating_note(session: Session, person_id: str, competence_id: str, note: str) -> None:
     """A note on one person's rating of one competence in the latest round (empty removes it)."""
     check_cell(session, person_id, competence_id)
-    rnd = current_round(session)
     text = clean_text(note)
-    per_person = rnd.notes.setdefault(person_id, {})
-    if text.strip():
-        per_person[competence_id] = text
-    else:
-        per_person.pop(competence_id, None)
-        if not per_person:
-            del rnd.notes[person_id]
+    _put(current_round(session).notes, person_id, competence_id, text if text.strip() else None)
 
 
 def start_follow_up_round(session: Session, date: dt.date | None = None, label: str = "") -> Round:
