@@ -5,6 +5,7 @@ action as a line in the plan's list."""
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from textual import on
 from textual.app import ComposeResult
@@ -53,6 +54,17 @@ def action_line(session: Session, action: Action) -> Content:
         details += t("plan.row_deadline", date=action.deadline.isoformat())
     # the title first and bold, the details dim under it: one entry reads as one block
     return Content.assemble((action.title, "bold"), "\n", (details, "dim"))
+
+
+def choice_select(prefix: str, choices: type[StrEnum], value: StrEnum, id: str) -> Select[str]:
+    """A compact select of an enum's values, each named by its i18n key ``prefix + value``."""
+    return Select[str](
+        [(Content(t(prefix + c.value)), c.value) for c in choices],
+        value=value.value,
+        allow_blank=False,
+        id=id,
+        compact=True,
+    )
 
 
 class ActionForm(VerticalScroll):
@@ -114,13 +126,7 @@ class ActionForm(VerticalScroll):
         yield Label(t("plan.new"), id="action-form-title", markup=False)
         with Horizontal(classes="field"):
             yield Label(t("plan.kind"), markup=False)
-            yield Select[str](
-                [(Content(t("action." + k.value)), k.value) for k in ActionKind],
-                value=ActionKind.COURSE.value,
-                allow_blank=False,
-                id="action-kind",
-                compact=True,
-            )
+            yield choice_select("action.", ActionKind, ActionKind.COURSE, "action-kind")
         with Horizontal(classes="field"):
             yield Label(t("plan.title"), markup=False)
             yield Input(id="action-title", compact=True)
@@ -132,12 +138,8 @@ class ActionForm(VerticalScroll):
             yield Input(id="action-deadline", placeholder=t("plan.deadline_hint"), compact=True)
         with Horizontal(classes="field"):
             yield Label(t("plan.status"), markup=False)
-            yield Select[str](
-                [(Content(t("action_status." + s.value)), s.value) for s in ActionStatus],
-                value=ActionStatus.PLANNED.value,
-                allow_blank=False,
-                id="action-status",
-                compact=True,
+            yield choice_select(
+                "action_status.", ActionStatus, ActionStatus.PLANNED, "action-status"
             )
         yield Label(t("plan.transfer_required"), classes="heading", id="transfer-label")
         yield TextArea(id="action-transfer", soft_wrap=True, compact=True)
