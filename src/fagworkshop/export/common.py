@@ -26,6 +26,7 @@ from fagworkshop.domain.self_view import CellDifference, cell_difference
 from fagworkshop.domain.session import Round, Session
 from fagworkshop.domain.session_parts import Action, Goal, Person
 from fagworkshop.domain.text import clean_line, clean_text
+from fagworkshop.export.report_model import Block, Bullets, Paragraph
 from fagworkshop.i18n import t
 
 #: Format name -> default file suffix of its output.
@@ -176,6 +177,12 @@ def rating_cells(session: Session, idx: SessionIndex) -> Iterator[RatingCell]:
                     self_assessed=bool(own or wished),
                     difference=cell_difference(rnd, person.id, cid),
                 )
+
+
+def bullets_or_none(items: Iterable[tuple[str, str]]) -> tuple[Block, ...]:
+    """A bulleted list of ``items``, or a paragraph saying there are none."""
+    listed = tuple(items)
+    return (Bullets(listed),) if listed else (Paragraph(t("export.none")),)
 
 
 def long_datetime(value: dt.datetime) -> str:

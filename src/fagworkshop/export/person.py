@@ -33,7 +33,15 @@ from fagworkshop.domain.names import (
     text_fields,
 )
 from fagworkshop.domain.session import Person, Session
-from fagworkshop.export.common import action_facts, date_text, goal_details, level_text, line, text
+from fagworkshop.export.common import (
+    action_facts,
+    bullets_or_none,
+    date_text,
+    goal_details,
+    level_text,
+    line,
+    text,
+)
 from fagworkshop.export.report import (
     Block,
     Bullets,
@@ -165,9 +173,7 @@ def _gaps(session: Session, person: Person) -> list[Section]:
         if u.competence_id in idx.infos:
             title = line(idx.infos[u.competence_id].title)
             items.append((t("export.unused"), title))
-    blocks: tuple[Block, ...] = (
-        (Bullets(tuple(items)),) if items else (Paragraph(t("export.none")),)
-    )
+    blocks: tuple[Block, ...] = bullets_or_none(items)
     return [Section(t("export.personal_gaps"), blocks)]
 
 

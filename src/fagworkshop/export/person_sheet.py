@@ -27,6 +27,7 @@ from fagworkshop.domain.analysis import (
 from fagworkshop.domain.self_view import cell_difference
 from fagworkshop.domain.session import Session
 from fagworkshop.export.common import (
+    bullets_or_none,
     goal_details,
     labels,
     level_text,
@@ -210,7 +211,7 @@ def build_person_sheet(
     sections.append(
         Section(
             t("sheet.goals"),
-            (Bullets(tuple(goal_items)),) if goal_items else (Paragraph(t("export.none")),),
+            bullets_or_none(goal_items),
             level=3,
         )
     )
@@ -234,9 +235,7 @@ def build_person_sheet(
         if plan:
             parts.append(f"{t('export.transfer_plan')}: {plan}")
         action_items.append((line(action.title), " · ".join(p for p in parts if p)))
-    action_blocks: tuple[Block, ...] = (
-        (Bullets(tuple(action_items)),) if action_items else (Paragraph(t("export.none")),)
-    )
+    action_blocks: tuple[Block, ...] = bullets_or_none(action_items)
     sections.append(Section(t("sheet.actions"), action_blocks, level=3))
     sections.append(Section(t("sheet.talk_notes"), (Paragraph(""),), level=3, css_class="notes"))
 

@@ -16,7 +16,7 @@ from fagworkshop.domain.analysis import (
 )
 from fagworkshop.domain.self_view import self_view
 from fagworkshop.domain.session import Session
-from fagworkshop.export.common import level_text, line
+from fagworkshop.export.common import bullets_or_none, level_text, line
 from fagworkshop.export.report_model import (
     Block,
     Bullets,
@@ -100,7 +100,7 @@ def gap_sections(
     sections.append(
         Section(
             t("export.single_holders"),
-            (Bullets(singles),) if singles else (Paragraph(t("export.none")),),
+            bullets_or_none(singles),
             level=3,
         )
     )
@@ -116,7 +116,7 @@ def gap_sections(
     sections.append(
         Section(
             t("export.unused_title"),
-            (Bullets(tuple(unused)),) if unused else (Paragraph(t("export.none")),),
+            bullets_or_none(unused),
             level=3,
         )
     )
@@ -147,7 +147,7 @@ def personal_gap_sections(
     sections.append(
         Section(
             t("export.personal_gaps"),
-            (Bullets(tuple(personal)),) if personal else (Paragraph(t("export.none")),),
+            bullets_or_none(personal),
             level=3,
         )
     )
@@ -215,7 +215,7 @@ def self_assessment_sections(
     sections.append(
         Section(
             t("selfview.gaps.wish_gap"),
-            (Bullets(items),) if items else (Paragraph(t("export.none")),),
+            bullets_or_none(items),
             level=3,
         )
     )
