@@ -33,16 +33,31 @@ class SaveInfo:
         return cls(ctl.state, ctl.saved_at, ctl.save_error, ctl.conflict is Conflict.LOCK)
 
 
-class SaveStatus(Static):
-    """One line: when the session was saved, or that it is not (yet)."""
+class SaveLine(Static):
+    """A line that shows the save state it is bound to (``info``), in the current language."""
 
     info: reactive[SaveInfo] = reactive(SaveInfo, init=False)
 
-    def __init__(self, *, id: str | None = "save-status") -> None:
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
 
     def on_mount(self) -> None:
         self.watch_info(self.info)
+
+    def watch_info(self, info: SaveInfo) -> None:
+        """Show ``info`` (each line says it its own way)."""
+        raise NotImplementedError
+
+    def relabel(self) -> None:
+        """Say it again in the current language."""
+        self.watch_info(self.info)
+
+
+class SaveStatus(SaveLine):
+    """One line: when the session was saved, or that it is not (yet)."""
+
+    def __init__(self, *, id: str | None = "save-status") -> None:
+        super().__init__(id=id)
 
     def watch_info(self, info: SaveInfo) -> None:
         state = info.state
@@ -62,21 +77,12 @@ class SaveStatus(Static):
             text = t("save.not_yet")
         self.update(text)
 
-    def relabel(self) -> None:
-        """Say it again in the current language."""
-        self.watch_info(self.info)
 
-
-class SaveBanner(Static):
+class SaveBanner(SaveLine):
     """A line over the step when nothing is saved: read-only, a failed save, or blocked."""
 
-    info: reactive[SaveInfo] = reactive(SaveInfo, init=False)
-
     def __init__(self, *, id: str | None = "save-banner") -> None:
-        super().__init__("", id=id, markup=False)
-
-    def on_mount(self) -> None:
-        self.watch_info(self.info)
+        super().__init__(id=id)
 
     def watch_info(self, info: SaveInfo) -> None:
         state = info.state
@@ -88,7 +94,3 @@ class SaveBanner(Static):
             self.update(t("save.blocked_lock" if info.lock_lost else "save.blocked_outside"))
         elif state is SaveState.FAILED:
             self.update(t("save.failed_banner", reason=info.error or ""))
-
-    def relabel(self) -> None:
-        """Say it again in the current language."""
-        self.watch_info(self.info)
