@@ -232,7 +232,7 @@ async def test_undo_and_redo_across_steps_named_in_footer_and_message(tmp_path: 
         before = session.rounds[-1].ratings.get(person.id, {}).get(competence)
         new_level = 4 if before != 4 else 3
         app.apply(changes.set_rating, person.id, competence, new_level)
-        footer = app._bindings.key_to_bindings["ctrl+z"][0].description
+        footer = app.screen.active_bindings["ctrl+z"].binding.description
         assert footer.startswith(f"Fortryd: niveau for {label} på ")
         app.apply(changes.add_decision, 1, "aftale")
         app.action_go_to_step(3)
@@ -308,8 +308,8 @@ async def test_opening_a_cut_short_disk_version_keeps_the_work_here(tmp_path: Pa
 
 
 async def test_undo_in_the_rating_grid_shows_the_old_level(tmp_path: Path) -> None:
-    from fagworkshop.fuzz.typing_kills import counting_session
     from fagworkshop.tui.widgets.rating_grid import RatingGrid
+    from fagworkshop_tools.fuzz.typing_kills import counting_session
 
     path = tmp_path / "w.toml"
     store.save_session(counting_session(5), path)

@@ -8,7 +8,6 @@ line starts.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -22,6 +21,7 @@ from fagworkshop import i18n
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
 from fagworkshop.tui import leaving, opening, palette, signals, theme, undoing
+from fagworkshop.tui.bindings import described
 from fagworkshop.tui.controller import (
     SAVE_DELAY,
     Applied,
@@ -46,20 +46,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-def _binding(key: str, action: str, text_key: str, **kwargs: Any) -> Binding:
-    """A binding whose description is an i18n key (relabelled on a language switch)."""
-    return Binding(key, action, t(text_key), id=text_key, **kwargs)
-
-
-def relabel(bindings: Any) -> None:
-    """Re-translate the descriptions of bindings made with ``_binding``."""
-    for key, items in bindings.key_to_bindings.items():
-        bindings.key_to_bindings[key] = [
-            dataclasses.replace(b, description=t(b.id)) if b.id and i18n.has(b.id) else b
-            for b in items
-        ]
-
-
 class FagworkshopApp(Saving):
     """Fagworkshop: the seven-step competence workshop on screen."""
 
@@ -68,19 +54,19 @@ class FagworkshopApp(Saving):
     COMMANDS = App.COMMANDS | {WorkshopCommands}
 
     BINDINGS = [
-        _binding("f1", "help", "key.help", priority=True),
-        _binding("f2", "toggle_panel", "key.panel", priority=True),
-        _binding("ctrl+pageup", "previous_step", "key.prev", priority=True, show=False),
-        _binding("ctrl+pagedown", "next_step", "key.next", priority=True, show=False),
-        _binding("f9", "toggle_contrast", "key.contrast", priority=True),
-        _binding("ctrl+l", "toggle_language", "key.language", priority=True),
-        _binding("ctrl+q", "quit", "key.quit", priority=True),
+        described("f1", "help", "key.help", priority=True),
+        described("f2", "toggle_panel", "key.panel", priority=True),
+        described("ctrl+pageup", "previous_step", "key.prev", priority=True, show=False),
+        described("ctrl+pagedown", "next_step", "key.next", priority=True, show=False),
+        described("f9", "toggle_contrast", "key.contrast", priority=True),
+        described("ctrl+l", "toggle_language", "key.language", priority=True),
+        described("ctrl+q", "quit", "key.quit", priority=True),
         # ctrl+c quits the same way (it saves first); Textual's own only says how to quit
-        _binding("ctrl+c", "quit", "key.quit", priority=True, show=False),
-        _binding("ctrl+z", "undo", "key.undo", priority=True),
+        described("ctrl+c", "quit", "key.quit", priority=True, show=False),
+        described("ctrl+z", "undo", "key.undo", priority=True),
         # not priority: the plan form's own ctrl+s saves its action first
-        _binding("ctrl+s", "save_now", "key.save", show=False),
-        _binding("ctrl+y", "redo", "key.redo", priority=True),
+        described("ctrl+s", "save_now", "key.save", show=False),
+        described("ctrl+y", "redo", "key.redo", priority=True),
         *[
             Binding(str(n), f"go_to_step({n})", f"{n}", show=False, id=f"step-{n}")
             for n in range(1, 8)
@@ -211,18 +197,25 @@ class FagworkshopApp(Saving):
         """Ctrl+Y: do again what was taken back."""
         undoing.undo_or_redo(self, undo=False)
 
-    def _name_undo(self) -> None:
-        """Name what ctrl+z would take back in the footer ("Fortryd: niveau for AP på B3")."""
+    #: The ctrl+z text the footer was last asked to show.
+    _undo_shown: str | None = None
+
+    def named_keys(self) -> dict[str, str]:
+        """Footer texts by binding id that say more than the key's name: ctrl+z names
+        what it would take back ("Fortryd: niveau for AP på B3"). The screens pass them
+        to ``bindings.in_language``."""
         ctl = self.controller
         label = ctl.undo_label if ctl is not None else None
         text = t("key.undo_named", what=label) if label else t("key.undo")
         if len(text) > 40:
             text = text[:39] + "…"
-        items = self._bindings.key_to_bindings.get("ctrl+z", [])
-        if items and items[0].description != text:
-            self._bindings.key_to_bindings["ctrl+z"] = [
-                dataclasses.replace(b, description=text) for b in items
-            ]
+        return {"key.undo": text}
+
+    def _name_undo(self) -> None:
+        """Draw the footer again when what ctrl+z would take back has changed."""
+        text = self.named_keys()["key.undo"]
+        if text != self._undo_shown:
+            self._undo_shown = text
             self.refresh_bindings()
 
     def action_help(self) -> None:
@@ -247,16 +240,14 @@ class FagworkshopApp(Saving):
         self.flush_view()
         i18n.set_language("en" if i18n.language() == "da" else "da")
         self.title = t("app.title")
-        relabel(self._bindings)
         for screen in self.screen_stack:
-            relabel(screen._bindings)
             if hasattr(screen, "relabel"):
                 screen.relabel()
         if self._workshop_screen() is not None and self.session is not None:
             self.show_step(self.current_step, remember=False)
             self.update_save_status()
-        self._name_undo()  # relabel gave ctrl+z its bare name back
-        self.refresh_bindings()
+        self._name_undo()
+        self.refresh_bindings()  # the footers look their texts up again (tui.bindings)
 
 
 def run_app(

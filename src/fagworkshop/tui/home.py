@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -21,6 +21,7 @@ from fagworkshop.domain import changes
 from fagworkshop.domain.text import clean_line
 from fagworkshop.i18n import t
 from fagworkshop.resources import builtin_catalogue_paths, user_catalogue_paths
+from fagworkshop.tui.bindings import described, in_language
 
 if TYPE_CHECKING:
     from fagworkshop.tui.app import FagworkshopApp
@@ -76,7 +77,7 @@ def entry_text(entry: store.SessionEntry) -> str:
 class HomeScreen(Screen[None]):
     """New workshop form, the saved workshops (newest first), demo and open by path."""
 
-    BINDINGS = [Binding("s", "open_backup", t("key.open_backup"), id="key.open_backup")]
+    BINDINGS = [described("s", "open_backup", "key.open_backup")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -87,6 +88,11 @@ class HomeScreen(Screen[None]):
     def workshop(self) -> FagworkshopApp:
         """The app (the home screen is only ever shown by ``FagworkshopApp``)."""
         return cast("FagworkshopApp", self.app)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys as Textual finds them, their footer texts in the current language."""
+        return in_language(super().active_bindings, self.workshop.named_keys())
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Container, Horizontal, ScrollableContainer
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -20,6 +20,7 @@ from textual.widgets import Header, Input, Select, TextArea
 
 from fagworkshop.domain.progress import Progress
 from fagworkshop.domain.session import Step
+from fagworkshop.tui.bindings import in_language
 from fagworkshop.tui.widgets.quick_footer import QuickFooter
 from fagworkshop.tui.widgets.save_status import SaveBanner, SaveInfo, SaveStatus
 from fagworkshop.tui.widgets.step_bar import StepBar
@@ -93,6 +94,11 @@ class WorkshopScreen(Screen[None]):
             main.focus()
         else:
             self.set_focus(None)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys as Textual finds them, their footer texts in the current language."""
+        return in_language(super().active_bindings, self.workshop.named_keys())
 
     def compose(self) -> ComposeResult:
         yield Header()

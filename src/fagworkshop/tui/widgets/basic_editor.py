@@ -21,6 +21,7 @@ from fagworkshop.domain import adapt
 from fagworkshop.domain.session import BasicChoice, Priority, Session
 from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
+from fagworkshop.tui.bindings import described
 from fagworkshop.tui.host import host
 from fagworkshop.tui.widgets.list_detail import (
     ListDetail,
@@ -56,16 +57,16 @@ class BasicList(OptionList):
     """The basic competences grouped by theme; keys decide the highlighted one."""
 
     BINDINGS = [
-        Binding("j", "include(True)", t("basic.key.include"), id="basic.include"),
-        Binding("n", "include(False)", t("basic.key.exclude"), id="basic.exclude"),
-        Binding("space", "toggle", t("basic.key.toggle"), show=False, id="basic.toggle"),
-        Binding("h", "priority('high')", t("basic.key.priority"), id="basic.priority"),
+        described("j", "include(True)", "basic.key.include"),
+        described("n", "include(False)", "basic.key.exclude"),
+        described("space", "toggle", "basic.key.toggle", show=False),
+        described("h", "priority('high')", "basic.key.priority"),
         Binding("m", "priority('medium')", show=False),
         Binding("l", "priority('low')", show=False),
-        Binding("enter", "reword", t("basic.key.reword"), id="basic.reword"),
-        Binding("a", "add_own", t("basic.key.add"), id="basic.add"),
+        described("enter", "reword", "basic.key.reword"),
+        described("a", "add_own", "basic.key.add"),
         *[Binding(str(d), f"level({d})", show=False) for d in range(10)],
-        Binding("escape", "leave", t("list.key.leave"), id="basic.leave"),
+        described("escape", "leave", "list.key.leave"),
     ]
 
     def action_leave(self) -> None:

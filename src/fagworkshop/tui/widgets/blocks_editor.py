@@ -28,6 +28,7 @@ from fagworkshop.domain.session import (
 )
 from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
+from fagworkshop.tui.bindings import described
 from fagworkshop.tui.host import host
 from fagworkshop.tui.widgets.list_detail import (
     ListDetail,
@@ -92,14 +93,14 @@ class ElementList(OptionList):
     """Blocks and their elements; keys adapt the highlighted element."""
 
     BINDINGS = [
-        Binding("b", "status('kept')", t("blocks.key.keep"), id="blocks.keep"),
-        Binding("f", "status('dropped')", t("blocks.key.drop"), id="blocks.drop"),
-        Binding("space", "toggle_in_profile", t("blocks.key.toggle"), id="blocks.toggle"),
-        Binding("enter", "reword", t("blocks.key.reword"), id="blocks.reword"),
-        Binding("a", "add_own", t("blocks.key.add"), id="blocks.add"),
-        Binding("p", "new_profile", t("blocks.key.profile"), id="blocks.profile"),
+        described("b", "status('kept')", "blocks.key.keep"),
+        described("f", "status('dropped')", "blocks.key.drop"),
+        described("space", "toggle_in_profile", "blocks.key.toggle"),
+        described("enter", "reword", "blocks.key.reword"),
+        described("a", "add_own", "blocks.key.add"),
+        described("p", "new_profile", "blocks.key.profile"),
         *[Binding(str(d), f"target({d})", show=False) for d in range(10)],
-        Binding("escape", "leave", t("list.key.leave"), id="blocks.leave"),
+        described("escape", "leave", "list.key.leave"),
     ]
 
     def action_leave(self) -> None:

@@ -24,7 +24,6 @@ from fagworkshop.tui.host import session_of
 from fagworkshop.tui.widgets.grid_support import (
     competence_codes,
     competence_title,
-    translate_bindings,
 )
 from fagworkshop.tui.widgets.heat_map import (
     LEGEND_ORDER,
@@ -86,7 +85,6 @@ class GapsPanel(Vertical):
 
     def __init__(self, *, id: str | None = "gaps-panel") -> None:
         super().__init__(id=id)
-        translate_bindings(self)
         self.sort = "staff"
         self.only_gaps = False
         self.profile_filter: str | None = None

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
-from textual.widget import Widget
-
 from fagworkshop.domain.session import Session
 
 
@@ -27,18 +23,3 @@ def competence_title(session: Session, competence_id: str) -> str:
     """The title the team uses for a competence (its own wording, else the catalogue's)."""
     item = session.competence(competence_id)
     return item.shown_title if item is not None else competence_id
-
-
-def translate_bindings(widget: Widget) -> None:
-    """Give a widget's bindings their text in the current language (ids are i18n keys).
-
-    Class-level ``BINDINGS`` are made once at import; a view made after a
-    language switch must show the footer in the new language.
-    """
-    from fagworkshop.i18n import has, t
-
-    bindings = widget._bindings
-    for key, items in bindings.key_to_bindings.items():
-        bindings.key_to_bindings[key] = [
-            dataclasses.replace(b, description=t(b.id)) if b.id and has(b.id) else b for b in items
-        ]

@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from fagworkshop.i18n import t
+from fagworkshop.tui.bindings import described
 
 #: Styles of the grid furniture; cell colours come from the subclasses.
 HEADER_STYLE = Style(bold=True)
@@ -91,7 +91,7 @@ class GridView(ScrollView, can_focus=True):
         Binding("ctrl+end", "edge('bottom')", show=False),
         Binding("pageup", "page(-1)", show=False),
         Binding("pagedown", "page(1)", show=False),
-        Binding("escape", "leave", t("list.key.leave"), id="grid.leave"),
+        described("escape", "leave", "list.key.leave"),
     ]
 
     def action_leave(self) -> None:

@@ -39,7 +39,6 @@ from fagworkshop.tui.widgets.action_form import ActionForm, action_line
 from fagworkshop.tui.widgets.grid_support import (
     competence_codes,
     competence_title,
-    translate_bindings,
 )
 
 __all__ = ["ActionForm", "PlanPanel", "action_line"]  # the form lives in action_form
@@ -79,7 +78,6 @@ class PlanPanel(Horizontal):
 
     def __init__(self, *, id: str | None = "plan-panel") -> None:
         super().__init__(id=id)
-        translate_bindings(self)
         self.goal_person: str | None = None
         self._pending_load: str | None = None
         self._staff_shown: tuple[tuple[str, str], ...] | None = None

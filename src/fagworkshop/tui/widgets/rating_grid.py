@@ -24,7 +24,6 @@ from textual.message import Message
 from fagworkshop.domain.self_view import CellDifference, cell_difference
 from fagworkshop.domain.session import Round, Session
 from fagworkshop.i18n import t
-from fagworkshop.tui.widgets.grid_support import translate_bindings
 from fagworkshop.tui.widgets.grid_view import CellMessage, StaffCompetenceGrid
 
 NOT_RELEVANT_STYLE = Style(color="grey50", bgcolor="grey19")
@@ -86,7 +85,6 @@ class RatingGrid(StaffCompetenceGrid):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        translate_bindings(self)
         self.session: Session | None = None
         self.relevant: dict[str, frozenset[str]] = {}
         self.rnd: Round | None = None

@@ -30,7 +30,7 @@ from fagworkshop.i18n import t
 from fagworkshop.i18n.names import place_text
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import Applied, host, session_of
-from fagworkshop.tui.widgets.grid_support import competence_codes, translate_bindings
+from fagworkshop.tui.widgets.grid_support import competence_codes
 from fagworkshop.tui.widgets.grid_view import CellMessage
 from fagworkshop.tui.widgets.rating_grid import Layer, RatingGrid
 from fagworkshop.tui.widgets.staff_confirm import ConfirmErase
@@ -83,7 +83,6 @@ class StaffPanel(Vertical):
 
     def __init__(self, *, id: str | None = "staff-panel") -> None:
         super().__init__(id=id)
-        translate_bindings(self)
         self.show_all = False
         self._cell_edit = False
         self._layer_before = Layer.LEADERS  # restored when "selvvurdering" mode ends

@@ -47,15 +47,6 @@ class DecisionList(OptionList):
         Binding("d", "edit_date", t("key.decision_date"), id="key.decision_date"),
     ]
 
-    def on_mount(self) -> None:
-        # The class was built in the language of the import; name the key in today's.
-        import dataclasses
-
-        for key, items in self._bindings.key_to_bindings.items():
-            self._bindings.key_to_bindings[key] = [
-                dataclasses.replace(b, description=t(b.id)) if b.id else b for b in items
-            ]
-
     def action_remove_decision(self) -> None:
         panel = next(a for a in self.ancestors if isinstance(a, StepPanel))
         if self.highlighted is not None:
