@@ -20,15 +20,15 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff check src tests tools
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/mypy src tests
+	$(VENV)/bin/mypy src tests tools
 
 clean:
 	rm -rf $(VENV) build dist
 
 bench: $(STAMP)
-	$(PY) -m fagworkshop.bench --json bench/results.json
+	PYTHONPATH=tools $(PY) -m fagworkshop_tools.bench --json bench/results.json
 
 fuzz: $(STAMP)
-	$(PY) -m fagworkshop.fuzz --cases 5000 --kills 500 --large --truncations --typing-kills 120
+	PYTHONPATH=tools $(PY) -m fagworkshop_tools.fuzz --cases 5000 --kills 500 --large --truncations --typing-kills 120

@@ -24,10 +24,10 @@ import pytest
 
 from fagworkshop import store
 from fagworkshop.domain.session import Session
-from fagworkshop.fuzz import kills
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
 from fagworkshop.store import writing
+from fagworkshop_tools.fuzz import kills
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 

@@ -1,6 +1,6 @@
 """Attack: fuzzed files. Broken, odd and hostile session and catalogue files.
 
-300 mutated files (the full run, ``python -m fagworkshop.fuzz --cases 5000``,
+300 mutated files (the full run, ``python -m fagworkshop_tools.fuzz --cases 5000``,
 makes 5,000) go through the loader and ``fagworkshop validate``, in-process and
 for a sample in a fresh process: no traceback, exit status 1 with the file
 named for every refusal (0 for what loads), no control character printed,
@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 
 from fagworkshop import store
-from fagworkshop.fuzz import mutators, runner
 from fagworkshop.i18n import set_language
+from fagworkshop_tools.fuzz import mutators, runner
 
 
 @pytest.fixture(autouse=True)

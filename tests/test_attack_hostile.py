@@ -22,10 +22,10 @@ import pytest
 from fagworkshop import store
 from fagworkshop.domain.session import Session
 from fagworkshop.export.formats import FORMATS, render
-from fagworkshop.fuzz.hostile import hostile_session_file
-from fagworkshop.fuzz.mutators import HOSTILE_TEXTS
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
+from fagworkshop_tools.fuzz.hostile import hostile_session_file
+from fagworkshop_tools.fuzz.mutators import HOSTILE_TEXTS
 
 #: What must never reach a terminal or a file meant for people: C0 but tab/newline, DEL, C1,
 #: bidi overrides and isolates.

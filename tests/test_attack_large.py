@@ -1,7 +1,7 @@
 """Attack: large files load within limits or are refused at once, never a silent wait.
 
 The suite runs the small stand-ins (1,000 staff; a 50 MB file that is sparse,
-so it costs nothing to make); ``python -m fagworkshop.fuzz --large`` runs
+so it costs nothing to make); ``python -m fagworkshop_tools.fuzz --large`` runs
 10,000 staff and a real, valid 50 MB session.
 """
 
@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from fagworkshop import store
-from fagworkshop.fuzz import large
 from fagworkshop.i18n import set_language
+from fagworkshop_tools.fuzz import large
 
 
 def test_large_files_load_in_time_or_are_refused_clearly(tmp_path: Path) -> None:
@@ -69,8 +69,8 @@ def test_validate_says_so_before_reading_a_large_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from fagworkshop import cli
-    from fagworkshop.fuzz.runner import run_cli
     from fagworkshop.generate import generate_session
+    from fagworkshop_tools.fuzz.runner import run_cli
 
     p = tmp_path / "w.toml"
     store.save_session(generate_session(staff=30, competences=10, rounds=1), p)

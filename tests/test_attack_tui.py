@@ -24,9 +24,9 @@ from rich.console import Console
 from textual.app import App
 
 from fagworkshop import store
-from fagworkshop.fuzz.hostile import hostile_session_file
 from fagworkshop.i18n import set_language
 from fagworkshop.tui.app import FagworkshopApp
+from fagworkshop_tools.fuzz.hostile import hostile_session_file
 from support.harness import after_refresh, at_step
 from support.narrow import present
 

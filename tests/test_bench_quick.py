@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop.bench import scenarios
-from fagworkshop.bench.__main__ import main, table
-from fagworkshop.bench.scenarios import Config
-from fagworkshop.bench.stats import Row, Summary, percentile
+from fagworkshop_tools.bench import scenarios
+from fagworkshop_tools.bench.__main__ import main, table
+from fagworkshop_tools.bench.scenarios import Config
+from fagworkshop_tools.bench.stats import Row, Summary, percentile
 
 
 @pytest.fixture
@@ -144,7 +144,7 @@ def test_staff_progress_counts_as_per_person() -> None:
 
 def test_real_terminal_scenarios_run(config: Config) -> None:
     """The pseudo-terminal scenarios (issue 13) run the real program at a small size."""
-    from fagworkshop.bench import real_terminal
+    from fagworkshop_tools.bench import real_terminal
 
     for scenario in real_terminal.TERMINAL_SCENARIOS:
         rows = scenario(config)

@@ -426,7 +426,7 @@ def test_command_per_person(
 @pytest.mark.parametrize("with_names", [False, True], ids=["initials", "names"])
 def test_hostile_session_file_exports_cleanly(tmp_path: Path, fmt: str, with_names: bool) -> None:
     """The fuzz's hostile file (markup, control codes, bidi, formulas, ../) loaded by the store."""
-    from fagworkshop.fuzz.hostile import hostile_session_file
+    from fagworkshop_tools.fuzz.hostile import hostile_session_file
 
     session = store.load_session(hostile_session_file(tmp_path))
     data = render_bytes(fmt, session, with_names)

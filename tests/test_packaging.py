@@ -37,6 +37,18 @@ def test_wheel_contains_every_builtin_catalogue(wheel: Path) -> None:
         assert f"fagworkshop/profiles/{catalogue.name}" in names
 
 
+def test_wheel_leaves_out_the_benchmark_and_the_attack_suite(wheel: Path) -> None:
+    """bench and fuzz are developer tools in tools/, run by make, never installed."""
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped = [
+        n
+        for n in names
+        if n.startswith(("fagworkshop/bench/", "fagworkshop/fuzz/", "fagworkshop_tools/"))
+    ]
+    assert shipped == []
+    assert "fagworkshop/cli.py" in names
+
+
 def test_installed_package_finds_catalogues_and_demo_outside_the_checkout(
     wheel: Path, tmp_path: Path
 ) -> None:

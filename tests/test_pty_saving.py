@@ -3,7 +3,7 @@
 The Pilot never sends SIGHUP or SIGTERM and does not race the autosave thread the
 way typing does; these run ``fagworkshop open`` on a pty, rate at a person's pace
 (each key waited for on screen) and look at the file afterwards. ``make fuzz``
-runs the large variant (``fagworkshop.fuzz.typing_kills``, over 100 kills).
+runs the large variant (``fagworkshop_tools.fuzz.typing_kills``, over 100 kills).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from fagworkshop import store
-from fagworkshop.fuzz.typing_kills import counting_session, rated_prefix, type_then_end
+from fagworkshop_tools.fuzz.typing_kills import counting_session, rated_prefix, type_then_end
 from support.pty_app import PtyApp
 
 

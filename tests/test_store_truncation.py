@@ -2,15 +2,15 @@
 
 Issue 9 item 4: never accepted, never saved over (nor its .bak), listed as cut
 short, refused by ``validate``. ``make fuzz`` runs every offset
-(``python -m fagworkshop.fuzz --truncations``).
+(``python -m fagworkshop_tools.fuzz --truncations``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from fagworkshop.fuzz import truncation
 from fagworkshop.i18n import set_language
+from fagworkshop_tools.fuzz import truncation
 
 
 def test_sample_of_cuts_of_the_demo_is_reported(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Entry points for the benchmark's own processes (cold start and memory).
 
-``python -m fagworkshop.bench.child MODE [PATH]`` runs one job headless and
+``python -m fagworkshop_tools.bench.child MODE [PATH]`` runs one job headless and
 prints one line of JSON: the wall-clock time of the first frame drawn and the
 peak resident memory (``ru_maxrss``). The parent measures from just before it
 starts the process.
@@ -87,7 +87,7 @@ def main(argv: list[str]) -> int:
         _install_first_paint_exit()
     code = 0
     if mode == "floor":
-        from fagworkshop.bench.floors import OneLabelApp
+        from fagworkshop_tools.bench.floors import OneLabelApp
 
         OneLabelApp().run()
     elif mode == "demo":
@@ -98,7 +98,7 @@ def main(argv: list[str]) -> int:
     elif mode == "memory-floor":
         from pathlib import Path
 
-        from fagworkshop.bench.floors import OneLabelApp, load_plain
+        from fagworkshop_tools.bench.floors import OneLabelApp, load_plain
 
         data = load_plain(Path(argv[1]))
         OneLabelApp().run()
@@ -106,7 +106,7 @@ def main(argv: list[str]) -> int:
     elif mode == "memory-app":
         from pathlib import Path
 
-        from fagworkshop.bench.scenarios import open_app_for_memory
+        from fagworkshop_tools.bench.scenarios import open_app_for_memory
 
         open_app_for_memory(Path(argv[1]))
     else:

@@ -1,6 +1,6 @@
-"""``python -m fagworkshop.fuzz``: the full-size attack run, with counts.
+"""``python -m fagworkshop_tools.fuzz``: the full-size attack run, with counts.
 
-    python -m fagworkshop.fuzz --cases 5000 --kills 500 --large --truncations
+    python -m fagworkshop_tools.fuzz --cases 5000 --kills 500 --large --truncations
 
 prints the counts of each part (cases tried, tracebacks, files changed,
 unclear messages, wrong exit codes, control characters, hangs; kills survived,
@@ -22,7 +22,7 @@ from typing import Any
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="python -m fagworkshop.fuzz",
+        prog="python -m fagworkshop_tools.fuzz",
         description="Fuzz session and catalogue files, kill saves, try large files.",
     )
     p.add_argument("--cases", type=int, default=0, help="fuzzed files to try (0: none)")
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     ok = True
     try:
         if args.cases:
-            from fagworkshop.fuzz import mutators, runner
+            from fagworkshop_tools.fuzz import mutators, runner
 
             def progress(report: runner.FuzzReport) -> None:
                 if report.cases % 500 == 0:
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
             results["files"] = report.counts()
             ok &= report.ok
         if args.kills:
-            from fagworkshop.fuzz import kills
+            from fagworkshop_tools.fuzz import kills
 
             print(f"\nKilling {args.kills} saves of a growing {kills.FULL} session", flush=True)
             k = kills.run_kills(
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             results["fresh_kills"] = fresh.counts()
             ok &= k.ok and fresh.ok
         if args.typing_kills:
-            from fagworkshop.fuzz import typing_kills
+            from fagworkshop_tools.fuzz import typing_kills
 
             print(
                 f"\nRating in the real program, then {args.typing_kills} SIGKILLs "
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             results["typing_kills"] = tk.counts()
             ok &= tk.ok
         if args.large:
-            from fagworkshop.fuzz import large
+            from fagworkshop_tools.fuzz import large
 
             print("\nLarge files", flush=True)
             lr = large.run_large(folder / "large", full=True)
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             results["large"] = lr.counts()
             ok &= lr.problems == 0
         if args.truncations:
-            from fagworkshop.fuzz import truncation
+            from fagworkshop_tools.fuzz import truncation
 
             print("\nCutting the demo file at every byte offset", flush=True)
             tr = truncation.sweep(folder / "truncations")

@@ -3,7 +3,7 @@
 Each file is validated in a fresh process with a time limit. A file passes
 when it either loads within its limit (exit 0) or is refused quickly with a
 message that names it (exit 1); a process still working at the limit is a
-hang. The suite runs a small variant; ``python -m fagworkshop.fuzz --large``
+hang. The suite runs a small variant; ``python -m fagworkshop_tools.fuzz --large``
 runs the full sizes.
 """
 
@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fagworkshop.fuzz.runner import run_process
+from fagworkshop_tools.fuzz.runner import run_process
 
 #: A big file must load within this many times the floor (tomllib parsing the
 #: same bytes in this process), plus the start of a new interpreter; the

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fagworkshop.bench import floors
-from fagworkshop.bench.stats import Row, Summary, interleaved
 from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
+from fagworkshop_tools import with_tools_path
+from fagworkshop_tools.bench import floors
+from fagworkshop_tools.bench.stats import Row, Summary, interleaved
 
 Size = tuple[int, int, int]
 
@@ -112,7 +113,7 @@ def guarded(scenario: str, case: str, fn: Callable[..., list[Row]], *args: Any) 
 
 def child_env(config: Config) -> dict[str, str]:
     """The environment of a measured process: its files in the work folder, not the user's."""
-    env = dict(os.environ)
+    env = with_tools_path(os.environ)
     home = config.workdir / "home"
     env.update(
         FAGWORKSHOP_SESSIONS_DIR=str(config.workdir / "sessions"),
@@ -125,9 +126,9 @@ def child_env(config: Config) -> dict[str, str]:
 
 
 def run_child(config: Config, *args: str, paint: bool = True) -> dict[str, Any]:
-    """Start ``fagworkshop.bench.child`` and return its report plus ``to_first_paint`` and
+    """Start ``fagworkshop_tools.bench.child`` and return its report plus ``to_first_paint`` and
     ``total`` (seconds from just before the start to the first frame and to the exit)."""
-    command = [sys.executable, "-m", "fagworkshop.bench.child", *args]
+    command = [sys.executable, "-m", "fagworkshop_tools.bench.child", *args]
     wall = time.time()
     start = time.perf_counter()
     proc = subprocess.run(
@@ -393,7 +394,7 @@ def _pauses(keys: int) -> list[float]:
 async def _key_floor(keys: int) -> list[float]:
     from textual import events
 
-    from fagworkshop.bench.framewatch import FrameWatch
+    from fagworkshop_tools.bench.framewatch import FrameWatch
 
     app = floors.KeyLabelApp()
     samples: list[float] = []
@@ -420,10 +421,10 @@ async def _key_floor(keys: int) -> list[float]:
 async def _key_app(config: Config, size: Size, keys: int) -> tuple[list[float], dict[str, Any]]:
     from textual import events
 
-    from fagworkshop.bench.framewatch import FrameWatch
     from fagworkshop.store import load_session, save_session
     from fagworkshop.tui.app import FagworkshopApp
     from fagworkshop.tui.widgets.rating_grid import RatingGrid
+    from fagworkshop_tools.bench.framewatch import FrameWatch
 
     session = generate_session(*size, seed=2)  # its own copy: the keys change it
     path = config.workdir / "keys" / f"keys-{label(size)}.toml"
@@ -525,9 +526,9 @@ def _gaps(config: Config, size: Size, repeat: int) -> list[Row]:
 
 
 async def _gaps_app(config: Config, size: Size, repeat: int) -> list[float]:
-    from fagworkshop.bench.framewatch import FrameWatch
     from fagworkshop.store import save_session
     from fagworkshop.tui.app import FagworkshopApp
+    from fagworkshop_tools.bench.framewatch import FrameWatch
 
     session = generate_session(*size, seed=3)
     path = config.workdir / "gaps" / f"gaps-{label(size)}.toml"
@@ -563,7 +564,7 @@ def _is_step(app: Any, step: int) -> bool:
 async def _gaps_floor(repeat: int) -> list[float]:
     from textual.widgets import Label
 
-    from fagworkshop.bench.framewatch import FrameWatch
+    from fagworkshop_tools.bench.framewatch import FrameWatch
 
     app = floors.OneLabelApp()
     samples: list[float] = []

@@ -26,13 +26,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from fagworkshop.bench.scenarios import Config, Size, child_env, guarded, label
-from fagworkshop.bench.stats import Row, Summary
-from fagworkshop.bench.terminal import FLOOR_TEXT, KEYS, Check, Terminal, has
 from fagworkshop.generate import generate_session
+from fagworkshop_tools.bench.scenarios import Config, Size, child_env, guarded, label
+from fagworkshop_tools.bench.stats import Row, Summary
+from fagworkshop_tools.bench.terminal import FLOOR_TEXT, KEYS, Check, Terminal, has
 
 APP = [sys.executable, "-m", "fagworkshop"]
-FLOOR = [sys.executable, "-m", "fagworkshop.bench.terminal", "floor"]
+FLOOR = [sys.executable, "-m", "fagworkshop_tools.bench.terminal", "floor"]
 
 #: What shows a step is on screen with its own content (heading, then a marker of it).
 STEP_DRAWN: dict[int, tuple[str, ...]] = {

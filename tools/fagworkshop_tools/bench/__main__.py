@@ -1,4 +1,4 @@
-"""``python -m fagworkshop.bench [--quick] [--json PATH] [--only NAME ...]``.
+"""``python -m fagworkshop_tools.bench [--quick] [--json PATH] [--only NAME ...]``.
 
 Prints the table and writes the same as JSON (``bench/results.json`` by
 default). Exits 1 when a scenario could not run; a missed target is shown in
@@ -17,9 +17,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from fagworkshop.bench.real_terminal import TERMINAL_SCENARIOS
-from fagworkshop.bench.scenarios import SCENARIOS, Config, run_all, temporary_workdir
-from fagworkshop.bench.stats import Row
+from fagworkshop_tools.bench.real_terminal import TERMINAL_SCENARIOS
+from fagworkshop_tools.bench.scenarios import SCENARIOS, Config, run_all, temporary_workdir
+from fagworkshop_tools.bench.stats import Row
 
 
 def machine() -> dict[str, Any]:
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; see the module docstring."""
     everything = SCENARIOS + TERMINAL_SCENARIOS
     names = [s.__name__ for s in everything]
-    parser = argparse.ArgumentParser(prog="python -m fagworkshop.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m fagworkshop_tools.bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes, one repetition")
     parser.add_argument("--json", type=Path, default=Path("bench/results.json"), metavar="PATH")
     parser.add_argument("--only", nargs="+", choices=names, metavar="NAME", help=", ".join(names))

@@ -13,7 +13,7 @@ waiting on text without timing anything; this one is small and made for
 timing, and ``tests/`` is not importable from the package, so the two stay
 apart.
 
-``python -m fagworkshop.bench.terminal floor`` runs the floor: a Textual app
+``python -m fagworkshop_tools.bench.terminal floor`` runs the floor: a Textual app
 with one label that shows the last digit typed.
 """
 
@@ -198,4 +198,4 @@ def floor_main() -> int:
 if __name__ == "__main__":
     if sys.argv[1:] == ["floor"]:
         raise SystemExit(floor_main())
-    raise SystemExit("usage: python -m fagworkshop.bench.terminal floor")
+    raise SystemExit("usage: python -m fagworkshop_tools.bench.terminal floor")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import tomli_w
 
-from fagworkshop.fuzz.mutators import HOSTILE_TEXTS
+from fagworkshop_tools.fuzz.mutators import HOSTILE_TEXTS
 
 
 def hostile_session_file(folder: Path, n: int = 0) -> Path:

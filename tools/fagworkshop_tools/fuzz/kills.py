@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fagworkshop.domain.session import Person, Session
+from fagworkshop_tools import with_tools_path
 
 #: How big the session that grows is: (staff, competences, rounds) to start from.
 SMALL = (8, 20, 2)
@@ -260,7 +261,7 @@ _FRESH = """
 import sys
 from pathlib import Path
 from fagworkshop import store
-from fagworkshop.fuzz.kills import grow, state
+from fagworkshop_tools.fuzz.kills import grow, state
 path, start, size = Path(sys.argv[1]), int(sys.argv[2]), tuple(map(int, sys.argv[3:6]))
 store.SessionLock(path).acquire()
 session = state(start, size)
@@ -291,6 +292,7 @@ def run_fresh_kills(
     for number in range(1, kills + 1):
         child = subprocess.Popen(
             [sys.executable, "-c", _FRESH, str(path), str(done), *map(str, size)],
+            env=with_tools_path(os.environ),
             stdout=subprocess.PIPE,
             stdin=subprocess.DEVNULL,
             text=True,

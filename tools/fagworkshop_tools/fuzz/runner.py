@@ -27,7 +27,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from fagworkshop.fuzz.mutators import Case
+from fagworkshop_tools.fuzz.mutators import Case
 
 #: Bytes that must never reach a terminal: C0 except tab/newline, DEL, C1 (as text).
 _TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -323,7 +323,7 @@ def special_paths(folder: Path) -> list[tuple[str, Path]]:
     long_name = folder / ("n" * 300 + ".toml")
     out.append(("special: a name too long", long_name))
     # Control characters in the file name: printed in every message that names the file.
-    from fagworkshop.fuzz.mutators import seeds
+    from fagworkshop_tools.fuzz.mutators import seeds
 
     valid = seeds(small=True)[0].data
     for name, data in (("ok-\x1b[2J\x9b31m.toml", valid), ("bad-\x1b]0;x\x07.toml", b"x = [")):
