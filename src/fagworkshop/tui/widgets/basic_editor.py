@@ -59,7 +59,7 @@ class BasicList(OptionList):
     BINDINGS = [
         described("j", "include(True)", "basic.key.include"),
         described("n", "include(False)", "basic.key.exclude"),
-        described("space", "toggle", "basic.key.toggle", show=False),
+        described("space", "toggle_included", "basic.key.toggle", show=False),
         described("h", "priority('high')", "basic.key.priority"),
         Binding("m", "priority('medium')", show=False),
         Binding("l", "priority('low')", show=False),
@@ -88,7 +88,8 @@ class BasicList(OptionList):
     def action_include(self, included: bool) -> None:
         self._apply(adapt.decide_basic, included)
 
-    def action_toggle(self) -> None:
+    def action_toggle_included(self) -> None:
+        # not action_toggle: that is Textual's DOMNode.action_toggle(attribute_name)
         basic_id = self.basic_id
         session = host(self).session
         if basic_id is None or session is None:
