@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from textual.containers import Horizontal
 from textual.content import Content
@@ -91,14 +91,24 @@ class ListDetail(Horizontal):
     #: Below this width the details go under the list.
     NARROW_WIDTH = 90
 
-    def part(self, selector: str | type[W], expect: type[W] | None = None) -> W:
+    @overload
+    def part(self, selector: type[W]) -> W: ...
+    @overload
+    def part(self, selector: str) -> Widget: ...
+    @overload
+    def part(self, selector: str, expect: type[W]) -> W: ...
+
+    def part(self, selector: str | type[Widget], expect: type[Widget] | None = None) -> Widget:
         """A child widget, looked up once: a refresh on every keystroke must not walk the DOM."""
         cache: dict[object, Widget] = self.__dict__.setdefault("_parts", {})
         found = cache.get(selector)
         if found is None:
-            found = self.query_one(selector, expect) if expect else self.query_one(selector)  # type: ignore[arg-type]
+            if isinstance(selector, str):
+                found = self.query_one(selector, expect or Widget)
+            else:
+                found = self.query_one(selector)
             cache[selector] = found
-        return found  # type: ignore[return-value]
+        return found
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < self.NARROW_WIDTH, "-narrow")
