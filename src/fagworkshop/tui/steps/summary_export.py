@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from fagworkshop import logfile
@@ -71,8 +73,8 @@ class ExportForm(Vertical):
     ExportForm #export-result { height: auto; color: $text-muted; }
     """
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self._fmt = EXPORT_FORMATS[0]
 
     def compose(self) -> ComposeResult:
@@ -249,7 +251,7 @@ class ExportForm(Vertical):
         per_person: bool,
         replace: bool,
     ) -> None:
-        severity = "information"
+        severity: SeverityLevel = "information"
         try:
             if per_person:
                 from fagworkshop.export.docx_export import render_docx_people
@@ -280,8 +282,8 @@ class ExportForm(Vertical):
                 message = t("summary.export_done", path=terminal_safe(str(targets[0])))
         self.app.call_from_thread(self._show, message, severity)
 
-    def _show(self, message: str, severity: str | None) -> None:
+    def _show(self, message: str, severity: SeverityLevel | None) -> None:
         """Say what happened under the form, and as a notification unless it is progress."""
         self.query_one("#export-result", Static).update(Content(message))
         if severity is not None:
-            self.app.notify(message, severity=severity, markup=False, timeout=10)  # type: ignore[arg-type]
+            self.app.notify(message, severity=severity, markup=False, timeout=10)
