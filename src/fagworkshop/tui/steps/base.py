@@ -44,12 +44,12 @@ class StepView(Widget):
     """One workshop step on screen. Subclasses set ``step`` and override
     ``compose_body()`` and ``refresh_from_session()`` (calling super)."""
 
-    step: ClassVar[Step] = Step.FRAME
+    step: Step = Step.FRAME  # a class default; a view made for another step sets its own
 
     def __init__(self, step: Step | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         if step is not None:
-            self.step = Step(step)  # type: ignore[misc]
+            self.step = Step(step)
         #: The language the view's texts were built in (a kept view is rebuilt after a switch).
         self.built_in = i18n.language()
 
