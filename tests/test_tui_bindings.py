@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Footer
@@ -47,7 +48,8 @@ def _texts(language: str) -> set[str]:
 def footer_texts(app: FagworkshopApp) -> list[str]:
     """What the footer shows as the keys' descriptions."""
     footer = app.screen.query_one(Footer)
-    return [str(key.description) for key in footer.query("FooterKey")]
+    keys: list[Any] = list(footer.query("FooterKey"))  # Textual exports no FooterKey type
+    return [str(key.description) for key in keys]
 
 
 def named_as_now(app: FagworkshopApp) -> list[str]:
