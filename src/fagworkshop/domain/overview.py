@@ -50,7 +50,6 @@ class UnitCoverage:
     unused: int
     target: int | None
     holders: tuple[str, ...]  # person ids of the unit's relevant people meeting the target
-    unused_by: tuple[str, ...]  # person ids flagged "has it but does not use it"
 
     @property
     def short(self) -> int:
@@ -168,10 +167,6 @@ class Overview:
         """One unit's local profiles."""
         return tuple(p for p in self.profiles if p.unit == unit)
 
-    def plan_of(self, unit: int) -> tuple[PlanRow, ...]:
-        """One unit's actions."""
-        return tuple(p for p in self.plans if p.unit == unit)
-
 
 def _label(session: Session, taken: list[str]) -> str:
     base = session.frame.unit.strip() or session.title
@@ -208,7 +203,6 @@ def build_overview(sessions: Sequence[Session]) -> Overview:
                 label=_label(session, [u.label for u in units]),
             )
         )
-        unused_flags = rnd.unused if rnd is not None else {}
         cells: dict[str, UnitCoverage] = {}
         for cov in analysis.competences:
             if cov.id not in titles:
@@ -221,9 +215,6 @@ def build_overview(sessions: Sequence[Session]) -> Overview:
                 unused=cov.unused,
                 target=cov.target,
                 holders=cov.holders,
-                unused_by=tuple(
-                    p.id for p in session.staff if cov.id in unused_flags.get(p.id, ())
-                ),
             )
         per_unit.append(cells)
         profiles.extend(

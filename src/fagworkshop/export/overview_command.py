@@ -71,6 +71,14 @@ def format_for(given: str | None, output: str | None) -> str:
     return suffix if suffix in FORMATS else "html"
 
 
+def checked_format(fmt: str) -> str:
+    """``fmt`` in lower case when it is one of :data:`FORMATS`; else ExportFailed."""
+    fmt = (fmt or "").strip().lower()
+    if fmt not in FORMATS:
+        raise ExportFailed(t("overview.error.format", format=fmt, choices=", ".join(FORMATS)))
+    return fmt
+
+
 def load_units(paths: Sequence[Path]) -> list[Session]:
     """The sessions, read as they are on disk (no lock taken, nothing written)."""
     return [store.load_session(p) for p in paths]
@@ -89,9 +97,7 @@ def write_overview(
 
     if not sessions:
         raise ExportFailed(t("overview.error.none"))
-    fmt = (fmt or "").strip().lower()
-    if fmt not in FORMATS:
-        raise ExportFailed(t("overview.error.format", format=fmt, choices=", ".join(FORMATS)))
+    fmt = checked_format(fmt)
     check_replaceable(target, force)
     data = render_overview(fmt, sessions, with_names)
     make_folder(target.parent)
@@ -122,16 +128,12 @@ def write_folder_overview(folder: Path, fmt: str = "html") -> tuple[Path, int, i
 
 def run(args: argparse.Namespace) -> int:
     """Carry out ``overview``; 0 on success, 1 with a message on stderr otherwise."""
-    fmt = format_for(args.format, args.output)
     try:
+        fmt = checked_format(format_for(args.format, args.output))
         sessions = load_units([Path(p) for p in args.paths])
         if args.output == "-":
             from fagworkshop.export.overview import render_overview
 
-            if fmt not in FORMATS:
-                raise ExportFailed(
-                    t("overview.error.format", format=fmt, choices=", ".join(FORMATS))
-                )
             sys.stdout.buffer.write(render_overview(fmt, sessions, bool(args.with_names)))
             sys.stdout.flush()
             return 0
