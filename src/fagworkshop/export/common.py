@@ -26,7 +26,7 @@ from fagworkshop.domain.self_view import CellDifference, cell_difference
 from fagworkshop.domain.session import Round, Session
 from fagworkshop.domain.session_parts import Action, Goal, Person
 from fagworkshop.domain.text import clean_line, clean_text
-from fagworkshop.export.report_model import Block, Bullets, Paragraph
+from fagworkshop.export.report_model import Block, Bullets, Paragraph, Section
 from fagworkshop.i18n import t
 
 #: Format name -> default file suffix of its output.
@@ -179,10 +179,11 @@ def rating_cells(session: Session, idx: SessionIndex) -> Iterator[RatingCell]:
                 )
 
 
-def bullets_or_none(items: Iterable[tuple[str, str]]) -> tuple[Block, ...]:
-    """A bulleted list of ``items``, or a paragraph saying there are none."""
+def bullets_section(title: str, items: Iterable[tuple[str, str]], level: int = 3) -> Section:
+    """A section of ``items`` as bullets, or with a paragraph saying there are none."""
     listed = tuple(items)
-    return (Bullets(listed),) if listed else (Paragraph(t("export.none")),)
+    blocks: tuple[Block, ...] = (Bullets(listed),) if listed else (Paragraph(t("export.none")),)
+    return Section(title, blocks, level=level)
 
 
 def long_datetime(value: dt.datetime) -> str:

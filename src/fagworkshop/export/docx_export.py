@@ -37,19 +37,11 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from fagworkshop.domain.analysis import analyse, build_index
 from fagworkshop.domain.session import Session
+from fagworkshop.export import report_model as model
 from fagworkshop.export.common import labels
 from fagworkshop.export.html import HEAT_COLOURS, HEAT_INK
 from fagworkshop.export.person_sheet import build_person_sheet
-from fagworkshop.export.report import (
-    Block,
-    Bullets,
-    Facts,
-    HeatMap,
-    Paragraph,
-    Report,
-    Table,
-    build_report,
-)
+from fagworkshop.export.report import build_report
 from fagworkshop.i18n import t
 
 #: Heat-map columns per table on a landscape A4 page (the name column comes on top).
@@ -169,29 +161,29 @@ def _new_document(title: str) -> DocumentObject:
 # --- blocks ---------------------------------------------------------------------------
 
 
-def _block(doc: DocumentObject, block: Block) -> None:
-    if isinstance(block, Paragraph):
+def _block(doc: DocumentObject, block: model.Block) -> None:
+    if isinstance(block, model.Paragraph):
         _runs(doc.add_paragraph(), block.text)
-    elif isinstance(block, Facts):
+    elif isinstance(block, model.Facts):
         for label, value in block.items:
             paragraph = doc.add_paragraph()
             _runs(paragraph, f"{label}: ", bold=True)
             _runs(paragraph, value)
-    elif isinstance(block, Bullets):
+    elif isinstance(block, model.Bullets):
         for lead, rest in block.items:
             paragraph = _styled(doc, "ListBullet")
             if lead:
                 _runs(paragraph, f"{lead}: " if rest else lead, bold=True)
             _runs(paragraph, rest)
-    elif isinstance(block, Table):
+    elif isinstance(block, model.Table):
         _table(doc, block)
-    elif isinstance(block, HeatMap):
+    elif isinstance(block, model.HeatMap):
         _heat_map(doc, block)
     else:  # pragma: no cover - a new block type must be added here
         raise TypeError(f"unknown block {block!r}")
 
 
-def _table(doc: DocumentObject, block: Table) -> None:
+def _table(doc: DocumentObject, block: model.Table) -> None:
     table = _grid_table(doc, 1, len(block.header))
     header = table.rows[0].cells
     for i, title in enumerate(block.header):
@@ -208,7 +200,7 @@ def _table(doc: DocumentObject, block: Table) -> None:
     doc.add_paragraph()
 
 
-def _heat_map(doc: DocumentObject, block: HeatMap) -> None:
+def _heat_map(doc: DocumentObject, block: model.HeatMap) -> None:
     total = len(block.columns)
     for start in range(0, total, HEAT_COLUMNS_PER_TABLE):
         stop = min(start + HEAT_COLUMNS_PER_TABLE, total)
@@ -255,7 +247,7 @@ def _heading(doc: DocumentObject, value: str, level: int) -> None:
         _runs(_styled(doc, f"Heading{level}"), value)
 
 
-def _report(doc: DocumentObject, report: Report, *, first: bool = True) -> None:
+def _report(doc: DocumentObject, report: model.Report, *, first: bool = True) -> None:
     """Write a report into the document: title, lead facts, notice, sections."""
     _runs(_styled(doc, "Title" if first else "Heading1"), report.title)
     if first:
@@ -274,7 +266,7 @@ def _report(doc: DocumentObject, report: Report, *, first: bool = True) -> None:
         run.italic = True
         run.font.size = Pt(8)
     for section in report.sections:
-        has_map = any(isinstance(b, HeatMap) for b in section.blocks)
+        has_map = any(isinstance(b, model.HeatMap) for b in section.blocks)
         if has_map:
             _new_section(doc, landscape=True)
         _heading(doc, section.title, max(1, section.level - 1))
@@ -296,7 +288,7 @@ def _save(doc: DocumentObject) -> bytes:
 # --- entry points ---------------------------------------------------------------------
 
 
-def person_sheets(session: Session, with_names: bool = False) -> Iterable[tuple[str, Report]]:
+def person_sheets(session: Session, with_names: bool = False) -> Iterable[tuple[str, model.Report]]:
     """``(person id, sheet)`` for every member of staff, in staff order (one analysis)."""
     idx = build_index(session)
     result = analyse(session, index=idx)
@@ -318,7 +310,7 @@ def render_docx(session: Session, with_names: bool = False) -> bytes:
     return _save(doc)
 
 
-def render_report_docx(report: Report, *, sheet: bool = True) -> bytes:
+def render_report_docx(report: model.Report, *, sheet: bool = True) -> bytes:
     """Any report of the report model as a Word document (``sheet``: compact, as a
     person's page; else laid out as the summary). A person's own-data export
     (``export.person.build_person_report``) is written with this."""

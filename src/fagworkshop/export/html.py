@@ -21,17 +21,8 @@ import math
 
 from fagworkshop.domain.analysis import CellState
 from fagworkshop.domain.session import Session
-from fagworkshop.export.report import (
-    Block,
-    Bullets,
-    Facts,
-    HeatMap,
-    Paragraph,
-    Report,
-    Section,
-    Table,
-    build_report,
-)
+from fagworkshop.export import report_model as model
+from fagworkshop.export.report import build_report
 from fagworkshop.i18n import language, t
 
 #: Fill per heat-map state. On the scale (far below, one below, on, above target)
@@ -176,15 +167,15 @@ def _heat_css() -> str:
     )
 
 
-def _block(block: Block) -> list[str]:
-    if isinstance(block, Paragraph):
+def _block(block: model.Block) -> list[str]:
+    if isinstance(block, model.Paragraph):
         return [f"<p>{escape(block.text)}</p>"]
-    if isinstance(block, Facts):
+    if isinstance(block, model.Facts):
         out = ['<dl class="facts">']
         for label, value in block.items:
             out.append(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>")
         return [*out, "</dl>"]
-    if isinstance(block, Bullets):
+    if isinstance(block, model.Bullets):
         out = ["<ul>"]
         for lead, rest in block.items:
             if lead:
@@ -192,7 +183,7 @@ def _block(block: Block) -> list[str]:
             else:
                 out.append(f"<li>{escape(rest)}</li>")
         return [*out, "</ul>"]
-    if isinstance(block, Table):
+    if isinstance(block, model.Table):
 
         def cls(i: int) -> str:
             return ' class="num"' if i in block.numeric else ""
@@ -204,7 +195,7 @@ def _block(block: Block) -> list[str]:
             cells = "".join(f"<td{cls(i)}>{escape(c)}</td>" for i, c in enumerate(row))
             out.append(f"<tr>{cells}</tr>")
         return [*out, "</tbody>", "</table>"]
-    if isinstance(block, HeatMap):
+    if isinstance(block, model.HeatMap):
         return _heat_map(block)
     raise TypeError(f"unknown block {block!r}")
 
@@ -232,7 +223,7 @@ def _swatches() -> list[str]:
     return [*out, "</ul>"]
 
 
-def _heat_map(block: HeatMap) -> list[str]:
+def _heat_map(block: model.HeatMap) -> list[str]:
     """The heat map in column groups that each fit a landscape page, with their keys."""
     groups = heat_groups(len(block.columns))
     out: list[str] = []
@@ -287,17 +278,17 @@ def _heat_map(block: HeatMap) -> list[str]:
     return out
 
 
-def _section_blocks(section: Section) -> list[str]:
+def _section_blocks(section: model.Section) -> list[str]:
     out: list[str] = []
-    has_map = any(isinstance(b, HeatMap) for b in section.blocks)
+    has_map = any(isinstance(b, model.HeatMap) for b in section.blocks)
     for block in section.blocks:
-        if has_map and isinstance(block, Table):
+        if has_map and isinstance(block, model.Table):
             continue  # the code legend: each column group carries its own
         out.extend(_block(block))
     return out
 
 
-def render_report(report: Report) -> str:
+def render_report(report: model.Report) -> str:
     """The HTML page of a built report."""
     lang = "da" if language() == "da" else "en"
     out = [

@@ -14,17 +14,8 @@ from __future__ import annotations
 import re
 
 from fagworkshop.domain.session import Session
-from fagworkshop.export.report import (
-    Block,
-    Bullets,
-    Facts,
-    HeatMap,
-    Paragraph,
-    Report,
-    Section,
-    Table,
-    build_report,
-)
+from fagworkshop.export import report_model as model
+from fagworkshop.export.report import build_report
 
 # Markers that mean something at the start of a line: headings, lists, quotes,
 # setext underlines, ordered lists, tables, fences.
@@ -112,17 +103,17 @@ def _cell(value: str) -> str:
     return _escape_inline_chars(" ".join(value.split())).replace("|", "\\|") or " "
 
 
-def _block(block: Block) -> list[str]:
-    if isinstance(block, Paragraph):
+def _block(block: model.Block) -> list[str]:
+    if isinstance(block, model.Paragraph):
         return [escape(block.text), ""]
-    if isinstance(block, Facts):
+    if isinstance(block, model.Facts):
         out = []
         for label, value in block.items:
             first, *rest = escape_after_lead(value).split("\n")
             out.append(f"- **{escape(label)}:** {first}".rstrip())
             out.extend(f"  {r}" if r else "" for r in rest)
         return [*out, ""]
-    if isinstance(block, Bullets):
+    if isinstance(block, model.Bullets):
         out = []
         for lead, item in block.items:
             body = " ".join(item.splitlines())
@@ -130,7 +121,7 @@ def _block(block: Block) -> list[str]:
                 f"- **{escape(lead)}:** {escape_after_lead(body)}" if lead else f"- {escape(body)}"
             )
         return [*out, ""]
-    if isinstance(block, Table):
+    if isinstance(block, model.Table):
         header = "| " + " | ".join(_cell(h) for h in block.header) + " |"
         rule = (
             "|"
@@ -139,12 +130,12 @@ def _block(block: Block) -> list[str]:
         )
         rows = ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
         return [header, rule, *rows, ""]
-    if isinstance(block, HeatMap):
+    if isinstance(block, model.HeatMap):
         return []
     raise TypeError(f"unknown block {block!r}")
 
 
-def _section(section: Section) -> list[str]:
+def _section(section: model.Section) -> list[str]:
     if section.css_class == "heatmap":
         return []
     title = escape_after_lead(" ".join(section.title.splitlines()))
@@ -154,7 +145,7 @@ def _section(section: Section) -> list[str]:
     return out
 
 
-def render_report(report: Report) -> str:
+def render_report(report: model.Report) -> str:
     """Markdown text of a built report."""
     out = ["# " + escape_after_lead(" ".join(report.title.splitlines())), ""]
     for label, value in report.lead:

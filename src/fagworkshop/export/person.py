@@ -35,7 +35,7 @@ from fagworkshop.domain.names import (
 from fagworkshop.domain.session import Person, Session
 from fagworkshop.export.common import (
     action_facts,
-    bullets_or_none,
+    bullets_section,
     date_text,
     goal_details,
     level_text,
@@ -173,8 +173,7 @@ def _gaps(session: Session, person: Person) -> list[Section]:
         if u.competence_id in idx.infos:
             title = line(idx.infos[u.competence_id].title)
             items.append((t("export.unused"), title))
-    blocks: tuple[Block, ...] = bullets_or_none(items)
-    return [Section(t("export.personal_gaps"), blocks)]
+    return [bullets_section(t("export.personal_gaps"), items, level=2)]
 
 
 def _actions(session: Session, person: Person) -> list[Section]:

@@ -27,7 +27,7 @@ from fagworkshop.domain.analysis import (
 from fagworkshop.domain.self_view import cell_difference
 from fagworkshop.domain.session import Session
 from fagworkshop.export.common import (
-    bullets_or_none,
+    bullets_section,
     goal_details,
     labels,
     level_text,
@@ -208,13 +208,7 @@ def build_person_sheet(
     for goal in person.goals:
         parts = goal_details(goal, idx, long_date)
         goal_items.append((text(goal.text).replace("\n", " "), " · ".join(parts)))
-    sections.append(
-        Section(
-            t("sheet.goals"),
-            bullets_or_none(goal_items),
-            level=3,
-        )
-    )
+    sections.append(bullets_section(t("sheet.goals"), goal_items))
 
     action_items: list[tuple[str, str]] = []
     for action in session.actions:
@@ -235,8 +229,7 @@ def build_person_sheet(
         if plan:
             parts.append(f"{t('export.transfer_plan')}: {plan}")
         action_items.append((line(action.title), " · ".join(p for p in parts if p)))
-    action_blocks: tuple[Block, ...] = bullets_or_none(action_items)
-    sections.append(Section(t("sheet.actions"), action_blocks, level=3))
+    sections.append(bullets_section(t("sheet.actions"), action_items))
     sections.append(Section(t("sheet.talk_notes"), (Paragraph(""),), level=3, css_class="notes"))
 
     report = Report(

@@ -16,7 +16,7 @@ from fagworkshop.domain.analysis import (
 )
 from fagworkshop.domain.self_view import self_view
 from fagworkshop.domain.session import Session
-from fagworkshop.export.common import bullets_or_none, level_text, line
+from fagworkshop.export.common import bullets_section, level_text, line
 from fagworkshop.export.report_model import (
     Block,
     Bullets,
@@ -97,13 +97,7 @@ def gap_sections(
     singles = tuple(
         (line(c.competence.title), names[c.holders[0]]) for c in analysis.single_holders
     )
-    sections.append(
-        Section(
-            t("export.single_holders"),
-            bullets_or_none(singles),
-            level=3,
-        )
-    )
+    sections.append(bullets_section(t("export.single_holders"), singles))
     unused: list[tuple[str, str]] = []
     for person in analysis.people:
         if person.unused:
@@ -113,13 +107,7 @@ def gap_sections(
                 if u.competence_id in idx.infos
             )
             unused.append((names[person.person_id], items))
-    sections.append(
-        Section(
-            t("export.unused_title"),
-            bullets_or_none(unused),
-            level=3,
-        )
-    )
+    sections.append(bullets_section(t("export.unused_title"), unused))
     return sections
 
 
@@ -144,13 +132,7 @@ def personal_gap_sections(
                 for g in person.gaps
             )
             personal.append((names[person.person_id], items))
-    sections.append(
-        Section(
-            t("export.personal_gaps"),
-            bullets_or_none(personal),
-            level=3,
-        )
-    )
+    sections.append(bullets_section(t("export.personal_gaps"), personal))
     return sections
 
 
@@ -212,13 +194,7 @@ def self_assessment_sections(
             )
         )
     items = tuple((names[pid], ", ".join(found)) for pid, found in meeting.items())
-    sections.append(
-        Section(
-            t("selfview.gaps.wish_gap"),
-            bullets_or_none(items),
-            level=3,
-        )
-    )
+    sections.append(bullets_section(t("selfview.gaps.wish_gap"), items))
     return sections
 
 
