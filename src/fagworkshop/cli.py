@@ -25,6 +25,7 @@ from fagworkshop.export import command as export_command
 from fagworkshop.export import overview_command, self_assessment_command
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import FileProblem, StoreError, terminal_safe
+from fagworkshop.subcommands import Subcommand, argument
 
 if TYPE_CHECKING:
     from fagworkshop.domain.catalogue import Catalogue
@@ -33,8 +34,8 @@ if TYPE_CHECKING:
 # The models, pydantic and the store's readers load in the commands that read or
 # write a file, and Textual in the commands that show the screens: `fagworkshop
 # --help` needs none of them (issue 13: 0.29 s before). The subcommands' modules
-# are imported here for their cheap ``add_parser``; each command imports what it
-# needs when it runs.
+# are imported here for their subcommand declarations (cheap); each command imports
+# what it needs when it runs.
 
 #: Records for the log file (``fagworkshop.logfile``): ids and types, never names.
 log = logging.getLogger(__name__)
@@ -190,41 +191,17 @@ def build_parser() -> argparse.ArgumentParser:
         help=t("cli.opt.version"),
     )
     sub = parser.add_subparsers(dest="command", title=t("cli.commands"), metavar="COMMAND")
-
-    p = sub.add_parser(
-        "open", parents=[common], help=t("cli.open.help"), description=t("cli.open.help")
-    )
-    p.add_argument("path", metavar="PATH", help=t("cli.open.path"))
-    p.add_argument("--read-only", action="store_true", help=t("cli.open.read_only"))
-    p.set_defaults(run=cmd_open)
-
-    p = sub.add_parser(
-        "demo", parents=[common], help=t("cli.demo.help"), description=t("cli.demo.help")
-    )
-    p.add_argument("--write", metavar="PATH", default=None, help=t("cli.demo.write"))
-    p.set_defaults(run=cmd_demo)
-
-    p = sub.add_parser(
-        "validate",
-        parents=[common],
-        help=t("cli.validate.help"),
-        description=t("cli.validate.help"),
-    )
-    p.add_argument("path", metavar="PATH", help=t("cli.validate.path"))
-    p.set_defaults(run=cmd_validate)
-
-    p = sub.add_parser(
-        "catalogues",
-        parents=[common],
-        help=t("cli.catalogues.help"),
-        description=t("cli.catalogues.help"),
-    )
-    p.set_defaults(run=cmd_catalogues)
-
-    # The export commands: each add_parser sets ``run`` and takes the global options.
-    export_command.add_parser(sub, common)
-    overview_command.add_parser(sub, common)
-    self_assessment_command.add_parser(sub, common)
+    for command in subcommands():
+        p = sub.add_parser(
+            command.name,
+            aliases=list(command.aliases),
+            parents=[common],
+            help=t(command.help),
+            description=t(command.description or command.help),
+        )
+        for arg in command.arguments:
+            p.add_argument(*arg.names, help=t(arg.help), **arg.options)
+        p.set_defaults(run=command.run)
     return parser
 
 
@@ -353,6 +330,38 @@ def cmd_catalogues(args: argparse.Namespace) -> int:
                 status = 1
     print(t("cli.catalogues.user_hint", folder=str(resources.user_catalogue_dir())))
     return status
+
+
+def subcommands() -> tuple[Subcommand, ...]:
+    """Every subcommand, in the order ``--help`` lists them (the commands looked up when
+    the parser is built)."""
+    return (
+        Subcommand(
+            "open",
+            help="cli.open.help",
+            run=cmd_open,
+            arguments=(
+                argument("path", metavar="PATH", help="cli.open.path"),
+                argument("--read-only", action="store_true", help="cli.open.read_only"),
+            ),
+        ),
+        Subcommand(
+            "demo",
+            help="cli.demo.help",
+            run=cmd_demo,
+            arguments=(argument("--write", metavar="PATH", default=None, help="cli.demo.write"),),
+        ),
+        Subcommand(
+            "validate",
+            help="cli.validate.help",
+            run=cmd_validate,
+            arguments=(argument("path", metavar="PATH", help="cli.validate.path"),),
+        ),
+        Subcommand("catalogues", help="cli.catalogues.help", run=cmd_catalogues),
+        export_command.EXPORT,
+        overview_command.OVERVIEW,
+        *self_assessment_command.SUBCOMMANDS,
+    )
 
 
 # --- entry point --------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """``fagworkshop export PATH --format FMT [-o OUT] [--with-names] [--force] [--per-person]``.
 
-The CLI module registers this with :func:`add_parser`; the parser's ``run`` default is :func:`run`.
+The subcommand is declared in :data:`EXPORT` (``cli.build_parser`` adds it); it runs :func:`run`.
 Every failure (unknown format, bad session file, existing output without
 ``--force``, a path that cannot be written) prints one clear message to
 stderr and returns 1; nothing is left half-written.
@@ -22,36 +22,13 @@ from fagworkshop import store
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import StoreError, os_reason, terminal_safe
 from fagworkshop.store.permissions import ensure_folder
+from fagworkshop.subcommands import Subcommand, argument, export_options
 
 if TYPE_CHECKING:
     from fagworkshop.domain.session import Session
 
 #: Exports may hold personal data: readable by the owner only, like sessions.
 FILE_MODE = 0o600
-
-
-def add_parser(
-    subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser
-) -> argparse.ArgumentParser:
-    """Add the ``export`` subcommand, with the global options of ``common``."""
-    parser = subparsers.add_parser(
-        "export", parents=[common], help=t("export.cli.help"), description=t("export.cli.help")
-    )
-    parser.add_argument("path", help=t("export.cli.path"))
-    # Checked in run() rather than with choices=, so a wrong format exits 1 with our message.
-    # Not required: --person writes Markdown and HTML when no format is given.
-    parser.add_argument("--format", "-f", dest="format", default=None, help=t("export.cli.format"))
-    parser.add_argument("-o", "--output", dest="output", default=None, help=t("export.cli.output"))
-    parser.add_argument(
-        "--with-names", dest="with_names", action="store_true", help=t("export.cli.with_names")
-    )
-    parser.add_argument("--force", action="store_true", help=t("export.cli.force"))
-    parser.add_argument("--person", dest="person", default=None, help=t("export.cli.person"))
-    parser.add_argument(
-        "--per-person", dest="per_person", action="store_true", help=t("export.cli.per_person")
-    )
-    parser.set_defaults(run=run)
-    return parser
 
 
 class ExportFailed(Exception):
@@ -91,6 +68,23 @@ def run(args: argparse.Namespace) -> int:
     if message:
         print(terminal_safe(message), file=sys.stderr)
     return 0
+
+
+#: ``export`` (the global options come with every subcommand).
+EXPORT = Subcommand(
+    "export",
+    help="export.cli.help",
+    run=run,
+    arguments=(
+        argument("path", help="export.cli.path"),
+        # Not required: --person writes Markdown and HTML when no format is given.
+        *export_options("export.cli"),
+        argument("--person", dest="person", default=None, help="export.cli.person"),
+        argument(
+            "--per-person", dest="per_person", action="store_true", help="export.cli.per_person"
+        ),
+    ),
+)
 
 
 def export_file(

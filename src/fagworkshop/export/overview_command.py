@@ -27,34 +27,12 @@ from fagworkshop.export.command import (
 )
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import terminal_safe
+from fagworkshop.subcommands import Subcommand, argument, export_options
 
 if TYPE_CHECKING:  # the models load when a command reads files, not for `--help`
     from fagworkshop.domain.session import Session
 
 FORMATS = ("html", "xlsx", "md")
-
-
-def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    """Add ``overview`` (alias ``oversigt``) to the program's subcommands."""
-    parser = subparsers.add_parser(
-        "overview",
-        aliases=["oversigt"],
-        parents=[common],
-        help=t("overview.cli.help"),
-        description=t("overview.cli.help"),
-    )
-    parser.add_argument("paths", nargs="+", metavar="SESSION", help=t("overview.cli.paths"))
-    parser.add_argument(
-        "--format", "-f", dest="format", default=None, help=t("overview.cli.format")
-    )
-    parser.add_argument(
-        "-o", "--output", dest="output", default=None, help=t("overview.cli.output")
-    )
-    parser.add_argument(
-        "--with-names", dest="with_names", action="store_true", help=t("overview.cli.with_names")
-    )
-    parser.add_argument("--force", action="store_true", help=t("overview.cli.force"))
-    parser.set_defaults(run=run)
 
 
 def default_output(folder: Path, fmt: str, today: dt.date | None = None) -> Path:
@@ -152,3 +130,16 @@ def run(args: argparse.Namespace) -> int:
         t("overview.done", count=len(sessions), path=terminal_safe(str(written))), file=sys.stderr
     )
     return 0
+
+
+#: ``overview`` (alias ``oversigt``).
+OVERVIEW = Subcommand(
+    "overview",
+    aliases=("oversigt",),
+    help="overview.cli.help",
+    run=run,
+    arguments=(
+        argument("paths", nargs="+", metavar="SESSION", help="overview.cli.paths"),
+        *export_options("overview.cli"),
+    ),
+)

@@ -22,43 +22,12 @@ from fagworkshop import store
 from fagworkshop.export.command import ExportFailed, write_exports
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import StoreError, terminal_safe
+from fagworkshop.subcommands import Subcommand, argument
 
 EXPORT_FOLDER = "eksport"
 #: The form formats (as ``export.self_assessment.FORMATS``; not imported from there, so
 #: ``--help`` does not load the models).
 FORMATS = ("xlsx", "toml")
-
-
-def add_parser(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    """Add ``self-assessment`` (``selvvurdering``) and ``import-forms`` (``indlaes``)."""
-    p = subparsers.add_parser(
-        "self-assessment",
-        aliases=["selvvurdering"],
-        parents=[common],
-        help=t("sa.cli.help"),
-        description=t("sa.cli.description"),
-    )
-    p.add_argument("path", metavar="SESSION", help=t("sa.cli.session"))
-    p.add_argument("-o", "--output", dest="output", metavar="DIR", help=t("sa.cli.output"))
-    p.add_argument(
-        "--format", "-f", dest="format", default="xlsx", choices=FORMATS, help=t("sa.cli.format")
-    )
-    p.add_argument(
-        "--person", action="append", dest="people", metavar="ID", help=t("sa.cli.person")
-    )
-    p.add_argument("--force", action="store_true", help=t("sa.cli.force"))
-    p.set_defaults(run=run_forms)
-
-    p = subparsers.add_parser(
-        "import-forms",
-        aliases=["indlaes"],
-        parents=[common],
-        help=t("sa.cli.import_help"),
-        description=t("sa.cli.import_description"),
-    )
-    p.add_argument("path", metavar="SESSION", help=t("sa.cli.session"))
-    p.add_argument("forms", nargs="+", metavar="FORM", help=t("sa.cli.forms"))
-    p.set_defaults(run=run_import)
 
 
 def default_folder(sessions_folder: Path, session_path: Path, round_number: int) -> Path:
@@ -182,3 +151,45 @@ def run_import(args: argparse.Namespace) -> int:
         print(terminal_safe(line), file=sys.stderr)
     print(terminal_safe(t("sa.done.import", count=len(done), path=str(args.path))), file=sys.stderr)
     return 0
+
+
+#: The session file both commands take.
+SESSION = argument("path", metavar="SESSION", help="sa.cli.session")
+
+#: ``self-assessment`` (``selvvurdering``) and ``import-forms`` (``indlaes``).
+SUBCOMMANDS = (
+    Subcommand(
+        "self-assessment",
+        aliases=("selvvurdering",),
+        help="sa.cli.help",
+        description="sa.cli.description",
+        run=run_forms,
+        arguments=(
+            SESSION,
+            argument("-o", "--output", dest="output", metavar="DIR", help="sa.cli.output"),
+            argument(
+                "--format",
+                "-f",
+                dest="format",
+                default="xlsx",
+                choices=FORMATS,
+                help="sa.cli.format",
+            ),
+            argument(
+                "--person", action="append", dest="people", metavar="ID", help="sa.cli.person"
+            ),
+            argument("--force", action="store_true", help="sa.cli.force"),
+        ),
+    ),
+    Subcommand(
+        "import-forms",
+        aliases=("indlaes",),
+        help="sa.cli.import_help",
+        description="sa.cli.import_description",
+        run=run_import,
+        arguments=(
+            SESSION,
+            argument("forms", nargs="+", metavar="FORM", help="sa.cli.forms"),
+        ),
+    ),
+)
