@@ -26,7 +26,7 @@ from fagworkshop import store
 from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
-from fagworkshop.store import writing
+from fagworkshop.store import atomic
 from fagworkshop_tools.fuzz import kills
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
@@ -96,11 +96,11 @@ def _raise(code: int) -> Callable[..., object]:
 @pytest.mark.parametrize(
     ("target", "name", "code"),
     [
-        (writing.os, "fsync", errno.ENOSPC),
-        (writing.os, "fsync", errno.EIO),
-        (writing.os, "replace", errno.ENOSPC),
-        (writing.tempfile, "mkstemp", errno.EROFS),
-        (writing.tempfile, "mkstemp", errno.EDQUOT),
+        (atomic.os, "fsync", errno.ENOSPC),
+        (atomic.os, "fsync", errno.EIO),
+        (atomic.os, "replace", errno.ENOSPC),
+        (atomic.tempfile, "mkstemp", errno.EROFS),
+        (atomic.tempfile, "mkstemp", errno.EDQUOT),
     ],
 )
 def test_a_fault_in_any_step_leaves_file_and_backup_untouched(
@@ -125,8 +125,8 @@ def test_a_fault_in_any_step_leaves_file_and_backup_untouched(
 
 def test_no_space_while_keeping_the_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     p, data, backup = saved(tmp_path)
-    monkeypatch.setattr(writing.os, "link", _raise(errno.ENOSPC))
-    monkeypatch.setattr(writing.shutil, "copyfile", _raise(errno.ENOSPC))
+    monkeypatch.setattr(atomic.os, "link", _raise(errno.ENOSPC))
+    monkeypatch.setattr(atomic.shutil, "copyfile", _raise(errno.ENOSPC))
     with pytest.raises(store.SaveFailed, match="plads"):
         store.save_session(small(7), p)
     monkeypatch.undo()

@@ -126,7 +126,7 @@ async def test_a_failed_save_is_shown_and_the_work_stays_in_memory(
 ) -> None:
     from fagworkshop.domain import changes
     from fagworkshop.generate import generate_session
-    from fagworkshop.store import writing
+    from fagworkshop.store import atomic
 
     path = tmp_path / "w.toml"
     store.save_session(generate_session(staff=3, competences=4, rounds=1), path)
@@ -138,7 +138,7 @@ async def test_a_failed_save_is_shown_and_the_work_stays_in_memory(
         def full(*args: object, **kwargs: object) -> None:
             raise OSError(errno.ENOSPC, "No space left on device")
 
-        monkeypatch.setattr(writing.os, "write", full)
+        monkeypatch.setattr(atomic.os, "write", full)
         app.apply(changes.add_person, "Ny [b]Person[/b] x [/] y")
         assert not app.save_now_sync()
         assert app.save_error and str(path) in app.save_error

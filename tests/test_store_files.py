@@ -16,7 +16,7 @@ from fagworkshop.domain import changes
 from fagworkshop.domain.session import SESSION_SCHEMA_VERSION, Session, Status
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
-from fagworkshop.store import writing
+from fagworkshop.store import atomic
 from support.narrow import present
 
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
@@ -145,7 +145,7 @@ def test_failed_write_leaves_the_file_intact(
     def full(fd: int, data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(writing.os, "write", full)
+    monkeypatch.setattr(atomic.os, "write", full)
     with pytest.raises(store.SaveFailed) as info:
         store.save_session(small(2), p)
     assert "ikke mere plads" in info.value.describe()
@@ -164,7 +164,7 @@ def test_permission_denied_is_a_save_failure(
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(writing.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", denied)
     with pytest.raises(store.SaveFailed, match="ingen adgang"):
         store.save_session(small(2), p)
     assert p.read_bytes() == before

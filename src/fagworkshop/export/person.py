@@ -50,7 +50,7 @@ from fagworkshop.export.report import (
     Report,
     Section,
     Table,
-    _redacted,
+    redacted,
 )
 from fagworkshop.i18n import t
 from fagworkshop.i18n.names import place_text
@@ -95,7 +95,7 @@ def build_person_report(session: Session, person_id: str) -> Report:
     def others_hidden(value: str) -> str:
         return matcher.replace(value, lambda m: None if m.only(person_id) else other)[0]
 
-    hidden = _redacted(report, others_hidden)
+    hidden = redacted(report, others_hidden)
     return replace(hidden, title=report.title)
 
 

@@ -44,7 +44,7 @@ from fagworkshop.export.report import (
     Report,
     Section,
     Table,
-    _redacted,
+    redacted,
 )
 from fagworkshop.i18n import t
 
@@ -238,4 +238,4 @@ def build_person_sheet(
         notice=names_notice(with_names),
         sections=tuple(sections),
     )
-    return report if with_names else _redacted(report, name_redactor(session, with_names))
+    return report if with_names else redacted(report, name_redactor(session, with_names))

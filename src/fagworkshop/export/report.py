@@ -97,12 +97,13 @@ def build_report(
     if with_names:
         return report
     redact = name_redactor(session, with_names)
-    hidden = _redacted(report, redact)
+    hidden = redacted(report, redact)
     return replace(hidden, notice=names_notice(with_names, redact.count))
 
 
-def _redacted(report: Report, redact: Callable[[str], str]) -> Report:
-    """The report with people's names in free text replaced (see ``name_redactor``)."""
+def redacted(report: Report, redact: Callable[[str], str]) -> Report:
+    """The report with every text passed through ``redact`` (``export.common.name_redactor``
+    replaces people's names in free text); the notice is kept as it is."""
 
     def pairs(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
         return tuple((redact(a), redact(b)) for a, b in items)
@@ -143,4 +144,5 @@ __all__ = [
     "Section",
     "Table",
     "build_report",
+    "redacted",
 ]

@@ -12,12 +12,7 @@ The names of :mod:`.encoding` and :mod:`.atomic` callers use are re-exported.
 
 from __future__ import annotations
 
-# os, shutil and tempfile are the very modules atomic.py calls: fault tests patch
-# them as writing.os.fsync, writing.tempfile.mkstemp... (kept names, not used here)
-import os  # noqa: F401
 import re
-import shutil  # noqa: F401
-import tempfile  # noqa: F401
 from enum import Enum
 from pathlib import Path
 from typing import Any
