@@ -416,3 +416,26 @@ def test_a_failed_last_save_after_the_app_ended_does_not_crash(tmp_path: Path) -
     asyncio.run(run())
     app.close_session()  # as run_app's finally does; must not raise
     assert app.session is None
+
+
+async def test_a_save_never_renders_the_session_on_the_ui_thread(tmp_path: Path) -> None:
+    """Textual names a worker by the repr of its arguments unless it is given a name: the
+    save job's repr was the whole session (40 to 90 ms of the UI thread a save at 2,000
+    staff, keys waiting behind it)."""
+    path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.session is not None
+        name = app.session.staff[0].name
+        ctl = app.controller
+        assert ctl is not None
+        app.apply(changes.add_decision, 1, "en")
+        job = ctl.begin_save(force=True)
+        assert job is not None and name not in repr(job) and len(repr(job)) < 500
+        ctl.finish_save(ctl.write(job))
+        app.apply(changes.add_decision, 1, "to")
+        await app.flush_saves()
+        descriptions = [w.description for w in app.workers if w.group == "save"]
+        assert all(len(d) < 100 and name not in d for d in descriptions)
+        await pilot.press("ctrl+q")

@@ -5,7 +5,7 @@ thread for the save). No Textual here."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol
@@ -57,9 +57,14 @@ class Conflict(Enum):
 
 @dataclass(frozen=True)
 class SaveJob:
-    """One save to run: plain data (never touched again), where, and what to expect there."""
+    """One save to run: plain data (never touched again), where, and what to expect there.
 
-    plain: dict[str, Any]
+    The plain data stays out of the repr: Textual names a worker by the repr of its
+    arguments, and the whole session's repr took 40 to 90 ms of the UI thread per save
+    at 2,000 staff.
+    """
+
+    plain: dict[str, Any] = field(repr=False)
     path: Path
     version: int
     purge: bool

@@ -83,7 +83,8 @@ class Saving(Stepping):
                 return
             self._save_worker(job)
 
-    @work(thread=True, exclusive=False, exit_on_error=False, group="save")
+    # description: without it Textual builds one from the repr of the job on the UI thread
+    @work(thread=True, exclusive=False, exit_on_error=False, group="save", description="save")
     def _save_worker(self, job: SaveJob) -> None:
         ctl = self.controller
         if ctl is None:
