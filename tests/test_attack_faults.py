@@ -22,11 +22,13 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop import store
 from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
 from fagworkshop.store import atomic
+from fagworkshop.store.errors import SaveFailed
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 from fagworkshop_tools.fuzz import kills
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
@@ -46,8 +48,8 @@ def small(seed: int = 0) -> Session:
 def saved(folder: Path, seed: int = 1) -> tuple[Path, bytes, bytes]:
     """A session saved twice (so it has a backup): path, file bytes, backup bytes."""
     p = folder / "w.toml"
-    store.save_session(small(seed), p)
-    store.save_session(small(seed + 1), p)
+    save_session(small(seed), p)
+    save_session(small(seed + 1), p)
     return p, p.read_bytes(), (folder / "w.toml.bak").read_bytes()
 
 
@@ -110,8 +112,8 @@ def test_a_fault_in_any_step_leaves_file_and_backup_untouched(
     session = small(9)
     session.title = "Ændret i hukommelsen"
     monkeypatch.setattr(target, name, _raise(code))
-    with pytest.raises(store.SaveFailed) as info:
-        store.save_session(session, p)
+    with pytest.raises(SaveFailed) as info:
+        save_session(session, p)
     monkeypatch.undo()
     message = info.value.describe()
     assert str(p) in message
@@ -119,16 +121,16 @@ def test_a_fault_in_any_step_leaves_file_and_backup_untouched(
     assert_untouched(p, data, backup)
     # the change is still in memory and saves once the disk is back
     assert session.title == "Ændret i hukommelsen"
-    store.save_session(session, p)
-    assert store.load_session(p) == session
+    save_session(session, p)
+    assert load_session(p) == session
 
 
 def test_no_space_while_keeping_the_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     p, data, backup = saved(tmp_path)
     monkeypatch.setattr(atomic.os, "link", _raise(errno.ENOSPC))
     monkeypatch.setattr(atomic.shutil, "copyfile", _raise(errno.ENOSPC))
-    with pytest.raises(store.SaveFailed, match="plads"):
-        store.save_session(small(7), p)
+    with pytest.raises(SaveFailed, match="plads"):
+        save_session(small(7), p)
     monkeypatch.undo()
     assert_untouched(p, data, backup)
 
@@ -166,8 +168,8 @@ def test_a_real_file_size_limit_from_the_kernel(tmp_path: Path) -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (len(data) + 100, len(data) + 100))
         try:
-            store.save_session(big, p)
-        except store.SaveFailed as exc:
+            save_session(big, p)
+        except SaveFailed as exc:
             return "SaveFailed " + exc.describe()
         return "saved"
 
@@ -195,8 +197,8 @@ def test_a_read_only_folder_for_real_even_as_root() -> None:
                 os.setgid(nobody.pw_gid)
                 os.setuid(nobody.pw_uid)
             try:
-                store.save_session(small(8), p)
-            except store.SaveFailed as exc:
+                save_session(small(8), p)
+            except SaveFailed as exc:
                 return "SaveFailed " + exc.describe()
             return "saved"
 
@@ -222,11 +224,11 @@ def test_a_session_that_would_not_open_again_is_not_saved(tmp_path: Path) -> Non
     p, data, backup = saved(tmp_path)
     session = small(3)
     adapt.set_basic_note(session, session.basics[0].id, "x" * 300_000)
-    with pytest.raises(store.SaveFailed) as info:
-        store.save_session(session, p)
+    with pytest.raises(SaveFailed) as info:
+        save_session(session, p)
     message = info.value.describe()
     assert "basics[0].note" in message and str(p) in message
     assert_untouched(p, data, backup)
     adapt.set_basic_note(session, session.basics[0].id, "kortere")
-    store.save_session(session, p)
-    assert store.load_session(p) == session
+    save_session(session, p)
+    assert load_session(p) == session

@@ -19,8 +19,9 @@ from typing import Any
 
 import pytest
 
-from fagworkshop import store
 from fagworkshop.i18n import set_language
+from fagworkshop.store import reading
+from fagworkshop.store.reading import load_any
 from fagworkshop_tools.fuzz import mutators, runner
 
 
@@ -67,7 +68,7 @@ def test_the_seeds_are_valid_files(seeds: list[mutators.Seed], tmp_path: Path) -
     for s in seeds:
         p = tmp_path / "seed.toml"
         p.write_bytes(s.data)
-        store.load_any(p)
+        load_any(p)
 
 
 def test_the_checker_catches_what_it_should(
@@ -82,7 +83,7 @@ def test_the_checker_catches_what_it_should(
         path.write_bytes(b"changed")
         raise KeyError("boom")
 
-    monkeypatch.setattr(store, "load_any", broken)
+    monkeypatch.setattr(reading, "load_any", broken)
     runner.check_file(p, "self-test", report, in_process_cli=False, subprocess_cli=False)
     assert report.tracebacks == 1 and report.files_changed == 1
     report = runner.FuzzReport()
@@ -104,7 +105,6 @@ def test_a_deeply_dotted_key_is_refused_at_once(
 
     "At once" means before the parser sees it (not a wall-clock bound, issue 13).
     """
-    from fagworkshop.store import reading
 
     def never(*args: object, **kwargs: object) -> object:
         raise AssertionError("the parser was given the deep key")

@@ -19,11 +19,14 @@ from typing import Any
 
 import pytest
 
-from fagworkshop import store
 from fagworkshop.domain.session import Session
 from fagworkshop.export.formats import FORMATS, render
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
+from fagworkshop.store import reading
+from fagworkshop.store.folders import list_sessions, new_session_path, sessions_dir
+from fagworkshop.store.reading import load_catalogue, load_session
+from fagworkshop.store.writing import save_session
 from fagworkshop_tools.fuzz.hostile import hostile_session_file
 from fagworkshop_tools.fuzz.mutators import HOSTILE_TEXTS
 
@@ -43,7 +46,7 @@ def danish() -> Iterator[None]:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Session:
-    return store.load_session(hostile_session_file(tmp_path_factory.mktemp("hostile")))
+    return load_session(hostile_session_file(tmp_path_factory.mktemp("hostile")))
 
 
 def strings(node: Any) -> list[str]:
@@ -100,7 +103,7 @@ def test_toml_export_loads_as_a_catalogue_with_the_text_intact(
 ) -> None:
     p = tmp_path / "profiler.toml"
     p.write_text(render("toml", hostile, False), encoding="utf-8")
-    catalogue = store.load_catalogue(p)
+    catalogue = load_catalogue(p)
     everything = "\n".join(strings(catalogue.model_dump()))
     assert not UNSAFE.search(everything)
     wanted = {p.shown_title for _, p in hostile.elements() if p.local_wording} | {
@@ -113,14 +116,14 @@ def test_toml_export_loads_as_a_catalogue_with_the_text_intact(
     "title", [*HOSTILE_TEXTS, "..", ".", "/", "\\..\\..\\x", "~root", "a/../../b"]
 )
 def test_file_names_from_titles_stay_inside_the_sessions_folder(tmp_path: Path, title: str) -> None:
-    folder = store.sessions_dir(tmp_path / "sessions")
-    path = store.new_session_path(folder, title)
+    folder = sessions_dir(tmp_path / "sessions")
+    path = new_session_path(folder, title)
     assert path.parent == folder
     assert path.resolve().parent == folder.resolve()
     assert re.fullmatch(r"[a-z0-9-]+\.toml", path.name), path.name
     session = generate_session(staff=1, competences=2, rounds=1)
     session.title = "x"
-    store.save_session(session, path)
+    save_session(session, path)
     assert sorted(p.name for p in folder.iterdir()) == [path.name]
 
 
@@ -129,8 +132,8 @@ def test_export_default_output_stays_in_the_eksport_folder_beside_the_session(
 ) -> None:
     from fagworkshop.export.common import default_output
 
-    folder = store.sessions_dir(tmp_path / "sessions")
-    path = store.new_session_path(folder, "../../etc/passwd")
+    folder = sessions_dir(tmp_path / "sessions")
+    path = new_session_path(folder, "../../etc/passwd")
     for fmt in FORMATS:
         assert default_output(path, fmt).parent == folder / "eksport"
 
@@ -161,8 +164,8 @@ def test_any_text_round_trips_and_never_leaks_control_codes(
     everything = "\n".join(strings(s.model_dump()))
     assert not UNSAFE.search(everything)
     p = tmp_path_factory.mktemp("any") / "w.toml"
-    store.save_session(s, p)
-    assert store.load_session(p) == s
+    save_session(s, p)
+    assert load_session(p) == s
     for fmt in FORMATS:
         out = render(fmt, s, True).replace("\r\n", "\n")
         assert not UNSAFE.search(out), (fmt, sorted({hex(ord(c)) for c in UNSAFE.findall(out)}))
@@ -172,16 +175,16 @@ def test_the_session_list_survives_a_hostile_folder(tmp_path: Path) -> None:
     """What the home screen lists: no hang, no control codes, every file accounted for."""
     import os
 
-    folder = store.sessions_dir(tmp_path / "sessions")
+    folder = sessions_dir(tmp_path / "sessions")
     good = generate_session(staff=2, competences=2, rounds=1)
-    store.save_session(good, folder / "ok-\x1b[2J.toml")
+    save_session(good, folder / "ok-\x1b[2J.toml")
     (folder / "bad-\x1b]0;x\x07.toml").write_bytes(b"x = [")
     (folder / "dir.toml").mkdir()
     if hasattr(os, "mkfifo"):
         os.mkfifo(folder / "pipe.toml")
     with (folder / "huge.toml").open("wb") as f:
-        f.truncate(store.reading.MAX_FILE_BYTES + 1)
-    entries = store.list_sessions(folder)
+        f.truncate(reading.MAX_FILE_BYTES + 1)
+    entries = list_sessions(folder)
     assert len(entries) == 3 + hasattr(os, "mkfifo")
     for entry in entries:
         for text in (entry.title, entry.unit, entry.problem or ""):
@@ -222,5 +225,5 @@ def test_text_typed_into_every_change_is_cleaned_and_saves(tmp_path: Path, text:
     _typed_everywhere(s, text)
     assert not UNSAFE.search("\n".join(strings(s.model_dump())))
     p = tmp_path / "w.toml"
-    store.save_session(s, p)
-    assert store.load_session(p) == s
+    save_session(s, p)
+    assert load_session(p) == s

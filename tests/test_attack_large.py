@@ -11,8 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop import store
 from fagworkshop.i18n import set_language
+from fagworkshop.store import reading
+from fagworkshop.store.errors import FileProblem, SaveFailed
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 from fagworkshop_tools.fuzz import large
 
 
@@ -28,10 +31,10 @@ def test_the_refusal_says_how_big_the_file_is_and_the_limit(tmp_path: Path) -> N
     try:
         p = tmp_path / "big.toml"
         with p.open("wb") as f:
-            f.truncate(store.reading.MAX_FILE_BYTES + 1)
+            f.truncate(reading.MAX_FILE_BYTES + 1)
         try:
-            store.load_session(p)
-        except store.FileProblem as exc:
+            load_session(p)
+        except FileProblem as exc:
             message = exc.describe()
         assert "32.0 MB" in message and "at most 32 MB" in message and str(p) in message
     finally:
@@ -41,7 +44,7 @@ def test_the_refusal_says_how_big_the_file_is_and_the_limit(tmp_path: Path) -> N
 def test_the_fifty_megabyte_maker_makes_a_valid_session(tmp_path: Path) -> None:
     p = large.fifty_megabytes(tmp_path, target_bytes=300_000)
     assert p.stat().st_size > 300_000
-    assert len(store.load_session(p).staff) == 400
+    assert len(load_session(p).staff) == 400
 
 
 def test_the_store_never_writes_a_file_it_would_refuse_to_open(
@@ -51,18 +54,18 @@ def test_the_store_never_writes_a_file_it_would_refuse_to_open(
 
     p = tmp_path / "w.toml"
     small = generate_session(staff=2, competences=3, rounds=1)
-    store.save_session(small, p)
+    save_session(small, p)
     before = p.read_bytes()
-    monkeypatch.setattr(store.reading, "MAX_FILE_BYTES", len(before) + 10)
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", len(before) + 10)
     bigger = generate_session(staff=20, competences=3, rounds=1)
     try:
-        store.save_session(bigger, p)
-    except store.SaveFailed as exc:
+        save_session(bigger, p)
+    except SaveFailed as exc:
         assert "MB" in exc.describe() and str(p) in exc.describe()
     else:
         raise AssertionError("a file over the read limit was written")
     assert p.read_bytes() == before
-    store.load_session(p)
+    load_session(p)
 
 
 def test_validate_says_so_before_reading_a_large_file(
@@ -73,7 +76,7 @@ def test_validate_says_so_before_reading_a_large_file(
     from fagworkshop_tools.fuzz.runner import run_cli
 
     p = tmp_path / "w.toml"
-    store.save_session(generate_session(staff=30, competences=10, rounds=1), p)
+    save_session(generate_session(staff=30, competences=10, rounds=1), p)
     assert "Læser" not in run_cli(["validate", str(p)])[1]
     monkeypatch.setattr(cli, "LARGE_FILE_BYTES", 1000)
     code, out = run_cli(["validate", str(p)])

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop import store
 from fagworkshop.domain import changes
 from fagworkshop.domain.session import (
     Action,
@@ -31,6 +30,10 @@ from fagworkshop.domain.session import (
 from fagworkshop.export.formats import FORMATS, render
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
+from fagworkshop.store.folders import new_session_path, sessions_dir
+from fagworkshop.store.lock import SessionLock, lock_path
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 
 SECRET_NAME = "Quirina Zwetschke-Øberg"
 SECRET_ID = "p-quirina"
@@ -100,13 +103,13 @@ def with_secret_person() -> Session:
 def test_files_backups_locks_and_folder_are_owner_only_under_umask_0(
     tmp_path: Path, open_umask: None
 ) -> None:
-    folder = store.sessions_dir(tmp_path / "new" / "sessions")
+    folder = sessions_dir(tmp_path / "new" / "sessions")
     assert mode(folder) == 0o700
-    p = store.new_session_path(folder, "Privat")
-    store.save_session(with_secret_person(), p)
-    store.save_session(with_secret_person(), p)
-    with store.SessionLock(p):
-        for f in (p, p.with_name(p.name + ".bak"), store.lock_path(p)):
+    p = new_session_path(folder, "Privat")
+    save_session(with_secret_person(), p)
+    save_session(with_secret_person(), p)
+    with SessionLock(p):
+        for f in (p, p.with_name(p.name + ".bak"), lock_path(p)):
             assert mode(f) == 0o600, f
 
 
@@ -114,7 +117,7 @@ def test_export_files_are_owner_only(tmp_path: Path, open_umask: None) -> None:
     from fagworkshop.export.command import export_file
 
     p = tmp_path / "w.toml"
-    store.save_session(with_secret_person(), p)
+    save_session(with_secret_person(), p)
     for fmt in FORMATS:
         export_file(p, fmt, str(tmp_path / f"out.{fmt}"))
         assert mode(tmp_path / f"out.{fmt}") == 0o600
@@ -142,7 +145,7 @@ def test_export_command_without_with_names_has_no_names(tmp_path: Path) -> None:
     from fagworkshop.export.command import export_file
 
     p = tmp_path / "w.toml"
-    store.save_session(with_secret_person(), p)
+    save_session(with_secret_person(), p)
     for fmt in FORMATS:
         out = tmp_path / f"e.{fmt}"
         export_file(p, fmt, str(out))
@@ -176,7 +179,7 @@ def leave_a_temp_file_by_killing_a_save(p: Path, s: Session) -> None:
     if pid == 0:
         try:
             os.replace = killed  # only in this child, which dies at it
-            store.save_session(s, p)
+            save_session(s, p)
         finally:
             os._exit(0)
     _, status = os.waitpid(pid, 0)
@@ -188,29 +191,29 @@ def leave_a_temp_file_by_killing_a_save(p: Path, s: Session) -> None:
 def test_erase_leaves_no_trace_in_file_backup_or_temp_files(tmp_path: Path) -> None:
     s = with_secret_person()
     p = tmp_path / "w.toml"
-    store.save_session(s, p)
+    save_session(s, p)
     changes.start_follow_up_round(s)
-    store.save_session(s, p)
+    save_session(s, p)
     leave_a_temp_file_by_killing_a_save(p, s)
     assert traces(tmp_path), "the set-up should hold the person"
 
     changes.erase_person(s, SECRET_ID)
     assert changes.backup_purge_pending(s)  # what tells the app to purge on its next save
-    store.save_session(s, p, purge_backup=changes.backup_purge_pending(s))
+    save_session(s, p, purge_backup=changes.backup_purge_pending(s))
     changes.backup_purged(s)
     assert traces(tmp_path) == []
-    assert store.load_session(p) == s
+    assert load_session(p) == s
 
 
 def test_erase_then_two_ordinary_saves_also_clear_the_backup(tmp_path: Path) -> None:
     s = with_secret_person()
     p = tmp_path / "w.toml"
-    store.save_session(s, p)
+    save_session(s, p)
     changes.erase_person(s, SECRET_ID)
-    store.save_session(s, p)
+    save_session(s, p)
     held = [f"w.toml.bak: {n}" for n in (SECRET_NAME, SECRET_ID, "Zwetschke", "Quirina")]
     assert traces(tmp_path) == held  # an ordinary save keeps the old version as .bak
-    store.save_session(s, p)
+    save_session(s, p)
     assert traces(tmp_path) == []
 
 
@@ -243,8 +246,8 @@ def test_the_purge_flag_is_set_by_erase_only_and_never_saved(tmp_path: Path) -> 
     changes.erase_person(s, SECRET_ID)
     assert changes.backup_purge_pending(s)
     p = tmp_path / "w.toml"
-    store.save_session(s, p, purge_backup=True)
+    save_session(s, p, purge_backup=True)
     assert "purge" not in p.read_text()
-    assert not changes.backup_purge_pending(store.load_session(p))
+    assert not changes.backup_purge_pending(load_session(p))
     changes.backup_purged(s)
     assert not changes.backup_purge_pending(s)

@@ -23,8 +23,10 @@ import pytest
 from rich.console import Console
 from textual.app import App
 
-from fagworkshop import store
 from fagworkshop.i18n import set_language
+from fagworkshop.store.lock import SessionLock
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop_tools.fuzz.hostile import hostile_session_file
 from support.harness import after_refresh, at_step
@@ -117,7 +119,7 @@ async def test_a_hostile_session_on_every_step_shows_literally_and_takes_hostile
         await app.workers.wait_for_complete()
         await pilot.press("ctrl+q")
     assert typed_into == 7, "a step without a text field to type into"
-    saved = store.load_session(path)  # still opens
+    saved = load_session(path)  # still opens
     assert TYPED in saved.model_dump_json()
 
 
@@ -129,7 +131,7 @@ async def test_a_failed_save_is_shown_and_the_work_stays_in_memory(
     from fagworkshop.store import atomic
 
     path = tmp_path / "w.toml"
-    store.save_session(generate_session(staff=3, competences=4, rounds=1), path)
+    save_session(generate_session(staff=3, competences=4, rounds=1), path)
     before = path.read_bytes()
     app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -149,7 +151,7 @@ async def test_a_failed_save_is_shown_and_the_work_stays_in_memory(
         assert any(p.name == "Ny [b]Person[/b] x [/] y" for p in present(app.session).staff)
         monkeypatch.undo()
         assert app.save_now_sync()
-        assert any(p.name == "Ny [b]Person[/b] x [/] y" for p in store.load_session(path).staff)
+        assert any(p.name == "Ny [b]Person[/b] x [/] y" for p in load_session(path).staff)
         await app.workers.wait_for_complete()
         await pilot.press("ctrl+q")
 
@@ -161,9 +163,9 @@ async def test_a_second_app_on_a_locked_session_opens_read_only_and_never_writes
     from fagworkshop.generate import generate_session
 
     path = tmp_path / "w.toml"
-    store.save_session(generate_session(staff=3, competences=4, rounds=1), path)
+    save_session(generate_session(staff=3, competences=4, rounds=1), path)
     before = path.read_bytes()
-    with store.SessionLock(path):  # the first program
+    with SessionLock(path):  # the first program
         app = FagworkshopApp(sessions_dir=tmp_path, path=path)
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             await pilot.pause()
@@ -189,7 +191,7 @@ async def test_an_over_long_paste_is_a_message_not_a_crash(tmp_path: Path) -> No
     from fagworkshop.generate import generate_session
 
     path = tmp_path / "w.toml"
-    store.save_session(generate_session(staff=3, competences=4, rounds=1), path)
+    save_session(generate_session(staff=3, competences=4, rounds=1), path)
     app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()

@@ -17,22 +17,26 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop import store
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
+from fagworkshop.store.errors import SaveFailed, SessionLocked
+from fagworkshop.store.lock import SessionLock
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 
 PROGRAM_A = """
 import sys
-from fagworkshop import store
+from fagworkshop.store.lock import SessionLock
+from fagworkshop.store.writing import save_session
 from fagworkshop.generate import generate_session
 path = sys.argv[1]
-lock = store.SessionLock(path).acquire()
+lock = SessionLock(path).acquire()
 session = generate_session(staff=3, competences=4, rounds=1, seed=1)
 n = 0
 for line in sys.stdin:
     n += 1
     session.title = f"A {n}"
-    store.save_session(session, path)
+    save_session(session, path)
     print(f"saved {n}", flush=True)
 """
 
@@ -74,8 +78,8 @@ def program_a(tmp_path: Path) -> Iterator[ProgramA]:
 
 def test_the_second_program_is_told_clearly(program_a: ProgramA) -> None:
     p, _, _ = program_a
-    with pytest.raises(store.SessionLocked) as info:
-        store.SessionLock(p).acquire()
+    with pytest.raises(SessionLocked) as info:
+        SessionLock(p).acquire()
     message = info.value.describe()
     assert str(p) in message
     assert "Traceback" not in message
@@ -88,13 +92,13 @@ def test_the_second_program_cannot_overwrite_even_if_it_ignores_the_lock(
     before = p.read_bytes()
     mine = generate_session(staff=5, competences=4, rounds=1, seed=2)
     mine.title = "B"
-    with pytest.raises(store.SaveFailed) as info:
-        store.save_session(mine, p)
+    with pytest.raises(SaveFailed) as info:
+        save_session(mine, p)
     assert "andet program" in info.value.describe() and str(p) in info.value.describe()
     assert p.read_bytes() == before
     # the first program goes on saving its work
     assert save() == "saved 2"
-    assert store.load_session(p).title == "A 2"
+    assert load_session(p).title == "A 2"
 
 
 def test_a_killed_holder_does_not_block_and_its_work_is_there(program_a: ProgramA) -> None:
@@ -102,19 +106,19 @@ def test_a_killed_holder_does_not_block_and_its_work_is_there(program_a: Program
     assert save() == "saved 2"
     os.kill(a.pid, signal.SIGKILL)
     a.wait(timeout=10)
-    with store.SessionLock(p) as lock:  # taken at once: acquire never waits, it refuses
+    with SessionLock(p) as lock:  # taken at once: acquire never waits, it refuses
         assert lock.held
-        s = store.load_session(p)
+        s = load_session(p)
         assert s.title == "A 2"
         s.title = "B efter A"
-        store.save_session(s, p)  # our own lock does not stop our own save
-    assert store.load_session(p).title == "B efter A"
+        save_session(s, p)  # our own lock does not stop our own save
+    assert load_session(p).title == "B efter A"
 
 
 def test_a_lock_held_in_this_process_lets_this_process_save(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
-    with store.SessionLock(p):
-        store.save_session(generate_session(staff=2, competences=2, rounds=1), p)
-        with pytest.raises(store.SessionLocked):
-            store.SessionLock(p).acquire()  # a second editor in the same process is refused too
-    store.save_session(generate_session(staff=2, competences=2, rounds=1), p)  # free again
+    with SessionLock(p):
+        save_session(generate_session(staff=2, competences=2, rounds=1), p)
+        with pytest.raises(SessionLocked):
+            SessionLock(p).acquire()  # a second editor in the same process is refused too
+    save_session(generate_session(staff=2, competences=2, rounds=1), p)  # free again

@@ -111,8 +111,8 @@ def test_save_from_a_snapshot(tmp_path: Path) -> None:
     """The app saves a plain snapshot taken on the UI thread; later changes stay out of it."""
     from fagworkshop.domain import changes
     from fagworkshop.generate import generate_session
-    from fagworkshop.store import load_session, save_session
-    from fagworkshop.store.writing import session_snapshot
+    from fagworkshop.store.reading import load_session
+    from fagworkshop.store.writing import save_session, session_snapshot
 
     session = generate_session(5, 10, 1, seed=4)
     snapshot = session_snapshot(session)

@@ -15,7 +15,7 @@ from fagworkshop.domain.catalogue import (
     ElementKind,
     catalogue_problems,
 )
-from fagworkshop.store import load_catalogue
+from fagworkshop.store.reading import load_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"

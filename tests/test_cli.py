@@ -12,12 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop import cli, resources, store
+from fagworkshop import cli, resources
 from fagworkshop.demo import DEMO_FILE
 from fagworkshop.domain.catalogue import BasicItem, BlockItem, Catalogue, ElementItem, Theme
 from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
+from fagworkshop.store.lock import SessionLock
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_catalogue, save_session
 
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
 
@@ -112,7 +115,7 @@ def test_usage_error_is_translated_and_exits_2(capsys: pytest.CaptureFixture[str
 
 def test_lang_after_the_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
-    store.save_session(generate_session(staff=2, competences=3, rounds=1), p)
+    save_session(generate_session(staff=2, competences=3, rounds=1), p)
     code, out, _ = run(capsys, "validate", str(p), "--lang", "en")
     assert code == 0 and "Competences: 3, staff: 2" in out
 
@@ -215,7 +218,7 @@ def test_argparse_itself_is_left_alone(capsys: pytest.CaptureFixture[str]) -> No
 def test_validate_session(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     s = generate_session(staff=4, competences=5, rounds=2, seed=1)
     p = tmp_path / "w.toml"
-    store.save_session(s, p)
+    save_session(s, p)
     ratings = sum(len(v) for r in s.rounds for v in r.ratings.values())
     code, out, err = run(capsys, "validate", str(p))
     assert code == 0 and err == ""
@@ -225,7 +228,7 @@ def test_validate_session(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
 
 def test_validate_catalogue(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     p = tmp_path / "k.toml"
-    store.save_catalogue(catalogue(), p)
+    save_catalogue(catalogue(), p)
     code, out, _ = run(capsys, "--lang", "en", "validate", str(p))
     assert code == 0
     assert "Catalogue: Lille katalog (lille)" in out
@@ -279,7 +282,7 @@ def test_demo_write(capsys: pytest.CaptureFixture[str], tmp_path: Path, fake_dem
     code, out, _ = run(capsys, "demo", "--write", str(p))
     assert code == 0 and str(p) in out
     assert stat.S_IMODE(p.stat().st_mode) == 0o600
-    assert store.load_session(p) == fake_demo
+    assert load_session(p) == fake_demo
     assert run(capsys, "validate", str(p))[0] == 0
 
 
@@ -309,7 +312,7 @@ def test_demo_opens_the_screen_with_a_fresh_demo(
     [call] = fake_app
     assert call["path"] == folder / DEMO_FILE
     assert call["sessions_dir"] == folder
-    assert store.load_session(call["path"]) == fake_demo
+    assert load_session(call["path"]) == fake_demo
 
 
 def test_demo_open_elsewhere_gets_its_own_file(
@@ -319,7 +322,7 @@ def test_demo_open_elsewhere_gets_its_own_file(
     fake_app: list[dict[str, object]],
 ) -> None:
     folder = tmp_path / "mine"
-    with store.SessionLock(folder / DEMO_FILE):
+    with SessionLock(folder / DEMO_FILE):
         assert run(capsys, "demo", "--sessions-dir", str(folder))[0] == 0
     # the locked demo file is left alone; the demo gets a name of its own
     assert fake_app[0]["path"] == folder / "demo-jobcenter-eksempelby-2.toml"
@@ -345,7 +348,7 @@ def test_open_checks_the_file_first(
     assert code == 1 and "linje 3" in err and fake_app == []
     p = tmp_path / "w.toml"
     s = generate_session(staff=2, competences=3, rounds=1)
-    store.save_session(s, p)
+    save_session(s, p)
     assert run(capsys, "open", str(p), "--read-only")[0] == 0
     assert fake_app[0]["path"] == p and fake_app[0]["session"] == s
     assert fake_app[0]["read_only"] is True
@@ -366,7 +369,7 @@ def test_an_argument_run_app_does_not_take_is_an_error(
     monkeypatch.setitem(sys.modules, "fagworkshop.tui.app", module)
     monkeypatch.delenv("FAGWORKSHOP_DEBUG", raising=False)
     p = tmp_path / "w.toml"
-    store.save_session(generate_session(staff=2, competences=3, rounds=1), p)
+    save_session(generate_session(staff=2, competences=3, rounds=1), p)
     code, _, err = run(capsys, "open", str(p), "--read-only")
     assert code == 1 and "TypeError" in err and "read_only" in err
     assert calls == []
@@ -389,7 +392,7 @@ def test_catalogues_lists_builtin_and_own(
 ) -> None:
     profiles = tmp_path / "profiles"
     profiles.mkdir()
-    store.save_catalogue(catalogue(), profiles / "lille.toml")
+    save_catalogue(catalogue(), profiles / "lille.toml")
     own = tmp_path / "own"
     own.mkdir()
     (own / "broken.toml").write_text('id = "x"\ntitle = ')
@@ -425,14 +428,14 @@ def test_process_exit_codes_and_no_traceback(tmp_path: Path) -> None:
     assert "rounds[0].ratings.ghost: unknown member of staff 'ghost'" in bad.stderr
     assert "Traceback" not in bad.stderr
     p = tmp_path / "w.toml"
-    store.save_session(generate_session(staff=2, competences=2, rounds=1), p)
+    save_session(generate_session(staff=2, competences=2, rounds=1), p)
     good = _process("validate", str(p))
     assert good.returncode == 0 and good.stdout.startswith("OK")
 
 
 def test_validate_does_not_import_textual(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
-    store.save_session(generate_session(staff=2, competences=2, rounds=1), p)
+    save_session(generate_session(staff=2, competences=2, rounds=1), p)
     code = (
         "import sys; from fagworkshop.cli import main; "
         f"rc = main(['validate', {str(p)!r}]); print(rc, 'textual' in sys.modules)"

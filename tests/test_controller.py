@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fagworkshop import store
 from fagworkshop.domain import changes
 from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
+from fagworkshop.store.errors import SessionLocked
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 from fagworkshop.tui.controller import (
     Applied,
     Cancellable,
@@ -88,10 +90,10 @@ def small() -> Session:
 def opened(tmp_path: Path, **kwargs: Any) -> tuple[SessionController, FakeHost, Path]:
     session = small()
     path = tmp_path / "w.toml"
-    store.save_session(session, path)
+    save_session(session, path)
     host = FakeHost()
     ctl = SessionController(
-        store.load_session(path),
+        load_session(path),
         path,
         host,
         clock=host.clock,
@@ -128,7 +130,7 @@ def test_a_quiet_change_is_saved_after_the_delay(tmp_path: Path) -> None:
     host.advance(0.02)
     assert len(host.saves) == 1
     assert ctl.state is SaveState.SAVED
-    assert store.load_session(path).step(1).decisions[0].text == "en"
+    assert load_session(path).step(1).decisions[0].text == "en"
 
 
 def test_steady_typing_is_saved_at_least_every_second(tmp_path: Path) -> None:
@@ -175,9 +177,9 @@ def test_a_file_changed_outside_is_never_overwritten(tmp_path: Path) -> None:
     ctl, host, path = opened(tmp_path)
     ctl.apply(changes.add_decision, 1, "mit")
     host.advance(1.0)
-    theirs = store.load_session(path)
+    theirs = load_session(path)
     theirs.title = "Rettet i hånden"
-    store.save_session(theirs, path)
+    save_session(theirs, path)
     on_disk = path.read_bytes()
     ctl.apply(changes.add_decision, 1, "mere")
     host.advance(1.0)
@@ -192,7 +194,7 @@ def test_a_file_changed_outside_is_never_overwritten(tmp_path: Path) -> None:
     # save mine as a copy beside it
     copy = tmp_path / "w (kopi).toml"
     assert ctl.save_copy(copy) is None
-    assert [d.text for d in store.load_session(copy).step(1).decisions] == [
+    assert [d.text for d in load_session(copy).step(1).decisions] == [
         "mit",
         "mere",
         "endnu mere",
@@ -200,7 +202,7 @@ def test_a_file_changed_outside_is_never_overwritten(tmp_path: Path) -> None:
     assert path.read_bytes() == on_disk
     # or overwrite, when the user says so
     assert ctl.resolve_overwrite()
-    assert store.load_session(path).title != "Rettet i hånden"
+    assert load_session(path).title != "Rettet i hånden"
     assert ctl.state is SaveState.SAVED
 
 
@@ -214,7 +216,7 @@ class LostLock:
         pass
 
     def acquire(self) -> None:
-        raise store.SessionLocked(Path("x"))
+        raise SessionLocked(Path("x"))
 
 
 def test_a_lost_lock_stops_autosave(tmp_path: Path) -> None:
@@ -238,7 +240,7 @@ def test_failed_save_is_retried_and_the_status_tells(tmp_path: Path) -> None:
     ctl.apply(changes.add_decision, 1, "igen")
     host.advance(1.0)
     assert ctl.state is SaveState.SAVED
-    assert len(store.load_session(path).step(1).decisions) == 2
+    assert len(load_session(path).step(1).decisions) == 2
 
 
 def test_read_only_never_saves_and_quitting_knows_there_are_edits(tmp_path: Path) -> None:
@@ -280,7 +282,7 @@ def test_undo_keeps_the_session_object_and_saves(tmp_path: Path) -> None:
     assert ctl.session is session and session.step(1).decisions == []
     assert ctl.dirty
     host.advance(1.0)
-    assert store.load_session(path).step(1).decisions == []
+    assert load_session(path).step(1).decisions == []
 
 
 def test_undo_holds_at_least_100_steps_across_steps(tmp_path: Path) -> None:
@@ -372,4 +374,4 @@ def test_overwrite_replaces_only_what_the_user_was_shown(tmp_path: Path) -> None
     assert not ctl.resolve_overwrite()  # not what the user was shown: not overwritten
     assert ctl.conflict is Conflict.OUTSIDE and ctl.disk_stamp != shown
     assert ctl.resolve_overwrite()  # now they have seen this one
-    assert [d.text for d in store.load_session(path).step(1).decisions] == ["mit", "mere"]
+    assert [d.text for d in load_session(path).step(1).decisions] == ["mit", "mere"]

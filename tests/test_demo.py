@@ -10,7 +10,8 @@ from fagworkshop.demo import DEMO_ID, build_demo
 from fagworkshop.domain import rules
 from fagworkshop.domain.analysis import analyse
 from fagworkshop.domain.session import ActionKind, ElementStatus, Origin, Session, Status
-from fagworkshop.store import load_session, save_session
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 
 
 @pytest.fixture(scope="module")

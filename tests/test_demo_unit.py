@@ -15,7 +15,7 @@ from fagworkshop.demo_unit import SECOND_ID, build_second_unit
 from fagworkshop.domain.overview import build_overview
 from fagworkshop.domain.self_view import self_view
 from fagworkshop.domain.session import Session
-from fagworkshop.store import load_session
+from fagworkshop.store.reading import load_session
 
 
 def test_second_unit_is_valid_deterministic_and_its_own() -> None:

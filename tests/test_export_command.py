@@ -13,7 +13,7 @@ import pytest
 from fagworkshop.cli import main
 from fagworkshop.domain.catalogue import Catalogue
 from fagworkshop.i18n import set_language
-from fagworkshop.store import save_session
+from fagworkshop.store.writing import save_session
 from test_export_sample import FULL_NAMES, sample_session
 
 

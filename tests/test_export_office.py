@@ -20,7 +20,6 @@ from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fagworkshop import store
 from fagworkshop.cli import main
 from fagworkshop.demo import build_demo
 from fagworkshop.domain.analysis import CellState
@@ -38,6 +37,8 @@ from fagworkshop.export.html import HEAT_COLOURS, HEAT_INK
 from fagworkshop.export.xlsx_export import render_xlsx
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 from test_export_sample import FULL_NAMES, hostile_session, sample_session
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -392,7 +393,7 @@ def test_all_formats_listed() -> None:
 @pytest.fixture
 def demo_file(tmp_path: Path) -> Path:
     path = tmp_path / "demo.toml"
-    store.save_session(build_demo(), path)
+    save_session(build_demo(), path)
     return path
 
 
@@ -428,7 +429,7 @@ def test_hostile_session_file_exports_cleanly(tmp_path: Path, fmt: str, with_nam
     """The fuzz's hostile file (markup, control codes, bidi, formulas, ../) loaded by the store."""
     from fagworkshop_tools.fuzz.hostile import hostile_session_file
 
-    session = store.load_session(hostile_session_file(tmp_path))
+    session = load_session(hostile_session_file(tmp_path))
     data = render_bytes(fmt, session, with_names)
     text = xlsx_text(data) if fmt == "xlsx" else docx_text(data)
     assert not UNSAFE.search(text)

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop import store
 from fagworkshop.cli import main
 from fagworkshop.demo import build_demo
 from fagworkshop.domain import changes
@@ -22,6 +21,7 @@ from fagworkshop.export.person import (
     render_person_markdown,
 )
 from fagworkshop.i18n import set_language
+from fagworkshop.store.writing import save_session
 
 
 @pytest.fixture(autouse=True)
@@ -94,7 +94,7 @@ def test_cli_writes_markdown_and_html_owner_only(
 ) -> None:
     s = session_with_mentions()
     path = tmp_path / "w.toml"
-    store.save_session(s, path)
+    save_session(s, path)
     pid = s.staff[0].id
     assert main(["export", str(path), "--person", pid]) == 0
     md = tmp_path / "eksport" / f"w-{pid}-egne-data.md"
@@ -121,7 +121,7 @@ def test_cli_unknown_person_or_format_is_one_clear_message(
 ) -> None:
     s = session_with_mentions()
     path = tmp_path / "w.toml"
-    store.save_session(s, path)
+    save_session(s, path)
     assert main(["export", str(path), "--person", "p-nobody"]) == 1
     err = capsys.readouterr().err
     assert "p-nobody" in err and "p-1" in err and "Traceback" not in err
@@ -134,7 +134,7 @@ def test_export_without_format_or_person_says_what_to_give(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "w.toml"
-    store.save_session(session_with_mentions(), path)
+    save_session(session_with_mentions(), path)
     assert main(["export", str(path)]) == 1
     err = capsys.readouterr().err
     assert "--format" in err and "--person" in err and "Traceback" not in err
@@ -145,7 +145,7 @@ def test_exports_naming_finds_earlier_exports_that_mention_the_person(tmp_path: 
 
     s = session_with_mentions()
     path = tmp_path / "w.toml"
-    store.save_session(s, path)
+    save_session(s, path)
     for args in (
         ["--format", "md"],
         ["--format", "xlsx"],

@@ -12,12 +12,13 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
-from fagworkshop import store
 from fagworkshop.domain.catalogue import Catalogue
 from fagworkshop.domain.changes import new_session
 from fagworkshop.export.command import export_file
 from fagworkshop.export.profiles_toml import render_toml
 from fagworkshop.generate import generate_session
+from fagworkshop.store.folders import EntryState, list_sessions
+from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp, WorkshopScreen
 from fagworkshop.tui.home import HomeScreen, entry_text
 from test_export_sample import sample_session
@@ -25,22 +26,22 @@ from test_export_sample import sample_session
 
 def test_cli_export_never_lands_in_the_sessions_list(tmp_path: Path) -> None:
     path = tmp_path / "workshop.toml"
-    store.save_session(sample_session(), path)
+    save_session(sample_session(), path)
     export_file(path, "toml", None)
     assert (tmp_path / "eksport" / "workshop-profiler.toml").is_file()
-    entries = store.list_sessions(tmp_path)
+    entries = list_sessions(tmp_path)
     assert [e.path.name for e in entries] == ["workshop.toml"]
 
 
 def test_a_catalogue_in_the_sessions_folder_is_listed_as_one(tmp_path: Path) -> None:
-    store.save_session(sample_session(), tmp_path / "workshop.toml")
+    save_session(sample_session(), tmp_path / "workshop.toml")
     exported = tmp_path / "workshop-profiler.toml"
     exported.write_text(render_toml(sample_session()), encoding="utf-8")
     (tmp_path / "broken.toml").write_text("title = [", encoding="utf-8")
-    entries = store.list_sessions(tmp_path)
+    entries = list_sessions(tmp_path)
     states = {e.path.name: e.state for e in entries}
-    assert states["workshop-profiler.toml"] is store.EntryState.CATALOGUE
-    assert states["broken.toml"] is store.EntryState.PROBLEM
+    assert states["workshop-profiler.toml"] is EntryState.CATALOGUE
+    assert states["broken.toml"] is EntryState.PROBLEM
     assert entries[-1].path == exported  # after the workshops, even when newest
     text = entry_text(entries[-1])
     assert text.startswith("KATALOG: Lokale profiler: Kompetenceværksted, Team Erhverv")
@@ -64,7 +65,7 @@ def test_a_built_in_catalogue_starts_undecided() -> None:
 
 async def test_enter_on_a_listed_catalogue_starts_a_workshop_from_it(tmp_path: Path) -> None:
     older = generate_session(staff=2, competences=4, rounds=1, seed=1)
-    store.save_session(older, tmp_path / "a.toml")
+    save_session(older, tmp_path / "a.toml")
     (tmp_path / "profiler.toml").write_text(render_toml(sample_session()), encoding="utf-8")
     app = FagworkshopApp(sessions_dir=tmp_path)
     async with app.run_test(size=(120, 40), notifications=True, tooltips=True) as pilot:

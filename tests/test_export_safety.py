@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop import store
 from fagworkshop.cli import main
 from fagworkshop.export import command
 from fagworkshop.i18n import set_language
-from fagworkshop.store import save_session
+from fagworkshop.store.folders import ENV_SESSIONS_DIR, sessions_dir
+from fagworkshop.store.writing import save_session
 from test_export_sample import sample_session
 
 
@@ -155,7 +155,7 @@ def test_sessions_folder_and_parents_are_0700_under_umask_000(
     tmp_path: Path, umask_000: None
 ) -> None:
     leaf = tmp_path / "a" / "b" / "sessions"
-    assert store.sessions_dir(leaf) == leaf
+    assert sessions_dir(leaf) == leaf
     assert set(modes(tmp_path, leaf).values()) == {0o700}
 
 
@@ -164,8 +164,8 @@ def test_default_data_folder_is_0700_under_umask_000(
 ) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.delenv("XDG_DATA_HOME", raising=False)
-    monkeypatch.delenv(store.ENV_SESSIONS_DIR, raising=False)
-    folder = store.sessions_dir()
+    monkeypatch.delenv(ENV_SESSIONS_DIR, raising=False)
+    folder = sessions_dir()
     assert folder.is_relative_to(tmp_path)
     assert set(modes(tmp_path, folder).values()) == {0o700}, modes(tmp_path, folder)
 

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop import cli, logfile, store
+from fagworkshop import cli, logfile
 from fagworkshop.generate import generate_session
+from fagworkshop.store import folders
+from fagworkshop.store.folders import list_sessions
+from fagworkshop.store.writing import save_session
 
 NAME = "Anna Prøvesen"
 
@@ -90,7 +93,7 @@ def test_a_run_logs_its_start_and_exit_code(
     session = generate_session(staff=2, competences=3, rounds=1, seed=1)
     session.staff[0].name = NAME
     path = tmp_path / "w.toml"
-    store.save_session(session, path)
+    save_session(session, path)
     assert cli.main(["validate", str(path)]) == 0
     text = _text(_log_dir)
     assert ": cmd_validate" in text and "exit 0" in text
@@ -103,16 +106,16 @@ def test_the_session_list_logs_a_file_it_could_not_read(
     folder = tmp_path / "sessions"
     folder.mkdir()
     session = generate_session(staff=1, competences=2, rounds=1, seed=2)
-    store.save_session(session, folder / "a.toml")
+    save_session(session, folder / "a.toml")
 
     def broken(*_args: object, **_kwargs: object) -> object:
         raise RuntimeError(NAME)
 
-    monkeypatch.setattr(store.folders, "load_session_file", broken)
-    [entry] = store.list_sessions(folder)
+    monkeypatch.setattr(folders, "load_session_file", broken)
+    [entry] = list_sessions(folder)
     assert entry.problem
     logfile.setup()
-    store.list_sessions(folder)
+    list_sessions(folder)
     text = _text(_log_dir)
     assert "caught builtins.RuntimeError while reading a session for the list" in text
     assert NAME not in text

@@ -12,13 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop import store
 from fagworkshop.demo import build_demo
 from fagworkshop.domain import changes
 from fagworkshop.domain.names import text_fields
 from fagworkshop.domain.session import Decision, Goal, Participant, Person, Session
 from fagworkshop.export.formats import FORMATS, render
 from fagworkshop.i18n import set_language
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 
 #: Text that only looks like a name; it must come through every export and erasure.
 LOOKALIKES = ("Annaberg", "camilla", "per uge", "km", "Emilie", "Fatimas-vej2", "kasper")
@@ -122,7 +123,7 @@ def test_export_command_files_hold_no_names(tmp_path: Path) -> None:
 
     s = people_session()
     p = tmp_path / "w.toml"
-    store.save_session(s, p)
+    save_session(s, p)
     for fmt in FORMATS:
         out = tmp_path / f"out.{fmt}"
         export_file(p, fmt, str(out))
@@ -155,8 +156,8 @@ def test_erasing_three_people_leaves_no_form_of_them_in_the_sessions_folder(
     folder = tmp_path / "sessions"
     folder.mkdir()
     p = folder / "w.toml"
-    store.save_session(s, p)
-    store.save_session(s, p)  # the backup holds them too
+    save_session(s, p)
+    save_session(s, p)  # the backup holds them too
     leave_a_temp_file_by_killing_a_save(p, s)
     assert {f.name for f in folder.iterdir()} >= {"w.toml", "w.toml.bak"}
     assert any(f.name.endswith(".tmp") for f in folder.iterdir())
@@ -165,7 +166,7 @@ def test_erasing_three_people_leaves_no_form_of_them_in_the_sessions_folder(
     places = [changes.erasure_places(s, pid) for pid in ERASED[:1]]
     for pid in ERASED:
         changes.erase_person(s, pid)
-    store.save_session(s, p, purge_backup=changes.backup_purge_pending(s))
+    save_session(s, p, purge_backup=changes.backup_purge_pending(s))
     changes.backup_purged(s)
 
     assert folder_leaks(folder, patterns) == []
@@ -177,7 +178,7 @@ def test_erasing_three_people_leaves_no_form_of_them_in_the_sessions_folder(
     # everybody else is still named where they were
     assert "Bilal" in kept and "Lise" in kept
     assert places[0] and all(pl.step in {None, 1, 2, 3, 4, 5, 6, 7} for pl in places[0])
-    assert store.load_session(p) == s
+    assert load_session(p) == s
 
 
 def test_erasure_places_match_what_erasure_changes() -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop import cli, store
+from fagworkshop import cli
 from fagworkshop.domain.catalogue import Theme, default_levels
 from fagworkshop.domain.overview import build_overview
 from fagworkshop.domain.session import (
@@ -32,7 +32,9 @@ from fagworkshop.domain.session import (
     Session,
 )
 from fagworkshop.export.overview import build_overview_report, render_overview
-from fagworkshop.store import SessionLock, save_session
+from fagworkshop.store.folders import list_sessions
+from fagworkshop.store.lock import SessionLock
+from fagworkshop.store.writing import save_session
 
 STAFF_NAMES = (
     "Anne Nordahl",
@@ -305,4 +307,4 @@ async def test_home_screen_writes_the_overview_of_the_folder(tmp_path: Path) -> 
         assert len(list((tmp_path / "eksport").glob("oversigt-*.html"))) == 2
         await pilot.press("ctrl+q")
     # the overview folder is not listed as a workshop
-    assert all(e.path.parent == tmp_path for e in store.list_sessions(tmp_path))
+    assert all(e.path.parent == tmp_path for e in list_sessions(tmp_path))

@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from fagworkshop import store
 from fagworkshop.generate import generate_session
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 from support.pty_app import PtyApp
 
 
@@ -21,8 +22,8 @@ def digest(path: Path) -> str:
 
 def cut_short_with_backup(folder: Path) -> tuple[Path, Path]:
     p = folder / "ungeafdelingen.toml"
-    store.save_session(generate_session(staff=6, competences=4, rounds=1, seed=1), p)
-    store.save_session(generate_session(staff=2, competences=4, rounds=1, seed=2), p)
+    save_session(generate_session(staff=6, competences=4, rounds=1, seed=1), p)
+    save_session(generate_session(staff=2, competences=4, rounds=1, seed=2), p)
     p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2])
     return p, p.with_name(p.name + ".bak")
 
@@ -40,7 +41,7 @@ def test_home_offers_the_backup_of_a_cut_short_file(_sessions_dir: Path) -> None
         assert app.wait_exit() == 0
     assert (digest(p), digest(bak)) == before
     copy = _sessions_dir / "ungeafdelingen (kopi).toml"
-    assert len(store.load_session(copy).staff) == 6
+    assert len(load_session(copy).staff) == 6
 
 
 def test_opening_a_cut_short_file_by_path_writes_nothing(_sessions_dir: Path) -> None:

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from fagworkshop import store
 from fagworkshop.cli import main
 from fagworkshop.demo import build_demo
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 from support.pty_app import PtyApp
 
 
@@ -18,8 +19,8 @@ def test_erase_in_step_4_shows_the_places_then_leaves_no_trace(_sessions_dir: Pa
     session.current_step = 4
     session.step(6).notes = "Anna  Prøvesen og ANNA PRØVESEN; AP følger op"
     path = _sessions_dir / "demo.toml"
-    store.save_session(session, path)
-    store.save_session(session, path)  # the backup holds her too
+    save_session(session, path)
+    save_session(session, path)  # the backup holds her too
     assert main(["export", str(path), "--person", "p-1", "--format", "md"]) == 0
     own_data = _sessions_dir / "eksport" / "demo-p-1-egne-data.md"
     with PtyApp(["open", str(path)], size=(160, 48)) as app:
@@ -38,7 +39,7 @@ def test_erase_in_step_4_shows_the_places_then_leaves_no_trace(_sessions_dir: Pa
         app.wait_for("Medarbejderen er slettet helt")
         app.send_key("ctrl+q")
         assert app.wait_exit() == 0
-    saved = store.load_session(path)
+    saved = load_session(path)
     assert saved.person("p-1") is None
     assert saved.step(6).notes == "[slettet] og [slettet]; [slettet] følger op"
     forms = re.compile(r"(?i:prøvesen)|(?<!\w)(?:AP|Anna)(?!\w)")

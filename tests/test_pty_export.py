@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fagworkshop import store
 from fagworkshop.demo import build_demo
+from fagworkshop.store.writing import save_session
 from support.pty_app import PtyApp
 
 
@@ -23,7 +23,7 @@ def test_export_twice_asks_and_takes_the_next_free_name(_sessions_dir: Path) -> 
     session = build_demo()
     session.current_step = 7
     path = _sessions_dir / "demo.toml"
-    store.save_session(session, path)
+    save_session(session, path)
     folder = _sessions_dir / "eksport"
     with PtyApp(["open", str(path)], size=(160, 48)) as app:
         app.wait_for("Trin 7: Opsamling")

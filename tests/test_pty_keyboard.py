@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fagworkshop import store
 from fagworkshop.demo import build_demo
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 from support.pty_app import PtyApp
 
 
@@ -17,13 +18,13 @@ def _demo_file(folder: Path) -> Path:
     session = build_demo()
     session.current_step = 1
     path = folder / "demo.toml"
-    store.save_session(session, path)
+    save_session(session, path)
     return path
 
 
 def test_palette_escape_then_digit_changes_step_not_the_jobcenter(_sessions_dir: Path) -> None:
     path = _demo_file(_sessions_dir)
-    jobcenter = store.load_session(path).frame.jobcenter
+    jobcenter = load_session(path).frame.jobcenter
     with PtyApp(["open", str(path)], size=(160, 48)) as app:
         app.wait_for("Trin 1: Ramme")
         app.send_key("ctrl+p")
@@ -34,12 +35,12 @@ def test_palette_escape_then_digit_changes_step_not_the_jobcenter(_sessions_dir:
         app.wait_for("Trin 2: Basiskompetencer")
         app.send_key("ctrl+q")
         assert app.wait_exit() == 0
-    assert store.load_session(path).frame.jobcenter == jobcenter
+    assert load_session(path).frame.jobcenter == jobcenter
 
 
 def test_escape_leaves_a_text_field_and_digits_move_between_steps(_sessions_dir: Path) -> None:
     path = _demo_file(_sessions_dir)
-    jobcenter = store.load_session(path).frame.jobcenter
+    jobcenter = load_session(path).frame.jobcenter
     with PtyApp(["open", str(path)], size=(80, 24)) as app:
         app.wait_for("Trin 1: Ramme")
         app.settle()
@@ -53,7 +54,7 @@ def test_escape_leaves_a_text_field_and_digits_move_between_steps(_sessions_dir:
         app.wait_for("Trin 7: Opsamling")
         app.send_key("ctrl+q")
         assert app.wait_exit() == 0
-    assert store.load_session(path).frame.jobcenter == jobcenter + "3"
+    assert load_session(path).frame.jobcenter == jobcenter + "3"
 
 
 def test_the_demo_opens_at_step_1_with_every_step_named(_sessions_dir: Path) -> None:

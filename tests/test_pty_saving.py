@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop import store
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 from fagworkshop_tools.fuzz.typing_kills import counting_session, rated_prefix, type_then_end
 from support.pty_app import PtyApp
 
@@ -55,7 +56,7 @@ def test_an_outside_edit_survives_the_next_change(tmp_path: Path) -> None:
     """Was: a file changed on disk while open was overwritten at the next keystroke."""
     session = counting_session(20)
     path = tmp_path / "w.toml"
-    store.save_session(session, path)
+    save_session(session, path)
     env = {"FAGWORKSHOP_SESSIONS_DIR": str(tmp_path)}
     with PtyApp(["open", str(path)], size=(160, 48), env=env) as app:
         app.wait_for(session.staff[0].name)
@@ -70,14 +71,14 @@ def test_an_outside_edit_survives_the_next_change(tmp_path: Path) -> None:
         path.write_text(edited, encoding="utf-8")
         app.send("3")  # the next change
         app.wait_for("ÆNDRET UDEN FOR FAGWORKSHOP")
-        assert store.load_session(path).title == "Rettet i hånden"
+        assert load_session(path).title == "Rettet i hånden"
         app.send("k")  # save mine as a copy beside it
         app.wait_for("kopi")
         app.settle(quiet=0.2)
         app.send_key("ctrl+q")
         assert app.wait_exit() == 0
-    theirs = store.load_session(path)
+    theirs = load_session(path)
     assert theirs.title == "Rettet i hånden"  # the outside edit survived
     copy = tmp_path / "w (kopi).toml"
-    mine = store.load_session(copy)
+    mine = load_session(copy)
     assert rated_prefix(mine, [2, 3]) == 2  # and so did my work, beside it

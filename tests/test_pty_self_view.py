@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fagworkshop import store
 from fagworkshop.demo import build_demo
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 from support.pty_app import PtyApp
 
 
@@ -15,7 +16,7 @@ def test_ctrl_d_switches_layer_and_a_person_rates_themselves(_sessions_dir: Path
     session = build_demo()
     session.current_step = 4
     path = _sessions_dir / "demo.toml"
-    store.save_session(session, path)
+    save_session(session, path)
     with PtyApp(["open", str(path)], size=(160, 48)) as app:
         app.wait_for("Trin 4: Medarbejdere")
         app.wait_for("Lag: ledernes vurdering")
@@ -39,7 +40,7 @@ def test_ctrl_d_switches_layer_and_a_person_rates_themselves(_sessions_dir: Path
         assert "Lag: ledernes vurdering" in app.screen_text()
         app.send_key("ctrl+q")
         assert app.wait_exit() == 0
-    saved = store.load_session(path).round()
+    saved = load_session(path).round()
     assert saved is not None
     first = session.relevant_competences(session.staff[0])[0]
     assert saved.self_ratings["p-1"][first] == 4
@@ -49,7 +50,7 @@ def test_at_80_by_24_the_mode_and_the_layer_are_on_screen(_sessions_dir: Path) -
     session = build_demo()
     session.current_step = 4
     path = _sessions_dir / "demo.toml"
-    store.save_session(session, path)
+    save_session(session, path)
     with PtyApp(["open", str(path)], size=(80, 24)) as app:
         app.wait_for("Lag: ledernes vurdering")
         app.settle()

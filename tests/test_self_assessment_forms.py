@@ -19,13 +19,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from fagworkshop import store
 from fagworkshop.cli import main
 from fagworkshop.demo import build_demo
 from fagworkshop.domain.analysis import build_index
 from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
+from fagworkshop.store.lock import SessionLock
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 
 #: What a test types into a cell.
 Answer = int | float | str | None
@@ -51,7 +53,7 @@ def demo_session() -> Session:
 @pytest.fixture
 def saved(tmp_path: Path) -> Path:
     path = tmp_path / "w.toml"
-    store.save_session(demo_session(), path)
+    save_session(demo_session(), path)
     return path
 
 
@@ -90,7 +92,7 @@ def import_forms(saved: Path, *forms: Path, capsys: pytest.CaptureFixture[str]) 
 def test_one_excel_form_per_person_with_their_competences_scale_and_drop_downs(
     saved: Path,
 ) -> None:
-    session = store.load_session(saved)
+    session = load_session(saved)
     out = write_forms(saved)
     forms = sorted(out.iterdir())
     assert [f.name for f in forms] == sorted(f"selvvurdering-{p.id}.xlsx" for p in session.staff)
@@ -126,7 +128,7 @@ def test_one_excel_form_per_person_with_their_competences_scale_and_drop_downs(
 
 
 def test_a_form_holds_nothing_about_anyone_else(saved: Path) -> None:
-    session = store.load_session(saved)
+    session = load_session(saved)
     out = write_forms(saved)
     anna = session.staff[0]
     with zipfile.ZipFile(out / f"selvvurdering-{anna.id}.xlsx") as z:
@@ -149,7 +151,7 @@ def test_a_form_holds_nothing_about_anyone_else(saved: Path) -> None:
 
 
 def test_the_toml_form_for_those_without_excel(saved: Path) -> None:
-    session = store.load_session(saved)
+    session = load_session(saved)
     out = write_forms(saved, "--format", "toml", "--person", "p-2")
     [form] = list(out.iterdir())
     assert form.name == "selvvurdering-p-2.toml"
@@ -200,7 +202,7 @@ def test_filled_forms_are_read_in_and_the_session_saved_once(
     assert "2 skema(er) indlæst" in err
     # saved once: the backup is the file as it was before the import
     assert (saved.parent / "w.toml.bak").read_bytes() == original
-    after = store.load_session(saved)
+    after = load_session(saved)
     rnd = after.round()
     assert rnd is not None
     p1 = list(build_index(after).relevant_ordered["p-1"])
@@ -209,7 +211,7 @@ def test_filled_forms_are_read_in_and_the_session_saved_once(
     assert rnd.wishes == {"p-1": [p1[0], p1[3]]}
     assert after.rounds[0].self_ratings == {}  # only the current round
     # the leaders' ratings are untouched
-    before = store.load_session(saved.parent / "w.toml.bak")
+    before = load_session(saved.parent / "w.toml.bak")
     assert [r.ratings for r in after.rounds] == [r.ratings for r in before.rounds]
     # a new form carries the answers so far, and reading it in again changes nothing
     again = write_forms(saved, "--person", "p-1", "--force") / "selvvurdering-p-1.xlsx"
@@ -217,7 +219,7 @@ def test_filled_forms_are_read_in_and_the_session_saved_once(
     rows = level_rows(ws)
     assert (ws.cell(rows[0], 5).value, ws.cell(rows[0], 6).value) == (3, "ja")
     assert import_forms(saved, again, capsys=capsys)[0] == 0
-    assert store.load_session(saved).round().self_ratings["p-1"] == {p1[0]: 3, p1[1]: 1}  # type: ignore[union-attr]
+    assert load_session(saved).round().self_ratings["p-1"] == {p1[0]: 3, p1[1]: 1}  # type: ignore[union-attr]
 
 
 def test_an_emptied_cell_clears_an_earlier_answer(
@@ -230,9 +232,9 @@ def test_an_emptied_cell_clears_an_earlier_answer(
     assert import_forms(saved, first, capsys=capsys)[0] == 0
     second = fill(first, saved.parent / "b.xlsx", {0: (None, None)})
     assert import_forms(saved, second, capsys=capsys)[0] == 0
-    rnd = store.load_session(saved).round()
+    rnd = load_session(saved).round()
     assert rnd is not None
-    p1 = list(build_index(store.load_session(saved)).relevant_ordered["p-1"])
+    p1 = list(build_index(load_session(saved)).relevant_ordered["p-1"])
     assert rnd.self_ratings == {"p-1": {p1[1]: 2}} and rnd.wishes == {}
 
 
@@ -336,7 +338,7 @@ def test_the_row_of_each_problem_is_named(saved: Path, capsys: pytest.CaptureFix
 def test_a_row_that_is_not_on_the_persons_form_or_is_there_twice_is_refused(
     saved: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    session = store.load_session(saved)
+    session = load_session(saved)
     idx = build_index(session)
     mine = idx.relevant["p-1"]
     outside = next(c for c in session.competence_ids() if c not in mine)
@@ -392,7 +394,7 @@ def test_a_session_open_in_the_program_is_not_changed(
     out = write_forms(saved, "--person", "p-1")
     form = fill(out / "selvvurdering-p-1.xlsx", saved.parent / "a.xlsx", {0: (1, None)})
     original = saved.read_bytes()
-    with store.SessionLock(saved):  # as a running program holds it
+    with SessionLock(saved):  # as a running program holds it
         import subprocess
         import sys
 
@@ -440,8 +442,8 @@ def test_an_english_form_is_read_back(saved: Path, capsys: pytest.CaptureFixture
     set_language("da")
     code, err = import_forms(saved, form, capsys=capsys)
     assert code == 0, err
-    first = build_index(store.load_session(saved)).relevant_ordered["p-3"][0]
-    rnd = store.load_session(saved).round()
+    first = build_index(load_session(saved)).relevant_ordered["p-3"][0]
+    rnd = load_session(saved).round()
     assert (
         rnd is not None and rnd.self_ratings["p-3"] == {first: 4} and rnd.wishes["p-3"] == [first]
     )
@@ -452,7 +454,7 @@ def test_every_form_filled_in_full_reads_back_exactly(
 ) -> None:
     session = generate_session(staff=8, competences=20, rounds=2, seed=11)
     path = tmp_path / "g.toml"
-    store.save_session(session, path)
+    save_session(session, path)
     scale = session.level_numbers()
     idx = build_index(session)
     expected_levels: dict[str, dict[str, int]] = {}
@@ -489,7 +491,7 @@ def test_every_form_filled_in_full_reads_back_exactly(
     capsys.readouterr()
     status, err = import_forms(path, *forms, capsys=capsys)
     assert status == 0, err
-    rnd = store.load_session(path).round()
+    rnd = load_session(path).round()
     assert rnd is not None
     assert rnd.self_ratings == expected_levels
     assert rnd.wishes == expected_wishes
@@ -503,7 +505,7 @@ def test_someone_with_no_competence_to_assess_gets_no_form_and_is_named(
         b.included = False
     s.staff[1].profiles = []  # p-2: nothing left to assess
     path = tmp_path / "w.toml"
-    store.save_session(s, path)
+    save_session(s, path)
     out = tmp_path / "skemaer"
     assert main(["self-assessment", str(path), "-o", str(out)]) == 0
     err = capsys.readouterr().err

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop import store
 from fagworkshop.demo import build_demo
 from fagworkshop.domain import changes
 from fagworkshop.domain.changes import ChangeError
@@ -18,7 +17,10 @@ from fagworkshop.domain.session import Session
 from fagworkshop.export.person import render_person_markdown
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
-from fagworkshop.store import FileProblem, SaveFailed
+from fagworkshop.store import writing
+from fagworkshop.store.errors import FileProblem, SaveFailed
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +36,7 @@ def small() -> Session:
 
 def _problems(path: Path) -> list[tuple[str, str]]:
     with pytest.raises(FileProblem) as info:
-        store.load_session(path)
+        load_session(path)
     return info.value.problems
 
 
@@ -95,11 +97,11 @@ def test_they_round_trip_through_the_file_as_one_line_per_person(tmp_path: Path)
     changes.toggle_wish(s, "p-1", c3)
     changes.toggle_wish(s, "p-1", c1)
     p = tmp_path / "s.toml"
-    store.save_session(s, p)
+    save_session(s, p)
     text = p.read_text(encoding="utf-8")
     assert f"[rounds.self_ratings]\np-1 = '{c1}:3 {c2}:1'\np-3 = '{c1}:0'\n" in text
     assert f'[rounds.wishes]\np-1 = [\n    "{c3}",\n    "{c1}",\n]' in text
-    loaded = store.load_session(p)
+    loaded = load_session(p)
     assert loaded == s
     assert loaded.round().self_ratings == {"p-1": {c1: 3, c2: 1}, "p-3": {c1: 0}}  # type: ignore[union-attr]
     assert loaded.round().wishes == {"p-1": [c3, c1]}  # type: ignore[union-attr]
@@ -108,10 +110,10 @@ def test_they_round_trip_through_the_file_as_one_line_per_person(tmp_path: Path)
 def test_a_file_without_them_is_unchanged_and_loads_with_none(tmp_path: Path) -> None:
     s = small()
     p = tmp_path / "s.toml"
-    store.save_session(s, p)
+    save_session(s, p)
     text = p.read_text(encoding="utf-8")
     assert "self_ratings" not in text and "wishes" not in text
-    loaded = store.load_session(p)
+    loaded = load_session(p)
     assert all(r.self_ratings == {} and r.wishes == {} for r in loaded.rounds)
 
 
@@ -119,14 +121,14 @@ def test_a_version_1_file_migrates_with_empty_self_ratings(tmp_path: Path) -> No
     import tomli_w
 
     s = small()
-    plain = store.writing.session_snapshot(s)
+    plain = writing.session_snapshot(s)
     plain["schema_version"] = 1
     for rnd in plain["rounds"]:
         rnd.pop("self_ratings", None)
         rnd.pop("wishes", None)
     p = tmp_path / "old.toml"
-    p.write_text(tomli_w.dumps(store.writing.utc(plain)), encoding="utf-8")
-    loaded = store.load_session(p)
+    p.write_text(tomli_w.dumps(writing.utc(plain)), encoding="utf-8")
+    loaded = load_session(p)
     assert loaded.schema_version == 2
     assert all(r.self_ratings == {} and r.wishes == {} for r in loaded.rounds)
 
@@ -138,7 +140,7 @@ def _saved_with(tmp_path: Path, **edit: str) -> Path:
     changes.set_self_rating(s, "p-1", c1, 3)
     changes.toggle_wish(s, "p-1", c1)
     p = tmp_path / "s.toml"
-    store.save_session(s, p)
+    save_session(s, p)
     body = p.read_text(encoding="utf-8")
     for old, new in edit.items():
         assert old.format(c=c1) in body, old
@@ -180,7 +182,7 @@ def test_a_self_rating_off_the_scale_in_memory_is_not_saved(tmp_path: Path) -> N
     s.rounds[-1].self_ratings["p-1"] = {s.competence_ids()[0]: 7}  # assigned past the checks
     p = tmp_path / "s.toml"
     with pytest.raises(SaveFailed):
-        store.save_session(s, p)
+        save_session(s, p)
     assert not p.exists()
 
 
@@ -195,7 +197,7 @@ def test_erasure_removes_own_levels_and_wishes_in_every_round(tmp_path: Path) ->
     assert all("p-2" not in r.self_ratings and "p-2" not in r.wishes for r in s.rounds)
     assert all(r.self_ratings == {"p-3": {c1: 1}} for r in s.rounds)
     p = tmp_path / "s.toml"
-    store.save_session(s, p, purge_backup=True)
+    save_session(s, p, purge_backup=True)
     assert not re.search(r"^p-2 = ", p.read_text(), flags=re.M)
 
 

@@ -11,12 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop import store
 from fagworkshop.domain import changes
 from fagworkshop.domain.session import SESSION_SCHEMA_VERSION, Session, Status
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
 from fagworkshop.store import atomic
+from fagworkshop.store.errors import FileProblem, SaveFailed
+from fagworkshop.store.folders import list_sessions, new_session_path, sessions_dir, slug
+from fagworkshop.store.reading import load_any, load_catalogue, load_session
+from fagworkshop.store.writing import save_catalogue, save_session, sweep_temp_files, to_toml
 from support.narrow import present
 
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
@@ -43,35 +46,35 @@ def small(seed: int = 0) -> Session:
 def test_save_and_load_round_trip(tmp_path: Path) -> None:
     s = small()
     p = tmp_path / "w.toml"
-    store.save_session(s, p)
-    assert store.load_session(p) == s
+    save_session(s, p)
+    assert load_session(p) == s
 
 
 def test_files_are_owner_only_and_backup_keeps_previous(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     first, second = small(1), small(2)
-    store.save_session(first, p)
+    save_session(first, p)
     assert mode(p) == 0o600
     assert not (tmp_path / "w.toml.bak").exists()
-    store.save_session(second, p)
+    save_session(second, p)
     bak = tmp_path / "w.toml.bak"
     assert mode(p) == 0o600 and mode(bak) == 0o600
-    assert store.load_session(p) == second
-    assert store.load_session(bak) == first
+    assert load_session(p) == second
+    assert load_session(bak) == first
     assert sorted(x.name for x in tmp_path.iterdir()) == ["w.toml", "w.toml.bak"]
 
 
 def test_existing_world_readable_file_becomes_owner_only(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
-    p.write_bytes(store.to_toml(small()))
+    p.write_bytes(to_toml(small()))
     p.chmod(0o644)
-    store.save_session(small(), p)
+    save_session(small(), p)
     assert mode(p) == 0o600 and mode(tmp_path / "w.toml.bak") == 0o600
 
 
 def test_missing_folder_is_created_owner_only(tmp_path: Path) -> None:
     p = tmp_path / "new" / "deeper" / "w.toml"
-    store.save_session(small(), p)
+    save_session(small(), p)
     assert mode(tmp_path / "new" / "deeper") == 0o700
 
 
@@ -79,7 +82,7 @@ def test_file_is_diff_friendly(tmp_path: Path) -> None:
     s = small()
     s.step(1).notes = 'Første linje\nanden "linje" med \\ skråstreg'
     p = tmp_path / "w.toml"
-    store.save_session(s, p)
+    save_session(s, p)
     text = p.read_text()
     # the body sits between the integrity marker's first and last line (issue 9)
     assert text.startswith("# fagworkshop session, schema 2.")
@@ -97,7 +100,7 @@ def test_file_is_diff_friendly(tmp_path: Path) -> None:
     assert '"""\nFørste linje\nanden' in text or '"""Første linje\nanden' in text
     assert "null" not in text and "None" not in text
     # stable: saving the same session twice gives the same bytes
-    assert store.to_toml(s) == store.to_toml(store.load_session(p))
+    assert to_toml(s) == to_toml(load_session(p))
 
 
 def test_a_rating_changed_is_a_one_line_diff(tmp_path: Path) -> None:
@@ -108,13 +111,13 @@ def test_a_rating_changed_is_a_one_line_diff(tmp_path: Path) -> None:
 
     s = small()
     p = tmp_path / "w.toml"
-    store.save_session(s, p)
+    save_session(s, p)
     before = p.read_text().splitlines()
     person = s.staff[1]
     competence = next(iter(s.rounds[-1].ratings[person.id]))
     old = s.rounds[-1].ratings[person.id][competence]
     changes.set_rating(s, person.id, competence, (old + 1) % 5)
-    store.save_session(s, p)
+    save_session(s, p)
     after = p.read_text().splitlines()
     changed = [
         line
@@ -130,24 +133,24 @@ def test_datetimes_are_written_in_utc(tmp_path: Path) -> None:
     s = small()
     s.updated = dt.datetime(2026, 5, 1, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=2, seconds=7)))
     p = tmp_path / "w.toml"
-    store.save_session(s, p)
+    save_session(s, p)
     assert "updated = 2026-05-01 09:59:53+00:00" in p.read_text()
-    assert store.load_session(p).updated == s.updated
+    assert load_session(p).updated == s.updated
 
 
 def test_failed_write_leaves_the_file_intact(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     p = tmp_path / "w.toml"
-    store.save_session(small(1), p)
+    save_session(small(1), p)
     before = p.read_bytes()
 
     def full(fd: int, data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "write", full)
-    with pytest.raises(store.SaveFailed) as info:
-        store.save_session(small(2), p)
+    with pytest.raises(SaveFailed) as info:
+        save_session(small(2), p)
     assert "ikke mere plads" in info.value.describe()
     assert str(p) in info.value.describe()
     assert p.read_bytes() == before
@@ -158,50 +161,50 @@ def test_permission_denied_is_a_save_failure(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     p = tmp_path / "w.toml"
-    store.save_session(small(1), p)
+    save_session(small(1), p)
     before = p.read_bytes()
 
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(atomic.tempfile, "mkstemp", denied)
-    with pytest.raises(store.SaveFailed, match="ingen adgang"):
-        store.save_session(small(2), p)
+    with pytest.raises(SaveFailed, match="ingen adgang"):
+        save_session(small(2), p)
     assert p.read_bytes() == before
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
 def test_read_only_folder_for_real(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
-    store.save_session(small(1), p)
+    save_session(small(1), p)
     tmp_path.chmod(0o500)
     try:
-        with pytest.raises(store.SaveFailed):
-            store.save_session(small(2), p)
+        with pytest.raises(SaveFailed):
+            save_session(small(2), p)
     finally:
         tmp_path.chmod(0o700)
-    assert store.load_session(p) == small(1)
+    assert load_session(p) == small(1)
 
 
 def test_unserialisable_session_writes_nothing(tmp_path: Path) -> None:
     s = small()
     s.frame.core_task = "lone surrogate \ud800"  # assignment skips validation
     p = tmp_path / "w.toml"
-    with pytest.raises(store.SaveFailed):
-        store.save_session(s, p)
+    with pytest.raises(SaveFailed):
+        save_session(s, p)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_saving_onto_a_directory_fails_cleanly(tmp_path: Path) -> None:
-    with pytest.raises(store.SaveFailed, match="mappe"):
-        store.save_session(small(), tmp_path)
+    with pytest.raises(SaveFailed, match="mappe"):
+        save_session(small(), tmp_path)
 
 
 def test_stale_temp_files_are_swept(tmp_path: Path) -> None:
     import fcntl
 
     p = tmp_path / "w.toml"
-    store.save_session(small(), p)
+    save_session(small(), p)
     # left behind by killed saves (nobody holds their flock), whatever the process id
     dead = tmp_path / ".w.toml.999999999.abc123.tmp"
     dead_bak = tmp_path / ".w.toml.bak.999999999.xyz.tmp"
@@ -214,12 +217,12 @@ def test_stale_temp_files_are_swept(tmp_path: Path) -> None:
     fd = os.open(live, os.O_RDONLY)
     fcntl.flock(fd, fcntl.LOCK_EX)
     try:
-        store.save_session(small(), p)
+        save_session(small(), p)
         assert not dead.exists() and not dead_bak.exists() and not reused_pid.exists()
         assert live.exists() and other.exists()
     finally:
         os.close(fd)
-    assert store.sweep_temp_files(p) == [live]
+    assert sweep_temp_files(p) == [live]
 
 
 def test_backup_already_linked_to_the_file_leaves_no_temp_file(tmp_path: Path) -> None:
@@ -227,25 +230,25 @@ def test_backup_already_linked_to_the_file_leaves_no_temp_file(tmp_path: Path) -
     # the file as two links to one inode; rename(2) of a third link onto .bak then
     # does nothing, which once left a temp copy with personal data behind.
     p = tmp_path / "w.toml"
-    store.save_session(small(1), p)
+    save_session(small(1), p)
     os.link(p, tmp_path / "w.toml.bak")
-    store.save_session(small(2), p)
+    save_session(small(2), p)
     assert sorted(x.name for x in tmp_path.iterdir()) == ["w.toml", "w.toml.bak"]
-    assert store.load_session(tmp_path / "w.toml.bak") == small(1)
-    store.save_session(small(2), p, purge_backup=True)
-    store.save_session(small(2), p, purge_backup=True)  # .bak is now linked to the file
+    assert load_session(tmp_path / "w.toml.bak") == small(1)
+    save_session(small(2), p, purge_backup=True)
+    save_session(small(2), p, purge_backup=True)  # .bak is now linked to the file
     assert sorted(x.name for x in tmp_path.iterdir()) == ["w.toml", "w.toml.bak"]
 
 
 def test_purge_backup_leaves_no_trace_of_an_erased_person(tmp_path: Path) -> None:
     s = small()
     p = tmp_path / "w.toml"
-    store.save_session(s, p)
+    save_session(s, p)
     name = s.staff[0].name
     changes.erase_person(s, s.staff[0].id)
-    store.save_session(s, p)
+    save_session(s, p)
     assert name in (tmp_path / "w.toml.bak").read_text()  # an ordinary save keeps it
-    store.save_session(s, p, purge_backup=True)
+    save_session(s, p, purge_backup=True)
     assert name not in (tmp_path / "w.toml.bak").read_text()
     assert mode(tmp_path / "w.toml.bak") == 0o600
 
@@ -260,9 +263,9 @@ def test_catalogue_save_and_load(tmp_path: Path) -> None:
         basic=[BasicItem(id="b", theme="t", title="Lov")],
     )
     p = tmp_path / "k.toml"
-    store.save_catalogue(cat, p)
-    assert store.load_catalogue(p) == cat
-    assert store.load_any(p) == cat
+    save_catalogue(cat, p)
+    assert load_catalogue(p) == cat
+    assert load_any(p) == cat
 
 
 # --- migration ------------------------------------------------------------------
@@ -271,7 +274,7 @@ def test_catalogue_save_and_load(tmp_path: Path) -> None:
 def test_version_0_file_is_migrated_on_load(tmp_path: Path) -> None:
     src = FIXTURES / "session-v0.toml"
     before = src.read_bytes()
-    s = store.load_session(src)
+    s = load_session(src)
     assert src.read_bytes() == before  # loading never writes
     assert s.schema_version == SESSION_SCHEMA_VERSION
     assert s.title == "Kompetenceworkshop, Ungeafdelingen"
@@ -283,8 +286,8 @@ def test_version_0_file_is_migrated_on_load(tmp_path: Path) -> None:
     # saved again, it is a current file and the backup is the old one
     p = tmp_path / "w.toml"
     p.write_bytes(before)
-    store.save_session(s, p)
-    assert store.load_session(p) == s
+    save_session(s, p)
+    assert load_session(p) == s
     assert (tmp_path / "w.toml.bak").read_bytes() == before
     # after the integrity marker's first line (issue 9)
     body = p.read_text().split("\n", 1)[1]
@@ -295,8 +298,8 @@ def test_broken_version_0_rating_is_a_clear_problem(tmp_path: Path) -> None:
     text = (FIXTURES / "session-v0.toml").read_text().replace('person = "p-2"', "person = 2")
     p = tmp_path / "w.toml"
     p.write_text(text)
-    with pytest.raises(store.FileProblem) as info:
-        store.load_session(p)
+    with pytest.raises(FileProblem) as info:
+        load_session(p)
     assert info.value.problems[0][0] == "rounds[0].ratings[2]"
 
 
@@ -319,34 +322,34 @@ def test_broken_version_0_rating_is_a_clear_problem(tmp_path: Path) -> None:
     ],
 )
 def test_slug(title: str, stem: str) -> None:
-    assert store.slug(title) == stem
+    assert slug(title) == stem
 
 
 def test_slug_is_capped() -> None:
-    s = store.slug("Jobcenter " * 50)
+    s = slug("Jobcenter " * 50)
     assert len(s) <= 60 and not s.endswith("-")
 
 
 def test_new_session_path_never_collides(tmp_path: Path) -> None:
-    first = store.new_session_path(tmp_path, "Workshop Syd")
+    first = new_session_path(tmp_path, "Workshop Syd")
     assert first == tmp_path / "workshop-syd.toml"
     first.write_text("x")
-    second = store.new_session_path(tmp_path, "Workshop  syd!")
+    second = new_session_path(tmp_path, "Workshop  syd!")
     assert second == tmp_path / "workshop-syd-2.toml"
     (tmp_path / "workshop-syd-3.toml.bak").write_text("x")  # a backup counts as taken
     second.write_text("x")
-    assert store.new_session_path(tmp_path, "workshop syd") == tmp_path / "workshop-syd-4.toml"
-    assert store.new_session_path(tmp_path, "../x").parent == tmp_path
+    assert new_session_path(tmp_path, "workshop syd") == tmp_path / "workshop-syd-4.toml"
+    assert new_session_path(tmp_path, "../x").parent == tmp_path
 
 
 def test_sessions_dir_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FAGWORKSHOP_SESSIONS_DIR", str(tmp_path / "env"))
-    assert store.sessions_dir(tmp_path / "opt") == tmp_path / "opt"
+    assert sessions_dir(tmp_path / "opt") == tmp_path / "opt"
     assert mode(tmp_path / "opt") == 0o700
-    assert store.sessions_dir() == tmp_path / "env"
+    assert sessions_dir() == tmp_path / "env"
     monkeypatch.delenv("FAGWORKSHOP_SESSIONS_DIR")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    assert store.sessions_dir() == tmp_path / "xdg" / "fagworkshop" / "sessions"
+    assert sessions_dir() == tmp_path / "xdg" / "fagworkshop" / "sessions"
 
 
 def test_list_sessions_newest_first_with_broken_files(tmp_path: Path) -> None:
@@ -355,15 +358,15 @@ def test_list_sessions_newest_first_with_broken_files(tmp_path: Path) -> None:
     b.frame.unit = "Ungeafdelingen"
     b.current_step = 4
     b.delete_by = dt.date(2020, 1, 1)
-    store.save_session(a, tmp_path / "a.toml")
-    store.save_session(b, tmp_path / "b.toml")
-    store.save_session(b, tmp_path / "b.toml")  # makes b.toml.bak, not listed
+    save_session(a, tmp_path / "a.toml")
+    save_session(b, tmp_path / "b.toml")
+    save_session(b, tmp_path / "b.toml")  # makes b.toml.bak, not listed
     (tmp_path / "broken.toml").write_text("not = toml = here")
     (tmp_path / "notes.txt").write_text("not a session")
     (tmp_path / "folder.toml").mkdir()
     for i, name in enumerate(["a.toml", "b.toml", "broken.toml"]):
         os.utime(tmp_path / name, (1_000_000 + i, 1_000_000 + i))
-    entries = store.list_sessions(tmp_path)
+    entries = list_sessions(tmp_path)
     assert [e.path.name for e in entries] == ["broken.toml", "b.toml", "a.toml"]
     broken, newest, oldest = entries
     assert broken.problem and "broken.toml" in broken.problem and broken.title == "broken"
@@ -374,4 +377,4 @@ def test_list_sessions_newest_first_with_broken_files(tmp_path: Path) -> None:
 
 
 def test_list_sessions_of_a_missing_folder_is_empty(tmp_path: Path) -> None:
-    assert store.list_sessions(tmp_path / "nope") == []
+    assert list_sessions(tmp_path / "nope") == []

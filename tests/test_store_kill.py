@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop import store
 from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 
 _BASE: dict[tuple[int, int], Session] = {}
 
@@ -43,7 +44,7 @@ ZYGOTE = """
 import os, signal, sys, time
 sys.path.insert(0, {tests!r})
 from test_store_kill import state
-from fagworkshop.store import save_session
+from fagworkshop.store.writing import save_session
 
 path, staff, competences = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 state(0, staff, competences)  # warm up
@@ -97,12 +98,12 @@ def run_kills(
             if not p.exists():
                 assert last == 0
                 continue
-            s = store.load_session(p)  # raises FileProblem if the kill corrupted it
+            s = load_session(p)  # raises FileProblem if the kill corrupted it
             n = generation(s)
             assert n >= last, "a saved state was lost"
             assert s == state(n, staff, competences)
             if bak.exists():
-                b = store.load_session(bak)
+                b = load_session(bak)
                 m = generation(b)
                 assert m <= n
                 assert b == state(m, staff, competences)
@@ -120,7 +121,7 @@ def run_kills(
     # kills landed inside saves (a temp file was left), and the next save sweeps them
     if kills >= 100:
         assert left_temp > 0
-    store.save_session(state(last + 1, staff, competences), p)
+    save_session(state(last + 1, staff, competences), p)
     assert sorted(x.name for x in tmp_path.iterdir()) == ["w.toml", "w.toml.bak"]
 
 

@@ -10,13 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop import store
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
+from fagworkshop.store.errors import SessionLocked
+from fagworkshop.store.lock import SessionLock, lock_path
+from fagworkshop.store.writing import save_session
 
 HOLDER = """
 import sys, time
-from fagworkshop.store import SessionLock
+from fagworkshop.store.lock import SessionLock
 lock = SessionLock(sys.argv[1]).acquire()
 print("locked", flush=True)
 time.sleep(60)
@@ -25,11 +27,11 @@ time.sleep(60)
 
 def test_second_holder_in_the_same_process_is_refused(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
-    store.save_session(generate_session(staff=1, competences=2, rounds=1), p)
-    with store.SessionLock(p) as first:
+    save_session(generate_session(staff=1, competences=2, rounds=1), p)
+    with SessionLock(p) as first:
         assert first.held
-        with pytest.raises(store.SessionLocked) as info:
-            store.SessionLock(p).acquire()
+        with pytest.raises(SessionLocked) as info:
+            SessionLock(p).acquire()
         set_language("en")
         try:
             assert "already open in another fagworkshop window" in info.value.describe()
@@ -37,10 +39,10 @@ def test_second_holder_in_the_same_process_is_refused(tmp_path: Path) -> None:
         finally:
             set_language("da")
         # the lock is on a sidecar, so saving still swaps the session file freely
-        store.save_session(generate_session(staff=2, competences=2, rounds=1), p)
-        assert store.lock_path(p).exists()
+        save_session(generate_session(staff=2, competences=2, rounds=1), p)
+        assert lock_path(p).exists()
     assert not first.held
-    store.SessionLock(p).acquire().release()  # free again
+    SessionLock(p).acquire().release()  # free again
 
 
 def test_killed_holder_leaves_no_stuck_lock(tmp_path: Path) -> None:
@@ -51,8 +53,8 @@ def test_killed_holder_leaves_no_stuck_lock(tmp_path: Path) -> None:
     assert holder.stdout is not None
     try:
         assert holder.stdout.readline().strip() == "locked"
-        with pytest.raises(store.SessionLocked):
-            store.SessionLock(p).acquire()
+        with pytest.raises(SessionLocked):
+            SessionLock(p).acquire()
         os.kill(holder.pid, signal.SIGKILL)
         holder.wait(timeout=10)
     finally:
@@ -60,19 +62,19 @@ def test_killed_holder_leaves_no_stuck_lock(tmp_path: Path) -> None:
             holder.kill()
             holder.wait()
     # The kernel closed the holder's files, and so freed its flock, before wait() saw it dead.
-    lock = store.SessionLock(p).acquire()
+    lock = SessionLock(p).acquire()
     assert lock.held
     lock.release()
 
 
 def test_lock_file_is_owner_only(tmp_path: Path) -> None:
     p = tmp_path / "sub" / "w.toml"
-    with store.SessionLock(p):
-        assert (Path(store.lock_path(p)).stat().st_mode & 0o777) == 0o600
+    with SessionLock(p):
+        assert (Path(lock_path(p)).stat().st_mode & 0o777) == 0o600
         assert (tmp_path / "sub").stat().st_mode & 0o777 == 0o700
 
 
 def test_release_when_not_held_is_harmless(tmp_path: Path) -> None:
-    lock = store.SessionLock(tmp_path / "w.toml")
+    lock = SessionLock(tmp_path / "w.toml")
     lock.release()
     assert not lock.held

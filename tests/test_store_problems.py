@@ -14,10 +14,11 @@ from typing import Any
 import pytest
 import tomli_w
 
-from fagworkshop import store
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
-from fagworkshop.store import FileProblem
+from fagworkshop.store.errors import FileProblem, SaveFailed
+from fagworkshop.store.reading import load_any, load_catalogue, load_session
+from fagworkshop.store.writing import save_session, to_toml
 
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
 
@@ -30,7 +31,7 @@ def danish() -> Iterator[None]:
 
 
 def good_text() -> str:
-    return store.to_toml(generate_session(staff=4, competences=6, rounds=2, seed=3)).decode()
+    return to_toml(generate_session(staff=4, competences=6, rounds=2, seed=3)).decode()
 
 
 def good_data() -> dict:
@@ -41,7 +42,7 @@ def dump(data: dict) -> str:
     return tomli_w.dumps(data)
 
 
-def problem_of(path: Path, loader: Callable[[Path], object] = store.load_session) -> FileProblem:
+def problem_of(path: Path, loader: Callable[[Path], object] = load_session) -> FileProblem:
     """Load a bad file; check it raised FileProblem and left the file byte for byte as it was."""
     before = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
     with pytest.raises(FileProblem) as info:
@@ -157,8 +158,8 @@ def test_newer_schema_is_refused_and_never_overwritten(tmp_path: Path) -> None:
     e = problem_of(p)
     assert e.problems[0][0] == "schema_version"
     assert "99" in e.problems[0][1] and "Opdater programmet" in e.describe()
-    with pytest.raises(store.SaveFailed) as info:
-        store.save_session(generate_session(staff=1, competences=2, rounds=1), p)
+    with pytest.raises(SaveFailed) as info:
+        save_session(generate_session(staff=1, competences=2, rounds=1), p)
     assert "nyere fagworkshop" in info.value.describe()
     assert p.read_bytes() == before
     assert not (tmp_path / "w.toml.bak").exists()
@@ -195,7 +196,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.setattr(Path, "open", deny)
     with pytest.raises(FileProblem) as info:
-        store.load_session(p)
+        load_session(p)
     assert "ingen adgang" in info.value.problems[0][1]
     assert str(p) in info.value.describe()
     assert builtins.open(p, "rb").read()  # still there
@@ -230,7 +231,7 @@ def test_english_messages(tmp_path: Path) -> None:
     set_language("en")
     p = FIXTURES / "unknown-person.toml"
     with pytest.raises(FileProblem) as info:
-        store.load_session(p)
+        load_session(p)
     text = info.value.describe()
     assert text.startswith(f"The file cannot be opened: {p}")
     assert "rounds[0].ratings.ghost: unknown member of staff 'ghost'" in text
@@ -249,14 +250,14 @@ def test_catalogue_problems_name_the_place(tmp_path: Path) -> None:
         'id = "k"\ntitle = "K"\n[[themes]]\nid = "t"\ntitle = "T"\n'
         '[[basic]]\nid = "b"\ntheme = "nope"\ntitle = "B"\n',
     )
-    e = problem_of(p, store.load_catalogue)
+    e = problem_of(p, load_catalogue)
     assert e.problems == [("basic[0].theme", "ukendt tema 'nope'")]
 
 
 def test_backup_is_pointed_out(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
-    store.save_session(generate_session(staff=1, competences=2, rounds=1), p)
-    store.save_session(generate_session(staff=1, competences=2, rounds=1), p)
+    save_session(generate_session(staff=1, competences=2, rounds=1), p)
+    save_session(generate_session(staff=1, competences=2, rounds=1), p)
     p.write_text("oops = ")
     assert "w.toml.bak" in problem_of(p).describe()
 
@@ -264,7 +265,7 @@ def test_backup_is_pointed_out(tmp_path: Path) -> None:
 def test_load_any_tells_session_from_catalogue(tmp_path: Path) -> None:
     s = generate_session(staff=1, competences=2, rounds=1)
     p = tmp_path / "s.toml"
-    store.save_session(s, p)
-    assert store.load_any(p) == s
-    e = problem_of(FIXTURES / "unknown-person.toml", store.load_any)
+    save_session(s, p)
+    assert load_any(p) == s
+    e = problem_of(FIXTURES / "unknown-person.toml", load_any)
     assert e.problems[0][0] == "rounds[0].ratings.ghost"

@@ -9,7 +9,6 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fagworkshop import store
 from fagworkshop.domain.catalogue import Theme, default_levels
 from fagworkshop.domain.session import (
     Action,
@@ -28,6 +27,8 @@ from fagworkshop.domain.session import (
     Status,
     StepState,
 )
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session, session_file_bytes
 
 # Any text but lone surrogates (not encodable, refused by SaveFailed); the
 # models clean control characters on entry, so the saved text is what is kept.
@@ -192,8 +193,8 @@ def sessions(draw: st.DrawFn) -> Session:
 def test_load_of_save_is_the_same_session(session: Session) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "w.toml"
-        store.save_session(session, path)
-        loaded = store.load_session(path)
+        save_session(session, path)
+        loaded = load_session(path)
         assert loaded == session
         # and the bytes are stable: a second save writes the same file
-        assert store.session_file_bytes(loaded) == path.read_bytes()
+        assert session_file_bytes(loaded) == path.read_bytes()

@@ -12,12 +12,14 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fagworkshop import store
 from fagworkshop.domain.session import SESSION_SCHEMA_VERSION, Session
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
-from fagworkshop.store import FileProblem
+from fagworkshop.store import writing
+from fagworkshop.store.errors import FileProblem, SaveFailed
+from fagworkshop.store.reading import load_session
 from fagworkshop.store.shape import ShapeProblem, decode_line, encode_line
+from fagworkshop.store.writing import save_session, to_toml
 
 
 @pytest.fixture(autouse=True)
@@ -29,14 +31,14 @@ def danish() -> Iterator[None]:
 
 def _v1_text(session: Session) -> str:
     """The session as version 1 wrote it: one ``competence = level`` key per rating."""
-    plain = store.writing.session_snapshot(session)
+    plain = writing.session_snapshot(session)
     plain["schema_version"] = 1
-    return tomli_w.dumps(store.writing.utc(plain), multiline_strings=True)
+    return tomli_w.dumps(writing.utc(plain), multiline_strings=True)
 
 
 def _problems(path: Path) -> list[tuple[str, str]]:
     with pytest.raises(FileProblem) as info:
-        store.load_session(path)
+        load_session(path)
     return info.value.problems
 
 
@@ -49,15 +51,15 @@ def test_a_version_1_file_opens_as_the_same_session_and_saves_as_version_2(tmp_p
     p = tmp_path / "old.toml"
     p.write_text(_v1_text(session), encoding="utf-8")
     assert "[rounds.ratings.p-1]" in p.read_text()
-    loaded = store.load_session(p)
+    loaded = load_session(p)
     assert loaded.model_dump(exclude={"schema_version"}) == session.model_dump(
         exclude={"schema_version"}
     )
     assert loaded.schema_version == 2
-    store.save_session(loaded, p)
+    save_session(loaded, p)
     text = p.read_text()
     assert "\nschema_version = 2\n" in text and "[rounds.ratings.p-1]" not in text
-    assert store.load_session(p) == loaded
+    assert load_session(p) == loaded
     # the old version stays in the backup
     assert "[rounds.ratings.p-1]" in (tmp_path / "old.toml.bak").read_text()
 
@@ -90,7 +92,7 @@ def test_a_wrong_rating_line_is_refused_with_its_place(
     tmp_path: Path, line: str, where: str, words: str
 ) -> None:
     session = generate_session(staff=3, competences=5, rounds=1, seed=2)
-    data = tomllib.loads(store.to_toml(session).decode())
+    data = tomllib.loads(to_toml(session).decode())
     data["rounds"][0]["ratings"]["p-1"] = line
     p = tmp_path / "bad.toml"
     p.write_text(tomli_w.dumps(data), encoding="utf-8")
@@ -100,7 +102,7 @@ def test_a_wrong_rating_line_is_refused_with_its_place(
 
 def test_a_rating_line_that_is_not_text_is_refused(tmp_path: Path) -> None:
     session = generate_session(staff=3, competences=5, rounds=1, seed=2)
-    data = tomllib.loads(store.to_toml(session).decode())
+    data = tomllib.loads(to_toml(session).decode())
     data["rounds"][0]["ratings"]["p-1"] = 3
     p = tmp_path / "bad.toml"
     p.write_text(tomli_w.dumps(data), encoding="utf-8")
@@ -127,8 +129,8 @@ def test_saving_refuses_a_level_that_is_not_a_whole_number(tmp_path: Path) -> No
     person = session.staff[0].id
     competence = next(iter(session.rounds[0].ratings[person]))
     session.rounds[0].ratings[person][competence] = True  # a bool is an int to Python, not a level
-    with pytest.raises(store.SaveFailed) as info:
-        store.save_session(session, tmp_path / "s.toml")
+    with pytest.raises(SaveFailed) as info:
+        save_session(session, tmp_path / "s.toml")
     assert f"rounds[0].ratings.{person}.{competence}" in info.value.describe()
     assert not (tmp_path / "s.toml").exists()
     with pytest.raises(ShapeProblem):
@@ -150,8 +152,8 @@ def test_saving_refuses_ratings_a_load_would_refuse(
     person = session.staff[0].id
     competence = next(iter(session.rounds[0].ratings[person]))
     change(session, person, competence)
-    with pytest.raises(store.SaveFailed) as info:
-        store.save_session(session, tmp_path / "s.toml")
+    with pytest.raises(SaveFailed) as info:
+        save_session(session, tmp_path / "s.toml")
     assert where.format(c=competence) in info.value.describe()
     assert not (tmp_path / "s.toml").exists()
 
@@ -160,11 +162,11 @@ def test_saving_checks_every_person_though_the_staff_go_in_pieces(tmp_path: Path
     """The save validates the staff 200 at a time: a bad person late in the list is found."""
     session = generate_session(staff=450, competences=4, rounds=1, seed=2)
     session.staff[420].note = "x" * 300_000
-    with pytest.raises(store.SaveFailed) as info:
-        store.save_session(session, tmp_path / "s.toml")
+    with pytest.raises(SaveFailed) as info:
+        save_session(session, tmp_path / "s.toml")
     assert "staff[420].note" in info.value.describe()
     session.staff[420].note = ""
     session.staff[430].profiles = ["no-such-profile"]
-    with pytest.raises(store.SaveFailed) as info:
-        store.save_session(session, tmp_path / "s.toml")
+    with pytest.raises(SaveFailed) as info:
+        save_session(session, tmp_path / "s.toml")
     assert "staff[430].profiles" in info.value.describe()

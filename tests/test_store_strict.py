@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 import tomli_w
 
-from fagworkshop import store
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import set_language
-from fagworkshop.store import FileProblem
-from fagworkshop.store.errors import QUOTE_LIMIT
+from fagworkshop.store.errors import QUOTE_LIMIT, FileProblem
+from fagworkshop.store.reading import load_catalogue, load_session
+from fagworkshop.store.writing import save_session
 
 
 @pytest.fixture(autouse=True)
@@ -48,7 +48,7 @@ def problems(tmp_path: Path, data: dict[str, Any], name: str = "s.toml") -> list
     p.write_text(tomli_w.dumps(data), encoding="utf-8")
     before = p.read_bytes()
     with pytest.raises(FileProblem) as info:
-        store.load_session(p)
+        load_session(p)
     assert p.read_bytes() == before
     return info.value.problems
 
@@ -56,7 +56,7 @@ def problems(tmp_path: Path, data: dict[str, Any], name: str = "s.toml") -> list
 def test_the_good_file_loads(tmp_path: Path) -> None:
     p = tmp_path / "s.toml"
     p.write_text(tomli_w.dumps(good()), encoding="utf-8")
-    assert len(store.load_session(p).staff) == 3
+    assert len(load_session(p).staff) == 3
 
 
 @pytest.mark.parametrize("value", [True, "3", 3.0, 2.5])
@@ -116,7 +116,7 @@ def test_session_without_levels_gets_the_usual_scale(tmp_path: Path) -> None:
     del data["levels"]  # a hand-made session may leave the scale out
     p = tmp_path / "s.toml"
     p.write_text(tomli_w.dumps(data), encoding="utf-8")
-    assert store.load_session(p).level_numbers() == [0, 1, 2, 3, 4]
+    assert load_session(p).level_numbers() == [0, 1, 2, 3, 4]
 
 
 def test_duplicate_levels_are_refused(tmp_path: Path) -> None:
@@ -148,7 +148,7 @@ def test_a_huge_value_is_quoted_cut_short(tmp_path: Path) -> None:
     p = tmp_path / "s.toml"
     p.write_text(tomli_w.dumps(data), encoding="utf-8")
     with pytest.raises(FileProblem) as info:
-        store.load_session(p)
+        load_session(p)
     text = info.value.describe()
     assert len(text) < 20 * QUOTE_LIMIT + 2000
     for place, message in info.value.problems:
@@ -166,7 +166,7 @@ def test_catalogue_levels_are_strict(tmp_path: Path) -> None:
     p = tmp_path / "k.toml"
     p.write_text(tomli_w.dumps(data), encoding="utf-8")
     with pytest.raises(FileProblem) as info:
-        store.load_catalogue(p)
+        load_catalogue(p)
     found = dict(info.value.problems)
     assert found["levels[1].level"] == "skal være et helt tal"
     assert found["basic[0].min_level"] == "skal være et helt tal"
@@ -177,7 +177,7 @@ def test_built_in_catalogues_and_demo_still_load(tmp_path: Path) -> None:
     from fagworkshop.resources import builtin_catalogue_paths
 
     for path in builtin_catalogue_paths():
-        store.load_catalogue(path)
+        load_catalogue(path)
     p = tmp_path / "demo.toml"
-    store.save_session(build_demo(), p)
-    assert store.load_session(p) == build_demo().model_copy(update={})
+    save_session(build_demo(), p)
+    assert load_session(p) == build_demo().model_copy(update={})

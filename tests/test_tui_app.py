@@ -7,10 +7,15 @@ from pathlib import Path
 
 from textual.widgets import Input, Static, TextArea
 
-from fagworkshop import i18n, store
+from fagworkshop import i18n
 from fagworkshop.domain import changes
 from fagworkshop.domain.session import Session, Step
 from fagworkshop.generate import generate_session
+from fagworkshop.store import lock
+from fagworkshop.store.errors import SessionLocked
+from fagworkshop.store.lock import SessionLock
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import HIGH_CONTRAST, FagworkshopApp
 from fagworkshop.tui.widgets.step_bar import StepBar
 from fagworkshop.tui.widgets.step_panel import DecisionList
@@ -26,7 +31,7 @@ def small() -> Session:
 def saved(tmp_path: Path) -> tuple[Session, Path]:
     session = small()
     path = tmp_path / "w.toml"
-    store.save_session(session, path)
+    save_session(session, path)
     return session, path
 
 
@@ -45,7 +50,7 @@ async def test_apply_saves_and_shows_time(tmp_path: Path) -> None:
         await pilot.press("enter")
         assert [d.text for d in session.step(1).decisions] == ["Vi tager det"]
         await app.flush_saves()
-        assert store.load_session(path).step(1).decisions[0].text == "Vi tager det"
+        assert load_session(path).step(1).decisions[0].text == "Vi tager det"
         status = str(app.screen.query_one("#save-status", Static).render())
         assert status.startswith("Gemt ")
         # a ChangeError is a message, not a crash
@@ -62,8 +67,8 @@ async def test_notes_typed_then_quit_are_saved(tmp_path: Path) -> None:
         await pilot.press(*HOSTILE)
         await pilot.press("ctrl+q")
         await app.workers.wait_for_complete()
-    assert store.load_session(path).step(1).notes == HOSTILE
-    assert not store.lock.held_elsewhere(path)
+    assert load_session(path).step(1).notes == HOSTILE
+    assert not lock.held_elsewhere(path)
 
 
 async def test_step_keys_bar_and_reopen_lands_on_step(tmp_path: Path) -> None:
@@ -93,7 +98,7 @@ async def test_step_keys_bar_and_reopen_lands_on_step(tmp_path: Path) -> None:
         await pilot.press("7")
         await pilot.press("ctrl+q")
         await app.workers.wait_for_complete()
-    assert store.load_session(path).current_step == 7
+    assert load_session(path).current_step == 7
     again = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with again.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
@@ -128,7 +133,7 @@ async def test_failed_save_is_loud_and_retried(tmp_path: Path) -> None:
         app.apply(changes.add_decision, 1, "igen")
         await app.flush_saves()
         assert not banner.display
-        assert len(store.load_session(path).step(1).decisions) == 2
+        assert len(load_session(path).step(1).decisions) == 2
 
 
 async def test_read_only_saves_nothing(tmp_path: Path) -> None:
@@ -153,15 +158,15 @@ async def test_lock_is_held_while_open(tmp_path: Path) -> None:
     app, path = open_saved(tmp_path, session)
     async with app.run_test(size=(100, 32), notifications=True) as pilot:
         await pilot.pause()
-        other = store.SessionLock(path)
+        other = SessionLock(path)
         try:
             other.acquire()
             raise AssertionError("a second lock was granted")
-        except store.SessionLocked:
+        except SessionLocked:
             pass
         await pilot.press("ctrl+q")
         await app.workers.wait_for_complete()
-    with store.SessionLock(path):
+    with SessionLock(path):
         pass
 
 
@@ -328,7 +333,7 @@ async def test_an_existing_decision_s_date_is_edited_and_saved(tmp_path: Path) -
     session, path = saved(tmp_path)
     changes.add_decision(session, 1, "første", dt.date(2026, 3, 10))
     changes.add_decision(session, 1, "anden", dt.date(2026, 3, 10))
-    store.save_session(session, path)
+    save_session(session, path)
     app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=(100, 32), notifications=True) as pilot:
         await pilot.pause()
@@ -359,7 +364,7 @@ async def test_an_existing_decision_s_date_is_edited_and_saved(tmp_path: Path) -
         assert decisions[0].made_on == dt.date(2026, 3, 10)
         assert field.value == dt.date.today().isoformat()
         await app.flush_saves()
-        on_disk = store.load_session(path).step(1).decisions
+        on_disk = load_session(path).step(1).decisions
         assert [d.made_on for d in on_disk] == [dt.date(2026, 3, 10), dt.date(2026, 3, 12)]
         await pilot.press("ctrl+z")  # undo takes the date back
         await pilot.pause()

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList
 
-from fagworkshop import store
 from fagworkshop.domain import changes
 from fagworkshop.domain.session import Status
+from fagworkshop.store.reading import load_session
 from fagworkshop.tui.app import FagworkshopApp, WorkshopScreen
 from fagworkshop.tui.home import builtin_catalogues
 
@@ -81,7 +81,7 @@ async def test_a_whole_small_workshop(tmp_path: Path) -> None:
         await pilot.press("ctrl+q")
         await app.workers.wait_for_complete()
     path = next(tmp_path.glob("*.toml"))
-    saved = store.load_session(path)
+    saved = load_session(path)
     assert saved.title == "Workshop E2E" and saved.frame.unit == "Team Match"
     assert [p.name for p in saved.frame.participants] == [HOSTILE]
     assert saved.step(1).decisions[0].text == "Vi bruger fagprofilerne"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.widgets import Button, Input, OptionList, Select, TextArea
 
-from fagworkshop import store
 from fagworkshop.generate import generate_session
+from fagworkshop.store.reading import load_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.steps.frame import FrameStep
 from support.harness import open_saved
@@ -74,7 +74,7 @@ async def test_frame_fields_and_participants(tmp_path: Path) -> None:
         assert [p.name for p in s.frame.participants] == ["Bo"]
         await pilot.press("ctrl+q")
         await app.workers.wait_for_complete()
-    saved = store.load_session(path)
+    saved = load_session(path)
     assert saved.frame.core_task == "Vi hjælper borgere i job"
     assert saved.frame.unit == HOSTILE and saved.frame.purpose.value == "both"
     assert [p.role for p in saved.frame.participants] == ["TR"]

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from rich.style import Style
 
-from fagworkshop import store
 from fagworkshop.domain import changes
 from fagworkshop.domain.analysis import CellState, analyse
 from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
+from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.widgets.gaps_panel import GapsPanel
 from fagworkshop.tui.widgets.heat_map import STATE_STYLES, HeatMap
@@ -157,7 +157,7 @@ async def test_in_the_app(tmp_path: Path) -> None:
     s = session()
     s.current_step = 5
     path = tmp_path / "workshop.toml"
-    store.save_session(s, path)
+    save_session(s, path)
     app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=(80, 24), notifications=True, tooltips=True) as pilot:
         await at_step(app, 5)

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList
 
-from fagworkshop import store
 from fagworkshop.generate import generate_session
+from fagworkshop.store.lock import SessionLock
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp, WorkshopScreen
 from fagworkshop.tui.home import HomeScreen, builtin_catalogues
 
@@ -33,7 +35,7 @@ async def test_new_workshop_creates_file_and_opens_step_1(tmp_path: Path) -> Non
         assert app.current_view().step == 1
         await pilot.press("ctrl+q")
         await app.workers.wait_for_complete()
-    assert store.load_session(next(tmp_path.glob("*.toml"))).frame.unit == "Team Erhverv"
+    assert load_session(next(tmp_path.glob("*.toml"))).frame.unit == "Team Erhverv"
 
 
 async def test_resume_list_newest_first_with_broken_file(tmp_path: Path) -> None:
@@ -41,7 +43,7 @@ async def test_resume_list_newest_first_with_broken_file(tmp_path: Path) -> None
     older.title = HOSTILE
     older.current_step = 4
     older.delete_by = dt.date(2020, 1, 1)
-    store.save_session(older, tmp_path / "a.toml")
+    save_session(older, tmp_path / "a.toml")
     (tmp_path / "broken.toml").write_text("title = [", encoding="utf-8")
     app = FagworkshopApp(sessions_dir=tmp_path)
     async with app.run_test(size=(100, 32), notifications=True, tooltips=True) as pilot:
@@ -68,8 +70,8 @@ async def test_resume_list_newest_first_with_broken_file(tmp_path: Path) -> None
 
 async def test_locked_session_offered_read_only_or_refused(tmp_path: Path) -> None:
     path = tmp_path / "l.toml"
-    store.save_session(generate_session(staff=2, competences=4, rounds=1, seed=1), path)
-    with store.SessionLock(path):
+    save_session(generate_session(staff=2, competences=4, rounds=1, seed=1), path)
+    with SessionLock(path):
         app = FagworkshopApp(sessions_dir=tmp_path)
         async with app.run_test(size=(100, 32), notifications=True) as pilot:
             await pilot.pause()

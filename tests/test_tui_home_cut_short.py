@@ -10,8 +10,10 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
-from fagworkshop import store
 from fagworkshop.generate import generate_session
+from fagworkshop.store.folders import EntryState, list_sessions
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp, WorkshopScreen
 from fagworkshop.tui.home import HomeScreen
 
@@ -22,8 +24,8 @@ def digest(path: Path) -> str:
 
 def cut_short_with_backup(folder: Path) -> tuple[Path, Path]:
     p = folder / "ungeafdelingen.toml"
-    store.save_session(generate_session(staff=6, competences=4, rounds=1, seed=1), p)
-    store.save_session(generate_session(staff=2, competences=4, rounds=1, seed=2), p)
+    save_session(generate_session(staff=6, competences=4, rounds=1, seed=1), p)
+    save_session(generate_session(staff=2, competences=4, rounds=1, seed=2), p)
     p.write_bytes(p.read_bytes()[:400])
     return p, p.with_name(p.name + ".bak")
 
@@ -35,8 +37,8 @@ def prompts(app: FagworkshopApp) -> list[str]:
 
 def test_list_sessions_marks_the_cut_short_file(tmp_path: Path) -> None:
     p, bak = cut_short_with_backup(tmp_path)
-    [entry] = store.list_sessions(tmp_path)
-    assert entry.state is store.EntryState.CUT_SHORT
+    [entry] = list_sessions(tmp_path)
+    assert entry.state is EntryState.CUT_SHORT
     assert entry.backup is not None and entry.backup.path == bak and entry.backup.people == 6
     assert entry.backup_can_open
 
@@ -64,7 +66,7 @@ async def test_home_lists_cut_short_and_opens_a_copy_of_the_backup(tmp_path: Pat
         await pilot.press("ctrl+q")
         await app.workers.wait_for_complete()
     assert (digest(p), digest(bak)) == before
-    assert len(store.load_session(copy).staff) == 6
+    assert len(load_session(copy).staff) == 6
 
 
 async def test_s_in_a_field_types_an_s(tmp_path: Path) -> None:

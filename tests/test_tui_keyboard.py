@@ -187,15 +187,15 @@ async def test_confirmation_keys_j_n_escape() -> None:
 
 
 async def test_step_bar_names_every_step_from_the_first_frame(tmp_path: Path) -> None:
-    from fagworkshop import store
     from fagworkshop.i18n import t
+    from fagworkshop.store.writing import save_session
     from fagworkshop.tui.widgets.step_bar import StepBar
 
     for size, key in (((160, 48), "step.{n}"), ((80, 24), "step.{n}.short")):
         session = build_demo()
         session.current_step = 1
         path = tmp_path / f"demo-{size[0]}.toml"
-        store.save_session(session, path)
+        save_session(session, path)
         app = FagworkshopApp(sessions_dir=tmp_path, path=path)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
@@ -456,17 +456,19 @@ async def test_home_lists_the_teams_own_catalogues_by_name_and_speaks_the_langua
 ) -> None:
     from textual.widgets import Select
 
-    from fagworkshop import i18n, store
+    from fagworkshop import i18n
     from fagworkshop.resources import builtin_catalogue_paths
+    from fagworkshop.store.reading import load_catalogue
+    from fagworkshop.store.writing import save_catalogue
     from fagworkshop.tui.home import HomeScreen
 
     own_dir = tmp_path / "profiles"
     own_dir.mkdir()
-    catalogue = store.load_catalogue(builtin_catalogue_paths()[0])
+    catalogue = load_catalogue(builtin_catalogue_paths()[0])
     catalogue = catalogue.model_copy(
         update={"id": "team-erhverv", "title": "Team Erhvervs katalog"}
     )
-    store.save_catalogue(catalogue, own_dir / "team.toml")
+    save_catalogue(catalogue, own_dir / "team.toml")
     monkeypatch.setenv("FAGWORKSHOP_CATALOGUES_DIR", str(own_dir))  # type: ignore[attr-defined]
     sessions = tmp_path / "sessions"
     sessions.mkdir()
@@ -558,13 +560,13 @@ async def test_step_7_shows_every_steps_notes_and_dates_can_be_edited() -> None:
 
 
 async def test_step_bar_keeps_every_short_name_on_a_long_step_at_80_columns(tmp_path: Path) -> None:
-    from fagworkshop import store
     from fagworkshop.i18n import t
+    from fagworkshop.store.writing import save_session
     from fagworkshop.tui.widgets.step_bar import StepBar
 
     session = build_demo()
     path = tmp_path / "demo.toml"
-    store.save_session(session, path)
+    save_session(session, path)
     app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=(80, 24)):
         await at_step(app, 2)  # "Basiskompetencer" does not fit in full beside the rest

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList, Select, SelectionList, TextArea
 
-from fagworkshop import store
 from fagworkshop.domain.catalogue import Course, CourseKind
 from fagworkshop.domain.session import ActionKind, ActionStatus, Session
 from fagworkshop.generate import generate_session
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.widgets.plan_panel import ActionForm, PlanPanel
 from support.harness import PanelHost, at_step, screen_text
@@ -189,7 +190,7 @@ async def test_in_the_app(tmp_path: Path) -> None:
     s = session()
     s.current_step = 6
     path = tmp_path / "workshop.toml"
-    store.save_session(s, path)
+    save_session(s, path)
     app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=(160, 48), notifications=True, tooltips=True) as pilot:
         await at_step(app, 6)
@@ -202,7 +203,7 @@ async def test_in_the_app(tmp_path: Path) -> None:
         assert present(app.session).current_step == 6
         await app.workers.wait_for_complete()
         assert app.save_now_sync()
-    assert [a.title for a in store.load_session(path).actions] == ["Sparring [/] med 3"]
+    assert [a.title for a in load_session(path).actions] == ["Sparring [/] med 3"]
 
 
 async def test_competences_with_most_gaps_come_first() -> None:

@@ -9,10 +9,12 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from fagworkshop import store
 from fagworkshop.domain import changes
 from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
+from fagworkshop.store.lock import SessionLock
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.widgets.choice import ChoiceModal
 from fagworkshop.tui.widgets.confirm import ConfirmModal
@@ -26,7 +28,7 @@ def small() -> Session:
 
 def saved(tmp_path: Path) -> Path:
     path = tmp_path / "w.toml"
-    store.save_session(small(), path)
+    save_session(small(), path)
     return path
 
 
@@ -56,7 +58,7 @@ async def test_status_says_saved_only_when_the_screen_is_on_disk(tmp_path: Path)
         assert status(app) == "Gemmer …"
         await app.flush_saves()
         assert status(app).startswith("Gemt ")
-        assert store.load_session(path).step(1).decisions[0].text == "en"
+        assert load_session(path).step(1).decisions[0].text == "en"
         await pilot.press("ctrl+q")
 
 
@@ -84,14 +86,14 @@ async def test_ctrl_c_saves_and_quits(tmp_path: Path) -> None:
         app.apply(changes.add_decision, 1, "gemt ved ctrl+c")
         await pilot.press("ctrl+c")
         await app.workers.wait_for_complete()
-    assert store.load_session(path).step(1).decisions[0].text == "gemt ved ctrl+c"
+    assert load_session(path).step(1).decisions[0].text == "gemt ved ctrl+c"
 
 
 async def test_quitting_read_only_with_edits_asks(tmp_path: Path) -> None:
     """Was: edits made read-only were dropped on quit without a question."""
     path = saved(tmp_path)
     before = path.read_bytes()
-    with store.SessionLock(path):
+    with SessionLock(path):
         app = FagworkshopApp(sessions_dir=tmp_path, path=path, read_only=True)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
@@ -132,7 +134,7 @@ async def test_quitting_after_a_failed_save_offers_another_file(tmp_path: Path) 
         await pilot.pause()
     copies = sorted(tmp_path.glob("* (kopi).toml"))
     assert copies, list(tmp_path.iterdir())
-    assert store.load_session(copies[0]).step(1).decisions[0].text == "redd mig"
+    assert load_session(copies[0]).step(1).decisions[0].text == "redd mig"
 
 
 async def test_an_outside_change_stops_autosave_and_offers_a_choice(tmp_path: Path) -> None:
@@ -149,18 +151,18 @@ async def test_an_outside_change_stops_autosave_and_offers_a_choice(tmp_path: Pa
         await pilot.pause()
         assert isinstance(app.screen, ChoiceModal)
         assert "ÆNDRET UDEN FOR" in banner(app)
-        assert [d.text for d in store.load_session(path).step(1).decisions] == ["deres"]
+        assert [d.text for d in load_session(path).step(1).decisions] == ["deres"]
         await pilot.press("escape")  # wait: keep working, nothing is saved automatically
         await pilot.pause()
         app.apply(changes.add_decision, 1, "endnu mere")
         await app.flush_saves()
-        assert [d.text for d in store.load_session(path).step(1).decisions] == ["deres"]
+        assert [d.text for d in load_session(path).step(1).decisions] == ["deres"]
         app.action_save_now()  # ctrl+s / the palette asks again
         await pilot.pause()
         assert isinstance(app.screen, ChoiceModal)
         await pilot.press("w")  # overwrite with mine
         await pilot.pause()
-        on_disk = [d.text for d in store.load_session(path).step(1).decisions]
+        on_disk = [d.text for d in load_session(path).step(1).decisions]
         assert on_disk == ["mit", "mere", "endnu mere"]
         assert status(app).startswith("Gemt ")
         await pilot.press("ctrl+q")
@@ -188,7 +190,7 @@ async def test_open_the_version_on_disk_after_a_confirmation(tmp_path: Path) -> 
         assert [d.text for d in app.session.step(1).decisions] == ["deres"]
         assert "ændret uden for fagworkshop" in " ".join(messages(app))
         await pilot.press("ctrl+q")
-    assert [d.text for d in store.load_session(path).step(1).decisions] == ["deres"]
+    assert [d.text for d in load_session(path).step(1).decisions] == ["deres"]
 
 
 async def test_opening_the_disk_version_is_a_destructive_question(tmp_path: Path) -> None:
@@ -251,14 +253,14 @@ async def test_undo_and_redo_across_steps_named_in_footer_and_message(tmp_path: 
         await pilot.pause()
         assert session.rounds[-1].ratings[person.id][competence] == new_level
         await app.flush_saves()
-        on_disk = store.load_session(path).rounds[-1].ratings[person.id][competence]
+        on_disk = load_session(path).rounds[-1].ratings[person.id][competence]
         assert on_disk == new_level
         await pilot.press("ctrl+q")
 
 
 async def test_a_file_edited_outside_opens_with_a_quiet_notice(tmp_path: Path) -> None:
     path = saved(tmp_path)
-    session = store.load_session(path)
+    session = load_session(path)
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(f'title = "{session.title}"', 'title = "Ny titel"'))
     app = FagworkshopApp(sessions_dir=tmp_path, path=path)
@@ -272,7 +274,7 @@ async def test_a_file_edited_outside_opens_with_a_quiet_notice(tmp_path: Path) -
 
 async def test_going_home_read_only_with_edits_asks_too(tmp_path: Path) -> None:
     path = saved(tmp_path)
-    with store.SessionLock(path):
+    with SessionLock(path):
         app = FagworkshopApp(sessions_dir=tmp_path, path=path, read_only=True)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
@@ -312,7 +314,7 @@ async def test_undo_in_the_rating_grid_shows_the_old_level(tmp_path: Path) -> No
     from fagworkshop_tools.fuzz.typing_kills import counting_session
 
     path = tmp_path / "w.toml"
-    store.save_session(counting_session(5), path)
+    save_session(counting_session(5), path)
     app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
@@ -331,7 +333,7 @@ async def test_undo_in_the_rating_grid_shows_the_old_level(tmp_path: Path) -> No
         assert grid.cell(1, 0)[0].strip() == "2"
         await app.flush_saves()
         await pilot.press("ctrl+q")
-    ratings = store.load_session(path).rounds[-1].ratings
+    ratings = load_session(path).rounds[-1].ratings
     assert sorted(v for levels in ratings.values() for v in levels.values()) == [2, 3]
 
 
@@ -356,7 +358,7 @@ async def test_a_signal_saves_notes_still_being_typed(tmp_path: Path) -> None:
         app._on_exit_signal(signal.SIGHUP)
         await pilot.pause()
     assert app.return_code == 128 + signal.SIGHUP
-    assert store.load_session(path).step(1).notes == "noter i sidste øjeblik"
+    assert load_session(path).step(1).notes == "noter i sidste øjeblik"
 
 
 async def test_a_signal_with_unsavable_work_writes_a_copy(tmp_path: Path) -> None:
@@ -365,7 +367,7 @@ async def test_a_signal_with_unsavable_work_writes_a_copy(tmp_path: Path) -> Non
 
     path = saved(tmp_path)
     before = path.read_bytes()
-    with store.SessionLock(path):
+    with SessionLock(path):
         app = FagworkshopApp(sessions_dir=tmp_path, path=path, read_only=True)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
@@ -374,7 +376,7 @@ async def test_a_signal_with_unsavable_work_writes_a_copy(tmp_path: Path) -> Non
             await pilot.pause()
     assert path.read_bytes() == before
     copies = sorted(tmp_path.glob("* (kopi).toml"))
-    assert copies and store.load_session(copies[0]).step(1).decisions[0].text == "redd mig"
+    assert copies and load_session(copies[0]).step(1).decisions[0].text == "redd mig"
 
 
 async def test_undo_while_typing_in_a_field_shows_the_old_text_there(tmp_path: Path) -> None:

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from fagworkshop import store
 from fagworkshop.demo import build_demo
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import set_language, t
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.bindings import description
 from fagworkshop.tui.widgets.gaps_panel import GapsPanel
@@ -188,7 +189,7 @@ async def test_selvvurdering_esc_text_comes_from_its_own_binding_not_a_patched_t
 
 async def test_in_the_app_self_mode_changes_are_saved_and_undone(tmp_path: Path) -> None:
     path = tmp_path / "demo.toml"
-    store.save_session(demo(), path)
+    save_session(demo(), path)
     app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
         await at_step(app, 4)
@@ -218,7 +219,7 @@ async def test_in_the_app_self_mode_changes_are_saved_and_undone(tmp_path: Path)
         await pilot.pause()
         await app.flush_saves()
         await app.workers.wait_for_complete()
-    saved = store.load_session(path).round()
+    saved = load_session(path).round()
     assert saved is not None and saved.self_ratings[pid][cid] == 3
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from fagworkshop import store
 from fagworkshop.domain.session import Decision, Session
 from fagworkshop.generate import generate_session
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.bindings import description
 from fagworkshop.tui.widgets.rating_grid import RatingGrid
@@ -248,7 +249,7 @@ async def test_in_the_app_digits_rate_instead_of_switching_steps(tmp_path: Path)
     session.current_step = 4
     session.staff[0].name = HOSTILE
     path = tmp_path / "workshop.toml"
-    store.save_session(session, path)
+    save_session(session, path)
     app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=(160, 48), notifications=True, tooltips=True) as pilot:
         await at_step(app, 4)
@@ -265,7 +266,7 @@ async def test_in_the_app_digits_rate_instead_of_switching_steps(tmp_path: Path)
         assert HOSTILE in screen_text(app)
         await app.workers.wait_for_complete()
         assert app.save_now_sync()
-    reloaded = store.load_session(path)
+    reloaded = load_session(path)
     rnd = reloaded.round()
     assert rnd is not None and rnd.ratings[grid.person_ids[0]][grid.competence_ids[0]] == 3
 
@@ -293,7 +294,7 @@ async def test_in_the_app_an_edit_at_60_by_80_is_quick(tmp_path: Path) -> None:
     session = generate_session(staff=60, competences=80, rounds=2, seed=7)
     session.current_step = 4
     path = tmp_path / "workshop.toml"
-    store.save_session(session, path)
+    save_session(session, path)
     app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=(160, 48)):
         await at_step(app, 4)
@@ -330,8 +331,8 @@ async def test_in_the_app_erase_leaves_no_trace_on_disk(tmp_path: Path) -> None:
     session.current_step = 4
     session.staff[0].name = "Sidsel Særnavn"
     path = tmp_path / "workshop.toml"
-    store.save_session(session, path)
-    store.save_session(session, path)  # a backup with the name in it
+    save_session(session, path)
+    save_session(session, path)  # a backup with the name in it
     app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await at_step(app, 4)

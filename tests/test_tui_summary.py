@@ -6,10 +6,10 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from fagworkshop import store
 from fagworkshop.domain import changes
 from fagworkshop.domain.session import Status
 from fagworkshop.generate import generate_session
+from fagworkshop.store.reading import load_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.steps.summary import SummaryStep, summary_sections
 from support.harness import open_saved
@@ -72,7 +72,7 @@ async def test_summary_agreed_follow_up_and_export(tmp_path: Path) -> None:
         assert not path.with_name("sum.md").exists()
         await pilot.press("ctrl+q")
         await app.workers.wait_for_complete()
-    saved = store.load_session(path)
+    saved = load_session(path)
     assert saved.status == Status.AGREED and len(saved.rounds) == rounds + 1
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from fagworkshop import __version__, i18n, logfile, resources, store
+from fagworkshop import __version__, i18n, logfile, resources
 from fagworkshop.export import command as export_command
 from fagworkshop.export import overview_command, self_assessment_command
 from fagworkshop.i18n import t
@@ -223,16 +223,21 @@ def _run_app(
 
 def cmd_home(args: argparse.Namespace) -> int:
     """No command: the home screen with the sessions folder."""
-    return _run_app(sessions_dir=store.sessions_dir(args.sessions_dir))
+    from fagworkshop.store.folders import sessions_dir  # pydantic and the models: not for --help
+
+    return _run_app(sessions_dir=sessions_dir(args.sessions_dir))
 
 
 def cmd_open(args: argparse.Namespace) -> int:
     """Check the file first (a bad one gets its message here, exit 1), then show it."""
     path = Path(args.path)
-    _announce_if_large(path)
-    session = store.load_session(path)
+    _announce_if_large(path)  # before the imports: they take a moment too
+    from fagworkshop.store.folders import sessions_dir  # pydantic and the models: not for --help
+    from fagworkshop.store.reading import load_session
+
+    session = load_session(path)
     return _run_app(
-        sessions_dir=store.sessions_dir(args.sessions_dir),
+        sessions_dir=sessions_dir(args.sessions_dir),
         path=path,
         session=session,
         read_only=bool(args.read_only),
@@ -242,14 +247,16 @@ def cmd_open(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     """``--write PATH``: write the demo and stop; else save it in the sessions folder, show it."""
     from fagworkshop.demo import build_demo, save_demo  # the models: not for --help
+    from fagworkshop.store.folders import sessions_dir
+    from fagworkshop.store.writing import save_session
 
     demo = build_demo()
     if args.write:
         path = Path(args.write)
-        store.save_session(demo, path)
+        save_session(demo, path)
         print(t("cli.demo.written", path=terminal_safe(str(path))))
         return 0
-    folder = store.sessions_dir(args.sessions_dir)
+    folder = sessions_dir(args.sessions_dir)
     path = save_demo(demo, folder)
     return _run_app(sessions_dir=folder, path=path, session=demo, read_only=False)
 
@@ -277,10 +284,11 @@ def _ratings(session: Session) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     """OK and a short summary, or the problems (exit 1)."""
     path = Path(args.path)
-    _announce_if_large(path)
-    from fagworkshop.domain.session import Session
+    _announce_if_large(path)  # before the imports: they take a moment too
+    from fagworkshop.domain.session import Session  # pydantic and the models: not for --help
+    from fagworkshop.store.reading import load_any
 
-    loaded = store.load_any(path)
+    loaded = load_any(path)
     if isinstance(loaded, Session):
         summary = t(
             "cli.validate.session_ok",
@@ -315,6 +323,8 @@ def _catalogue_summary(key: str, cat: Catalogue, path: Path) -> str:
 
 def cmd_catalogues(args: argparse.Namespace) -> int:
     """Built-in and own catalogues with item counts; a broken one shows its problem (exit 1)."""
+    from fagworkshop.store.reading import load_catalogue  # pydantic and the models: not for --help
+
     builtin = resources.builtin_catalogue_paths()
     own = resources.user_catalogue_paths()
     status = 0
@@ -324,7 +334,7 @@ def cmd_catalogues(args: argparse.Namespace) -> int:
             print(t("cli.catalogues.none"))
         for path in paths:
             try:
-                print(_catalogue_summary("cli.catalogues.line", store.load_catalogue(path), path))
+                print(_catalogue_summary("cli.catalogues.line", load_catalogue(path), path))
             except FileProblem as exc:
                 print(exc.describe(), file=sys.stderr)
                 status = 1

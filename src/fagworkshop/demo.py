@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from fagworkshop import resources, store
+from fagworkshop import resources
 from fagworkshop.demo_unit import add_self_assessments, add_staff, build_second_unit
 from fagworkshop.domain import adapt, changes
 from fagworkshop.domain.catalogue import Catalogue
@@ -27,6 +27,11 @@ from fagworkshop.domain.session import (
     Session,
     Step,
 )
+from fagworkshop.store.errors import SessionLocked
+from fagworkshop.store.folders import new_session_path
+from fagworkshop.store.lock import SessionLock
+from fagworkshop.store.reading import load_catalogue
+from fagworkshop.store.writing import save_session
 
 DEMO_ID = "demo-eksempelby"
 #: The demo workshop's file in the sessions folder (rewritten each time the demo starts).
@@ -64,7 +69,7 @@ BASE_LEVEL: dict[str, int] = {
 
 def load_demo_catalogue() -> Catalogue:
     """The built-in fagprofiler catalogue, read and checked by the store."""
-    return store.load_catalogue(resources.builtin_catalogue_path(resources.DEFAULT_CATALOGUE_ID))
+    return load_catalogue(resources.builtin_catalogue_path(resources.DEFAULT_CATALOGUE_ID))
 
 
 def _level(initials: str, competence_index: int, person_index: int) -> int:
@@ -470,19 +475,19 @@ def save_demo(demo: Session, folder: Path) -> Path:
     is saved fresh beside it as :data:`DEMO_SECOND_FILE` (unless another
     program has it open), so the overview across units has two. The command
     line and the home screen both start the demo this way. Raises
-    :class:`store.StoreError` when it cannot be saved.
+    :class:`~fagworkshop.store.errors.StoreError` when it cannot be saved.
     """
     path = folder / DEMO_FILE
     try:
-        with store.SessionLock(path):
-            store.save_session(demo, path)
-    except store.SessionLocked:
-        path = store.new_session_path(folder, demo.title)
-        store.save_session(demo, path)
+        with SessionLock(path):
+            save_session(demo, path)
+    except SessionLocked:
+        path = new_session_path(folder, demo.title)
+        save_session(demo, path)
     second = folder / DEMO_SECOND_FILE
     try:
-        with store.SessionLock(second):
-            store.save_session(build_second_unit(load_demo_catalogue()), second)
-    except store.SessionLocked:
+        with SessionLock(second):
+            save_session(build_second_unit(load_demo_catalogue()), second)
+    except SessionLocked:
         pass  # open in another program: that one stays as it is, no second copy
     return path

@@ -19,10 +19,11 @@ from typing import Any, Generic, TypeVar
 from textual.app import App, ComposeResult
 from textual.widget import AwaitMount, Widget
 
-from fagworkshop import store
 from fagworkshop.domain.changes import ChangeError
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.aspects import aspect_of
 from fagworkshop.tui.controller import Applied, Refused
@@ -34,7 +35,7 @@ def open_saved(
 ) -> tuple[FagworkshopApp, Path]:
     """The app on ``session``, saved first as ``tmp_path/name``; and that path."""
     path = tmp_path / name
-    store.save_session(session, path)
+    save_session(session, path)
     return FagworkshopApp(sessions_dir=tmp_path, path=path, session=session), path
 
 
@@ -65,7 +66,7 @@ async def after_refresh(widget: Widget) -> None:
 async def saved_copy(app: FagworkshopApp, path: Path) -> Session:
     """Save what is pending, wait until it is on disk, and load the file."""
     await app.flush_saves()
-    return store.load_session(path)
+    return load_session(path)
 
 
 def screen_text(app: App[Any]) -> str:

@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fagworkshop import store
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import StoreError, os_reason, terminal_safe
 from fagworkshop.store.permissions import ensure_folder
@@ -106,13 +105,14 @@ def export_file(
     # and the renderers (with the analysis) cost ~0.1 to 0.2 s of cold start.
     from fagworkshop.export.common import default_output
     from fagworkshop.export.formats import ALL_FORMATS, BINARY_FORMATS, render, render_bytes
+    from fagworkshop.store.reading import load_session
 
     fmt = (fmt or "").strip().lower()
     if fmt not in ALL_FORMATS:
         raise ExportFailed(t("export.error.format", format=fmt, choices=", ".join(ALL_FORMATS)))
     if per_person and fmt != "docx":
         raise ExportFailed(t("export.error.per_person"))
-    session = store.load_session(session_path)
+    session = load_session(session_path)
     if per_person:
         return _export_people(session, session_path, output, with_names=with_names, force=force)
     if fmt in BINARY_FORMATS:

@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fagworkshop import store
 from fagworkshop.export.command import (
     ExportFailed,
     check_replaceable,
@@ -26,7 +25,7 @@ from fagworkshop.export.command import (
     write_export,
 )
 from fagworkshop.i18n import t
-from fagworkshop.store.errors import terminal_safe
+from fagworkshop.store.errors import StoreError, terminal_safe
 from fagworkshop.subcommands import Subcommand, argument, export_options
 
 if TYPE_CHECKING:  # the models load when a command reads files, not for `--help`
@@ -59,7 +58,9 @@ def checked_format(fmt: str) -> str:
 
 def load_units(paths: Sequence[Path]) -> list[Session]:
     """The sessions, read as they are on disk (no lock taken, nothing written)."""
-    return [store.load_session(p) for p in paths]
+    from fagworkshop.store.reading import load_session  # pydantic and the models: not for --help
+
+    return [load_session(p) for p in paths]
 
 
 def write_overview(
@@ -90,15 +91,19 @@ def write_folder_overview(folder: Path, fmt: str = "html") -> tuple[Path, int, i
     are left out and counted; nothing is replaced (a second overview the same
     day gets ``(2)`` in its name). Returns the path, units read and files left out.
     """
+    # pydantic and the models: not for --help
+    from fagworkshop.store.folders import EntryState, list_sessions
+    from fagworkshop.store.reading import load_session
+
     sessions: list[Session] = []
     left_out = 0
-    for entry in store.list_sessions(folder):
-        if entry.state is not store.EntryState.OK:
+    for entry in list_sessions(folder):
+        if entry.state is not EntryState.OK:
             left_out += 1
             continue
         try:
-            sessions.append(store.load_session(entry.path))
-        except store.StoreError:  # changed since it was listed: left out, counted
+            sessions.append(load_session(entry.path))
+        except StoreError:  # changed since it was listed: left out, counted
             left_out += 1
     target = free_target(default_output(folder, fmt))
     return write_overview(sessions, fmt, target), len(sessions), left_out
@@ -106,6 +111,8 @@ def write_folder_overview(folder: Path, fmt: str = "html") -> tuple[Path, int, i
 
 def run(args: argparse.Namespace) -> int:
     """Carry out ``overview``; 0 on success, 1 with a message on stderr otherwise."""
+    from fagworkshop.store.folders import sessions_dir  # pydantic and the models: not for --help
+
     try:
         fmt = checked_format(format_for(args.format, args.output))
         sessions = load_units([Path(p) for p in args.paths])
@@ -118,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
         target = (
             Path(args.output)
             if args.output
-            else default_output(store.sessions_dir(args.sessions_dir), fmt)
+            else default_output(sessions_dir(args.sessions_dir), fmt)
         )
         written = write_overview(
             sessions, fmt, target, with_names=bool(args.with_names), force=bool(args.force)

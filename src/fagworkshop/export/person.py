@@ -317,7 +317,7 @@ def export_person(
     message for the user, or the store's ``StoreError``.
     """
     from fagworkshop.export.command import ExportFailed, make_folder, write_export
-    from fagworkshop.store import load_session
+    from fagworkshop.store.reading import load_session
 
     formats = PERSON_FORMATS if not fmt else ((fmt or "").strip().lower(),)
     for f in formats:

@@ -18,10 +18,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from fagworkshop import store
 from fagworkshop.export.command import ExportFailed, write_exports
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import StoreError, terminal_safe
+from fagworkshop.store.permissions import ensure_folder
 from fagworkshop.subcommands import Subcommand, argument
 
 EXPORT_FOLDER = "eksport"
@@ -46,9 +46,12 @@ def write_forms(
     sessions_dir: str | None = None,
 ) -> list[Path]:
     """Write the forms; the paths written. ExportFailed or StoreError with the message."""
+    # pydantic and the models: not for --help
     from fagworkshop.export.self_assessment import forms_for, without_competences
+    from fagworkshop.store import folders
+    from fagworkshop.store.reading import load_session
 
-    session = store.load_session(session_path)
+    session = load_session(session_path)
     rnd = session.round()
     if rnd is None:
         raise ExportFailed(t("sa.error.no_round"))
@@ -61,7 +64,7 @@ def write_forms(
     folder = (
         Path(output)
         if output
-        else default_folder(store.sessions_dir(sessions_dir), session_path, rnd.number)
+        else default_folder(folders.sessions_dir(sessions_dir), session_path, rnd.number)
     )
     if folder.exists() and not folder.is_dir():
         raise ExportFailed(t("sa.error.not_folder", path=str(folder)))
@@ -75,7 +78,7 @@ def write_forms(
     for target, _ in files:
         if target.is_symlink() or (target.exists() and not target.is_file()):
             raise ExportFailed(t("export.error.exists", path=str(target)))
-    store.writing.ensure_folder(folder)
+    ensure_folder(folder)
     write_exports(files)
     left_out = without_competences(session, people)
     if left_out:
@@ -114,19 +117,23 @@ def import_forms(session_path: Path, form_paths: list[Path]) -> tuple[list[str],
     With any problem nothing is changed and the session file is not touched.
     Raises StoreError (a locked, unreadable or unsavable session).
     """
+    # pydantic and the models: not for --help
     from fagworkshop.export.form_import import apply_forms, check_forms, read_form
+    from fagworkshop.store.lock import SessionLock
+    from fagworkshop.store.reading import load_session_file
+    from fagworkshop.store.writing import save_session
 
     if not session_path.is_file():  # say so without leaving a lock file beside nothing
-        store.load_session_file(session_path)
-    with store.SessionLock(session_path):
-        loaded = store.load_session_file(session_path)
+        load_session_file(session_path)
+    with SessionLock(session_path):
+        loaded = load_session_file(session_path)
         session = loaded.session
         forms = [read_form(p) for p in form_paths]
         problems = check_forms(session, forms)
         if problems:
             return [], [p.describe() for p in problems]
         applied = apply_forms(session, forms)
-        store.save_session(session, session_path, expected=loaded.stamp)
+        save_session(session, session_path, expected=loaded.stamp)
     lines = [
         t("sa.done.form", form=a.form, person=a.person_id, levels=a.levels, wishes=a.wishes)
         for a in applied

@@ -216,8 +216,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "store.truncated.backup": (
         "Sikkerhedskopien {backup} er gemt {saved_at} og rummer "
         "{people} medarbejdere og {ratings} vurderinger.",
-        "The backup {backup} was saved {saved_at} and holds "
-        "{people} staff and {ratings} ratings.",
+        "The backup {backup} was saved {saved_at} and holds {people} staff and {ratings} ratings.",
     ),
     "store.truncated.backup_bad": (
         "Sikkerhedskopien {backup} kan heller ikke bruges: {reason}",
@@ -230,8 +229,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "store.truncated.hint": (
         "Åbn en kopi af sikkerhedskopien fra listen over workshops "
         "(eller kopiér den selv til et nyt navn).",
-        "Open a copy of the backup from the list of workshops "
-        "(or copy it to a new name yourself).",
+        "Open a copy of the backup from the list of workshops (or copy it to a new name yourself).",
     ),
     "store.save.truncated_on_disk": (
         "filen på disken er afkortet; den og dens sikkerhedskopi overskrives ikke",

@@ -258,9 +258,9 @@ def run_app(
     lang: str | None = None,
 ) -> int:
     """Start the app (what ``fagworkshop`` runs); returns the exit code."""
-    from fagworkshop import store
+    from fagworkshop.store import folders
 
-    folder = Path(sessions_dir) if sessions_dir is not None else store.sessions_dir()
+    folder = Path(sessions_dir) if sessions_dir is not None else folders.sessions_dir()
     app = FagworkshopApp(
         sessions_dir=folder, path=path, session=session, read_only=read_only, lang=lang
     )

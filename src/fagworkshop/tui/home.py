@@ -15,12 +15,22 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from fagworkshop import store
 from fagworkshop.demo import build_demo, save_demo
 from fagworkshop.domain import changes
 from fagworkshop.domain.text import clean_line
 from fagworkshop.i18n import t
 from fagworkshop.resources import builtin_catalogue_paths, user_catalogue_paths
+from fagworkshop.store.errors import StoreError
+from fagworkshop.store.folders import (
+    EntryState,
+    SessionEntry,
+    copy_backup,
+    list_sessions,
+    new_session_path,
+    sessions_dir,
+)
+from fagworkshop.store.reading import load_catalogue
+from fagworkshop.store.writing import save_session
 from fagworkshop.tui.bindings import described, in_language
 
 if TYPE_CHECKING:
@@ -38,23 +48,23 @@ def builtin_catalogues() -> list[tuple[str, Path]]:
             continue
         for path in paths:
             try:
-                cat = store.load_catalogue(path)
-            except store.StoreError:
+                cat = load_catalogue(path)
+            except StoreError:
                 continue
             title = t("home.own_catalogue", title=cat.title) if own else cat.title
             found.append((title, path))
     return found
 
 
-def entry_text(entry: store.SessionEntry) -> str:
+def entry_text(entry: SessionEntry) -> str:
     """One line (or two) of the resume list, plain text."""
-    if entry.state is store.EntryState.CUT_SHORT:
+    if entry.state is EntryState.CUT_SHORT:
         backup = entry.backup.describe() if entry.backup else t("store.truncated.no_backup")
         text = t("home.entry_cut_short", title=entry.title, backup=backup)
         if entry.backup_can_open:
             text += "\n" + t("home.open_backup_hint")
         return text
-    if entry.state is store.EntryState.CATALOGUE:
+    if entry.state is EntryState.CATALOGUE:
         return t("home.entry_catalogue", title=entry.title, file=entry.path.name)
     if entry.problem:
         return t("home.entry_broken", title=entry.title, problem=entry.problem)
@@ -81,7 +91,7 @@ class HomeScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.entries: list[store.SessionEntry] = []
+        self.entries: list[SessionEntry] = []
         self.catalogues = builtin_catalogues()
 
     @property
@@ -147,11 +157,11 @@ class HomeScreen(Screen[None]):
 
     def _folder(self) -> Path:
         folder = self.workshop.sessions_dir
-        return Path(folder) if folder is not None else store.sessions_dir()
+        return Path(folder) if folder is not None else sessions_dir()
 
     def refresh_list(self) -> None:
         """Read the sessions folder again."""
-        self.entries = store.list_sessions(self._folder())
+        self.entries = list_sessions(self._folder())
         listing = self.query_one("#resume-list", OptionList)
         listing.clear_options()
         if not self.entries:
@@ -174,7 +184,7 @@ class HomeScreen(Screen[None]):
         if not 0 <= event.option_index < len(self.entries):
             return
         entry = self.entries[event.option_index]
-        if entry.state is store.EntryState.CATALOGUE:
+        if entry.state is EntryState.CATALOGUE:
             self.start_from_catalogue(entry)
             return
         if entry.problem:
@@ -187,7 +197,7 @@ class HomeScreen(Screen[None]):
             return
         self.workshop.open_or_ask(entry.path)
 
-    def start_from_catalogue(self, entry: store.SessionEntry) -> None:
+    def start_from_catalogue(self, entry: SessionEntry) -> None:
         """Put a listed catalogue into the new-workshop form and move to its title field."""
         self.query_one("#new-catalogue-file", Input).value = str(entry.path)
         self.query_one("#new-title", Input).focus()
@@ -210,8 +220,8 @@ class HomeScreen(Screen[None]):
             self.app.notify(t("home.no_backup_to_open"), severity="warning", markup=False)
             return
         try:
-            copy = store.copy_backup(entry.path)
-        except store.StoreError as err:
+            copy = copy_backup(entry.path)
+        except StoreError as err:
             self.app.notify(err.describe(), severity="error", markup=False, timeout=15)
             return
         self.app.notify(
@@ -249,8 +259,8 @@ class HomeScreen(Screen[None]):
             self.app.notify(t("home.need_catalogue"), severity="warning", markup=False)
             return None
         try:
-            catalogue = store.load_catalogue(catalogue_path)
-        except store.StoreError as err:
+            catalogue = load_catalogue(catalogue_path)
+        except StoreError as err:
             self.app.notify(err.describe(), severity="error", markup=False, timeout=15)
             return None
         try:
@@ -261,13 +271,13 @@ class HomeScreen(Screen[None]):
                 unit=clean_line(self.query_one("#new-unit", Input).value.strip()),
                 date=dt.date.today(),
             )
-            path = store.new_session_path(self._folder(), session.title)
-            store.save_session(session, path)
+            path = new_session_path(self._folder(), session.title)
+            save_session(session, path)
         except changes.ChangeError as err:
             self.app.notify(t(err.key, **err.params), severity="error", markup=False)
             return None
-        except (store.StoreError, ValueError) as err:
-            message = err.describe() if isinstance(err, store.StoreError) else str(err)
+        except (StoreError, ValueError) as err:
+            message = err.describe() if isinstance(err, StoreError) else str(err)
             self.app.notify(message, severity="error", markup=False, timeout=15)
             return None
         self.workshop.open_or_ask(path, session)
@@ -288,7 +298,7 @@ class HomeScreen(Screen[None]):
         demo = build_demo()
         try:
             path = save_demo(demo, self._folder())
-        except store.StoreError as err:
+        except StoreError as err:
             self.app.notify(err.describe(), severity="error", markup=False, timeout=15)
             return
         self.workshop.open_or_ask(path, demo)

@@ -8,8 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fagworkshop import store
 from fagworkshop.i18n import t
+from fagworkshop.store.errors import StoreError
+from fagworkshop.store.folders import copy_path
+from fagworkshop.store.reading import load_session_file
 from fagworkshop.tui.widgets.choice import Choice, ChoiceModal
 from fagworkshop.tui.widgets.confirm import ConfirmModal
 
@@ -76,7 +78,7 @@ def save_copy(app: FagworkshopApp) -> Path | None:
         places.append(Path(app.sessions_dir) / ctl.path.name)
     error = ""
     for place in places:
-        target = store.copy_path(place)
+        target = copy_path(place)
         problem = ctl.save_copy(target)
         if problem is None:
             app.notify(t("quit.saved_as", path=str(target)), markup=False, timeout=15)
@@ -104,8 +106,8 @@ def offer_conflict_choice(app: FagworkshopApp) -> None:
         if not yes:
             return
         try:  # never give up the work here for a file that will not open
-            store.load_session_file(path)
-        except store.StoreError as err:
+            load_session_file(path)
+        except StoreError as err:
             app.notify(err.describe(), severity="error", markup=False, timeout=15)
             return
         app.close_session(save=False)

@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
-from fagworkshop import store
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
+from fagworkshop.store.errors import SessionLocked, StoreError
+from fagworkshop.store.integrity import FileStamp, file_stamp
+from fagworkshop.store.lock import SessionLock
+from fagworkshop.store.reading import load_session_file
 from fagworkshop.tui.controller import SessionController
 from fagworkshop.tui.save_host import AppSaveHost
 from fagworkshop.tui.screen import WorkshopScreen
@@ -48,7 +51,7 @@ def open_or_ask(
     """
     try:
         open_session(app, path, session, read_only)
-    except store.SessionLocked as err:
+    except SessionLocked as err:
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -59,7 +62,7 @@ def open_or_ask(
         if len(app.screen_stack) < 2:
             go_home(app)
         app.push_screen(ConfirmModal(t("home.locked_ask", reason=err.describe())), answer)
-    except store.StoreError as err:
+    except StoreError as err:
         app.notify(err.describe(), severity="error", markup=False, timeout=15)
         if len(app.screen_stack) < 2:
             go_home(app)
@@ -76,17 +79,17 @@ def open_session(
     app.close_session()
     lock = None
     if path is not None and not read_only:
-        lock = store.SessionLock(path)
+        lock = SessionLock(path)
         lock.acquire()
     edited_outside = False
-    stamp: store.FileStamp | None
+    stamp: FileStamp | None
     try:
         if session is None:
             assert path is not None
-            loaded = store.load_session_file(path)
+            loaded = load_session_file(path)
             session, stamp, edited_outside = loaded.session, loaded.stamp, loaded.edited_outside
         else:
-            stamp = store.file_stamp(path) if path is not None else None
+            stamp = file_stamp(path) if path is not None else None
     except Exception:
         if lock is not None:
             lock.release()

@@ -10,7 +10,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol
 
-from fagworkshop import store
+from fagworkshop.store.errors import OutsideChange, StoreError
+from fagworkshop.store.integrity import file_stamp
+from fagworkshop.store.writing import UNCHECKED, save_session
 
 
 class Cancellable(Protocol):
@@ -88,20 +90,18 @@ class SessionStore:
     def stamp(self, path: Path) -> Any:
         """The store's ``FileStamp`` of the file now (None when there is none)."""
         try:
-            return store.file_stamp(path)
+            return file_stamp(path)
         except OSError:
             return None
 
     def save(self, job: SaveJob) -> SaveResult:
         """Save a job: refused with a conflict when the file is not the one expected."""
-        expected = job.expected if job.check else store.UNCHECKED
+        expected = job.expected if job.check else UNCHECKED
         try:
-            stamp = store.save_session(
-                job.plain, job.path, purge_backup=job.purge, expected=expected
-            )
-        except store.OutsideChange as err:  # stamp: what is on disk now
+            stamp = save_session(job.plain, job.path, purge_backup=job.purge, expected=expected)
+        except OutsideChange as err:  # stamp: what is on disk now
             return SaveResult(job, conflict=Conflict.OUTSIDE, stamp=err.on_disk)
-        except store.StoreError as err:
+        except StoreError as err:
             return SaveResult(job, error=err.describe())
         except OSError as err:  # the store should wrap these; never lose the app
             return SaveResult(job, error=str(err))

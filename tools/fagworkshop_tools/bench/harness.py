@@ -81,7 +81,7 @@ def session_of(size: Size) -> Session:
 
 def session_file(config: Config, size: Size) -> Path:
     """A saved copy of the generated session, written by the store."""
-    from fagworkshop.store import save_session
+    from fagworkshop.store.writing import save_session
 
     path = config.workdir / "files" / f"gen-{label(size)}.toml"
     if not path.exists():

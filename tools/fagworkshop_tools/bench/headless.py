@@ -59,7 +59,8 @@ def load_and_save(config: Config) -> list[Row]:
 
 
 def _load_and_save(config: Config, size: Size, repeat: int) -> list[Row]:
-    from fagworkshop.store import load_session, save_session
+    from fagworkshop.store.reading import load_session
+    from fagworkshop.store.writing import save_session
 
     path = session_file(config, size)
     session = session_of(size)

@@ -22,7 +22,7 @@ from fagworkshop_tools.bench.stats import Row, Summary
 def open_app_for_memory(path: Path) -> None:
     """In a child process: load the session with the store, open it in the app and show
     the rating grid (step 4) and the gaps (step 5), the two views that hold the most."""
-    from fagworkshop.store import load_session
+    from fagworkshop.store.reading import load_session
     from fagworkshop.tui.app import FagworkshopApp
 
     session = load_session(path)
@@ -133,7 +133,8 @@ async def _key_floor(keys: int) -> list[float]:
 async def _key_app(config: Config, size: Size, keys: int) -> tuple[list[float], dict[str, Any]]:
     from textual import events
 
-    from fagworkshop.store import load_session, save_session
+    from fagworkshop.store.reading import load_session
+    from fagworkshop.store.writing import save_session
     from fagworkshop.tui.app import FagworkshopApp
     from fagworkshop.tui.widgets.rating_grid import RatingGrid
     from fagworkshop_tools.bench.framewatch import FrameWatch
@@ -235,7 +236,7 @@ def _gaps(config: Config, size: Size, repeat: int) -> list[Row]:
 
 
 async def _gaps_app(config: Config, size: Size, repeat: int) -> list[float]:
-    from fagworkshop.store import save_session
+    from fagworkshop.store.writing import save_session
     from fagworkshop.tui.app import FagworkshopApp
     from fagworkshop_tools.bench.framewatch import FrameWatch
 

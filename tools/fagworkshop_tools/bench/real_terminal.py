@@ -48,7 +48,7 @@ STEP_DRAWN: dict[int, tuple[str, ...]] = {
 
 def _file(config: Config, size: Size, step: int, seed: int) -> Path:
     """A fresh generated session saved at ``step`` (each run types into its own copy)."""
-    from fagworkshop.store import save_session
+    from fagworkshop.store.writing import save_session
 
     session = generate_session(*size, seed=seed)
     session.current_step = step

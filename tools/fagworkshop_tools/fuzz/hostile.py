@@ -18,11 +18,11 @@ from fagworkshop_tools.fuzz.mutators import HOSTILE_TEXTS
 
 def hostile_session_file(folder: Path, n: int = 0) -> Path:
     """A session file whose every kind of user text holds hostile strings."""
-    from fagworkshop import store
     from fagworkshop.generate import generate_session
+    from fagworkshop.store.writing import to_toml
 
     s = generate_session(staff=len(HOSTILE_TEXTS), competences=8, rounds=2, seed=n)
-    doc = tomllib.loads(store.to_toml(s).decode("utf-8"))
+    doc = tomllib.loads(to_toml(s).decode("utf-8"))
     pick = HOSTILE_TEXTS
     doc["title"] = pick[n % len(pick)]
     doc["frame"]["jobcenter"] = pick[(n + 1) % len(pick)]

@@ -131,16 +131,17 @@ class KillReport:
 
 def _child(path: Path, start: int, reference: Reference, out_fd: int) -> None:
     """The forked child: hold the lock, save a growing session forever, report each save."""
-    from fagworkshop import store
+    from fagworkshop.store.lock import SessionLock
+    from fagworkshop.store.writing import save_session
 
-    lock = store.SessionLock(path).acquire()
+    lock = SessionLock(path).acquire()
     session = reference.at(start)  # the child's own copy of the parent's memory
     assert session is not None
     n = start
     while True:
         n += 1
         grow(session, n)
-        store.save_session(session, path)
+        save_session(session, path)
         os.write(out_fd, struct.pack("<I", n))
     lock.release()  # pragma: no cover - never reached; the parent kills us
 
@@ -149,15 +150,17 @@ def _check_after_kill(
     report: KillReport, number: int, path: Path, done: int, reference: Reference
 ) -> int:
     """Check the files after a kill; returns the generation now on disk."""
-    from fagworkshop import store
+    from fagworkshop.store.errors import SessionLocked, StoreError
+    from fagworkshop.store.lock import SessionLock
+    from fagworkshop.store.reading import load_session
 
     label = f"kill {number}"
     backup = path.with_name(path.name + ".bak")
     if any(p.name.endswith(".tmp") for p in path.parent.iterdir()):
         report.mid_save += 1
     try:
-        on_disk = store.load_session(path)
-    except store.StoreError as exc:
+        on_disk = load_session(path)
+    except StoreError as exc:
         report.corrupt += 1
         report.findings.append(f"{label}: the session file does not load: {exc.describe()}")
         return done
@@ -171,18 +174,18 @@ def _check_after_kill(
         report.findings.append(f"{label}: file holds a mixed state of save {n}")
     if backup.exists() and n > 0:
         try:
-            b = generation(store.load_session(backup))
-        except store.StoreError as exc:
+            b = generation(load_session(backup))
+        except StoreError as exc:
             report.corrupt += 1
             report.findings.append(f"{label}: the backup does not load: {exc.describe()}")
         else:
             if b not in (n - 1, n) or (b == n and n > done):
                 report.wrong_state += 1
                 report.findings.append(f"{label}: backup holds save {b} while the file holds {n}")
-    lock = store.SessionLock(path)
+    lock = SessionLock(path)
     try:
         lock.acquire()
-    except store.SessionLocked:
+    except SessionLocked:
         report.stuck_locks += 1
         report.findings.append(f"{label}: the killed child's lock still blocks")
     else:
@@ -199,7 +202,7 @@ def run_kills(
     seed: int = 0,
 ) -> KillReport:
     """Fork, let the child save, SIGKILL it after a random delay; ``kills`` times."""
-    from fagworkshop import store
+    from fagworkshop.store.writing import save_session
 
     if not hasattr(os, "fork"):
         raise RuntimeError("the kill test needs os.fork (Linux or macOS)")
@@ -208,7 +211,7 @@ def run_kills(
     start_time = time.perf_counter()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "vaekst.toml"
-    store.save_session(state(0, size), path)
+    save_session(state(0, size), path)
     reference = Reference(size)
     done = on_disk = 0
     for number in range(1, kills + 1):
@@ -239,7 +242,7 @@ def run_kills(
     # The next save sweeps what the kills left behind.
     final = reference.at(on_disk)
     assert final is not None
-    store.save_session(final, path)
+    save_session(final, path)
     left = sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
     if left:
         report.leftover_temp_after_save += len(left)
@@ -260,17 +263,18 @@ def _read_all(fd: int) -> bytes:
 _FRESH = """
 import sys
 from pathlib import Path
-from fagworkshop import store
+from fagworkshop.store.lock import SessionLock
+from fagworkshop.store.writing import save_session
 from fagworkshop_tools.fuzz.kills import grow, state
 path, start, size = Path(sys.argv[1]), int(sys.argv[2]), tuple(map(int, sys.argv[3:6]))
-store.SessionLock(path).acquire()
+SessionLock(path).acquire()
 session = state(start, size)
 n = start
 print("ready", flush=True)
 while True:
     n += 1
     grow(session, n)
-    store.save_session(session, path)
+    save_session(session, path)
     print(n, flush=True)
 """
 
@@ -279,14 +283,14 @@ def run_fresh_kills(
     folder: Path, kills: int, *, size: tuple[int, int, int] = SMALL, seed: int = 1
 ) -> KillReport:
     """Like :func:`run_kills`, with a new interpreter each time (slower, start-up included)."""
-    from fagworkshop import store
+    from fagworkshop.store.writing import save_session
 
     rng = random.Random(seed)
     report = KillReport()
     start_time = time.perf_counter()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "frisk.toml"
-    store.save_session(state(0, size), path)
+    save_session(state(0, size), path)
     reference = Reference(size)
     done = on_disk = 0
     for number in range(1, kills + 1):

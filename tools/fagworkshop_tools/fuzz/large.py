@@ -105,8 +105,8 @@ def check_large(path: Path, name: str) -> LargeResult:
 
 def fifty_megabytes(folder: Path, target_bytes: int = 50 * 1024 * 1024) -> Path:
     """A valid session file of about ``target_bytes``: a real session padded with rating notes."""
-    from fagworkshop import store
     from fagworkshop.generate import generate_session
+    from fagworkshop.store.writing import to_toml
 
     session = generate_session(staff=400, competences=40, rounds=1, seed=5)
     latest = session.rounds[-1]
@@ -119,28 +119,28 @@ def fifty_megabytes(folder: Path, target_bytes: int = 50 * 1024 * 1024) -> Path:
     path = folder / "halvtreds-mb.toml"
     # Written with the store's own serialiser but without its size check, as a
     # file from elsewhere would be.
-    path.write_bytes(store.to_toml(session))
+    path.write_bytes(to_toml(session))
     return path
 
 
 def run_large(folder: Path, *, full: bool) -> LargeReport:
     """The 10,000-staff session and the 50 MB file (full) or small stand-ins (suite)."""
-    from fagworkshop import store
     from fagworkshop.generate import generate_session
+    from fagworkshop.store.writing import save_session, to_toml
 
     folder.mkdir(parents=True, exist_ok=True)
     report = LargeReport()
     staff = 10_000 if full else 1_000
     session = generate_session(staff=staff, competences=80, rounds=1, seed=3)
     path = folder / f"staff-{staff}.toml"
-    store.save_session(session, path)
+    save_session(session, path)
     del session
     report.results.append(check_large(path, f"{staff}_staff"))
     if full:
         big = fifty_megabytes(folder)
     else:  # the same size without the time to write it: a valid head, then a sparse tail
         big = folder / "halvtreds-mb.toml"
-        big.write_bytes(store.to_toml(generate_session(staff=3, competences=4, rounds=1)))
+        big.write_bytes(to_toml(generate_session(staff=3, competences=4, rounds=1)))
         with big.open("r+b") as f:
             f.truncate(50 * 1024 * 1024)
     report.results.append(check_large(big, "50_mb_file"))

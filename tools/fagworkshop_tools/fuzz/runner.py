@@ -212,7 +212,8 @@ def check_file(
     path: Path, label: str, report: FuzzReport, *, in_process_cli: bool, subprocess_cli: bool
 ) -> None:
     """Load ``path`` and validate it; add every problem seen to ``report``."""
-    from fagworkshop import store
+    from fagworkshop.store.errors import StoreError
+    from fagworkshop.store.reading import load_any
 
     folder = path.parent if path.parent.exists() else None
     before = _folder_state(folder) if folder else {}
@@ -221,9 +222,9 @@ def check_file(
     try:
         with _time_limit(CASE_TIME_LIMIT):
             try:
-                store.load_any(path)
+                load_any(path)
                 refused = False
-            except store.StoreError as exc:
+            except StoreError as exc:
                 refused = True
                 _check_message(report, label, "loader", path, exc.describe(), refused=True)
     except _Hang:

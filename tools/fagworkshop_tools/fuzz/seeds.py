@@ -42,9 +42,9 @@ class Case:
 def _session_bytes(session: Any) -> bytes:
     """The file the application itself writes for a session (the store's own format)."""
     try:
-        from fagworkshop import store
+        from fagworkshop.store.writing import save_session
 
-        save = store.save_session
+        save = save_session
     except (ImportError, AttributeError):  # no store yet: the model's plain dump
         return tomli_w.dumps(session.model_dump(exclude_none=True)).encode("utf-8")
     with tempfile.TemporaryDirectory() as folder:

@@ -26,8 +26,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fagworkshop import store
+from fagworkshop.store.errors import SessionTruncated, StoreError
+from fagworkshop.store.folders import EntryState, list_sessions
 from fagworkshop.store.integrity import looks_truncated
+from fagworkshop.store.reading import load_session
+from fagworkshop.store.writing import save_session
 
 
 @dataclass
@@ -80,8 +83,8 @@ def demo_bytes(folder: Path) -> tuple[bytes, bytes]:
 
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "demo.toml"
-    store.save_session(build_demo(), path)  # as two runs of ``demo --write``: the first
-    store.save_session(build_demo(), path)  # becomes the backup
+    save_session(build_demo(), path)  # as two runs of ``demo --write``: the first
+    save_session(build_demo(), path)  # becomes the backup
     data, backup = path.read_bytes(), path.with_name("demo.toml.bak").read_bytes()
     path.unlink()
     path.with_name("demo.toml.bak").unlink()
@@ -111,15 +114,15 @@ def _deep_check(report: TruncationReport, path: Path, bak: Path, n: int) -> None
     report.deep_checks += 1
     before = _digest(path), _digest(bak)
     try:
-        store.save_session(build_demo(), path)
-    except store.StoreError:
+        save_session(build_demo(), path)
+    except StoreError:
         pass
     if (_digest(path), _digest(bak)) != before:
         report.saved_over += 1
         report._finding(f"offset {n}: a save replaced the cut file or its backup")
         return
-    entries = store.list_sessions(path.parent)
-    if [e.state for e in entries] != [store.EntryState.CUT_SHORT] or not entries[0].backup:
+    entries = list_sessions(path.parent)
+    if [e.state for e in entries] != [EntryState.CUT_SHORT] or not entries[0].backup:
         report.listed_wrong += 1
         report._finding(f"offset {n}: listed as {[e.state for e in entries]}")
     err = io.StringIO()
@@ -152,10 +155,10 @@ def sweep(
         report.offsets += 1
         path.write_bytes(data[:n])
         try:
-            store.load_session(path)
-        except store.SessionTruncated:
+            load_session(path)
+        except SessionTruncated:
             pass
-        except store.StoreError as exc:
+        except StoreError as exc:
             report.other_problem += 1
             report._finding(f"offset {n}: refused as {type(exc).__name__}")
         else:

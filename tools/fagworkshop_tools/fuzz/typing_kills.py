@@ -109,13 +109,15 @@ def type_then_end(
 ) -> TypingRun:
     """Open a fresh counting session, type ``keys`` digits at ``rate`` keys a second
     (each waited for on screen), then end the program as ``ending`` says."""
-    from fagworkshop import store
+    from fagworkshop.store.errors import StoreError
+    from fagworkshop.store.reading import load_session
+    from fagworkshop.store.writing import save_session
 
     pty_app = _pty_app()
     folder.mkdir(parents=True, exist_ok=True)
     session = counting_session(max(keys + 5, 20))
     path = folder / f"taste-{rng.randrange(1_000_000)}.toml"
-    store.save_session(session, path)
+    save_session(session, path)
     run = TypingRun(ending)
     typed: list[int] = []
     acked_at: list[float] = []
@@ -155,8 +157,8 @@ def type_then_end(
         except AssertionError as exc:
             run.problem = f"did not end: {exc}"
     try:
-        loaded = store.load_session(path)
-    except store.StoreError as exc:
+        loaded = load_session(path)
+    except StoreError as exc:
         run.problem = f"file does not load after {ending}: {exc.describe()}"
         return run
     run.saved = rated_prefix(loaded, typed)
