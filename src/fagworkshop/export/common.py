@@ -95,6 +95,13 @@ def competence_titles(idx: SessionIndex, ids: Iterable[str]) -> str:
     return ", ".join(line(idx.infos[c].title) for c in ids if c in idx.infos)
 
 
+def for_whom(action: Action, names: dict[str, str]) -> str:
+    """Who an action is for, as the export shows people; the whole group when it names nobody."""
+    if not action.for_whom:
+        return t("whole_group")
+    return ", ".join(names[p] for p in action.for_whom if p in names)
+
+
 def action_facts(
     action: Action, idx: SessionIndex, whom: str, date: Callable[[dt.date | None], str]
 ) -> list[tuple[str, str]]:

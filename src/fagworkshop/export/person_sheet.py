@@ -28,6 +28,7 @@ from fagworkshop.domain.self_view import cell_difference
 from fagworkshop.domain.session import Session
 from fagworkshop.export.common import (
     bullets_section,
+    for_whom,
     goal_details,
     labels,
     level_text,
@@ -214,11 +215,7 @@ def build_person_sheet(
     for action in session.actions:
         if action.for_whom and person_id not in action.for_whom:
             continue
-        whom = (
-            ", ".join(names[p] for p in action.for_whom if p in names)
-            if action.for_whom
-            else t("whole_group")
-        )
+        whom = for_whom(action, names)
         parts = [
             t(f"action.{action.kind.value}"),
             whom,

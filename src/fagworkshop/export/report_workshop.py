@@ -14,6 +14,7 @@ from fagworkshop.domain.analysis import (
 from fagworkshop.domain.session import ActionKind, Session, Step
 from fagworkshop.export.common import (
     action_facts,
+    for_whom,
     goal_details,
     level_text,
     line,
@@ -171,11 +172,7 @@ def plan_sections(session: Session, idx: SessionIndex, names: dict[str, str]) ->
         return []
     sections = [Section(t("step.6"), (Paragraph(t("export.plan.lead")),))]
     for action in session.actions:
-        whom = (
-            ", ".join(names[p] for p in action.for_whom if p in names)
-            if action.for_whom
-            else t("whole_group")
-        )
+        whom = for_whom(action, names)
         facts = action_facts(action, idx, whom, long_date)
         course = next((c for c in session.courses if c.id == action.course_id), None)
         if course is not None:

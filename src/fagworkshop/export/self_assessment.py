@@ -159,6 +159,24 @@ def render_form_xlsx(spec: FormSpec) -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    def drop_down(
+        choices: str, error: tuple[str, str], prompt: tuple[str, str] | None = None
+    ) -> DataValidation:
+        """A drop-down of ``choices`` (comma-separated) that refuses anything else with
+        ``error`` (title, text), and shows ``prompt`` (title, text) when one is given."""
+        check = DataValidation(
+            type="list",
+            formula1=f'"{choices}"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=error[0],
+            error=error[1],
+        )
+        if prompt is not None:
+            check.showInputMessage = True
+            check.promptTitle, check.prompt = prompt
+        return check
+
     def put(cell: Cell | MergedCell, value: str | int | None, **style: object) -> None:
         if isinstance(value, str):  # always text, never a formula
             cell.value = ILLEGAL_CHARACTERS_RE.sub("", _SURROGATES.sub("", value))[:32_000]
@@ -200,24 +218,13 @@ def render_form_xlsx(spec: FormSpec) -> bytes:
         put(ws.cell(r, WISH_COLUMN), yes if form_row.wish else None, protection=open_cell)
     last = header_row + max(len(spec.rows), 1)
     numbers = ",".join(str(level) for level, _, _ in spec.levels)
-    levels = DataValidation(
-        type="list",
-        formula1=f'"{numbers}"',
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle=t("sa.form.level_error_title"),
-        error=t("sa.form.level_error", levels=numbers),
-        showInputMessage=True,
-        promptTitle=t("sa.col.level"),
-        prompt=t("sa.form.level_prompt"),
+    levels = drop_down(
+        numbers,
+        (t("sa.form.level_error_title"), t("sa.form.level_error", levels=numbers)),
+        prompt=(t("sa.col.level"), t("sa.form.level_prompt")),
     )
-    wishes = DataValidation(
-        type="list",
-        formula1=f'"{yes},{no}"',
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle=t("sa.form.wish_error_title"),
-        error=t("sa.form.wish_error", yes=yes),
+    wishes = drop_down(
+        f"{yes},{no}", (t("sa.form.wish_error_title"), t("sa.form.wish_error", yes=yes))
     )
     ws.add_data_validation(levels)
     ws.add_data_validation(wishes)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
@@ -30,6 +31,7 @@ from fagworkshop.domain.analysis import CellState, analyse, build_index
 from fagworkshop.domain.session import Session
 from fagworkshop.export.common import (
     competence_titles,
+    for_whom,
     labels,
     line,
     name_redactor,
@@ -127,9 +129,23 @@ def _heat_map_sheet(ws: Worksheet, heat: HeatMap | None, notice: str) -> None:
     ws.append([put(ws, notice)])
 
 
-def _ratings_rows(
-    session: Session, names: dict[str, str], redact: Callable[[str], str]
-) -> list[list[Value]]:
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """What the sheets are written from: the session, and people shown as in the report."""
+
+    session: Session
+    names: dict[str, str]  # person id -> how the person appears
+    redact: Callable[[str], str]  # free text with names replaced unless with_names
+    with_names: bool
+
+    @property
+    def person_column(self) -> str:
+        """The title of the column that shows people."""
+        return t("xlsx.col.person_name") if self.with_names else t("xlsx.col.person_hidden")
+
+
+def _ratings_rows(src: _Source) -> list[list[Value]]:
+    session, names, redact = src.session, src.names, src.redact
     idx = build_index(session)
     profile_names = {p.id: line(p.name) for p in session.profiles}
     jobcenter, unit = line(session.frame.jobcenter), line(session.frame.unit)
@@ -172,19 +188,13 @@ def _ratings_rows(
     return rows
 
 
-def _ratings_sheet(
-    ws: Worksheet,
-    session: Session,
-    names: dict[str, str],
-    redact: Callable[[str], str],
-    with_names: bool,
-) -> None:
+def _ratings_sheet(ws: Worksheet, src: _Source) -> None:
     header = [
         t("xlsx.col.jobcenter"),
         t("xlsx.col.unit"),
         t("xlsx.col.round"),
         t("xlsx.col.round_date"),
-        t("xlsx.col.person_name") if with_names else t("xlsx.col.person_hidden"),
+        src.person_column,
         t("xlsx.col.role"),
         t("xlsx.col.local_profiles"),
         t("xlsx.col.code"),
@@ -202,10 +212,11 @@ def _ratings_sheet(
         t("person.wish"),
     ]
     widths = [16, 16, 7, 11, 18, 18, 26, 16, 40, 14, 9, 8, 10, 9, 10, 14, 30, 10, 9, 10]
-    table(ws, header, _ratings_rows(session, names, redact), widths, wrap=frozenset())
+    table(ws, header, _ratings_rows(src), widths, wrap=frozenset())
 
 
-def _profiles_sheet(ws: Worksheet, session: Session) -> None:
+def _profiles_sheet(ws: Worksheet, src: _Source) -> None:
+    session = src.session
     idx = build_index(session)
     result = analyse(session, index=idx)
     block_of = {e.id: line(b.title) for b, e in session.elements()}
@@ -243,18 +254,13 @@ def _profiles_sheet(ws: Worksheet, session: Session) -> None:
     table(ws, header, rows, [32, 10, 12, 8, 9, 44, 28, 10])
 
 
-def _plan_sheet(
-    ws: Worksheet, session: Session, names: dict[str, str], redact: Callable[[str], str]
-) -> None:
+def _plan_sheet(ws: Worksheet, src: _Source) -> None:
+    session, redact = src.session, src.redact
     idx = build_index(session)
     courses = {c.id: line(c.name) for c in session.courses}
     rows: list[list[Value]] = []
     for a in session.actions:
-        whom = (
-            ", ".join(names[p] for p in a.for_whom if p in names)
-            if a.for_whom
-            else t("whole_group")
-        )
+        whom = for_whom(a, src.names)
         rows.append(
             [
                 redact(line(a.title)),
@@ -284,28 +290,23 @@ def _plan_sheet(
     table(ws, header, rows, [32, 18, 20, 36, 18, 11, 12, 20, 48, 30], wrap=frozenset({0, 3, 8, 9}))
 
 
-def _goals_sheet(
-    ws: Worksheet,
-    session: Session,
-    names: dict[str, str],
-    redact: Callable[[str], str],
-    with_names: bool,
-) -> None:
+def _goals_sheet(ws: Worksheet, src: _Source) -> None:
+    session = src.session
     idx = build_index(session)
     rows: list[list[Value]] = []
     for person in session.staff:
         for goal in person.goals:
             rows.append(
                 [
-                    names[person.id],
-                    redact(text(goal.text)),
+                    src.names[person.id],
+                    src.redact(text(goal.text)),
                     competence_titles(idx, goal.competences),
                     goal.deadline,
                     yes_no(goal.done),
                 ]
             )
     header = [
-        t("xlsx.col.person_name") if with_names else t("xlsx.col.person_hidden"),
+        src.person_column,
         t("xlsx.col.goal"),
         t("xlsx.col.competences"),
         t("xlsx.col.deadline"),
@@ -324,15 +325,18 @@ def build_workbook(session: Session, with_names: bool = False) -> Workbook:
         (b for s in report.sections for b in s.blocks if isinstance(b, HeatMap)),
         None,
     )
-    names = labels(session, with_names)
     redact = name_redactor(session, with_names)
+    src = _Source(session, labels(session, with_names), redact, with_names)
     # Write-only: rows stream out as they come, so 2,000 staff do not need gigabytes.
     wb = Workbook(write_only=True)
     _heat_map_sheet(wb.create_sheet(t("xlsx.sheet.heat_map")), heat, report.notice)
-    _ratings_sheet(wb.create_sheet(t("xlsx.sheet.ratings")), session, names, redact, with_names)
-    _profiles_sheet(wb.create_sheet(t("xlsx.sheet.profiles")), session)
-    _plan_sheet(wb.create_sheet(t("xlsx.sheet.plan")), session, names, redact)
-    _goals_sheet(wb.create_sheet(t("xlsx.sheet.goals")), session, names, redact, with_names)
+    for title, sheet in (
+        ("xlsx.sheet.ratings", _ratings_sheet),
+        ("xlsx.sheet.profiles", _profiles_sheet),
+        ("xlsx.sheet.plan", _plan_sheet),
+        ("xlsx.sheet.goals", _goals_sheet),
+    ):
+        sheet(wb.create_sheet(t(title)), src)
     wb.properties.title = redact(line(session.title))[:255]
     wb.properties.creator = "fagworkshop"
     return wb
