@@ -13,9 +13,9 @@ from fagworkshop.domain.analysis import analyse, biggest_gaps
 from fagworkshop.export.report import BIGGEST_GAPS, Bullets, build_report
 from fagworkshop.i18n import t
 from fagworkshop.tui.app import FagworkshopApp
-from fagworkshop.tui.steps.summary import SHOWN_GAPS, summary_sections
-from fagworkshop.tui.widgets.gaps_panel import BIGGEST_SHOWN
-from fagworkshop.tui.widgets.plan_panel import ActionForm
+from fagworkshop.tui.steps.gaps.body import BIGGEST_SHOWN
+from fagworkshop.tui.steps.plan.body import ActionForm
+from fagworkshop.tui.steps.summary.view import SHOWN_GAPS, summary_sections
 
 
 def test_the_rule_people_below_first_then_levels_short_unrated_not_a_gap() -> None:

@@ -57,7 +57,7 @@ def test_no_textual_action_is_overridden_with_other_parameters() -> None:
 async def test_textual_s_toggle_action_works_on_the_basic_list() -> None:
     from fagworkshop.demo import build_demo
     from fagworkshop.tui.app import FagworkshopApp
-    from fagworkshop.tui.widgets.basic_editor import BasicList
+    from fagworkshop.tui.steps.basic.body import BasicList
 
     session = build_demo()
     session.current_step = 2

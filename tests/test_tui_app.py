@@ -17,8 +17,8 @@ from fagworkshop.store.lock import SessionLock
 from fagworkshop.store.reading import load_session
 from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import HIGH_CONTRAST, FagworkshopApp
+from fagworkshop.tui.widgets.notes_panel import DecisionList
 from fagworkshop.tui.widgets.step_bar import StepBar
-from fagworkshop.tui.widgets.step_panel import DecisionList
 from support.harness import open_saved
 
 HOSTILE = "[bold red]x[/] y [/"
@@ -267,7 +267,7 @@ async def test_palette_lists_steps_and_goes_there(tmp_path: Path) -> None:
 async def test_timebox_counts_down_and_changes_colour(tmp_path: Path) -> None:
     import time
 
-    from fagworkshop.tui.widgets.step_panel import StepPanel, clock
+    from fagworkshop.tui.widgets.notes_panel import StepPanel, clock
 
     assert clock(61) == "01:01" and clock(3600) == "1:00:00"
     session = small()

@@ -16,7 +16,7 @@ from fagworkshop.generate import generate_session
 from fagworkshop.tui.aspects import BY_NAME, Aspect, aspect_of
 from fagworkshop.tui.controller import Applied, SaveState
 from fagworkshop.tui.screen import WorkshopScreen
-from fagworkshop.tui.widgets.basic_editor import BasicEditor
+from fagworkshop.tui.steps.basic.body import BasicEditor
 from fagworkshop.tui.widgets.step_bar import StepBar
 from support.harness import after_refresh, at_step, open_saved
 

@@ -15,8 +15,8 @@ from fagworkshop.domain.session import (
     Session,
 )
 from fagworkshop.tui.app import FagworkshopApp
-from fagworkshop.tui.widgets.basic_editor import BasicList
-from fagworkshop.tui.widgets.blocks_editor import BlocksEditor, ElementList
+from fagworkshop.tui.steps.basic.body import BasicList
+from fagworkshop.tui.steps.blocks.body import BlocksEditor, ElementList
 from support.harness import open_saved, saved_copy
 from support.narrow import present
 
@@ -154,7 +154,7 @@ async def test_escape_leaves_the_list_so_digits_change_step(tmp_path: Path) -> N
 
 
 async def test_escape_leaves_the_rating_grid_too(tmp_path: Path) -> None:
-    from fagworkshop.tui.widgets.rating_grid import RatingGrid
+    from fagworkshop.tui.steps.staff.rating_grid import RatingGrid
 
     session, path, app = opened_at(tmp_path, 4)
     async with app.run_test(size=(120, 40)) as pilot:

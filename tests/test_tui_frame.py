@@ -10,7 +10,7 @@ from textual.widgets import Button, Input, OptionList, Select, TextArea
 from fagworkshop.generate import generate_session
 from fagworkshop.store.reading import load_session
 from fagworkshop.tui.app import FagworkshopApp
-from fagworkshop.tui.steps.frame import FrameStep
+from fagworkshop.tui.steps.frame.view import FrameStep
 from support.harness import open_saved
 
 HOSTILE = "[bold red]x[/] y [/"
@@ -95,7 +95,7 @@ async def test_frame_shows_catalogue_and_hostile_values_literally(tmp_path: Path
 
 def test_filling_participants_of_a_view_without_children_does_not_crash() -> None:
     """Leaving step 1 at once on a busy machine removed the list before on_mount filled it."""
-    from fagworkshop.tui.steps.frame import FrameStep
+    from fagworkshop.tui.steps.frame.view import FrameStep
 
     view = FrameStep()
     view._fill_participants()  # no children composed: nothing to fill, no NoMatches

@@ -12,8 +12,8 @@ from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
 from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp
-from fagworkshop.tui.widgets.gaps_panel import GapsPanel
-from fagworkshop.tui.widgets.heat_map import STATE_STYLES, HeatMap
+from fagworkshop.tui.steps.gaps.body import GapsPanel
+from fagworkshop.tui.steps.gaps.heat_map import STATE_STYLES, HeatMap
 from support.harness import PanelHost, at_step, screen_text
 from support.narrow import present
 

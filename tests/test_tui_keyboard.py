@@ -15,7 +15,7 @@ from textual.widgets import Input, TextArea
 
 from fagworkshop.demo import build_demo
 from fagworkshop.tui.app import FagworkshopApp
-from fagworkshop.tui.widgets.blocks_editor import ElementList
+from fagworkshop.tui.steps.blocks.body import ElementList
 from support.harness import at_step
 
 
@@ -224,7 +224,7 @@ async def test_help_explains_the_step_bar_numbers() -> None:
 async def test_ctrl_n_gives_an_empty_form_without_the_last_course() -> None:
     from textual.widgets import OptionList, Select
 
-    from fagworkshop.tui.widgets.plan_panel import ActionForm
+    from fagworkshop.tui.steps.plan.body import ActionForm
 
     session = build_demo()
     with_course = next(i for i, a in enumerate(session.actions) if a.course_id)
@@ -266,7 +266,7 @@ async def _open_action_with_course(pilot: Pilot[None], app: FagworkshopApp) -> i
 async def test_ticking_a_competence_keeps_the_kind_the_user_chose() -> None:
     from textual.widgets import Select, SelectionList
 
-    from fagworkshop.tui.widgets.plan_panel import ActionForm
+    from fagworkshop.tui.steps.plan.body import ActionForm
 
     session = build_demo()
     before = len(session.actions)
@@ -298,7 +298,7 @@ async def test_ticking_a_competence_keeps_the_kind_the_user_chose() -> None:
 async def test_ctrl_n_right_after_ctrl_s_does_not_warn() -> None:
     from textual.widgets import Select
 
-    from fagworkshop.tui.widgets.plan_panel import ActionForm
+    from fagworkshop.tui.steps.plan.body import ActionForm
 
     session = build_demo()
     app = FagworkshopApp(session=session)
@@ -389,7 +389,7 @@ async def test_step_5_lists_scroll_by_keyboard_to_their_last_item() -> None:
 async def test_a_running_timebox_counts_down_on_every_step() -> None:
     from textual.widgets import Static
 
-    from fagworkshop.tui.widgets.step_panel import StepPanel
+    from fagworkshop.tui.widgets.notes_panel import StepPanel
 
     session = build_demo()
     session.step(2).timebox_minutes = 10
@@ -410,7 +410,7 @@ async def test_a_running_timebox_counts_down_on_every_step() -> None:
 
 
 async def test_grid_a_keeps_the_competence_under_the_cursor() -> None:
-    from fagworkshop.tui.widgets.rating_grid import RatingGrid
+    from fagworkshop.tui.steps.staff.rating_grid import RatingGrid
 
     session = build_demo()
     app = FagworkshopApp(session=session)

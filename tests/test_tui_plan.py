@@ -13,7 +13,7 @@ from fagworkshop.generate import generate_session
 from fagworkshop.store.reading import load_session
 from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp
-from fagworkshop.tui.widgets.plan_panel import ActionForm, PlanPanel
+from fagworkshop.tui.steps.plan.body import ActionForm, PlanPanel
 from support.harness import PanelHost, at_step, screen_text
 from support.narrow import present
 

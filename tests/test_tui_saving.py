@@ -310,7 +310,7 @@ async def test_opening_a_cut_short_disk_version_keeps_the_work_here(tmp_path: Pa
 
 
 async def test_undo_in_the_rating_grid_shows_the_old_level(tmp_path: Path) -> None:
-    from fagworkshop.tui.widgets.rating_grid import RatingGrid
+    from fagworkshop.tui.steps.staff.rating_grid import RatingGrid
     from fagworkshop_tools.fuzz.typing_kills import counting_session
 
     path = tmp_path / "w.toml"

@@ -16,10 +16,10 @@ from fagworkshop.store.reading import load_session
 from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.bindings import description
-from fagworkshop.tui.widgets.gaps_panel import GapsPanel
-from fagworkshop.tui.widgets.plan_panel import PlanPanel
-from fagworkshop.tui.widgets.rating_grid import FLAGGED_STYLE, Layer, RatingGrid
-from fagworkshop.tui.widgets.staff_panel import StaffPanel
+from fagworkshop.tui.steps.gaps.body import GapsPanel
+from fagworkshop.tui.steps.plan.body import PlanPanel
+from fagworkshop.tui.steps.staff.body import StaffPanel
+from fagworkshop.tui.steps.staff.rating_grid import FLAGGED_STYLE, Layer, RatingGrid
 from support.harness import PanelHost, at_step, screen_text
 from support.narrow import present
 
@@ -351,7 +351,7 @@ async def test_f1_help_names_the_self_layer_keys(step: int) -> None:
 
 
 def test_step_7_sums_up_the_staff_s_own_voice() -> None:
-    from fagworkshop.tui.steps.summary import summary_sections
+    from fagworkshop.tui.steps.summary.view import summary_sections
 
     sections = dict(summary_sections(demo()))
     body = sections[t("selfview.export.title")]

@@ -11,9 +11,9 @@ from fagworkshop.store.reading import load_session
 from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.bindings import description
-from fagworkshop.tui.widgets.rating_grid import RatingGrid
-from fagworkshop.tui.widgets.staff_confirm import ConfirmErase
-from fagworkshop.tui.widgets.staff_panel import StaffPanel
+from fagworkshop.tui.steps.staff.body import StaffPanel
+from fagworkshop.tui.steps.staff.confirm import ConfirmErase
+from fagworkshop.tui.steps.staff.rating_grid import RatingGrid
 from support.harness import PanelHost, at_step, screen_text
 from support.narrow import present
 

@@ -11,7 +11,7 @@ from fagworkshop.domain.session import Status
 from fagworkshop.generate import generate_session
 from fagworkshop.store.reading import load_session
 from fagworkshop.tui.app import FagworkshopApp
-from fagworkshop.tui.steps.summary import SummaryStep, summary_sections
+from fagworkshop.tui.steps.summary.view import SummaryStep, summary_sections
 from support.harness import open_saved
 
 HOSTILE = "[bold red]x[/] y [/"

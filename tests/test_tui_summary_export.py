@@ -13,8 +13,8 @@ from fagworkshop.domain import changes
 from fagworkshop.export.formats import ALL_FORMATS
 from fagworkshop.generate import generate_session
 from fagworkshop.tui.app import FagworkshopApp
-from fagworkshop.tui.steps.summary import SummaryStep
-from fagworkshop.tui.steps.summary_export import EXPORT_FORMATS, ExportForm
+from fagworkshop.tui.steps.summary.export_form import EXPORT_FORMATS, ExportForm
+from fagworkshop.tui.steps.summary.view import SummaryStep
 from fagworkshop.tui.widgets.choice import ChoiceModal
 from support.harness import open_saved
 

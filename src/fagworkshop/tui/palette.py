@@ -43,7 +43,7 @@ class WorkshopCommands(Provider):
             found.append((t("palette.home"), "", app.action_home))
             found.append((t("palette.agreed"), t("step.7"), partial(self._summary, "agreed")))
             found.append((t("palette.follow_up"), t("step.7"), partial(self._summary, "follow_up")))
-            from fagworkshop.tui.steps.summary_export import EXPORT_FORMATS
+            from fagworkshop.tui.steps.summary.export_form import EXPORT_FORMATS
 
             for fmt in EXPORT_FORMATS:
                 found.append(

@@ -59,8 +59,8 @@ async def _until(pilot: Any, check: Callable[[], bool], timeout: float = 60.0) -
 
 def _step_ready(app: Any, step: int) -> bool:
     """Whether step 4's rating grid or step 5's heat map is on screen with its rows."""
-    from fagworkshop.tui.widgets.heat_map import HeatMap
-    from fagworkshop.tui.widgets.rating_grid import RatingGrid
+    from fagworkshop.tui.steps.gaps.heat_map import HeatMap
+    from fagworkshop.tui.steps.staff.rating_grid import RatingGrid
 
     view = app.current_view()
     if view is None or int(view.step) != step or not view.is_mounted:
@@ -136,7 +136,7 @@ async def _key_app(config: Config, size: Size, keys: int) -> tuple[list[float], 
     from fagworkshop.store.reading import load_session
     from fagworkshop.store.writing import save_session
     from fagworkshop.tui.app import FagworkshopApp
-    from fagworkshop.tui.widgets.rating_grid import RatingGrid
+    from fagworkshop.tui.steps.staff.rating_grid import RatingGrid
     from fagworkshop_tools.bench.framewatch import FrameWatch
 
     session = generate_session(*size, seed=2)  # its own copy: the keys change it

@@ -18,7 +18,7 @@ from fagworkshop.domain.session import Session, Step
 from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import Outcome, host, session_of
-from fagworkshop.tui.widgets.step_panel import StepPanel
+from fagworkshop.tui.widgets.notes_panel import StepPanel
 
 
 @runtime_checkable
@@ -162,7 +162,7 @@ class StepView(Widget):
 
     def _show_running_timebox(self) -> None:
         """A running timebox counts down on every step, not only in its own step's panel."""
-        from fagworkshop.tui.widgets.step_panel import WARNING_SECONDS, clock
+        from fagworkshop.tui.widgets.notes_panel import WARNING_SECONDS, clock
 
         shown = next(iter(self.query("#running-timebox").results(Static)), None)
         if shown is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fagworkshop.domain.session import Step
 from fagworkshop.tui.steps.base import StepView
-from fagworkshop.tui.widgets.staff_panel import StaffPanel
+from fagworkshop.tui.steps.staff.body import StaffPanel
 
 
 class StaffStep(StepView):

@@ -18,7 +18,7 @@ from fagworkshop.domain.session import Session, Status, Step
 from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.steps.base import StepView
-from fagworkshop.tui.steps.summary_export import EXPORT_FORMATS, ExportForm
+from fagworkshop.tui.steps.summary.export_form import EXPORT_FORMATS, ExportForm
 from fagworkshop.tui.widgets.confirm import ConfirmModal
 
 __all__ = ["EXPORT_FORMATS", "SummaryStep", "summary_sections"]

@@ -21,16 +21,16 @@ from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import session_of
-from fagworkshop.tui.widgets.grid_support import (
-    competence_codes,
-    competence_title,
-)
-from fagworkshop.tui.widgets.heat_map import (
+from fagworkshop.tui.steps.gaps.heat_map import (
     LEGEND_ORDER,
     LEGEND_SAMPLES,
     STATE_STYLES,
     UNUSED_MARK,
     HeatMap,
+)
+from fagworkshop.tui.widgets.grid_support import (
+    competence_codes,
+    competence_title,
 )
 
 SORTS = ("staff", "name", "gaps")

@@ -35,7 +35,7 @@ from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import Applied, Refused, host, session_of
-from fagworkshop.tui.widgets.action_form import ActionForm, action_line
+from fagworkshop.tui.steps.plan.action_form import ActionForm, action_line
 from fagworkshop.tui.widgets.grid_support import (
     competence_codes,
     competence_title,

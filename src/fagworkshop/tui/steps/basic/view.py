@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fagworkshop.domain.session import Step
 from fagworkshop.tui.steps.base import StepView
-from fagworkshop.tui.widgets.basic_editor import BasicEditor
+from fagworkshop.tui.steps.basic.body import BasicEditor
 
 
 class BasicStep(StepView):

@@ -8,8 +8,8 @@ from textual.content import Content
 from fagworkshop.domain.self_view import TALK_DIFFERENCE, cell_difference, self_people
 from fagworkshop.domain.session import AdaptedElement, BasicChoice, Person, Session
 from fagworkshop.i18n import t
+from fagworkshop.tui.steps.staff.rating_grid import Layer
 from fagworkshop.tui.widgets.grid_support import competence_codes
-from fagworkshop.tui.widgets.rating_grid import Layer
 
 
 def detail_content(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fagworkshop.domain.session import Step
 from fagworkshop.tui.steps.base import StepView
-from fagworkshop.tui.widgets.plan_panel import PlanPanel
+from fagworkshop.tui.steps.plan.body import PlanPanel
 
 
 class PlanStep(StepView):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fagworkshop.domain.session import Step
 from fagworkshop.tui.steps.base import StepView
-from fagworkshop.tui.widgets.blocks_editor import BlocksEditor
+from fagworkshop.tui.steps.blocks.body import BlocksEditor
 
 
 class BlocksStep(StepView):

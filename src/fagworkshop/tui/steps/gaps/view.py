@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fagworkshop.domain.session import Step
 from fagworkshop.tui.steps.base import StepView
-from fagworkshop.tui.widgets.gaps_panel import GapsPanel
+from fagworkshop.tui.steps.gaps.body import GapsPanel
 
 
 class GapsStep(StepView):
@@ -19,7 +19,7 @@ class GapsStep(StepView):
         self.call_after_refresh(self._focus_map)
 
     def _focus_map(self) -> None:
-        from fagworkshop.tui.widgets.heat_map import HeatMap
+        from fagworkshop.tui.steps.gaps.heat_map import HeatMap
 
         for panel in self.query(GapsPanel):
             maps = panel.query(HeatMap)

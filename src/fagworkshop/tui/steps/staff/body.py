@@ -30,12 +30,12 @@ from fagworkshop.i18n import t
 from fagworkshop.i18n.names import place_text
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import Applied, host, session_of
+from fagworkshop.tui.steps.staff.confirm import ConfirmErase
+from fagworkshop.tui.steps.staff.detail import detail_content, help_line, round_line
+from fagworkshop.tui.steps.staff.form import StaffForm
+from fagworkshop.tui.steps.staff.rating_grid import Layer, RatingGrid
 from fagworkshop.tui.widgets.grid_support import competence_codes
 from fagworkshop.tui.widgets.grid_view import CellMessage
-from fagworkshop.tui.widgets.rating_grid import Layer, RatingGrid
-from fagworkshop.tui.widgets.staff_confirm import ConfirmErase
-from fagworkshop.tui.widgets.staff_detail import detail_content, help_line, round_line
-from fagworkshop.tui.widgets.staff_form import StaffForm
 
 
 class StaffPanel(Vertical):

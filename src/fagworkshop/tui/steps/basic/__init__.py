@@ -1,0 +1,1 @@
+"""Step 2, Basiskompetencer (basic competences): its view and the widgets only it uses."""

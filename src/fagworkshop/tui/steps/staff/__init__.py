@@ -1,0 +1,1 @@
+"""Step 4, Medarbejdere (staff and the rating grid): its view and the widgets only it uses."""
