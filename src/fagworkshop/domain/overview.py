@@ -22,7 +22,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fagworkshop.domain.analysis import CompetenceKind, analyse, build_index
+from fagworkshop.domain.analysis import CompetenceCoverage, CompetenceKind, analyse, build_index
 from fagworkshop.domain.session import ActionKind, ActionStatus, Session
 
 
@@ -41,30 +41,14 @@ class Unit:
 
 
 @dataclass(frozen=True, slots=True)
-class UnitCoverage:
-    """One competence in one unit: the unit's own coverage figures."""
-
-    relevant: int
-    meets: int
-    unrated: int
-    unused: int
-    target: int | None
-    holders: tuple[str, ...]  # person ids of the unit's relevant people meeting the target
-
-    @property
-    def short(self) -> int:
-        """Relevant people who do not (yet) meet the target: rated below it or unrated."""
-        return self.relevant - self.meets if self.target is not None else 0
-
-
-@dataclass(frozen=True, slots=True)
 class CompetenceAcross:
-    """One competence across the units; ``cells[i]`` is None where unit i lacks it."""
+    """One competence across the units; ``cells[i]`` is unit i's own coverage of it
+    (from its analysis), None where unit i lacks it."""
 
     id: str
     title: str
     kind: CompetenceKind
-    cells: tuple[UnitCoverage | None, ...]
+    cells: tuple[CompetenceCoverage | None, ...]
 
     @property
     def present(self) -> tuple[int, ...]:
@@ -182,7 +166,7 @@ def build_overview(sessions: Sequence[Session]) -> Overview:
     units: list[Unit] = []
     order: list[str] = []  # competence ids, first unit's order, then new ones as met
     titles: dict[str, tuple[str, CompetenceKind]] = {}
-    per_unit: list[dict[str, UnitCoverage]] = []
+    per_unit: list[dict[str, CompetenceCoverage]] = []
     profiles: list[ProfileRow] = []
     plans: list[PlanRow] = []
     names: dict[tuple[int, str], str] = {}
@@ -203,20 +187,11 @@ def build_overview(sessions: Sequence[Session]) -> Overview:
                 label=_label(session, [u.label for u in units]),
             )
         )
-        cells: dict[str, UnitCoverage] = {}
         for cov in analysis.competences:
             if cov.id not in titles:
                 titles[cov.id] = (cov.competence.title, cov.competence.kind)
                 order.append(cov.id)
-            cells[cov.id] = UnitCoverage(
-                relevant=cov.relevant,
-                meets=cov.meets,
-                unrated=cov.unrated,
-                unused=cov.unused,
-                target=cov.target,
-                holders=cov.holders,
-            )
-        per_unit.append(cells)
+        per_unit.append({cov.id: cov for cov in analysis.competences})
         profiles.extend(
             ProfileRow(index, q.name, q.needed, len(q.qualified)) for q in analysis.profiles
         )
@@ -259,6 +234,5 @@ __all__ = [
     "PlanRow",
     "ProfileRow",
     "Unit",
-    "UnitCoverage",
     "build_overview",
 ]

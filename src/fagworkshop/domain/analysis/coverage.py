@@ -52,6 +52,11 @@ class CompetenceCoverage:
         return self.relevant - self.unrated
 
     @property
+    def short(self) -> int:
+        """Relevant people who do not (yet) meet the target: rated below it or unrated."""
+        return self.relevant - self.meets if self.target is not None else 0
+
+    @property
     def single_holder(self) -> bool:
         """Exactly one relevant person meets the target: the unit hangs on one person."""
         return len(self.holders) == 1
