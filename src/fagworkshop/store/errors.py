@@ -58,6 +58,20 @@ def render(part: Part) -> str:
     return cut_quote(part, 3 * QUOTE_LIMIT)
 
 
+class DataProblem(ValueError):
+    """Data a step of reading or writing cannot make sense of, before it is a message.
+
+    ``place`` is where (``rounds[0].ratings.p-1``), ``key`` the i18n message and
+    ``params`` its values; the reader turns it into a :class:`FileProblem`.
+    """
+
+    def __init__(self, place: str, key: str, **params: Any) -> None:
+        super().__init__(f"{place}: {key}")
+        self.place = place
+        self.key = key
+        self.params = params
+
+
 class StoreError(Exception):
     """Base of every error the store raises."""
 

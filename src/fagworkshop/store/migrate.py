@@ -23,19 +23,14 @@ from collections.abc import Callable
 from typing import Any
 
 from fagworkshop.domain.session import SESSION_SCHEMA_VERSION
+from fagworkshop.store.errors import DataProblem
 from fagworkshop.store.shape import encode_line
 
 Data = dict[str, Any]
 
 
-class MigrationProblem(ValueError):
+class MigrationProblem(DataProblem):
     """Data of an old version that the migration cannot make sense of."""
-
-    def __init__(self, place: str, key: str, **params: Any) -> None:
-        super().__init__(f"{place}: {key}")
-        self.place = place
-        self.key = key
-        self.params = params
 
 
 def _v0_to_v1(data: Data) -> Data:

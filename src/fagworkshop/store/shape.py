@@ -33,6 +33,8 @@ from typing import Any
 
 import tomli_w
 
+from fagworkshop.store.errors import DataProblem
+
 Data = dict[str, Any]
 
 _ID = r"[a-z0-9][a-z0-9_-]{0,63}"
@@ -50,18 +52,8 @@ LINE_TABLES = ("ratings", "self_ratings")
 _TABLE_KEYS_AFTER_ROUNDS = ("actions", "steps")
 
 
-class ShapeProblem(ValueError):
-    """A rating line (or a rating about to be written) that is not what the shape allows.
-
-    ``place`` is where (``rounds[0].ratings.p-1``), ``key`` the i18n message, ``params``
-    its values: the reader reports it like a ``MigrationProblem``.
-    """
-
-    def __init__(self, place: str, key: str, **params: Any) -> None:
-        super().__init__(f"{place}: {key}")
-        self.place = place
-        self.key = key
-        self.params = params
+class ShapeProblem(DataProblem):
+    """A rating line (or a rating about to be written) that is not what the shape allows."""
 
 
 def _bad_pair(line: str) -> str:
