@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from fagworkshop.demo import DEMO_ID, build_demo
-from fagworkshop.domain import rules
+from fagworkshop import resources
+from fagworkshop.demo import DEMO_ID, SHIPPED_FILES, build_demo
+from fagworkshop.domain import changes, rules
 from fagworkshop.domain.analysis import analyse
 from fagworkshop.domain.session import ActionKind, ElementStatus, Origin, Session, Status
-from fagworkshop.store.reading import load_session
+from fagworkshop.store.encoding import session_file_bytes
+from fagworkshop.store.integrity import check
+from fagworkshop.store.reading import load_catalogue, load_session
 from fagworkshop.store.writing import save_session
 
 
@@ -109,3 +114,37 @@ def test_steps_have_notes_and_decisions(demo: Session) -> None:
     assert sum(len(state.decisions) for state in demo.steps.values()) >= 4
     assert all(state.notes for state in demo.steps.values())
     assert demo.current_step == 1  # the demo opens at the start (issue 11)
+
+
+@pytest.mark.parametrize("path", SHIPPED_FILES, ids=lambda p: p.name)
+def test_shipped_demo_file_is_whole_and_as_fagworkshop_writes_it(path: Path) -> None:
+    """A hand edit must be followed by ``fagworkshop_tools.demo_files`` (see demo/__init__)."""
+    raw = path.read_bytes()
+    assert check(raw).marked and not check(raw).edited and not check(raw).truncated
+    assert raw == session_file_bytes(load_session(path))
+
+
+@pytest.mark.parametrize("path", SHIPPED_FILES, ids=lambda p: p.name)
+def test_shipped_demo_keeps_the_builtin_catalogue_as_it_is(path: Path) -> None:
+    """The demo's copy of the catalogue (scale, themes, courses, item texts) is the built-in one.
+
+    A session keeps its own copy, so a change to ``profiles/fagprofiler.toml``
+    does not reach the demo by itself: this says when the demo file needs the
+    same change. (Levels and priorities are the team's choices, not compared.)
+    """
+    demo = load_session(path)
+    catalogue = load_catalogue(resources.builtin_catalogue_path(demo.frame.catalogue_id))
+    fresh = changes.new_session(catalogue, demo.title)
+    assert (demo.levels, demo.themes, demo.courses) == (fresh.levels, fresh.themes, fresh.courses)
+
+    def texts(items: Iterable[Any]) -> list[tuple[object, ...]]:
+        fields = ("id", "title", "description", "source", "local_elaboration", "theme", "kind")
+        return [
+            tuple(getattr(item, name, None) for name in fields)
+            for item in items
+            if getattr(item, "origin", Origin.CATALOGUE) == Origin.CATALOGUE
+        ]
+
+    assert texts(demo.basics) == texts(fresh.basics)
+    assert texts(demo.blocks) == texts(fresh.blocks)
+    assert texts(e for _, e in demo.elements()) == texts(e for _, e in fresh.elements())

@@ -7,11 +7,11 @@ from pathlib import Path
 from fagworkshop.demo import (
     DEMO_FILE,
     DEMO_SECOND_FILE,
+    SECOND_ID,
     build_demo,
-    load_demo_catalogue,
+    build_second_unit,
     save_demo,
 )
-from fagworkshop.demo_unit import SECOND_ID, build_second_unit
 from fagworkshop.domain.overview import build_overview
 from fagworkshop.domain.self_view import self_view
 from fagworkshop.domain.session import Session
@@ -19,8 +19,8 @@ from fagworkshop.store.reading import load_session
 
 
 def test_second_unit_is_valid_deterministic_and_its_own() -> None:
-    first = build_second_unit(load_demo_catalogue())
-    assert first == build_second_unit(load_demo_catalogue())
+    first = build_second_unit()
+    assert first == build_second_unit()
     assert Session.model_validate(first.model_dump()) == first
     assert first.id == SECOND_ID != build_demo().id
     assert first.frame.jobcenter == build_demo().frame.jobcenter
@@ -36,7 +36,7 @@ def test_save_demo_writes_both_units(tmp_path: Path) -> None:
 
 
 def test_overview_of_the_demo_shows_what_a_director_asks() -> None:
-    ov = build_overview([build_demo(), build_second_unit(load_demo_catalogue())])
+    ov = build_overview([build_demo(), build_second_unit()])
     by_id = {c.id: c for c in ov.competences}
     analysis = by_id["b-beskaeftigelsesanalyse"]
     # HE (Team Virksomhed og Match) is the only one in the whole centre at the target.
@@ -49,7 +49,7 @@ def test_overview_of_the_demo_shows_what_a_director_asks() -> None:
 
 
 def test_second_unit_has_own_levels_and_wishes_of_three_people() -> None:
-    unit = build_second_unit(load_demo_catalogue())
+    unit = build_second_unit()
     initials = {p.id: p.initials for p in unit.staff}
     rnd = unit.rounds[-1]
     assert {initials[p] for p in rnd.self_ratings} == {"NS", "PF", "RR"}

@@ -10,14 +10,13 @@ then read the diff of ``tests/golden/`` before committing it.
 from __future__ import annotations
 
 import difflib
-import importlib.util
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from fagworkshop.domain.session import Session
+from fagworkshop.demo import build_demo
 from fagworkshop.export.formats import FORMATS
 from fagworkshop.i18n import set_language
 from support.narrow import present
@@ -37,17 +36,14 @@ def danish(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     set_language("da")
 
 
-def check(name: str, actual: str, *, must_exist: bool = True) -> None:
+def check(name: str, actual: str) -> None:
     path = GOLDEN / name
     if UPDATE:
         GOLDEN.mkdir(exist_ok=True)
         path.write_bytes(actual.encode("utf-8"))
         return
     if not path.exists():
-        message = f"no golden file {path}; create it with UPDATE_GOLDEN=1"
-        if must_exist:
-            pytest.fail(message)
-        pytest.skip(message)
+        pytest.fail(f"no golden file {path}; create it with UPDATE_GOLDEN=1")
     expected = path.read_bytes().decode("utf-8")
     if expected != actual:
         diff = "".join(
@@ -71,28 +67,14 @@ def test_sample_golden(fmt: str, with_names: bool) -> None:
     check(f"sample{suffix}.{EXTENSIONS[fmt]}", FORMATS[fmt](sample_session(), with_names))
 
 
-def demo_session() -> Session | None:
-    if importlib.util.find_spec("fagworkshop.demo") is None:
-        return None
-    from fagworkshop.demo import build_demo
-
-    return build_demo()
-
-
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_demo_golden(fmt: str) -> None:
-    demo = demo_session()
-    if demo is None:
-        pytest.skip("fagworkshop.demo is not there yet")
-    # Until the demo's golden files are first written on purpose, skip rather than fail.
-    check(f"demo.{EXTENSIONS[fmt]}", FORMATS[fmt](demo, False), must_exist=False)
+    check(f"demo.{EXTENSIONS[fmt]}", FORMATS[fmt](build_demo(), False))
 
 
 def test_demo_is_deterministic_for_exports() -> None:
-    if demo_session() is None:
-        pytest.skip("fagworkshop.demo is not there yet")
     for fmt, render in FORMATS.items():
-        assert render(present(demo_session()), False) == render(present(demo_session()), False), fmt
+        assert render(present(build_demo()), False) == render(present(build_demo()), False), fmt
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
@@ -101,8 +83,6 @@ def test_demo_office_golden(fmt: str) -> None:
     from fagworkshop.export.formats import render_bytes
     from test_export_office import docx_dump, xlsx_dump
 
-    demo = demo_session()
-    if demo is None:
-        pytest.skip("fagworkshop.demo is not there yet")
+    demo = build_demo()
     dump = xlsx_dump if fmt == "xlsx" else docx_dump
     check(f"demo.{fmt}.txt", dump(render_bytes(fmt, demo, False)))
