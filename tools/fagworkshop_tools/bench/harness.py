@@ -11,7 +11,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,6 +99,20 @@ def guarded(scenario: str, case: str, fn: Callable[..., list[Row]], *args: Any) 
         if os.environ.get("FAGWORKSHOP_BENCH_TRACEBACK"):
             traceback.print_exc()
         return [Row(scenario=scenario, case=case, error=detail[:300])]
+
+
+def each_size(
+    scenario: str,
+    runs: Iterable[tuple[Size, Any]],
+    fn: Callable[[Config, Size, Any], list[Row]],
+    config: Config,
+) -> list[Row]:
+    """``fn(config, size, n)`` for every ``(size, n)`` of ``runs`` (``n`` repetitions or
+    keys), each :func:`guarded` on its own, so one size that fails leaves the others."""
+    rows: list[Row] = []
+    for size, n in runs:
+        rows += guarded(scenario, label(size), fn, config, size, n)
+    return rows
 
 
 def child_env(config: Config) -> dict[str, str]:

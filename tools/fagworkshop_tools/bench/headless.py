@@ -8,6 +8,7 @@ from fagworkshop_tools.bench import floors
 from fagworkshop_tools.bench.harness import (
     Config,
     Size,
+    each_size,
     guarded,
     label,
     run_child,
@@ -52,10 +53,7 @@ def cold_start(config: Config) -> list[Row]:
 
 def load_and_save(config: Config) -> list[Row]:
     """Scenario 2: the store's load (parse, migrate, validate) and atomic save."""
-    rows: list[Row] = []
-    for size, repeat in config.store_sizes:
-        rows += guarded("2 load/save", label(size), _load_and_save, config, size, repeat)
-    return rows
+    return each_size("2 load/save", config.store_sizes, _load_and_save, config)
 
 
 def _load_and_save(config: Config, size: Size, repeat: int) -> list[Row]:
@@ -109,10 +107,7 @@ def _load_and_save(config: Config, size: Size, repeat: int) -> list[Row]:
 
 def analysis(config: Config) -> list[Row]:
     """Scenario 4b: ``analyse`` of the latest round, next to one pass over its ratings."""
-    rows: list[Row] = []
-    for size, repeat in config.analysis_sizes:
-        rows += guarded("4 analysis", label(size), _analysis, config, size, repeat)
-    return rows
+    return each_size("4 analysis", config.analysis_sizes, _analysis, config)
 
 
 def _analysis(config: Config, size: Size, repeat: int) -> list[Row]:

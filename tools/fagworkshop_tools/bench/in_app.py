@@ -15,7 +15,7 @@ from typing import Any
 
 from fagworkshop.generate import generate_session
 from fagworkshop_tools.bench import floors
-from fagworkshop_tools.bench.harness import Config, Size, guarded, label
+from fagworkshop_tools.bench.harness import Config, Size, each_size, guarded, label
 from fagworkshop_tools.bench.stats import Row, Summary
 
 
@@ -72,10 +72,7 @@ def _step_ready(app: Any, step: int) -> bool:
 
 def keypress(config: Config) -> list[Row]:
     """Scenario 3: a digit in step 4's rating grid, from the key to the frame drawn."""
-    rows: list[Row] = []
-    for size, keys in config.key_sizes:
-        rows += guarded("3 keypress", label(size), _keypress, config, size, keys)
-    return rows
+    return each_size("3 keypress", config.key_sizes, _keypress, config)
 
 
 def _keypress(config: Config, size: Size, keys: int) -> list[Row]:

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fagworkshop.generate import generate_session
-from fagworkshop_tools.bench.scenarios import Config, Size, child_env, guarded, label
+from fagworkshop_tools.bench.harness import Config, Size, child_env, each_size, guarded, label
 from fagworkshop_tools.bench.stats import Row, Summary
 from fagworkshop_tools.bench.terminal import FLOOR_TEXT, KEYS, Check, Terminal, has
 
@@ -145,10 +145,7 @@ def _level(detail: str) -> int:
 def terminal_keys(config: Config) -> list[Row]:
     sizes = [(10, 20, 1)] if config.quick else [(300, 120, 2), (2000, 120, 2)]
     keys = 4 if config.quick else 40
-    rows: list[Row] = []
-    for size in sizes:
-        rows += guarded("T3 keys", label(size), _keys, config, size, keys)
-    return rows
+    return each_size("T3 keys", [(size, keys) for size in sizes], _keys, config)
 
 
 def _key_floor(config: Config, keys: int) -> list[float]:
@@ -245,17 +242,15 @@ def _typing(config: Config, size: Size) -> list[Row]:
 
 def terminal_steps(config: Config) -> list[Row]:
     sizes = [(10, 20, 1)] if config.quick else [(300, 120, 2), (2000, 120, 2)]
-    rows: list[Row] = []
-    for size in sizes:
-        rows += guarded("T5 steps", label(size), _steps, config, size)
-    return rows
+    tours = 1 if config.quick else 2
+    return each_size("T5 steps", [(size, tours) for size in sizes], _steps, config)
 
 
-def _steps(config: Config, size: Size) -> list[Row]:
+def _steps(config: Config, size: Size, tours: int) -> list[Row]:
     path = _file(config, size, 4, seed=6)
     # ctrl+pagedown / ctrl+pageup: the app's step keys that work whatever has the focus
     # (a digit goes to a list that takes the keyboard after the step is drawn)
-    tour = [5, 6, 7, 6, 5, 4, 3, 2, 1, 2, 3, 4] * (1 if config.quick else 2)
+    tour = [5, 6, 7, 6, 5, 4, 3, 2, 1, 2, 3, 4] * tours
     samples: dict[str, list[float]] = {}
     with Terminal([*APP, "open", str(path)], child_env(config)) as term:
         term.wait(has(*STEP_DRAWN[4]), timeout=120, what="the grid")

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -193,6 +194,37 @@ def _check_after_kill(
     return n
 
 
+def _first_save(folder: Path, name: str, size: tuple[int, int, int]) -> tuple[Path, Reference]:
+    """The session file of a kill run with save 0 in it, and the states to check it against."""
+    from fagworkshop.store.writing import save_session
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    save_session(state(0, size), path)
+    return path, Reference(size)
+
+
+def _kill_loop(
+    report: KillReport,
+    path: Path,
+    kills: int,
+    reference: Reference,
+    kill_one: Callable[[int], int],
+) -> int:
+    """``kills`` times: ``kill_one(done)`` starts a child saving on from save ``done``,
+    kills it at a random moment and returns the last save it reported (``done`` when
+    none); the files are checked after each kill. Returns the save on disk at the end."""
+    done = on_disk = 0
+    for number in range(1, kills + 1):
+        done = kill_one(done)
+        report.kills += 1
+        before = on_disk
+        on_disk = _check_after_kill(report, number, path, done, reference)
+        report.advanced += on_disk > before
+        done = max(done, on_disk)
+    return on_disk
+
+
 def run_kills(
     folder: Path,
     kills: int,
@@ -209,12 +241,9 @@ def run_kills(
     rng = random.Random(seed)
     report = KillReport()
     start_time = time.perf_counter()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "vaekst.toml"
-    save_session(state(0, size), path)
-    reference = Reference(size)
-    done = on_disk = 0
-    for number in range(1, kills + 1):
+    path, reference = _first_save(folder, "vaekst.toml", size)
+
+    def kill_one(done: int) -> int:
         read_fd, write_fd = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child never returns into the caller
@@ -233,12 +262,10 @@ def run_kills(
         finished = _read_all(read_fd)
         os.close(read_fd)
         if len(finished) >= 4:  # 4-byte writes to a pipe are atomic: whole numbers only
-            done = struct.unpack("<I", finished[-4:])[0]
-        report.kills += 1
-        before = on_disk
-        on_disk = _check_after_kill(report, number, path, done, reference)
-        report.advanced += on_disk > before
-        done = max(done, on_disk)
+            return int(struct.unpack("<I", finished[-4:])[0])
+        return done
+
+    on_disk = _kill_loop(report, path, kills, reference, kill_one)
     # The next save sweeps what the kills left behind.
     final = reference.at(on_disk)
     assert final is not None
@@ -283,17 +310,12 @@ def run_fresh_kills(
     folder: Path, kills: int, *, size: tuple[int, int, int] = SMALL, seed: int = 1
 ) -> KillReport:
     """Like :func:`run_kills`, with a new interpreter each time (slower, start-up included)."""
-    from fagworkshop.store.writing import save_session
-
     rng = random.Random(seed)
     report = KillReport()
     start_time = time.perf_counter()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "frisk.toml"
-    save_session(state(0, size), path)
-    reference = Reference(size)
-    done = on_disk = 0
-    for number in range(1, kills + 1):
+    path, reference = _first_save(folder, "frisk.toml", size)
+
+    def kill_one(done: int) -> int:
         child = subprocess.Popen(
             [sys.executable, "-c", _FRESH, str(path), str(done), *map(str, size)],
             env=with_tools_path(os.environ),
@@ -308,13 +330,9 @@ def run_fresh_kills(
         child.wait()
         lines = [ln for ln in child.stdout.read().split() if ln.isdigit()]
         child.stdout.close()
-        if lines:
-            done = int(lines[-1])
-        report.kills += 1
-        before = on_disk
-        on_disk = _check_after_kill(report, number, path, done, reference)
-        report.advanced += on_disk > before
-        done = max(done, on_disk)
+        return int(lines[-1]) if lines else done
+
+    _kill_loop(report, path, kills, reference, kill_one)
     report.seconds = time.perf_counter() - start_time
     return report
 
