@@ -11,6 +11,7 @@ from typing import Any
 from fagworkshop import i18n
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
+from fagworkshop.tui.widgets.grid_support import competence_codes
 
 
 @dataclass
@@ -51,17 +52,6 @@ def change_name(fn: Callable[..., Any]) -> str:
     return str(getattr(inner, "__name__", "change"))
 
 
-def competence_code(session: Session, competence_id: str) -> str:
-    """The grid's column code of a competence (``B3``, ``E2``), else its id."""
-    for i, basic in enumerate(session.basics, 1):
-        if basic.id == competence_id:
-            return f"{t('grid.basic_code')}{i}"
-    for i, (_, element) in enumerate(session.elements(), 1):
-        if element.id == competence_id:
-            return f"{t('grid.element_code')}{i}"
-    return competence_id
-
-
 def _person_label(session: Session, person_id: str) -> str:
     person = session.person(person_id)
     if person is None:
@@ -78,7 +68,7 @@ def describe_change(session: Session, fn: Callable[..., Any], args: tuple[Any, .
             return t(
                 f"undo.what.{name}",
                 person=_person_label(session, str(args[0])),
-                code=competence_code(session, str(args[1])),
+                code=competence_codes(session).get(str(args[1]), str(args[1])),
             )
         if name in {"set_frame_text"} and args:
             return t("undo.what.set_frame_text", field=t(f"undo.field.{args[0]}"))
