@@ -267,7 +267,7 @@ async def test_palette_lists_steps_and_goes_there(tmp_path: Path) -> None:
 async def test_timebox_counts_down_and_changes_colour(tmp_path: Path) -> None:
     import time
 
-    from fagworkshop.tui.widgets.notes_panel import StepPanel, clock
+    from fagworkshop.tui.widgets.notes_panel import NotesPanel, clock
 
     assert clock(61) == "01:01" and clock(3600) == "1:00:00"
     session = small()
@@ -279,7 +279,7 @@ async def test_timebox_counts_down_and_changes_colour(tmp_path: Path) -> None:
         await pilot.press("1", "0")
         assert session.step(1).timebox_minutes == 10
         await pilot.press("enter")  # starts the countdown
-        panel = app.screen.query_one(StepPanel)
+        panel = app.screen.query_one(NotesPanel)
         shown = app.screen.query_one("#timebox-clock", Static)
         assert "tilbage" in str(shown.render()) and not shown.has_class("-warning")
         app.timebox_ends[1] = time.monotonic() + 90

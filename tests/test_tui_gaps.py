@@ -12,9 +12,9 @@ from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
 from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp
-from fagworkshop.tui.steps.gaps.body import GapsPanel
+from fagworkshop.tui.steps.gaps.body import GapsBody
 from fagworkshop.tui.steps.gaps.heat_map import STATE_STYLES, HeatMap
-from support.harness import PanelHost, at_step, screen_text
+from support.harness import BodyHost, at_step, screen_text
 from support.narrow import present
 
 HOSTILE = "[bold red]x[/] y"
@@ -30,7 +30,7 @@ def session() -> Session:
 
 async def test_cells_read_without_colour_and_match_the_analysis() -> None:
     s = session()
-    app = PanelHost(s, GapsPanel)
+    app = BodyHost(s, GapsBody)
     async with app.run_test(size=(160, 48), notifications=True, tooltips=True) as pilot:
         await pilot.pause()
         heat = app.query_one(HeatMap)
@@ -75,7 +75,7 @@ async def test_cells_read_without_colour_and_match_the_analysis() -> None:
 
 async def test_selection_shows_coverage_and_person_gaps() -> None:
     s = session()
-    app = PanelHost(s, GapsPanel)
+    app = BodyHost(s, GapsBody)
     async with app.run_test(size=(160, 48)) as pilot:
         heat = app.query_one(HeatMap)
         heat.focus()
@@ -96,7 +96,7 @@ async def test_selection_shows_coverage_and_person_gaps() -> None:
 
 async def test_sort_and_filter() -> None:
     s = session()
-    app = PanelHost(s, GapsPanel)
+    app = BodyHost(s, GapsBody)
     async with app.run_test(size=(160, 48)) as pilot:
         heat = app.query_one(HeatMap)
         heat.focus()
@@ -129,7 +129,7 @@ async def test_sort_and_filter() -> None:
 
 async def test_refreshes_after_a_rating_change() -> None:
     s = session()
-    app = PanelHost(s, GapsPanel)
+    app = BodyHost(s, GapsBody)
     async with app.run_test(size=(120, 36)) as pilot:
         heat = app.query_one(HeatMap)
         await pilot.pause()
@@ -146,7 +146,7 @@ async def test_refreshes_after_a_rating_change() -> None:
 
 async def test_empty_session_shows_a_hint() -> None:
     s = generate_session(staff=0, competences=5, rounds=1, seed=1)
-    app = PanelHost(s, GapsPanel)
+    app = BodyHost(s, GapsBody)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "Intet at vise endnu" in screen_text(app)

@@ -389,14 +389,14 @@ async def test_step_5_lists_scroll_by_keyboard_to_their_last_item() -> None:
 async def test_a_running_timebox_counts_down_on_every_step() -> None:
     from textual.widgets import Static
 
-    from fagworkshop.tui.widgets.notes_panel import StepPanel
+    from fagworkshop.tui.widgets.notes_panel import NotesPanel
 
     session = build_demo()
     session.step(2).timebox_minutes = 10
     app = FagworkshopApp(session=session)
     async with app.run_test(size=(80, 24)):  # the side panel is hidden at 80
         await at_step(app, 2)
-        app.current_view().query_one(StepPanel).toggle_timer()
+        app.current_view().query_one(NotesPanel).toggle_timer()
         for step in (4, 5, 7):
             await at_step(app, step)
             shown = app.current_view().query_one("#running-timebox", Static)
@@ -404,7 +404,7 @@ async def test_a_running_timebox_counts_down_on_every_step() -> None:
             text = str(shown.render())
             assert "Trin 2" in text and "tilbage" in text, (step, text)
         await at_step(app, 2)
-        app.current_view().query_one(StepPanel).toggle_timer()  # stopped: gone everywhere
+        app.current_view().query_one(NotesPanel).toggle_timer()  # stopped: gone everywhere
         await at_step(app, 6)
         assert not app.current_view().query_one("#running-timebox", Static).display
 

@@ -13,8 +13,8 @@ from fagworkshop.generate import generate_session
 from fagworkshop.store.reading import load_session
 from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp
-from fagworkshop.tui.steps.plan.body import ActionForm, PlanPanel
-from support.harness import PanelHost, at_step, screen_text
+from fagworkshop.tui.steps.plan.body import ActionForm, PlanBody
+from support.harness import BodyHost, at_step, screen_text
 from support.narrow import present
 
 HOSTILE = "[bold red]x[/] y"
@@ -32,7 +32,7 @@ def session() -> Session:
 
 async def test_course_needs_transfer_plan_and_keeps_typed_text() -> None:
     s = session()
-    app = PanelHost(s, PlanPanel)
+    app = BodyHost(s, PlanBody)
     async with app.run_test(size=(160, 48), notifications=True, tooltips=True) as pilot:
         await pilot.pause()
         app.query_one("#action-title", Input).focus()
@@ -60,7 +60,7 @@ async def test_course_needs_transfer_plan_and_keeps_typed_text() -> None:
 
 async def test_bad_date_is_told_and_nothing_lost() -> None:
     s = session()
-    app = PanelHost(s, PlanPanel)
+    app = BodyHost(s, PlanBody)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         form = app.query_one(ActionForm)
@@ -77,7 +77,7 @@ async def test_bad_date_is_told_and_nothing_lost() -> None:
 
 async def test_courses_offered_for_chosen_competences_and_edit_remove() -> None:
     s = session()
-    app = PanelHost(s, PlanPanel)
+    app = BodyHost(s, PlanBody)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
         await pilot.pause()
         form = app.query_one(ActionForm)
@@ -119,7 +119,7 @@ async def test_courses_offered_for_chosen_competences_and_edit_remove() -> None:
 
 async def test_unsaved_draft_is_not_replaced_silently() -> None:
     s = session()
-    app = PanelHost(s, PlanPanel)
+    app = BodyHost(s, PlanBody)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
         await pilot.pause()
         app.query_one("#action-title", Input).focus()
@@ -135,7 +135,7 @@ async def test_unsaved_draft_is_not_replaced_silently() -> None:
 
 async def test_personal_goals() -> None:
     s = session()
-    app = PanelHost(s, PlanPanel)
+    app = BodyHost(s, PlanBody)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
         await pilot.pause()
         person = app.query_one("#goal-person", Select)
@@ -161,7 +161,7 @@ async def test_a_personal_goal_names_several_competences() -> None:
     """Each competence chosen is added to the next goal's (again: taken out), as the
     domain allows several."""
     s = session()
-    app = PanelHost(s, PlanPanel)
+    app = BodyHost(s, PlanBody)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
         await pilot.pause()
         app.query_one("#goal-person", Select).value = s.staff[0].id
@@ -174,7 +174,7 @@ async def test_a_personal_goal_names_several_competences() -> None:
             chooser.value = competence
             await pilot.pause()
             assert chooser.is_blank()  # ready for the next one
-        panel = app.query_one(PlanPanel)
+        panel = app.query_one(PlanBody)
         assert panel.goal_competences == [first, third]
         shown = screen_text(app)
         assert "Målets kompetencer:" in shown
@@ -210,7 +210,7 @@ async def test_competences_with_most_gaps_come_first() -> None:
     from fagworkshop.domain.analysis import analyse
 
     s = session()
-    app = PanelHost(s, PlanPanel)
+    app = BodyHost(s, PlanBody)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         competences = app.query_one("#action-competences", SelectionList)

@@ -16,11 +16,11 @@ from fagworkshop.store.reading import load_session
 from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.bindings import description
-from fagworkshop.tui.steps.gaps.body import GapsPanel
-from fagworkshop.tui.steps.plan.body import PlanPanel
-from fagworkshop.tui.steps.staff.body import StaffPanel
+from fagworkshop.tui.steps.gaps.body import GapsBody
+from fagworkshop.tui.steps.plan.body import PlanBody
+from fagworkshop.tui.steps.staff.body import StaffBody
 from fagworkshop.tui.steps.staff.rating_grid import FLAGGED_STYLE, Layer, RatingGrid
-from support.harness import PanelHost, at_step, screen_text
+from support.harness import BodyHost, at_step, screen_text
 from support.narrow import present
 
 HOSTILE = "[bold red]Anna[/] ["
@@ -33,11 +33,11 @@ def danish() -> Iterator[None]:
     set_language("da")
 
 
-class Harness(PanelHost[StaffPanel]):
-    """Step 4's panel with the app's contract (the shared PanelHost)."""
+class Harness(BodyHost[StaffBody]):
+    """Step 4's panel with the app's contract (the shared BodyHost)."""
 
     def __init__(self, session: Session) -> None:
-        super().__init__(session, StaffPanel)
+        super().__init__(session, StaffBody)
 
 
 def text(grid: RatingGrid, row: int, column: int) -> str:
@@ -236,11 +236,11 @@ async def test_english_layer_names_and_keys() -> None:
         assert description(active["w"].binding) == "Wants to develop"
 
 
-class GapsHarness(PanelHost[GapsPanel]):
-    """Step 5's panel with the app's contract (the shared PanelHost)."""
+class GapsHarness(BodyHost[GapsBody]):
+    """Step 5's panel with the app's contract (the shared BodyHost)."""
 
     def __init__(self, session: Session) -> None:
-        super().__init__(session, GapsPanel)
+        super().__init__(session, GapsBody)
 
 
 async def test_step_5_lists_biggest_differences_wishes_meeting_a_gap_and_wishes_nobody_needs() -> (
@@ -283,11 +283,11 @@ async def test_step_5_says_when_the_round_has_no_self_assessment() -> None:
         assert t("selfview.gaps.differences") not in shown
 
 
-class PlanHarness(PanelHost[PlanPanel]):
-    """Step 6's panel with the app's contract (the shared PanelHost)."""
+class PlanHarness(BodyHost[PlanBody]):
+    """Step 6's panel with the app's contract (the shared BodyHost)."""
 
     def __init__(self, session: Session) -> None:
-        super().__init__(session, PlanPanel)
+        super().__init__(session, PlanBody)
 
 
 async def test_step_6_offers_an_action_for_a_wish_that_meets_a_gap() -> None:

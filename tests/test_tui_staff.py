@@ -11,10 +11,10 @@ from fagworkshop.store.reading import load_session
 from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.bindings import description
-from fagworkshop.tui.steps.staff.body import StaffPanel
+from fagworkshop.tui.steps.staff.body import StaffBody
 from fagworkshop.tui.steps.staff.confirm import ConfirmErase
 from fagworkshop.tui.steps.staff.rating_grid import RatingGrid
-from support.harness import PanelHost, at_step, screen_text
+from support.harness import BodyHost, at_step, screen_text
 from support.narrow import present
 
 HOSTILE = "[bold red]x[/] y"
@@ -33,7 +33,7 @@ def cell_text(grid: RatingGrid, row: int, column: int) -> str:
 
 async def test_digit_sets_level_and_moves_on() -> None:
     session = small()
-    app = PanelHost(session, StaffPanel)
+    app = BodyHost(session, StaffBody)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         grid = app.query_one(RatingGrid)
         grid.focus()
@@ -69,7 +69,7 @@ async def test_digit_sets_level_and_moves_on() -> None:
 
 async def test_keys_move_the_cursor() -> None:
     session = generate_session(staff=40, competences=50, rounds=1, seed=1)
-    app = PanelHost(session, StaffPanel)
+    app = BodyHost(session, StaffBody)
     async with app.run_test(size=(80, 24)) as pilot:
         grid = app.query_one(RatingGrid)
         grid.focus()
@@ -88,7 +88,7 @@ async def test_keys_move_the_cursor() -> None:
 
 async def test_rating_note_is_saved_as_typed() -> None:
     session = small()
-    app = PanelHost(session, StaffPanel)
+    app = BodyHost(session, StaffBody)
     async with app.run_test(size=(100, 30)) as pilot:
         grid = app.query_one(RatingGrid)
         grid.focus()
@@ -107,7 +107,7 @@ async def test_rating_note_is_saved_as_typed() -> None:
 
 async def test_add_edit_and_erase_a_person() -> None:
     session = small()
-    app = PanelHost(session, StaffPanel)
+    app = BodyHost(session, StaffBody)
     async with app.run_test(size=(100, 30), notifications=True, tooltips=True) as pilot:
         grid = app.query_one(RatingGrid)
         grid.focus()
@@ -157,7 +157,7 @@ async def test_hostile_names_render_literally() -> None:
     session.staff[1].name = "x [/] y"
     session.staff[1].role = "[@click=app.quit]klik[/]"
     session.profiles[0].name = "[b]Profil[/b]"
-    app = PanelHost(session, StaffPanel)
+    app = BodyHost(session, StaffBody)
     async with app.run_test(size=(100, 30), notifications=True, tooltips=True) as pilot:
         grid = app.query_one(RatingGrid)
         grid.focus()
@@ -178,7 +178,7 @@ async def test_toggle_shows_all_competences() -> None:
     session = small()
     for basic in session.basics[:1]:
         basic.included = False
-    app = PanelHost(session, StaffPanel)
+    app = BodyHost(session, StaffBody)
     async with app.run_test(size=(100, 30)) as pilot:
         grid = app.query_one(RatingGrid)
         before = grid.column_count
@@ -193,7 +193,7 @@ async def test_toggle_shows_all_competences() -> None:
 async def test_responsive_at_60_by_80() -> None:
     """A burst of digits at 60 x 80: each edit repaints a line or two, not the window."""
     session = generate_session(staff=60, competences=80, rounds=2, seed=7)
-    app = PanelHost(session, StaffPanel)
+    app = BodyHost(session, StaffBody)
     async with app.run_test(size=(160, 48)) as pilot:
         grid = app.query_one(RatingGrid)
         grid.focus()
@@ -219,7 +219,7 @@ async def test_responsive_at_60_by_80() -> None:
         # the work itself, as the panel does it: the change lands in the session
         row, column = grid.cursor_row, grid.cursor_column
         message = RatingGrid.LevelTyped(grid, row, column, 2)
-        app.query_one(StaffPanel)._level_typed(message)
+        app.query_one(StaffBody)._level_typed(message)
         for y in range(3):
             original(y)
         assert rnd.ratings[grid.person_ids[row]][grid.competence_ids[column]] == 2
@@ -228,7 +228,7 @@ async def test_responsive_at_60_by_80() -> None:
 
 async def test_large_grid_300_by_120_opens_and_edits() -> None:
     session = generate_session(staff=300, competences=120, rounds=1, seed=9)
-    app = PanelHost(session, StaffPanel)
+    app = BodyHost(session, StaffBody)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         grid = app.query_one(RatingGrid)
@@ -276,10 +276,10 @@ async def test_english_keys_and_labels() -> None:
 
     i18n.set_language("en")
     try:
-        app = PanelHost(small(), StaffPanel)
+        app = BodyHost(small(), StaffBody)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
-            panel = app.query_one(StaffPanel)
+            panel = app.query_one(StaffBody)
             panel.query_one(RatingGrid).focus()
             await pilot.pause()
             assert description(app.screen.active_bindings["n"].binding) == "Add member of staff"
@@ -298,7 +298,7 @@ async def test_in_the_app_an_edit_at_60_by_80_is_quick(tmp_path: Path) -> None:
     app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=(160, 48)):
         await at_step(app, 4)
-        panel = app.screen.query_one(StaffPanel)
+        panel = app.screen.query_one(StaffBody)
         grid = panel.grid
         # its speed is `make bench`'s (keypress scenario); here, that it works
         for level in [0, 1, 2, 3, 4] * 4:
@@ -316,7 +316,7 @@ async def test_detail_shows_local_wording_and_catalogue_text() -> None:
     session = small()
     grid_first = session.basics[0]
     grid_first.local_wording = "Vores [i]ord[/i]"
-    app = PanelHost(session, StaffPanel)
+    app = BodyHost(session, StaffBody)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         detail = str(app.query_one("#staff-detail-text").render())
@@ -355,7 +355,7 @@ async def test_first_person_in_an_empty_session() -> None:
     session.staff.clear()
     session.rounds[0].ratings.clear()
     session.rounds[0].notes.clear()
-    app = PanelHost(session, StaffPanel)
+    app = BodyHost(session, StaffBody)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "Ingen medarbejdere endnu" in app.export_screenshot().replace("&#160;", " ")
@@ -394,7 +394,7 @@ async def test_erase_confirmation_lists_where_the_name_is_replaced() -> None:
     person.name, person.initials = "Sidsel Særnavn", "SS"
     session.step(6).notes = "Sidsel følger op; SS tager sig af det"
     session.step(2).decisions.append(Decision(text="SIDSEL  SÆRNAVN er tovholder"))
-    app = PanelHost(session, StaffPanel)
+    app = BodyHost(session, StaffBody)
     async with app.run_test(size=(120, 36)) as pilot:
         grid = app.query_one(RatingGrid)
         grid.focus()
@@ -415,7 +415,7 @@ async def test_erase_confirmation_lists_where_the_name_is_replaced() -> None:
 
 async def test_editing_a_person_and_their_profiles_is_one_change() -> None:
     session = small()
-    app = PanelHost(session, StaffPanel)
+    app = BodyHost(session, StaffBody)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         app.query_one(RatingGrid).focus()
         await pilot.press("e")

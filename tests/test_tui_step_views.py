@@ -1,12 +1,20 @@
-"""Step views are kept between visits (issue 13): shown again, refreshed, never stale."""
+"""Step views: kept between visits (issue 13), shown again refreshed, never stale; each in
+the package named after its step (issue 10)."""
 
 from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
 
 from textual.widgets import Input
 
 from fagworkshop.domain import changes
+from fagworkshop.domain.session import Step
 from fagworkshop.generate import generate_session
+from fagworkshop.tui import steps
 from fagworkshop.tui.app import FagworkshopApp
+from fagworkshop.tui.steps import STEP_VIEWS
 from fagworkshop.tui.steps.base import StepView
 from support.harness import at_step
 
@@ -59,3 +67,26 @@ async def test_the_footer_relabels_its_keys_instead_of_rebuilding_them() -> None
         assert after.keys() == before.keys()
         assert all(after[key] is before[key] for key in before)  # the same widgets
         assert "Fortryd:" in after["ctrl+z"].description
+
+
+def test_each_step_view_comes_from_the_package_named_after_its_step() -> None:
+    for step in Step:
+        view = STEP_VIEWS[step]
+        package = importlib.import_module(f"fagworkshop.tui.steps.{step.key}")
+        assert view.__module__ == f"{package.__name__}.view", step
+        assert package.__all__ == [view.__name__] and getattr(package, view.__name__) is view
+
+
+def test_no_step_body_calls_itself_a_panel() -> None:
+    """'Panel' is the notes sidebar (widgets/notes_panel.py) and nothing else."""
+    panels = []
+    for found in pkgutil.walk_packages(steps.__path__, f"{steps.__name__}."):
+        module = importlib.import_module(found.name)
+        panels += [
+            f"{module.__name__}.{name}"
+            for name, member in vars(module).items()
+            if inspect.isclass(member)
+            and member.__module__ == module.__name__
+            and "panel" in name.lower()
+        ]
+    assert panels == []

@@ -4,9 +4,9 @@
 - ``at_step``: show a step and await its view being mounted (not a pause).
 - ``saved_copy``: await the pending save and read the file back.
 - ``screen_text``: what the screen shows, as text.
-- ``PanelHost``: one step body hosted with the app's contract in small
+- ``BodyHost``: one step body hosted with the app's contract in small
   (``WorkshopHost``: session, apply, try_apply, show_step, flush_saves), for
-  testing a panel without the whole app.
+  testing a step body without the whole app.
 """
 
 from __future__ import annotations
@@ -74,18 +74,18 @@ def screen_text(app: App[Any]) -> str:
     return app.export_screenshot().replace("&#160;", " ")
 
 
-PanelT = TypeVar("PanelT", bound=Widget)
+BodyT = TypeVar("BodyT", bound=Widget)
 
 
-class PanelHost(App[None], Generic[PanelT]):
-    """One panel with the app's contract in small: ``session``; ``apply`` runs a change,
-    says a refused one the way the app does, and refreshes the panel; ``applied`` names
+class BodyHost(App[None], Generic[BodyT]):
+    """One step body with the app's contract in small: ``session``; ``apply`` runs a change,
+    says a refused one the way the app does, and refreshes the body; ``applied`` names
     the changes that went through, in order."""
 
-    def __init__(self, session: Session, panel: type[PanelT]) -> None:
+    def __init__(self, session: Session, body: type[BodyT]) -> None:
         super().__init__()
         self.session = session
-        self.panel_type = panel
+        self.body_type = body
         self.applied: list[str] = []
         self.steps_shown: list[int] = []
         self.session_path: Path | None = None  # no file
@@ -93,11 +93,11 @@ class PanelHost(App[None], Generic[PanelT]):
         self.timebox_ends: dict[int, float] = {}
 
     def compose(self) -> ComposeResult:
-        yield self.panel_type()
+        yield self.body_type()
 
     @property
-    def panel(self) -> PanelT:
-        return self.query_one(self.panel_type)
+    def body(self) -> BodyT:
+        return self.query_one(self.body_type)
 
     def try_apply(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         try:
@@ -108,8 +108,8 @@ class PanelHost(App[None], Generic[PanelT]):
             return Refused(reason)
         self.applied.append(getattr(change, "__wrapped__", change).__name__)
         aspect = aspect_of(change)
-        panel: Any = self.panel  # every step body has refresh_from_session
-        panel.refresh_from_session(aspect)
+        body: Any = self.body  # every step body has refresh_from_session
+        body.refresh_from_session(aspect)
         return Applied(value, aspect)
 
     def apply(self, change: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:

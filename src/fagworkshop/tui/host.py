@@ -4,7 +4,7 @@ A widget reads the session with ``session_of(self)``, changes it with
 ``host(self).try_apply(change, ...)`` (``Applied(value)`` or ``Refused(reason)``;
 the host shows a refused change itself) or ``host(self).apply`` when the outcome
 does not matter, and moves between steps with ``host(self).show_step(n)``. The
-host is ``FagworkshopApp``, or in a test ``tests/support/harness.PanelHost``.
+host is ``FagworkshopApp``, or in a test ``tests/support/harness.BodyHost``.
 """
 
 from __future__ import annotations

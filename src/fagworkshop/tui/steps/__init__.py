@@ -1,7 +1,8 @@
 """The step views (trin), one class per step, and showing a step in the workshop screen.
 
-A step's view lives in its own module here (``frame``, ``basic``, ...);
-:data:`STEP_VIEWS` says which class shows which step.
+Each step is a package here (``frame``, ``basic``, ``blocks``, ``staff``, ``gaps``,
+``plan``, ``summary``) holding its view (``view.py``, exported by the package), its
+body and the widgets only it uses; :data:`STEP_VIEWS` says which class shows which step.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from textual.widget import Widget
 from fagworkshop import i18n
 from fagworkshop.domain.session import Step
 from fagworkshop.tui.steps.base import StepView
-from fagworkshop.tui.steps.basic.view import BasicStep
-from fagworkshop.tui.steps.blocks.view import BlocksStep
-from fagworkshop.tui.steps.frame.view import FrameStep
-from fagworkshop.tui.steps.gaps.view import GapsStep
-from fagworkshop.tui.steps.plan.view import PlanStep
-from fagworkshop.tui.steps.staff.view import StaffStep
-from fagworkshop.tui.steps.summary.view import SummaryStep
+from fagworkshop.tui.steps.basic import BasicStep
+from fagworkshop.tui.steps.blocks import BlocksStep
+from fagworkshop.tui.steps.frame import FrameStep
+from fagworkshop.tui.steps.gaps import GapsStep
+from fagworkshop.tui.steps.plan import PlanStep
+from fagworkshop.tui.steps.staff import StaffStep
+from fagworkshop.tui.steps.summary import SummaryStep
 
 #: The view class of every step, in step order.
 STEP_VIEWS: Final[Mapping[Step, type[StepView]]] = MappingProxyType(

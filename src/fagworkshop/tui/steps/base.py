@@ -1,5 +1,5 @@
 """The base of every step view (trin): title, purpose, discussion questions, the step's
-own body, and the panel with notes, decisions and timebox."""
+own body, and the notes panel with notes, decisions and timebox."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from fagworkshop.domain.session import Session, Step
 from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import Outcome, host, session_of
-from fagworkshop.tui.widgets.notes_panel import StepPanel
+from fagworkshop.tui.widgets.notes_panel import NotesPanel
 
 
 @runtime_checkable
@@ -96,10 +96,10 @@ class StepView(Widget):
             yield self.body
 
     def refresh_from_session(self, aspect: Aspect = Aspect.ALL) -> None:
-        """Show the session as it is now after a change of ``aspect``: the panel shows
+        """Show the session as it is now after a change of ``aspect``: the notes panel shows
         the notes, the body what its ``SHOWS`` names (``StepBody``)."""
         if aspect.touches(Aspect.NOTES):
-            for panel in self.query(StepPanel):
+            for panel in self.query(NotesPanel):
                 panel.refresh_from_session()
         body = self.body
         if isinstance(body, StepBody) and body.is_mounted and aspect.touches(*body.SHOWS):
@@ -134,7 +134,7 @@ class StepView(Widget):
 
     def flush_pending(self) -> None:
         """Apply anything held back (notes being typed); called before leaving or quitting."""
-        for panel in self.query(StepPanel):
+        for panel in self.query(NotesPanel):
             panel.flush()
 
     # --- layout -------------------------------------------------------------------
@@ -153,7 +153,7 @@ class StepView(Widget):
                 yield Static(Content(questions_text(self.step)), classes="step-questions")
                 with Vertical(id="step-body"):
                     yield from self.compose_body()
-            yield StepPanel(self.step, id="step-panel")
+            yield NotesPanel(self.step, id="step-panel")
 
     def on_mount(self) -> None:
         self._fit()

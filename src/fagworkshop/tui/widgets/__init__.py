@@ -1,1 +1,3 @@
-"""Widgets shared by the step views: step bar, notes/decisions/timebox panel, confirm modal."""
+"""Widgets shared by several steps or screens: step bar, save status, the notes panel
+(notes, decisions, timebox), dialogs, list/detail, the staff-by-competence grid, quick
+footer. A widget that only one step uses lives in that step's package under ``tui/steps/``."""

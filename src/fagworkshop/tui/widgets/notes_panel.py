@@ -48,17 +48,17 @@ class DecisionList(OptionList):
     ]
 
     def action_remove_decision(self) -> None:
-        panel = next(a for a in self.ancestors if isinstance(a, StepPanel))
+        panel = next(a for a in self.ancestors if isinstance(a, NotesPanel))
         if self.highlighted is not None:
             panel.remove_decision(self.highlighted)
 
     def action_edit_date(self) -> None:
-        panel = next(a for a in self.ancestors if isinstance(a, StepPanel))
+        panel = next(a for a in self.ancestors if isinstance(a, NotesPanel))
         if self.highlighted is not None:
             panel.edit_decision_date(self.highlighted)
 
 
-class StepPanel(VerticalScroll):
+class NotesPanel(VerticalScroll):
     """Notes, decisions and timebox of one step."""
 
     def __init__(self, step: Step, **kwargs: Any) -> None:

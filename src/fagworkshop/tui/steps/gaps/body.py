@@ -3,7 +3,7 @@
 Every number shown here comes from :func:`fagworkshop.domain.analysis.analyse`
 and, for the staff's own voice beside the leaders' (the biggest differences,
 wishes that meet a gap, wishes nobody needs), :func:`fagworkshop.domain.self_view.
-self_view`; the panel only chooses what to show and in which order (sort and filter).
+self_view`; the body only chooses what to show and in which order (sort and filter).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def legend() -> Content:
     return Content.assemble(*parts)
 
 
-class GapsPanel(Vertical):
+class GapsBody(Vertical):
     """Step 5's working area: legend, heat map, and coverage, profiles, single holders,
     unused competences and the selected person's gaps."""
 
@@ -61,20 +61,20 @@ class GapsPanel(Vertical):
     SCOPED_CSS = False
 
     DEFAULT_CSS = """
-    GapsPanel { height: 1fr; }
-    GapsPanel #gaps-legend { height: auto; }
-    GapsPanel #gaps-status { height: 1; color: $text-muted; }
-    GapsPanel #gaps-empty { height: auto; padding: 1; }
-    GapsPanel HeatMap { height: auto; max-height: 55%; min-height: 6; }
-    GapsPanel #gaps-focus { height: 3; padding: 0 1; }
-    GapsPanel #gaps-lower { height: 1fr; min-height: 5; }
-    GapsPanel #gaps-lower > .gaps-box { width: 1fr; height: 1fr; padding: 0 1; }
-    GapsPanel #gaps-lower > .gaps-box:focus { background: $accent 20%; }
-    GapsPanel #gaps-lower > .gaps-box > Static { height: auto; }
-    GapsPanel #gaps-profiles-box { border-left: solid $primary; }
-    GapsPanel #gaps-person-box { border-left: solid $primary; }
-    .-compact GapsPanel #gaps-focus { height: 2; }
-    .-compact GapsPanel HeatMap { max-height: 45%; }
+    GapsBody { height: 1fr; }
+    GapsBody #gaps-legend { height: auto; }
+    GapsBody #gaps-status { height: 1; color: $text-muted; }
+    GapsBody #gaps-empty { height: auto; padding: 1; }
+    GapsBody HeatMap { height: auto; max-height: 55%; min-height: 6; }
+    GapsBody #gaps-focus { height: 3; padding: 0 1; }
+    GapsBody #gaps-lower { height: 1fr; min-height: 5; }
+    GapsBody #gaps-lower > .gaps-box { width: 1fr; height: 1fr; padding: 0 1; }
+    GapsBody #gaps-lower > .gaps-box:focus { background: $accent 20%; }
+    GapsBody #gaps-lower > .gaps-box > Static { height: auto; }
+    GapsBody #gaps-profiles-box { border-left: solid $primary; }
+    GapsBody #gaps-person-box { border-left: solid $primary; }
+    .-compact GapsBody #gaps-focus { height: 2; }
+    .-compact GapsBody HeatMap { max-height: 45%; }
     """
 
     BINDINGS = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fagworkshop.domain.session import Step
 from fagworkshop.tui.steps.base import StepView
-from fagworkshop.tui.steps.gaps.body import GapsPanel
+from fagworkshop.tui.steps.gaps.body import GapsBody
 
 
 class GapsStep(StepView):
@@ -12,7 +12,7 @@ class GapsStep(StepView):
 
     step = Step.GAPS
 
-    body_class = GapsPanel
+    body_class = GapsBody
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -21,10 +21,10 @@ class GapsStep(StepView):
     def _focus_map(self) -> None:
         from fagworkshop.tui.steps.gaps.heat_map import HeatMap
 
-        for panel in self.query(GapsPanel):
-            maps = panel.query(HeatMap)
+        for body in self.query(GapsBody):
+            maps = body.query(HeatMap)
             if maps:
                 maps.first().focus()
             elif self.is_attached:
-                # a large session composes the panel after the first refresh: try again
+                # a large session composes the body after the first refresh: try again
                 self.call_after_refresh(self._focus_map)

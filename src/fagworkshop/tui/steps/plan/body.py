@@ -41,34 +41,34 @@ from fagworkshop.tui.widgets.grid_support import (
     competence_title,
 )
 
-__all__ = ["ActionForm", "PlanPanel", "action_line"]  # the form lives in action_form
+__all__ = ["ActionForm", "PlanBody", "action_line"]  # the form lives in action_form
 
 
-class PlanPanel(Horizontal):
+class PlanBody(Horizontal):
     """Step 6's working area: the action list and goals on the left, the action form right."""
 
     #: What it shows: refreshed only after a change of these (tui.aspects).
     SHOWS = (Aspect.PLAN, Aspect.BASICS, Aspect.BLOCKS, Aspect.STAFF, Aspect.RATINGS)
 
     DEFAULT_CSS = """
-    PlanPanel { height: 1fr; }
-    PlanPanel #plan-left { width: 2fr; height: 1fr; }
-    PlanPanel #plan-keys { color: $text-muted; height: auto; }
-    PlanPanel #action-list { height: 1fr; min-height: 3; }
-    PlanPanel #wish-title { margin-top: 1; }
-    PlanPanel #wish-list { height: auto; max-height: 3; }  /* the action list comes first */
-    PlanPanel #goals-title { text-style: bold; margin-top: 1; }
-    PlanPanel #goal-person { width: 1fr; }
-    PlanPanel #goal-list { height: auto; max-height: 6; }
-    PlanPanel #goal-new { margin-top: 0; }
-    PlanPanel #goal-extra { height: auto; }
-    PlanPanel #goal-deadline { width: 16; }
-    PlanPanel #goal-competence { width: 1fr; }
-    PlanPanel #goal-chosen { height: auto; color: $text-muted; }
-    PlanPanel.-narrow { layout: vertical; }
-    PlanPanel.-narrow #plan-left { width: 1fr; height: 9; }
-    PlanPanel.-narrow #plan-keys { display: none; }
-    PlanPanel.-narrow ActionForm { width: 1fr; border-left: none; border-top: solid $primary; }
+    PlanBody { height: 1fr; }
+    PlanBody #plan-left { width: 2fr; height: 1fr; }
+    PlanBody #plan-keys { color: $text-muted; height: auto; }
+    PlanBody #action-list { height: 1fr; min-height: 3; }
+    PlanBody #wish-title { margin-top: 1; }
+    PlanBody #wish-list { height: auto; max-height: 3; }  /* the action list comes first */
+    PlanBody #goals-title { text-style: bold; margin-top: 1; }
+    PlanBody #goal-person { width: 1fr; }
+    PlanBody #goal-list { height: auto; max-height: 6; }
+    PlanBody #goal-new { margin-top: 0; }
+    PlanBody #goal-extra { height: auto; }
+    PlanBody #goal-deadline { width: 16; }
+    PlanBody #goal-competence { width: 1fr; }
+    PlanBody #goal-chosen { height: auto; color: $text-muted; }
+    PlanBody.-narrow { layout: vertical; }
+    PlanBody.-narrow #plan-left { width: 1fr; height: 9; }
+    PlanBody.-narrow #plan-keys { display: none; }
+    PlanBody.-narrow ActionForm { width: 1fr; border-left: none; border-top: solid $primary; }
     """
 
     BINDINGS = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fagworkshop.domain.session import Step
 from fagworkshop.tui.steps.base import StepView
-from fagworkshop.tui.steps.plan.body import PlanPanel
+from fagworkshop.tui.steps.plan.body import PlanBody
 
 
 class PlanStep(StepView):
@@ -12,7 +12,7 @@ class PlanStep(StepView):
 
     step = Step.PLAN
 
-    body_class = PlanPanel
+    body_class = PlanBody
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -38,7 +38,7 @@ from fagworkshop.tui.widgets.grid_support import competence_codes
 from fagworkshop.tui.widgets.grid_view import CellMessage
 
 
-class StaffPanel(Vertical):
+class StaffBody(Vertical):
     """Step 4's working area: rating grid, detail panel with the rating note, staff form."""
 
     #: What it shows: refreshed only after a change of these (tui.aspects).
@@ -48,19 +48,19 @@ class StaffPanel(Vertical):
     SCOPED_CSS = False
 
     DEFAULT_CSS = """
-    StaffPanel { height: 1fr; }
-    StaffPanel #staff-help { color: $text-muted; height: auto; }
-    StaffPanel #staff-round { height: 1; text-style: bold; }
-    StaffPanel #staff-empty { height: auto; padding: 1; }
-    StaffPanel #staff-lower { height: auto; max-height: 16; }
-    StaffPanel #staff-detail { width: 2fr; height: auto; padding: 0 1; }
-    StaffPanel #staff-detail-text { height: 6; overflow: hidden; }
-    StaffPanel #rating-note { margin-top: 1; }
-    StaffPanel RatingGrid { height: 1fr; min-height: 5; }
-    .-compact StaffPanel #staff-help { display: none; }
-    StaffPanel.-narrow.-form-open #staff-detail { display: none; }
-    .-compact StaffPanel #staff-detail-text { height: 3; }
-    .-compact StaffPanel #rating-note { margin-top: 0; }
+    StaffBody { height: 1fr; }
+    StaffBody #staff-help { color: $text-muted; height: auto; }
+    StaffBody #staff-round { height: 1; text-style: bold; }
+    StaffBody #staff-empty { height: auto; padding: 1; }
+    StaffBody #staff-lower { height: auto; max-height: 16; }
+    StaffBody #staff-detail { width: 2fr; height: auto; padding: 0 1; }
+    StaffBody #staff-detail-text { height: 6; overflow: hidden; }
+    StaffBody #rating-note { margin-top: 1; }
+    StaffBody RatingGrid { height: 1fr; min-height: 5; }
+    .-compact StaffBody #staff-help { display: none; }
+    StaffBody.-narrow.-form-open #staff-detail { display: none; }
+    .-compact StaffBody #staff-detail-text { height: 3; }
+    .-compact StaffBody #rating-note { margin-top: 0; }
     """
 
     BINDINGS = [
@@ -77,7 +77,7 @@ class StaffPanel(Vertical):
         {"new_person", "edit_person", "erase_person", "switch_layer", "self_mode"}
     )
 
-    #: The staff form's messages (the panel applies a saved form).
+    #: The staff form's messages (the body applies a saved form).
     FormSaved = StaffForm.Saved
     FormClosed = StaffForm.Closed
 

@@ -37,7 +37,7 @@ class StaffForm(Vertical):
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
     class Saved(Message):
-        """The form asks to be saved (the panel applies it)."""
+        """The form asks to be saved (the step body applies it)."""
 
     class Closed(Message):
         """The form was closed without saving."""
@@ -84,7 +84,7 @@ class StaffForm(Vertical):
             Content(t("staff.profiles") if session.profiles else t("staff.no_profiles"))
         )
         self.remove_class("-hidden")
-        self.screen.query("StaffPanel").add_class("-form-open")  # the panel it sits in
+        self.screen.query("StaffBody").add_class("-form-open")  # the step body it sits in
         self.query_one("#staff-name", Input).focus()
 
     def values(self) -> tuple[str, str, str, list[str]]:
@@ -99,7 +99,7 @@ class StaffForm(Vertical):
     def close(self) -> None:
         """Hide the form (what was typed is kept until it is opened again)."""
         self.add_class("-hidden")
-        self.screen.query("StaffPanel").remove_class("-form-open")
+        self.screen.query("StaffBody").remove_class("-form-open")
 
     def action_cancel(self) -> None:
         """Escape: close without saving."""

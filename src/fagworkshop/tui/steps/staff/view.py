@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fagworkshop.domain.session import Step
 from fagworkshop.tui.steps.base import StepView
-from fagworkshop.tui.steps.staff.body import StaffPanel
+from fagworkshop.tui.steps.staff.body import StaffBody
 
 
 class StaffStep(StepView):
@@ -12,12 +12,12 @@ class StaffStep(StepView):
 
     step = Step.STAFF
 
-    body_class = StaffPanel
+    body_class = StaffBody
 
     def on_mount(self) -> None:
         super().on_mount()
         self.call_after_refresh(self._focus_grid)
 
     def _focus_grid(self) -> None:
-        for panel in self.query(StaffPanel):
-            panel.grid.focus()
+        for body in self.query(StaffBody):
+            body.grid.focus()
