@@ -1,4 +1,4 @@
-"""Keep every test away from the user's real sessions folder."""
+"""Every test in Danish (the default) and away from the user's real folders."""
 
 from __future__ import annotations
 
@@ -8,6 +8,16 @@ from pathlib import Path
 import pytest
 
 from fagworkshop import logfile
+from fagworkshop.i18n import set_language
+
+
+@pytest.fixture(autouse=True)
+def danish() -> Iterator[None]:
+    """Start every test in Danish and leave it so: a test that switches to English
+    (``set_language("en")``, the app's language key) cannot leak it into the next."""
+    set_language("da")
+    yield
+    set_language("da")
 
 
 @pytest.fixture(autouse=True)

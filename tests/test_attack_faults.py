@@ -17,14 +17,13 @@ import pwd
 import resource
 import signal
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
-from fagworkshop.i18n import set_language
 from fagworkshop.store import atomic
 from fagworkshop.store.errors import SaveFailed
 from fagworkshop.store.reading import load_session
@@ -32,13 +31,6 @@ from fagworkshop.store.writing import save_session
 from fagworkshop_tools.fuzz import kills
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 def small(seed: int = 0) -> Session:

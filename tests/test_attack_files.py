@@ -13,23 +13,14 @@ from __future__ import annotations
 import os
 import random
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from fagworkshop.i18n import set_language
 from fagworkshop.store import reading
 from fagworkshop.store.reading import load_any
 from fagworkshop_tools.fuzz import mutators, runner
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ import csv
 import html
 import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,6 @@ import pytest
 from fagworkshop.domain.session import Session
 from fagworkshop.export.formats import FORMATS, render
 from fagworkshop.generate import generate_session
-from fagworkshop.i18n import set_language
 from fagworkshop.store import reading
 from fagworkshop.store.folders import list_sessions, new_session_path, sessions_dir
 from fagworkshop.store.reading import load_catalogue, load_session
@@ -35,13 +33,6 @@ from fagworkshop_tools.fuzz.mutators import HOSTILE_TEXTS
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 #: Hostile texts that survive loading unchanged (no control characters in them).
 LITERAL = [t for t in HOSTILE_TEXTS if not UNSAFE.search(t) and "\r" not in t and "\t" not in t]
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 @pytest.fixture(scope="module")

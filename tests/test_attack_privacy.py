@@ -29,7 +29,6 @@ from fagworkshop.domain.session import (
 )
 from fagworkshop.export.formats import FORMATS, render
 from fagworkshop.generate import generate_session
-from fagworkshop.i18n import set_language
 from fagworkshop.store.folders import new_session_path, sessions_dir
 from fagworkshop.store.lock import SessionLock, lock_path
 from fagworkshop.store.reading import load_session
@@ -39,13 +38,6 @@ SECRET_NAME = "Quirina Zwetschke-Øberg"
 SECRET_ID = "p-quirina"
 SECRET_INITIALS = "QZØ"
 PARTICIPANT = "Bartholomæus Ingeborgsen"
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from __future__ import annotations
 import errno
 import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,6 @@ import pytest
 from rich.console import Console
 from textual.app import App
 
-from fagworkshop.i18n import set_language
 from fagworkshop.store.lock import SessionLock
 from fagworkshop.store.reading import load_session
 from fagworkshop.store.writing import save_session
@@ -42,13 +40,6 @@ UNSAFE_RAW = re.compile("\x1b\\]|\x9b|\x1b\\[2J|\x07|\x1bP")
 TYPED = "[b]x [/] [/ =1"
 
 SIZE = (120, 40)
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 def rendered(app: App[Any]) -> tuple[str, str]:

@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from fagworkshop.generate import generate_session
-from fagworkshop.i18n import set_language
 from fagworkshop.store.errors import SaveFailed, SessionLocked
 from fagworkshop.store.lock import SessionLock
 from fagworkshop.store.reading import load_session
@@ -39,13 +38,6 @@ for line in sys.stdin:
     save_session(session, path)
     print(f"saved {n}", flush=True)
 """
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 # The file, the process holding it, and a call that makes it save once more.

@@ -7,7 +7,6 @@ import stat
 import subprocess
 import sys
 import types
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ from fagworkshop.demo import DEMO_FILE
 from fagworkshop.domain.catalogue import BasicItem, BlockItem, Catalogue, ElementItem, Theme
 from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
-from fagworkshop.i18n import set_language
 from fagworkshop.store.lock import SessionLock
 from fagworkshop.store.reading import load_session
 from fagworkshop.store.writing import save_catalogue, save_session
@@ -26,10 +24,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "store"
 
 
 @pytest.fixture(autouse=True)
-def reset_language(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+def sessions_in_tmp_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("FAGWORKSHOP_SESSIONS_DIR", str(tmp_path / "sessions"))
-    yield
-    set_language("da")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -5,23 +5,14 @@ from __future__ import annotations
 import os
 import stat
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from fagworkshop.cli import main
 from fagworkshop.domain.catalogue import Catalogue
-from fagworkshop.i18n import set_language
 from fagworkshop.store.writing import save_session
 from test_export_sample import FULL_NAMES, sample_session
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import csv
 import io
 import re
 import tomllib
-from collections.abc import Iterator
 from html.parser import HTMLParser
 
 import pytest
@@ -21,14 +20,6 @@ from fagworkshop.export.markdown import render_markdown
 from fagworkshop.export.profiles_toml import build_catalogue, render_toml
 from fagworkshop.i18n import set_language
 from test_export_sample import FULL_NAMES, hostile_session, sample_session
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
-
 
 # --- HTML ---------------------------------------------------------------------------
 

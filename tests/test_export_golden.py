@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from fagworkshop.demo import build_demo
 from fagworkshop.export.formats import FORMATS
-from fagworkshop.i18n import set_language
 from support.narrow import present
 from test_export_sample import sample_session
 
@@ -28,12 +26,9 @@ EXTENSIONS = {"md": "md", "html": "html", "csv": "csv", "toml": "toml"}
 
 
 @pytest.fixture(autouse=True)
-def danish(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    set_language("da")
+def fixed_export_time(monkeypatch: pytest.MonkeyPatch) -> None:
     # The printed footer names the export time; a fixed one keeps the goldens still.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796112000")  # 2026-12-01 08:00 UTC
-    yield
-    set_language("da")
 
 
 def check(name: str, actual: str) -> None:

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
 from fagworkshop.domain.session import Session, StepState
 from fagworkshop.export.html import render_html
 from fagworkshop.export.markdown import render_markdown
-from fagworkshop.i18n import set_language
 from test_export_sample import sample_session
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 def noted_session() -> Session:

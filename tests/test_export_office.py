@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,19 +35,11 @@ from fagworkshop.export.formats import ALL_FORMATS, render_bytes
 from fagworkshop.export.html import HEAT_COLOURS, HEAT_INK
 from fagworkshop.export.xlsx_export import render_xlsx
 from fagworkshop.generate import generate_session
-from fagworkshop.i18n import set_language
 from fagworkshop.store.reading import load_session
 from fagworkshop.store.writing import save_session
 from test_export_sample import FULL_NAMES, hostile_session, sample_session
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 def workbook(data: bytes) -> Any:  # openpyxl's cell values are a wide union

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import stat
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,15 +20,7 @@ from fagworkshop.export.person import (
     render_person_html,
     render_person_markdown,
 )
-from fagworkshop.i18n import set_language
 from fagworkshop.store.writing import save_session
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 def session_with_mentions() -> Session:

@@ -17,7 +17,6 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,14 +35,6 @@ from fagworkshop.export.html import (
 from fagworkshop.export.report import build_report
 from fagworkshop.i18n import set_language
 from test_export_sample import sample_session
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
-
 
 # --- colours --------------------------------------------------------------------------
 

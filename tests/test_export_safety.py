@@ -18,17 +18,9 @@ import pytest
 
 from fagworkshop.cli import main
 from fagworkshop.export import command
-from fagworkshop.i18n import set_language
 from fagworkshop.store.folders import ENV_SESSIONS_DIR, sessions_dir
 from fagworkshop.store.writing import save_session
 from test_export_sample import sample_session
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 @pytest.fixture

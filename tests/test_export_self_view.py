@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 
-import pytest
 from openpyxl import load_workbook
 
 from fagworkshop.demo import build_demo
@@ -19,13 +17,6 @@ from fagworkshop.export.person_sheet import build_person_sheet
 from fagworkshop.export.report import Bullets, Paragraph, Table, build_report
 from fagworkshop.export.xlsx_export import render_xlsx
 from fagworkshop.i18n import set_language, t
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 def without_self(s: Session) -> Session:

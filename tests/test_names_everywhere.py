@@ -7,7 +7,6 @@ from __future__ import annotations
 import itertools
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ from fagworkshop.domain import changes
 from fagworkshop.domain.names import text_fields
 from fagworkshop.domain.session import Decision, Goal, Participant, Person, Session
 from fagworkshop.export.formats import FORMATS, render
-from fagworkshop.i18n import set_language
 from fagworkshop.store.reading import load_session
 from fagworkshop.store.writing import save_session
 
@@ -30,13 +28,6 @@ ERASED = ("p-1", "p-11", "p-formel")
 
 #: Fields that hold one line (the models refuse a line break there).
 MULTILINE = {"notes", "text", "note", "transfer_plan", "description", "core_task"}
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 def spellings(name: str) -> list[str]:

@@ -10,7 +10,6 @@ import html
 import stat
 import tomllib
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,13 +30,6 @@ from fagworkshop.store.writing import save_session
 
 #: What a test types into a cell.
 Answer = int | float | str | None
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 def demo_session() -> Session:

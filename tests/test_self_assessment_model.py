@@ -5,7 +5,6 @@ file, strict like the leaders' ratings, erased with the person, in their own-dat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,18 +15,10 @@ from fagworkshop.domain.changes import ChangeError
 from fagworkshop.domain.session import Session
 from fagworkshop.export.person import render_person_markdown
 from fagworkshop.generate import generate_session
-from fagworkshop.i18n import set_language
 from fagworkshop.store import writing
 from fagworkshop.store.errors import FileProblem, SaveFailed
 from fagworkshop.store.reading import load_session
 from fagworkshop.store.writing import save_session
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 def small() -> Session:

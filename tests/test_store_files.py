@@ -6,7 +6,6 @@ import datetime as dt
 import errno
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ import pytest
 from fagworkshop.domain import changes
 from fagworkshop.domain.session import SESSION_SCHEMA_VERSION, Session, Status
 from fagworkshop.generate import generate_session
-from fagworkshop.i18n import set_language
 from fagworkshop.store import atomic
 from fagworkshop.store.errors import FileProblem, SaveFailed
 from fagworkshop.store.folders import list_sessions, new_session_path, sessions_dir, slug
@@ -23,13 +21,6 @@ from fagworkshop.store.writing import save_catalogue, save_session, sweep_temp_f
 from support.narrow import present
 
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 def mode(p: Path) -> int:

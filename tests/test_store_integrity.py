@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from hypothesis import strategies as st
 
 from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
-from fagworkshop.i18n import set_language
 from fagworkshop.store import reading
 from fagworkshop.store.errors import FileProblem, OutsideChange, SaveFailed, SessionTruncated
 from fagworkshop.store.folders import EntryState, copy_path, list_sessions
@@ -26,13 +24,6 @@ from fagworkshop.store.integrity import FileStamp, check, file_stamp, looks_trun
 from fagworkshop.store.lock import SessionLock, lock_path
 from fagworkshop.store.reading import load_session, load_session_file
 from fagworkshop.store.writing import save_session, session_file_bytes, to_toml
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 def session(staff: int = 3, seed: int = 1) -> Session:

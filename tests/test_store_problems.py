@@ -7,7 +7,7 @@ import hashlib
 import os
 import re
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +21,6 @@ from fagworkshop.store.reading import load_any, load_catalogue, load_session
 from fagworkshop.store.writing import save_session, to_toml
 
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 def good_text() -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,19 +14,11 @@ from hypothesis import strategies as st
 
 from fagworkshop.domain.session import SESSION_SCHEMA_VERSION, Session
 from fagworkshop.generate import generate_session
-from fagworkshop.i18n import set_language
 from fagworkshop.store import writing
 from fagworkshop.store.errors import FileProblem, SaveFailed
 from fagworkshop.store.reading import load_session
 from fagworkshop.store.shape import ShapeProblem, decode_line, encode_line
 from fagworkshop.store.writing import save_session, to_toml
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 def _v1_text(session: Session) -> str:

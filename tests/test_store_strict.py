@@ -17,17 +17,9 @@ import pytest
 import tomli_w
 
 from fagworkshop.generate import generate_session
-from fagworkshop.i18n import set_language
 from fagworkshop.store.errors import QUOTE_LIMIT, FileProblem
 from fagworkshop.store.reading import load_catalogue, load_session
 from fagworkshop.store.writing import save_session
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Any:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 def good() -> dict[str, Any]:

@@ -10,11 +10,9 @@ stayed Danish after a switch to English.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.widgets import Footer
 
 from fagworkshop import i18n
@@ -27,13 +25,6 @@ from fagworkshop.tui.bindings import described, description
 from support.harness import at_step
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "fagworkshop"
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    i18n.set_language("da")
-    yield
-    i18n.set_language("da")
 
 
 def _texts(language: str) -> set[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input, OptionList
 
 from fagworkshop.generate import generate_session
@@ -19,8 +18,7 @@ HOSTILE = "[bold red]x[/] y [/"
 
 
 async def test_new_workshop_creates_file_and_opens_step_1(tmp_path: Path) -> None:
-    if not builtin_catalogues():
-        pytest.skip("no built-in catalogue")
+    assert builtin_catalogues(), "the built-in catalogues ship with the package"
     app = FagworkshopApp(sessions_dir=tmp_path)
     async with app.run_test(size=(100, 32), notifications=True, tooltips=True) as pilot:
         await pilot.pause()

@@ -4,7 +4,6 @@ mode lets one person rate themselves at the keyboard, seeing only their own row.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,13 +23,6 @@ from support.harness import BodyHost, at_step, screen_text
 from support.narrow import present
 
 HOSTILE = "[bold red]Anna[/] ["
-
-
-@pytest.fixture(autouse=True)
-def danish() -> Iterator[None]:
-    set_language("da")
-    yield
-    set_language("da")
 
 
 class Harness(BodyHost[StaffBody]):
