@@ -17,11 +17,11 @@ from fagworkshop.store.lock import SessionLock, lock_path
 from fagworkshop.store.writing import save_session
 
 HOLDER = """
-import sys, time
+import sys
 from fagworkshop.store.lock import SessionLock
 lock = SessionLock(sys.argv[1]).acquire()
 print("locked", flush=True)
-time.sleep(60)
+sys.stdin.read()  # hold the lock until killed (or the test closes stdin), never on a clock
 """
 
 
@@ -48,7 +48,10 @@ def test_second_holder_in_the_same_process_is_refused(tmp_path: Path) -> None:
 def test_killed_holder_leaves_no_stuck_lock(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(p)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLDER, str(p)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert holder.stdout is not None
     try:
