@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar, overload
 
+from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widget import Widget
@@ -67,6 +68,24 @@ def original_text(item: BasicChoice | AdaptedElement) -> str:
     return f"{t('basic.original')}: {item.title}\n{item.description}{source}{elaboration}"
 
 
+class ItemList(OptionList):
+    """The list of a list-and-detail step: items under disabled headings, whose option
+    ids hold a ``:`` (``theme:...``, ``block:...``; item ids never do). Keys act on the
+    highlighted item; Esc (``leave``) lets go of the keyboard."""
+
+    @property
+    def item_id(self) -> str | None:
+        """The id of the highlighted item (None on a heading or with nothing highlighted)."""
+        option = self.highlighted_option
+        if option is None or option.id is None or ":" in option.id:
+            return None
+        return option.id
+
+    def action_leave(self) -> None:
+        """Let go of the keyboard, so digits move between steps again."""
+        self.screen.set_focus(None)
+
+
 class ListDetail(Horizontal):
     """A list on the left and a scrolling detail pane (class ``detail``) on the right.
 
@@ -125,6 +144,15 @@ class ListDetail(Horizontal):
     def refresh_from_session(self, aspect: Aspect = Aspect.ALL) -> None:
         """Show the session again (each step's editor says how)."""
         raise NotImplementedError
+
+    @staticmethod
+    def compose_head(prefix: str, keys: str) -> ComposeResult:
+        """The detail's head: ``#<prefix>-title``, ``-original`` and ``-state`` (filled by
+        :meth:`show_head`), then the list's keys."""
+        yield Static("", id=f"{prefix}-title", classes="detail-title", markup=False)
+        yield Static("", id=f"{prefix}-original", classes="detail-original", markup=False)
+        yield Static("", id=f"{prefix}-state", markup=False)
+        yield Static(keys, classes="detail-keys", markup=False)
 
     def show_head(
         self, prefix: str, item: BasicChoice | AdaptedElement | None, empty: str

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Input, Label, OptionList, Static, TextArea
+from textual.widgets import Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from fagworkshop.domain import adapt
@@ -24,6 +24,7 @@ from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.bindings import described
 from fagworkshop.tui.host import host
 from fagworkshop.tui.widgets.list_detail import (
+    ItemList,
     ListDetail,
     level_label,
     set_quietly,
@@ -53,7 +54,7 @@ def basic_prompt(session: Session, basic: BasicChoice) -> Content:
     return Content.assemble(*parts)
 
 
-class BasicList(OptionList):
+class BasicList(ItemList):
     """The basic competences grouped by theme; keys decide the highlighted one."""
 
     BINDINGS = [
@@ -69,17 +70,10 @@ class BasicList(OptionList):
         described("escape", "leave", "list.key.leave"),
     ]
 
-    def action_leave(self) -> None:
-        """Let go of the keyboard, so digits move between steps again."""
-        self.screen.set_focus(None)
-
     @property
     def basic_id(self) -> str | None:
         """The id of the highlighted competence (None on a theme heading)."""
-        option = self.highlighted_option
-        if option is None or option.id is None or option.id.startswith(THEME_PREFIX):
-            return None
-        return option.id
+        return self.item_id
 
     def _apply(self, change: Any, *args: Any) -> None:
         if self.basic_id is not None:
@@ -126,10 +120,7 @@ class BasicEditor(ListDetail):
     def compose(self) -> ComposeResult:
         yield BasicList(id="basic-list")
         with VerticalScroll(id="basic-detail", classes="detail"):
-            yield Static("", id="basic-title", classes="detail-title", markup=False)
-            yield Static("", id="basic-original", classes="detail-original", markup=False)
-            yield Static("", id="basic-state", markup=False)
-            yield Static(t("basic.keys"), classes="detail-keys", markup=False)
+            yield from self.compose_head("basic", t("basic.keys"))
             yield Label(t("basic.wording"), markup=False)
             yield Input(id="basic-wording", placeholder=t("basic.wording.placeholder"))
             yield Label(t("basic.note"), markup=False)

@@ -31,6 +31,7 @@ from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.bindings import described
 from fagworkshop.tui.host import host
 from fagworkshop.tui.widgets.list_detail import (
+    ItemList,
     ListDetail,
     level_label,
     set_quietly,
@@ -89,7 +90,7 @@ def basic_line(session: Session, basic: BasicChoice, active: str | None) -> Cont
 _EMPTY = LocalProfile(id="x", name="x")
 
 
-class ElementList(OptionList):
+class ElementList(ItemList):
     """Blocks and their elements; keys adapt the highlighted element."""
 
     BINDINGS = [
@@ -102,18 +103,6 @@ class ElementList(OptionList):
         *[Binding(str(d), f"target({d})", show=False) for d in range(10)],
         described("escape", "leave", "list.key.leave"),
     ]
-
-    def action_leave(self) -> None:
-        """Let go of the keyboard, so digits move between steps again."""
-        self.screen.set_focus(None)
-
-    @property
-    def item_id(self) -> str | None:
-        """The highlighted element or basic competence id (None on a heading)."""
-        option = self.highlighted_option
-        if option is None or option.id is None or ":" in option.id:
-            return None
-        return option.id
 
     def _editor(self) -> BlocksEditor:
         return self.screen.query_one(BlocksEditor)
@@ -176,10 +165,7 @@ class BlocksEditor(ListDetail):
     def compose(self) -> ComposeResult:
         yield ElementList(id="element-list")
         with VerticalScroll(id="blocks-side", classes="detail"):
-            yield Static("", id="element-title", classes="detail-title", markup=False)
-            yield Static("", id="element-original", classes="detail-original", markup=False)
-            yield Static("", id="element-state", markup=False)
-            yield Static(t("blocks.keys"), classes="detail-keys", markup=False)
+            yield from self.compose_head("element", t("blocks.keys"))
             yield Label(t("blocks.wording"), markup=False)
             yield Input(id="element-wording", placeholder=t("blocks.wording.placeholder"))
             yield Label(t("blocks.add"), markup=False)
