@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from textual.command import CommandPalette
 from textual.widgets import Footer
 
 from fagworkshop import i18n
@@ -22,6 +23,7 @@ from fagworkshop.generate import generate_session
 from fagworkshop.i18n import t
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.bindings import described, description
+from fagworkshop.tui.home import HomeScreen
 from support.harness import at_step
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "fagworkshop"
@@ -131,3 +133,34 @@ def test_no_private_binding_tables_are_touched() -> None:
         if private.search(line)
     ]
     assert found == []
+
+
+def palette_key(app: FagworkshopApp) -> str:
+    """The text of the command palette's key at the right of the footer."""
+    keys: list[Any] = list(app.screen.query_one(Footer).query("FooterKey.-command-palette"))
+    assert len(keys) == 1
+    return str(keys[0].description)
+
+
+async def test_the_palette_key_is_named_in_the_ui_language(tmp_path: Path) -> None:
+    """Was Textual's own English "palette" in Danish too (issue 10, left from issue 11)."""
+    app = FagworkshopApp(sessions_dir=tmp_path, lang="da")
+    async with app.run_test(size=(200, 48)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert palette_key(app) == "Kommandoer"
+        app.action_toggle_language()
+        await pilot.pause()
+        assert palette_key(app) == "Commands"
+    session = generate_session(staff=3, competences=4, rounds=1, seed=2)
+    app = FagworkshopApp(session=session, lang="da")
+    async with app.run_test(size=(200, 48)) as pilot:
+        await pilot.pause()
+        assert palette_key(app) == "Kommandoer"
+        app.action_toggle_language()
+        await pilot.pause()
+        assert palette_key(app) == "Commands"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await app.workers.wait_for_complete()

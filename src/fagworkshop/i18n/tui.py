@@ -12,6 +12,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.contrast": ("Kontrast", "Contrast"),
     "key.language": ("English", "Dansk"),
     "key.quit": ("Afslut", "Quit"),
+    "key.palette": ("Kommandoer", "Commands"),
     "key.home": ("Forside", "Home"),
     "key.remove_decision": ("Fjern aftale", "Remove decision"),
     # --- saving -------------------------------------------------------------------

@@ -67,6 +67,11 @@ class FagworkshopApp(Saving):
         # not priority: the plan form's own ctrl+s saves its action first
         described("ctrl+s", "save_now", "key.save", show=False),
         described("ctrl+y", "redo", "key.redo", priority=True),
+        # Textual adds its own palette binding, named "palette" in English, unless the app
+        # has one: this one gives the footer's palette key a text in the UI's language
+        described(
+            App.COMMAND_PALETTE_BINDING, "command_palette", "key.palette", priority=True, show=False
+        ),
         *[
             Binding(str(n), f"go_to_step({n})", f"{n}", show=False, id=f"step-{n}")
             for n in range(1, 8)

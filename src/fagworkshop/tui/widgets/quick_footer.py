@@ -37,13 +37,23 @@ class QuickFooter(Footer):
             return
         shown = self._shown()
         layout = tuple((b.key, b.action, enabled) for b, enabled in shown)
-        keys = [k for k in self.query(FooterKey) if not k.has_class("-command-palette")]
+        every = list(self.query(FooterKey))
+        keys = [k for k in every if not k.has_class("-command-palette")]
         grouped = any(b.group is not None for b, _ in shown)
         if layout == self._layout and len(keys) == len(shown) and not grouped:
             for widget, (binding, _) in zip(keys, shown, strict=True):
-                if widget.description != binding.description:
-                    widget.description = binding.description
-                    widget.refresh(layout=True)
+                _relabel(widget, binding.description)
+            palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+            for widget in every:
+                if palette is not None and widget.has_class("-command-palette"):
+                    _relabel(widget, palette.binding.description)  # its text follows the language
             return
         self._layout = layout
         self.call_after_refresh(self.recompose)
+
+
+def _relabel(widget: FooterKey, text: str) -> None:
+    """Give a key widget a new text, drawn at its new width."""
+    if widget.description != text:
+        widget.description = text
+        widget.refresh(layout=True)
