@@ -346,19 +346,24 @@ def test_controller_never_imports_textual() -> None:
 
 
 def test_undo_steps_share_the_ratings_that_did_not_change(tmp_path: Path) -> None:
-    """A hundred undo steps must not hold a hundred copies of every person's ratings."""
+    """A hundred undo steps must not hold a hundred copies of every person's ratings.
+
+    Since issue 13 a rating's undo step holds only the rated person's part of the round
+    (it held a whole snapshot, sharing the unchanged people): nobody else's ratings at all.
+    """
     ctl, host, _ = opened(tmp_path)
     person, competence = cell(ctl)
     levels = ctl.session.level_numbers()
     for n in range(100):
         ctl.apply(changes.set_rating, person, competence, levels[n % len(levels)])
     others = [p.id for p in ctl.session.staff if p.id != person]
-    for other in others:
-        held = {id(e.plain["rounds"][-1]["ratings"][other]) for e in ctl.history.undo}
-        assert len(held) == 1, other
-    # and a shared dict is never the session's own (changing the session leaves it be)
-    live = ctl.session.rounds[-1].ratings[others[0]]
-    assert all(e.plain["rounds"][-1]["ratings"][others[0]] is not live for e in ctl.history.undo)
+    for entry in ctl.history.undo:
+        assert entry.plain is None and entry.part is not None
+        assert entry.part.person_id == person
+        assert not any(other in repr(entry.part) for other in others)
+    # and a kept part is never the session's own (changing the session leaves it be)
+    live = ctl.session.rounds[-1].ratings[person]
+    assert all(e.part and e.part.entries["ratings"] is not live for e in ctl.history.undo)
 
 
 def test_overwrite_replaces_only_what_the_user_was_shown(tmp_path: Path) -> None:

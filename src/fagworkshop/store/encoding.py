@@ -8,6 +8,7 @@ what loading would refuse, so a save never writes a file that does not open.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import tomli_w
@@ -18,6 +19,7 @@ from fagworkshop.domain.session import Person, Session, session_problems
 from fagworkshop.store import reading, shape
 from fagworkshop.store.errors import render
 from fagworkshop.store.integrity import wrap
+from fagworkshop.store.reuse import Items, SaveMemo
 from fagworkshop.store.shape import utc
 
 
@@ -41,26 +43,30 @@ def _toml_bytes(plain: dict[str, Any]) -> bytes:
     return tomli_w.dumps(utc(plain), multiline_strings=True).encode("utf-8")
 
 
-def session_toml_bytes(plain: dict[str, Any]) -> bytes:
-    return shape.session_toml(plain).encode("utf-8")
+def session_toml_bytes(plain: dict[str, Any], memo: SaveMemo | None = None) -> bytes:
+    return shape.session_toml(plain, memo).encode("utf-8")
 
 
-def reload_problems(plain: dict[str, Any]) -> str | None:
+def reload_problems(plain: dict[str, Any], memo: SaveMemo | None = None) -> str | None:
     """What loading would refuse in a session about to be saved, or None if it would open.
 
     Changes assign to the models without validation, so a session in memory
     can hold what the loader refuses (a 300,000-character pasted note, say).
-    Saving it would write a file the team could not open again.
+    Saving it would write a file the team could not open again. With a ``memo``
+    (``store.reuse``), people and ratings that passed in the save before, as the same
+    objects, are not validated again.
     """
+    if memo is None:
+        memo = SaveMemo()
     # The ratings are the bulk (267,000 at 2,000 staff x 120 x 2): pydantic-core would
     # hold the interpreter for their whole validation (75 ms of the 2,000-staff save,
     # keys waiting behind it). The models check the rest; the ratings are checked
     # with set operations by shape.check_ratings and typed by the line writer.
     light = {**plain, "rounds": [_without_ratings(r) for r in plain.get("rounds", ())]}
     try:
-        if not _passes_in_pieces(light):  # the problems, with their places, from one pass
+        if not _passes_in_pieces(light, memo):  # the problems, with their places, from one pass
             Session.model_validate(light)
-        shape.check_ratings(plain)
+        shape.check_ratings(plain, memo)
     except ValidationError as exc:
         unchecked = reading._UncheckedSession
         found = reading._validation_problems(exc, light, unchecked, session_problems)
@@ -78,7 +84,7 @@ _PEOPLE_PER_PIECE = 200
 _people_adapter: Any = None
 
 
-def _passes_in_pieces(light: dict[str, Any]) -> bool:
+def _passes_in_pieces(light: dict[str, Any], memo: SaveMemo) -> bool:
     """Whether a session (ratings left out) is valid, checked a few milliseconds at a time.
 
     pydantic-core holds the interpreter for a whole call: one call on 2,000 staff
@@ -86,21 +92,38 @@ def _passes_in_pieces(light: dict[str, Any]) -> bool:
     the rest in one small call, the cross-references in Python. False means
     something is wrong; the caller then validates in one call for the messages.
     """
-    global _people_adapter
     staff = light.get("staff")
     if not isinstance(staff, list):
         return False
-    if _people_adapter is None:
-        _people_adapter = TypeAdapter(list[Person])
     try:
-        people: list[Person] = []
-        for i in range(0, len(staff), _PEOPLE_PER_PIECE):
-            people.extend(_people_adapter.validate_python(staff[i : i + _PEOPLE_PER_PIECE]))
+        people = memo.get("staff", staff, partial(_people, staff))
         model = reading._UncheckedSession.model_validate({**light, "staff": []})
     except (ValidationError, RecursionError):
         return False
     model.staff = people
     return not session_problems(model)
+
+
+def _people(staff: list[Any], items: Items) -> list[Person]:
+    """The staff validated as models, 200 at a time; a person whose data is the same
+    object as in the save before is taken from there."""
+    global _people_adapter
+    if _people_adapter is None:
+        _people_adapter = TypeAdapter(list[Person])
+    people: list[Person | None] = []
+    missing: list[int] = []
+    for i, person in enumerate(staff):
+        known, model = items.peek(person)
+        people.append(model if known else None)
+        if not known:
+            missing.append(i)
+    for start in range(0, len(missing), _PEOPLE_PER_PIECE):
+        piece = missing[start : start + _PEOPLE_PER_PIECE]
+        models = _people_adapter.validate_python([staff[i] for i in piece])
+        for i, model in zip(piece, models, strict=True):
+            people[i] = model
+            items.put(staff[i], model)
+    return [p for p in people if p is not None]
 
 
 def _without_ratings(rnd: Any) -> Any:

@@ -29,11 +29,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 import tomli_w
 
 from fagworkshop.store.errors import DataProblem
+from fagworkshop.store.reuse import Items, SaveMemo
 
 Data = dict[str, Any]
 
@@ -127,36 +129,60 @@ def encode_line(levels: dict[str, int], place: str) -> str:
     return line
 
 
-def check_ratings(plain: Data) -> None:
+def check_ratings(plain: Data, memo: SaveMemo | None = None) -> None:
     """Refuse ratings a load would refuse: unknown people or competences, levels off the scale.
 
     The rest of a session is validated by its models; ratings are the bulk
     (hundreds of thousands at a whole jobcentre) and are checked here with
-    set operations instead, so a save holds the interpreter only briefly.
+    set operations instead, so a save holds the interpreter only briefly. With a
+    ``memo``, a round's ratings (or one person's) that passed against the same staff,
+    competences and scale in the save before are not checked again.
     """
-    staff = {p.get("id") for p in plain.get("staff", ()) if isinstance(p, dict)}
+    staff = frozenset(p.get("id") for p in plain.get("staff", ()) if isinstance(p, dict))
     known = {b.get("id") for b in plain.get("basics", ())}
     for block in plain.get("blocks", ()):
         known.update(e.get("id") for e in block.get("elements", ()))
     scale = _scale(plain)
+    if memo is None:
+        memo = SaveMemo()
+    against = (staff, frozenset(known), scale)
+    checked = memo.context("checked", against)  # verdicts hold for these only
     for i, rnd in enumerate(plain.get("rounds", ())):
-        for person, levels in rnd.get("ratings", {}).items():
-            place = f"rounds[{i}].ratings.{person}"
-            if person not in staff:
-                raise ShapeProblem(place, "store.x.unknown_person", id=person)
-            if not known.issuperset(levels):
-                competence = next(c for c in levels if c not in known)
-                raise ShapeProblem(
-                    f"{place}.{competence}", "store.x.unknown_competence", id=competence
-                )
-            if scale and not scale.issuperset(levels.values()):
-                competence, level = next((c, v) for c, v in levels.items() if v not in scale)
-                raise ShapeProblem(
-                    f"{place}.{competence}",
-                    "store.x.level_outside",
-                    level=level,
-                    scale=str(sorted(scale)),
-                )
+        ratings = rnd.get("ratings", {})
+        memo.get(f"{checked}.{i}", ratings, partial(_check_round, i, ratings, against))
+
+
+def _check_round(
+    index: int,
+    ratings: dict[Any, Any],
+    against: tuple[frozenset[Any], frozenset[Any], frozenset[int] | None],
+    items: Items,
+) -> bool:
+    """Check one round's ratings (ShapeProblem at the first wrong one); True when they pass."""
+    staff, known, scale = against
+    for person, levels in ratings.items():
+        place = f"rounds[{index}].ratings.{person}"
+        if person not in staff:
+            raise ShapeProblem(place, "store.x.unknown_person", id=person)
+        items.get(levels, partial(_check_levels, place, levels, known, scale))
+    return True
+
+
+def _check_levels(
+    place: str, levels: dict[Any, Any], known: frozenset[Any], scale: frozenset[int] | None
+) -> bool:
+    if not known.issuperset(levels):
+        competence = next(c for c in levels if c not in known)
+        raise ShapeProblem(f"{place}.{competence}", "store.x.unknown_competence", id=competence)
+    if scale and not scale.issuperset(levels.values()):
+        competence, level = next((c, v) for c, v in levels.items() if v not in scale)
+        raise ShapeProblem(
+            f"{place}.{competence}",
+            "store.x.level_outside",
+            level=level,
+            scale=str(sorted(scale)),
+        )
+    return True
 
 
 def utc(value: Any) -> Any:
@@ -179,7 +205,77 @@ def _is_table(value: object) -> bool:
     )
 
 
-def _round_toml(rnd: Data, index: int) -> Iterable[str]:
+def _dumps(table: Data) -> str:
+    return tomli_w.dumps(utc(table), multiline_strings=True)
+
+
+def _table_text(key: str, value: Any, items: Items) -> str:
+    return _dumps({key: value})
+
+
+def _round_table_text(key: str, value: Any, items: Items) -> str:
+    return _dumps({"rounds": {key: value}})
+
+
+#: A table ``tomli_w`` never writes inline (a line of its own longer than it allows).
+_NEVER_INLINE: Data = {"x": "x" * 120}
+
+
+def _item_toml(key: str, item: Data) -> tuple[bool, str]:
+    """One table of an array: whether tomli_w would put it inline, and its ``[[key]]`` text."""
+    alone = _dumps({key: [item]})
+    if alone.startswith("[["):
+        return False, alone
+    # inline on its own; beside a table that is not, it is written as [[key]] too
+    tail = "\n" + _dumps({key: [_NEVER_INLINE]})
+    both = _dumps({key: [item, _NEVER_INLINE]})
+    return True, both[: -len(tail)]
+
+
+def _array_pieces(key: str, tables: list[Data], items: Items) -> list[str] | None:
+    """The ``[[key]]`` texts of an array of tables, or None when tomli_w writes the whole
+    array inline (every table fits on a line); each table's text taken over if it can."""
+    found = [items.get(table, partial(_item_toml, key, table)) for table in tables]
+    if all(inline for inline, _ in found):
+        return None
+    return [text for _, text in found]
+
+
+def _top_level_toml(table: Data, memo: SaveMemo) -> str:
+    """``tomli_w.dumps`` of ``table`` (UTC, multiline strings), made of remembered pieces.
+
+    tomli_w writes the plain values first, then each table and each table of an array
+    of tables, a blank line between them; an array whose tables all fit on a line is a
+    plain (inline) value. The same here, each table's text remembered by its identity.
+    """
+    literals: Data = {}
+    pieces: list[str] = []
+    for key, value in table.items():
+        if isinstance(value, dict):
+            pieces.append(memo.get(f"table.{key}", value, partial(_table_text, key, value)))
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            found = memo.get(f"array.{key}", value, partial(_array_pieces, key, value))
+            if found is None:
+                literals[key] = value
+            else:
+                pieces.extend(found)
+        else:
+            literals[key] = value
+    return "\n".join(([_dumps(literals)] if literals else []) + pieces)
+
+
+def _rating_lines(lines: dict[Any, Any], place: str, items: Items) -> str:
+    """A round's rating lines (``p-1 = 'b-01:3 b-02:2'``), each taken over if it can."""
+    out: list[str] = []
+    for person, levels in lines.items():
+        if not isinstance(person, str) or not _ID_RE.fullmatch(person):
+            raise ShapeProblem(f"{place}.{person}", "store.shape.bad_person")
+        line = items.get(levels, partial(encode_line, levels, f"{place}.{person}"))
+        out.append(f"{person} = '{line}'\n")
+    return "".join(out)
+
+
+def _round_toml(rnd: Data, index: int, memo: SaveMemo) -> Iterable[str]:
     """``[[rounds]]``, its plain keys, the rating lines, then its other tables.
 
     Written piece by piece: ``tomli_w`` would put a round with few keys inline.
@@ -187,36 +283,41 @@ def _round_toml(rnd: Data, index: int) -> Iterable[str]:
     tables = {k: v for k, v in rnd.items() if k not in LINE_TABLES and isinstance(v, dict) and v}
     plain = {k: v for k, v in rnd.items() if k not in LINE_TABLES and not isinstance(v, dict)}
     yield "[[rounds]]\n"
-    yield tomli_w.dumps(utc(plain), multiline_strings=True)
+    yield _dumps(plain)
     for key in LINE_TABLES:
         lines = rnd.get(key) or {}
         if not lines:
             continue  # an empty table is left out: files without self-ratings stay as they were
         yield f"\n[rounds.{key}]\n"
-        for person, levels in lines.items():
-            place = f"rounds[{index}].{key}.{person}"
-            if not isinstance(person, str) or not _ID_RE.fullmatch(person):
-                raise ShapeProblem(place, "store.shape.bad_person")
-            yield f"{person} = '{encode_line(levels, place)}'\n"
+        place = f"rounds[{index}].{key}"
+        yield memo.get(f"lines.{index}.{key}", lines, partial(_rating_lines, lines, place))
     if tables:
+        # one piece per table, as tomli_w separates them: a blank line between
         yield "\n"
-        yield tomli_w.dumps({"rounds": tables}, multiline_strings=True)
+        yield "\n".join(
+            memo.get(f"round.{index}.{k}", v, partial(_round_table_text, k, v))
+            for k, v in tables.items()
+        )
 
 
-def session_toml(plain: Data) -> str:
+def session_toml(plain: Data, memo: SaveMemo | None = None) -> str:
     """The TOML text of a session (plain data, UTC datetimes) in the version 2 shape.
 
-    Everything but the rating lines goes through ``tomli_w``; the rounds are
-    written between the leading keys and the trailing tables, in field order.
+    Everything but the rating lines is written as ``tomli_w`` writes it; the rounds
+    are written between the leading keys and the trailing tables, in field order.
+    With a ``memo`` (``store.reuse``), the text of every part that is the same object
+    as in the save before is taken from there.
     """
+    if memo is None:
+        memo = SaveMemo()
     rounds = plain.get("rounds") or []
     after = {k: plain[k] for k in _TABLE_KEYS_AFTER_ROUNDS if k in plain and _is_table(plain[k])}
-    head = utc({k: v for k, v in plain.items() if k != "rounds" and k not in after})
-    parts = [tomli_w.dumps(head, multiline_strings=True)]
+    head = {k: v for k, v in plain.items() if k != "rounds" and k not in after}
+    parts = [_top_level_toml(head, memo)]
     for i, rnd in enumerate(rounds):
         parts.append("\n")
-        parts.extend(_round_toml(rnd, i))
+        parts.extend(_round_toml(rnd, i, memo))
     if after:
         parts.append("\n")
-        parts.append(tomli_w.dumps(utc(after), multiline_strings=True))
+        parts.append(_top_level_toml(after, memo))
     return "".join(parts)

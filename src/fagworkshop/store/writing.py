@@ -13,6 +13,7 @@ The names of :mod:`.encoding` and :mod:`.atomic` callers use are re-exported.
 from __future__ import annotations
 
 import re
+from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from fagworkshop.store.errors import OutsideChange, SaveFailed, os_reason
 from fagworkshop.store.integrity import FileStamp, file_stamp, looks_truncated, wrap
 from fagworkshop.store.lock import held_elsewhere
 from fagworkshop.store.permissions import ensure_folder
+from fagworkshop.store.reuse import SaveMemo
 from fagworkshop.store.shape import utc
 
 
@@ -87,6 +89,7 @@ def save_session(
     *,
     purge_backup: bool = False,
     expected: FileStamp | None | _Unchecked = UNCHECKED,
+    memo: SaveMemo | None = None,
 ) -> FileStamp:
     """Save a session atomically (0600, previous version kept as ``NAME.toml.bak``).
 
@@ -108,6 +111,10 @@ def save_session(
     version; leftover temporary files are swept on every save. Raises
     :class:`SaveFailed` with the reason; the file on disk is then unchanged.
     A file written by a newer fagworkshop is never overwritten.
+
+    ``memo`` (``store.reuse``) lets the save take over the text and checks of every
+    part of a plain ``session`` that is the very object the save before had: only for
+    callers that never change a part of the data they handed over (the controller).
     """
     target = Path(path)
     if target.is_dir():
@@ -117,16 +124,22 @@ def save_session(
         raise SaveFailed(target, t("store.save.newer", version=newer))
     if held_elsewhere(target):  # never overwrite the work of the program that has it open
         raise SaveFailed(target, t("store.save.locked"))
-    plain = session if isinstance(session, dict) else session_snapshot(session)
-    invalid = reload_problems(plain)  # never write a file that would not open again
-    if invalid is not None:
-        raise SaveFailed(target, t("store.save.invalid", problems=invalid))
-    try:
-        data = session_toml_bytes(plain)
-    except shape.ShapeProblem as exc:
-        raise SaveFailed(target, t("store.save.invalid", problems=shape_message(exc))) from None
-    except (TypeError, ValueError, UnicodeError) as exc:
-        raise SaveFailed(target, t("store.save.not_serialisable", detail=str(exc))) from None
+    if isinstance(session, dict):
+        plain = session
+    else:  # a fresh copy: nothing in it is the object a save before had
+        plain, memo = session_snapshot(session), None
+    with memo.using() if memo is not None else nullcontext(None) as held:
+        invalid = reload_problems(plain, held)  # never write a file that would not open again
+        if invalid is not None:
+            raise SaveFailed(target, t("store.save.invalid", problems=invalid))
+        try:
+            data = session_toml_bytes(plain, held)
+        except shape.ShapeProblem as exc:
+            problems = shape_message(exc)
+            raise SaveFailed(target, t("store.save.invalid", problems=problems)) from None
+        except (TypeError, ValueError, UnicodeError) as exc:
+            detail = str(exc)
+            raise SaveFailed(target, t("store.save.not_serialisable", detail=detail)) from None
     data = wrap(data, int(plain.get("schema_version", SESSION_SCHEMA_VERSION)))
     if len(data) > reading.MAX_FILE_BYTES:  # never write a file that would not open again
         size, limit = f"{len(data) / 1_048_576:.1f}", f"{reading.MAX_FILE_BYTES // 1_048_576}"

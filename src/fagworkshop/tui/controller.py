@@ -35,10 +35,15 @@ from fagworkshop.store.writing import session_snapshot
 from fagworkshop.tui.aspects import aspect_of
 from fagworkshop.tui.contract import Applied, Outcome, Refused, WorkshopHost, refused_value
 from fagworkshop.tui.history import (
+    FINAL,
+    PERSON_PART,
     Entry,
     History,
+    PersonPart,
+    change_name,
     describe_change,
-    shared_snapshot,
+    person_part,
+    put_back,
 )
 from fagworkshop.tui.save_store import (
     Cancellable,
@@ -51,6 +56,7 @@ from fagworkshop.tui.save_store import (
     SessionStore,
     lock_still_ours,
 )
+from fagworkshop.tui.snapshot import round_index, shared_snapshot, with_person_part
 
 # The outcome, the widget contract, the save types and the undo names live beside the
 # controller and are re-exported here, where callers have always imported them.
@@ -82,6 +88,8 @@ SAVE_DELAY = 0.3
 MAX_WAIT = 0.75
 #: Undo steps kept.
 HISTORY = 100
+#: Changes of top-level values only, and which: the plain data is made from the one before.
+_SCALAR_CHANGES = {"go_to_step": ("current_step",)}
 
 # --- the controller ------------------------------------------------------------------
 
@@ -138,26 +146,62 @@ class SessionController:
 
     def apply(self, change_fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Outcome:
         """Run a change; ``Applied(value)`` or ``Refused(reason)``. Schedules the save."""
+        name = change_name(change_fn)
+        part = self._part_before(name, args, kwargs)
         try:
             value = change_fn(self.session, *args, **kwargs)
         except ChangeError as err:
             return Refused(t(err.key, **err.params))
         except ValidationError as err:  # a value a model refuses: a pasted text too long
             return Refused(refused_value(err))
-        before = self._plain
         changes.touch(self.session)
-        self._plain = self._snapshot()
+        before: dict[str, Any] | PersonPart = self._plain
+        patched = self._patched(part) if part is not None else None
+        if patched is not None and part is not None:
+            self._plain, before = patched, part
+        else:
+            self._plain = self._snapshot(keys=_SCALAR_CHANGES.get(name))
         self.history.record(self.session, change_fn, args, before)
+        if name in FINAL:  # nothing of the erased person stays in what the saves remember
+            forget = getattr(self.store, "forget", None)
+            if forget is not None:
+                forget()
         self.version += 1
         self._changed()
         return Applied(value, aspect_of(change_fn))
+
+    def _part_before(
+        self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> PersonPart | None:
+        """For a change of one person's ratings, their part of the latest round before it."""
+        if name not in PERSON_PART or kwargs or not args or not isinstance(args[0], str):
+            return None
+        rnd = self.session.round()
+        if rnd is None:  # the change starts the first round: a whole snapshot
+            return None
+        return person_part(self.session, rnd, args[0])
+
+    def _patched(self, part: PersonPart) -> dict[str, Any] | None:
+        """The plain data after a change of ``part``'s person, made from the plain data
+        before; None when the round is no longer the latest (a whole snapshot then)."""
+        rnd = self.session.round()
+        if rnd is None or rnd.number != part.round_number:
+            return None
+        return with_person_part(
+            self._plain, self.session, round_index(self.session, rnd), part.person_id
+        )
 
     def break_coalescing(self) -> None:
         """The next change is an undo step of its own (a field lost the focus)."""
         self.history.last_key = None
 
-    def _snapshot(self) -> dict[str, Any]:
-        """The session as plain data (what is saved and what undo keeps)."""
+    def _snapshot(self, keys: tuple[str, ...] | None = None) -> dict[str, Any]:
+        """The session as plain data (what is saved and what undo keeps); with ``keys``
+        (a change of those top-level values only) made from the plain data before."""
+        if keys is not None:
+            plain = {**self._plain, "updated": self.session.updated}
+            plain.update((key, getattr(self.session, key)) for key in keys)
+            return plain
         return shared_snapshot(session_snapshot(self.session), self._plain)
 
     # --- undo and redo -----------------------------------------------------------
@@ -193,14 +237,42 @@ class SessionController:
         if not source:
             return Refused(t(nothing))
         entry = source.pop()
-        now = self._plain
-        refused = self._restore(entry.plain)
-        if refused is not None:
-            source.append(entry)
-            return refused
-        target.append(Entry(now, entry.label, None))
+        if entry.part is not None:
+            now = self._put_back(entry.part)
+            if now is None:  # pragma: no cover - the round is there: the stacks are in order
+                source.append(entry)
+                return Refused(t(nothing))
+            target.append(Entry(None, entry.label, None, part=now))
+        else:
+            assert entry.plain is not None
+            plain = self._plain
+            refused = self._restore(entry.plain)
+            if refused is not None:
+                source.append(entry)
+                return refused
+            target.append(Entry(plain, entry.label, None))
         self.history.last_key = None
         return Applied(entry.label)
+
+    def _put_back(self, part: PersonPart) -> PersonPart | None:
+        """Put a person's part of a round back; their part as it was until now."""
+        rnd = next((r for r in self.session.rounds if r.number == part.round_number), None)
+        if rnd is None:
+            return None
+        now = person_part(self.session, rnd, part.person_id)
+        put_back(self.session, rnd, part)
+        changes.touch(self.session)
+        patched = with_person_part(
+            self._plain,
+            self.session,
+            round_index(self.session, rnd),
+            part.person_id,
+            keys=("current_step",),
+        )
+        self._plain = patched if patched is not None else self._snapshot()
+        self.version += 1
+        self._changed()
+        return now
 
     def _restore(self, plain: dict[str, Any]) -> Refused | None:
         """Put a state back into the session object (the same object, so views keep it)."""

@@ -1,6 +1,11 @@
 """The undo history's rules (fortryd): which changes are undo steps, which coalesce
 while a field is typed in, which end the history, and how a step is named on screen
-("niveau for AP på B3"). The controller keeps the history. No Textual here."""
+("niveau for AP på B3"). The controller keeps the history. No Textual here.
+
+An undo step holds what the change altered: for a change of one person's ratings
+(:data:`PERSON_PART`, the keys of the rating grid) that person's part of the round
+as it was (:class:`PersonPart`, a few hundred bytes); for any other change the whole
+session as plain data before it (shared with the steps around it)."""
 
 from __future__ import annotations
 
@@ -9,20 +14,76 @@ from dataclasses import dataclass
 from typing import Any
 
 from fagworkshop import i18n
-from fagworkshop.domain.session import Session
+from fagworkshop.domain.session import Round, Session
 from fagworkshop.i18n import t
+from fagworkshop.tui.snapshot import ROUND_TABLES, entry_copy
 from fagworkshop.tui.widgets.grid_support import competence_codes
+
+
+@dataclass(frozen=True)
+class PersonPart:
+    """One person's entries in one rating round as they were (ratings, unused flags,
+    notes, own levels, wishes), where each stood among the round's people, and the step
+    the workshop was on: what undo of a rating puts back."""
+
+    round_number: int
+    person_id: str
+    step: int
+    entries: dict[str, Any]  # table -> a copy of the person's entry (absent: none)
+    places: dict[str, int]  # table -> the entry's place among the table's people
+
+
+def person_part(session: Session, rnd: Round, person_id: str) -> PersonPart:
+    """The person's part of ``rnd`` now (copies: the session may change on)."""
+    entries: dict[str, Any] = {}
+    places: dict[str, int] = {}
+    for table in ROUND_TABLES:
+        found = getattr(rnd, table)
+        if person_id in found:
+            entries[table] = entry_copy(found[person_id])
+            places[table] = list(found).index(person_id)
+    return PersonPart(rnd.number, person_id, session.current_step, entries, places)
+
+
+def put_back(session: Session, rnd: Round, part: PersonPart) -> None:
+    """Make the person's part of ``rnd`` what ``part`` holds, each entry in its old place,
+    and go back to the step it was made on."""
+    person = part.person_id
+    for table in ROUND_TABLES:
+        target: dict[str, Any] = getattr(rnd, table)
+        if table not in part.entries:
+            target.pop(person, None)
+        elif person in target:
+            target[person] = entry_copy(part.entries[table])
+        else:
+            items = list(target.items())
+            items.insert(part.places[table], (person, entry_copy(part.entries[table])))
+            target.clear()
+            target.update(items)
+    session.current_step = part.step
 
 
 @dataclass
 class Entry:
-    """One undo step: the session before (or, on the redo stack, after) a change."""
+    """One undo step: the session before (or, on the redo stack, after) a change, as
+    plain data or, for a change of one person's ratings, as that person's part."""
 
-    plain: dict[str, Any]
+    plain: dict[str, Any] | None
     label: str
     key: tuple[Any, ...] | None  # changes with the same key coalesce (typing one field)
+    part: PersonPart | None = None
 
 
+#: Changes that alter one person's part of the latest round and nothing else (their first
+#: argument is the person): their undo step is that part (PersonPart), not the session.
+PERSON_PART = {
+    "set_rating",
+    "toggle_unused",
+    "set_self_rating",
+    "set_wish",
+    "toggle_wish",
+    "set_rating_note",
+}
 #: Changes that are not undo steps (moving between steps is not a change of content).
 NOT_RECORDED = {"go_to_step"}
 #: Changes after which nothing before may be brought back (the person's data is gone).
@@ -95,9 +156,10 @@ class History:
         session: Session,
         fn: Callable[..., Any],
         args: tuple[Any, ...],
-        before: dict[str, Any],
+        before: dict[str, Any] | PersonPart,
     ) -> None:
-        """A change was made to ``session``; ``before`` is the state it changed."""
+        """A change was made to ``session``; ``before`` is the state it changed (the whole
+        session as plain data, or the person's part of the round)."""
         name = change_name(fn)
         if name in NOT_RECORDED:
             return
@@ -110,21 +172,10 @@ class History:
         self.redo.clear()
         if key is not None and key == self.last_key and self.undo:
             return  # typing on in the same field: the step before it stays the undo step
-        self.undo.append(Entry(before, describe_change(session, fn, args), key))
+        label = describe_change(session, fn, args)
+        if isinstance(before, PersonPart):
+            self.undo.append(Entry(None, label, key, part=before))
+        else:
+            self.undo.append(Entry(before, label, key))
         del self.undo[: -self.size]
         self.last_key = key
-
-
-def shared_snapshot(plain: dict[str, Any], previous: dict[str, Any]) -> dict[str, Any]:
-    """``plain`` with the rating dicts that did not change since ``previous`` shared with
-    it, so a hundred undo steps of a large session do not hold a hundred copies of its
-    ratings. Snapshots are never changed once made."""
-    old_rounds = previous.get("rounds", [])
-    for new, old in zip(plain.get("rounds", []), old_rounds, strict=False):
-        before = old.get("ratings", {})
-        ratings = new.get("ratings", {})
-        for person, levels in ratings.items():
-            kept = before.get(person)
-            if kept == levels:
-                ratings[person] = kept
-    return plain

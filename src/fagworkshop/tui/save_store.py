@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from fagworkshop.store.errors import OutsideChange, StoreError
 from fagworkshop.store.integrity import file_stamp
+from fagworkshop.store.reuse import SaveMemo
 from fagworkshop.store.writing import UNCHECKED, save_session
 
 
@@ -85,7 +86,19 @@ class SaveResult:
 
 
 class SessionStore:
-    """Reads stamps and saves through ``fagworkshop.store`` (a test may pass its own)."""
+    """Reads stamps and saves through ``fagworkshop.store`` (a test may pass its own).
+
+    Its memo (``store.reuse``) keeps the text and checks of the last save, so a save
+    after one key rewrites one rating line: the controller's plain data keeps what did
+    not change as the same objects and never changes them.
+    """
+
+    def __init__(self) -> None:
+        self.memo = SaveMemo()
+
+    def forget(self) -> None:
+        """Drop what the memo holds of earlier saves (a person was erased)."""
+        self.memo.forget()
 
     def stamp(self, path: Path) -> Any:
         """The store's ``FileStamp`` of the file now (None when there is none)."""
@@ -98,7 +111,9 @@ class SessionStore:
         """Save a job: refused with a conflict when the file is not the one expected."""
         expected = job.expected if job.check else UNCHECKED
         try:
-            stamp = save_session(job.plain, job.path, purge_backup=job.purge, expected=expected)
+            stamp = save_session(
+                job.plain, job.path, purge_backup=job.purge, expected=expected, memo=self.memo
+            )
         except OutsideChange as err:  # stamp: what is on disk now
             return SaveResult(job, conflict=Conflict.OUTSIDE, stamp=err.on_disk)
         except StoreError as err:

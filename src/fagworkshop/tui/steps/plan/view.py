@@ -14,4 +14,11 @@ class PlanStep(StepView):
 
     body_class = PlanBody
 
-    first_focus = "#action-list"
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.call_after_refresh(self._focus_list)
+
+    def _focus_list(self) -> None:
+        # the view may already be gone: the team moved on before the first refresh
+        for listing in self.query("#action-list"):
+            listing.focus()
