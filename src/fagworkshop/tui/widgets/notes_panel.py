@@ -22,6 +22,7 @@ from fagworkshop.domain import changes
 from fagworkshop.domain.session import Step
 from fagworkshop.i18n import t
 from fagworkshop.tui.host import Applied, host
+from fagworkshop.tui.widgets.held_text import HeldText
 
 #: Seconds after the last keystroke before notes are applied.
 NOTES_DELAY = 0.5
@@ -64,8 +65,7 @@ class NotesPanel(VerticalScroll):
     def __init__(self, step: Step, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.step = Step(step)
-        self._notes_timer: Any = None
-        self._notes_dirty = False
+        self._held_notes = HeldText(self, NOTES_DELAY, self._apply_notes)
         #: The decision whose date the date field edits (None: it dates a new one).
         self.editing_date: int | None = None
 
@@ -117,7 +117,7 @@ class NotesPanel(VerticalScroll):
         """Show the session's notes, decisions and timebox (never over a field being typed in)."""
         state = self._state()
         notes = self.query_one("#step-notes", TextArea)
-        if not notes.has_focus and not self._notes_dirty:
+        if not notes.has_focus and not self._held_notes.dirty:
             wanted = state.notes if state else ""
             if notes.text != wanted:
                 notes.load_text(wanted)
@@ -152,19 +152,13 @@ class NotesPanel(VerticalScroll):
         state = self._state()
         if event.text_area.text == (state.notes if state else ""):
             return
-        self._notes_dirty = True
-        if self._notes_timer is not None:
-            self._notes_timer.stop()
-        self._notes_timer = self.set_timer(NOTES_DELAY, self.flush)
+        self._held_notes.typed()
 
     def flush(self) -> None:
         """Apply typed notes now (before leaving the step, on quit)."""
-        if self._notes_timer is not None:
-            self._notes_timer.stop()
-            self._notes_timer = None
-        if not self._notes_dirty:
-            return
-        self._notes_dirty = False
+        self._held_notes.flush()
+
+    def _apply_notes(self) -> None:
         text = self.query_one("#step-notes", TextArea).text
         host(self).apply(changes.set_step_notes, self.step, text)
 

@@ -17,6 +17,7 @@ from fagworkshop.domain.session import Purpose, Step
 from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.steps.base import StepView
+from fagworkshop.tui.widgets.held_text import HeldText
 
 #: Seconds after the last keystroke in the core task before it is applied.
 CORE_TASK_DELAY = 0.5
@@ -29,8 +30,7 @@ class FrameStep(StepView):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._core_timer: Any = None
-        self._core_dirty = False
+        self._held_core_task = HeldText(self, CORE_TASK_DELAY, self._apply_core_task)
         self.editing: int | None = None  # the participant being edited
 
     def compose_body(self) -> Iterable[Widget]:
@@ -93,7 +93,7 @@ class FrameStep(StepView):
         if not date_input.has_focus:
             date_input.value = f.date.isoformat() if f.date else ""
         core = self.query_one("#frame-core-task", TextArea)
-        if not core.has_focus and not self._core_dirty and core.text != f.core_task:
+        if not core.has_focus and not self._held_core_task.dirty and core.text != f.core_task:
             core.load_text(f.core_task)
         self._fill_participants()
 
@@ -152,20 +152,15 @@ class FrameStep(StepView):
     def _core_task(self, event: TextArea.Changed) -> None:
         if event.text_area.text == self.session.frame.core_task:
             return
-        self._core_dirty = True
-        if self._core_timer is not None:
-            self._core_timer.stop()
-        self._core_timer = self.set_timer(CORE_TASK_DELAY, self.flush_pending)
+        self._held_core_task.typed()
+
+    def _apply_core_task(self) -> None:
+        text = self.query_one("#frame-core-task", TextArea).text
+        self.apply(changes.set_frame_text, "core_task", text)
 
     def flush_pending(self) -> None:
         super().flush_pending()
-        if self._core_timer is not None:
-            self._core_timer.stop()
-            self._core_timer = None
-        if self._core_dirty:
-            self._core_dirty = False
-            text = self.query_one("#frame-core-task", TextArea).text
-            self.apply(changes.set_frame_text, "core_task", text)
+        self._held_core_task.flush()
 
     def on_descendant_blur(self, event: Any) -> None:
         if getattr(event, "widget", None) is not None and event.widget.id == "frame-core-task":
