@@ -48,3 +48,13 @@ def _config_dir(
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("FAGWORKSHOP_CONFIG_DIR", str(folder))
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def _cache_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """Keep every test away from the user's cache (the catalogue list, issue 13)."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("FAGWORKSHOP_CACHE_DIR", str(folder))
+    yield folder

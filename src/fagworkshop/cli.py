@@ -24,6 +24,8 @@ from fagworkshop import __version__, i18n, logfile, resources
 from fagworkshop.export import command as export_command
 from fagworkshop.export import overview_command, self_assessment_command
 from fagworkshop.i18n import t
+from fagworkshop.store import catalogue_list
+from fagworkshop.store.catalogue_list import CatalogueSummary
 from fagworkshop.store.errors import FileProblem, StoreError, terminal_safe
 from fagworkshop.subcommands import Subcommand, argument
 
@@ -317,27 +319,33 @@ def _edited_outside(path: Path) -> bool:
         return False
 
 
-def _catalogue_summary(key: str, cat: Catalogue, path: Path) -> str:
-    return t(key, path=terminal_safe(str(path)), id=cat.id, title=cat.title, **cat.counts())
+def _catalogue_summary(key: str, cat: Catalogue | CatalogueSummary, path: Path) -> str:
+    summary = cat if isinstance(cat, CatalogueSummary) else CatalogueSummary.of(cat)
+    return t(
+        key, path=terminal_safe(str(path)), id=summary.id, title=summary.title, **summary.counts
+    )
 
 
 def cmd_catalogues(args: argparse.Namespace) -> int:
-    """Built-in and own catalogues with item counts; a broken one shows its problem (exit 1)."""
-    from fagworkshop.store.reading import load_catalogue  # pydantic and the models: not for --help
+    """Built-in and own catalogues with item counts; a broken one shows its problem (exit 1).
 
+    A catalogue validated before with the same bytes is listed from the cache
+    (``store.catalogue_list``), without the models."""
     builtin = resources.builtin_catalogue_paths()
     own = resources.user_catalogue_paths()
+    found_in = dict(catalogue_list.summaries([*builtin, *own]))  # one pass: one cache
     status = 0
     for heading, paths in (("cli.catalogues.builtin", builtin), ("cli.catalogues.user", own)):
         print(t(heading))
         if not paths:
             print(t("cli.catalogues.none"))
         for path in paths:
-            try:
-                print(_catalogue_summary("cli.catalogues.line", load_catalogue(path), path))
-            except FileProblem as exc:
-                print(exc.describe(), file=sys.stderr)
+            found = found_in[path]
+            if isinstance(found, FileProblem):
+                print(found.describe(), file=sys.stderr)
                 status = 1
+            else:
+                print(_catalogue_summary("cli.catalogues.line", found, path))
     print(t("cli.catalogues.user_hint", folder=str(resources.user_catalogue_dir())))
     return status
 

@@ -155,10 +155,26 @@ class StepView(Widget):
                     yield from self.compose_body()
             yield NotesPanel(self.step, id="step-panel")
 
+    #: What takes the keyboard once the view is first drawn (a selector in the body), if
+    #: anything: the grid or list where digits and letters are the step's commands.
+    first_focus: ClassVar[str | None] = None
+
     def on_mount(self) -> None:
         self._fit()
         self._show_running_timebox()
         self.set_interval(1.0, self._show_running_timebox)
+        if self.first_focus is not None:
+            self.call_after_refresh(self._focus_first)
+
+    def _focus_first(self) -> None:
+        if self.first_focus is None:
+            return
+        found = self.query(self.first_focus)
+        if found:
+            found.first().focus()
+        elif self.is_attached:
+            # a large session composes the body after the first refresh: try again
+            self.call_after_refresh(self._focus_first)
 
     def _show_running_timebox(self) -> None:
         """A running timebox counts down on every step, not only in its own step's panel."""

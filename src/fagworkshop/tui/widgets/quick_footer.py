@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -31,12 +32,24 @@ class QuickFooter(Footer):
                 by_action[binding.action].append((binding, enabled))
         return [items[0] for items in by_action.values()]
 
+    @staticmethod
+    def _layout_of(shown: list[tuple[Binding, bool]]) -> tuple[tuple[str, str, bool], ...]:
+        return tuple((b.key, b.action, enabled) for b, enabled in shown)
+
+    def compose(self) -> ComposeResult:
+        # The keys are in the first frame: Textual's Footer composes none until the
+        # screen's first bindings signal, then draws them after one more layout (a frame
+        # later; issue 13). When the signal finds the same keys, they are only relabelled.
+        self._bindings_ready = True
+        self._layout = self._layout_of(self._shown())
+        yield from super().compose()
+
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
         shown = self._shown()
-        layout = tuple((b.key, b.action, enabled) for b, enabled in shown)
+        layout = self._layout_of(shown)
         every = list(self.query(FooterKey))
         keys = [k for k in every if not k.has_class("-command-palette")]
         grouped = any(b.group is not None for b, _ in shown)

@@ -14,17 +14,4 @@ class GapsStep(StepView):
 
     body_class = GapsBody
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.call_after_refresh(self._focus_map)
-
-    def _focus_map(self) -> None:
-        from fagworkshop.tui.steps.gaps.heat_map import HeatMap
-
-        for body in self.query(GapsBody):
-            maps = body.query(HeatMap)
-            if maps:
-                maps.first().focus()
-            elif self.is_attached:
-                # a large session composes the body after the first refresh: try again
-                self.call_after_refresh(self._focus_map)
+    first_focus = "#heat-map"

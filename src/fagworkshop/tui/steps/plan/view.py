@@ -14,11 +14,4 @@ class PlanStep(StepView):
 
     body_class = PlanBody
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.call_after_refresh(self._focus_list)
-
-    def _focus_list(self) -> None:
-        # the view may already be gone: the team moved on before the first refresh
-        for listing in self.query("#action-list"):
-            listing.focus()
+    first_focus = "#action-list"

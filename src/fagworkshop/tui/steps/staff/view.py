@@ -14,10 +14,4 @@ class StaffStep(StepView):
 
     body_class = StaffBody
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.call_after_refresh(self._focus_grid)
-
-    def _focus_grid(self) -> None:
-        for body in self.query(StaffBody):
-            body.grid.focus()
+    first_focus = "#rating-grid"
