@@ -225,7 +225,8 @@ def _run_app(
 
 def cmd_home(args: argparse.Namespace) -> int:
     """No command: the home screen with the sessions folder."""
-    from fagworkshop.store.folders import sessions_dir  # pydantic and the models: not for --help
+    # pydantic and the models (0.1 to 0.25 s): loaded by the command, not for --help
+    from fagworkshop.store.folders import sessions_dir
 
     return _run_app(sessions_dir=sessions_dir(args.sessions_dir))
 
@@ -234,7 +235,8 @@ def cmd_open(args: argparse.Namespace) -> int:
     """Check the file first (a bad one gets its message here, exit 1), then show it."""
     path = Path(args.path)
     _announce_if_large(path)  # before the imports: they take a moment too
-    from fagworkshop.store.folders import sessions_dir  # pydantic and the models: not for --help
+    # pydantic and the models (0.1 to 0.25 s): loaded by the command, not for --help
+    from fagworkshop.store.folders import sessions_dir
     from fagworkshop.store.reading import load_session
 
     session = load_session(path)
@@ -248,7 +250,8 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """``--write PATH``: write the demo and stop; else save it in the sessions folder, show it."""
-    from fagworkshop.demo import build_demo, save_demo  # the models: not for --help
+    # pydantic and the models (0.1 to 0.25 s): loaded by the command, not for --help
+    from fagworkshop.demo import build_demo, save_demo
     from fagworkshop.store.folders import sessions_dir
     from fagworkshop.store.writing import save_session
 
@@ -287,7 +290,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """OK and a short summary, or the problems (exit 1)."""
     path = Path(args.path)
     _announce_if_large(path)  # before the imports: they take a moment too
-    from fagworkshop.domain.session import Session  # pydantic and the models: not for --help
+    # pydantic and the models (0.1 to 0.25 s): loaded by the command, not for --help
+    from fagworkshop.domain.session import Session
     from fagworkshop.store.reading import load_any
 
     loaded = load_any(path)
@@ -311,7 +315,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def _edited_outside(path: Path) -> bool:
     """Whether a session file fagworkshop wrote was changed by hand since (see docs/files.md)."""
-    from fagworkshop.store.integrity import check
+    from fagworkshop.store.integrity import check  # hashlib, 5 ms: not for --help
 
     try:
         return check(path.read_bytes()).edited

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import platformdirs
 
+from fagworkshop.store.permissions import ensure_folder
+
 ENV_LOG_DIR = "FAGWORKSHOP_LOG_DIR"
 LOG_FILE = "fagworkshop.log"
 MAX_BYTES = 1_000_000
@@ -65,8 +67,6 @@ def setup(
     logger.propagate = False  # never onto the terminal the app draws on
     target = (folder if folder is not None else log_dir()) / LOG_FILE
     try:
-        from fagworkshop.store.permissions import ensure_folder  # the command line has it loaded
-
         ensure_folder(target.parent)  # 0700, parents included, whatever the umask
         os.chmod(target.parent, 0o700)
         handler = _LogFile(target, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")

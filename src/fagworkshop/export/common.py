@@ -26,6 +26,7 @@ from fagworkshop.domain.self_view import CellDifference, cell_difference
 from fagworkshop.domain.session import Round, Session
 from fagworkshop.domain.session_parts import Action, Goal, Person
 from fagworkshop.domain.text import clean_line, clean_text
+from fagworkshop.export.command import EXPORT_FOLDER
 from fagworkshop.export.report_model import Block, Bullets, Paragraph, Section
 from fagworkshop.i18n import t
 
@@ -218,7 +219,6 @@ def default_output(session_path: Path, fmt: str) -> Path:
     ``.toml`` export among the workshops (issue 15 item 6); step 7 uses the
     same folder.
     """
-    from fagworkshop.export.command import EXPORT_FOLDER
 
     return session_path.parent / EXPORT_FOLDER / (session_path.stem + SUFFIXES[fmt])
 

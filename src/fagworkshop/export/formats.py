@@ -34,7 +34,7 @@ def _xlsx(session: Session, with_names: bool) -> bytes:
 
 
 def _docx(session: Session, with_names: bool) -> bytes:
-    from fagworkshop.export.docx_export import render_docx
+    from fagworkshop.export.docx_export import render_docx  # python-docx, 0.1 s: only for Word
 
     return render_docx(session, with_names)
 

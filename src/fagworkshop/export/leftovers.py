@@ -15,6 +15,7 @@ from pathlib import Path
 
 from fagworkshop.domain.names import FormKind, NameMatch, session_matcher
 from fagworkshop.domain.session import Session
+from fagworkshop.export.command import EXPORT_FOLDER
 
 #: Larger files are not read (no export of a workshop comes near it).
 MAX_BYTES = 50 * 1024 * 1024
@@ -36,7 +37,6 @@ def _text(path: Path) -> str:
 
 
 def _candidates(session_path: Path) -> list[Path]:
-    from fagworkshop.export.command import EXPORT_FOLDER
 
     found: list[Path] = []
     beside = session_path.parent

@@ -19,6 +19,8 @@ from collections.abc import Callable, Sequence
 from fagworkshop.domain.overview import CompetenceAcross, Overview, build_overview
 from fagworkshop.domain.session import Session
 from fagworkshop.export.common import date_text, line, name_redactor, names_notice
+from fagworkshop.export.html import render_report as render_html
+from fagworkshop.export.markdown import render_report as render_md
 from fagworkshop.export.report import Block, Bullets, Paragraph, Report, Section, Table
 from fagworkshop.i18n import t
 
@@ -250,6 +252,7 @@ def _xlsx_value(value: str) -> str | int:
 
 def render_overview_xlsx(report: Report) -> bytes:
     """Each table of the report on a sheet of its own, lists as one-column sheets."""
+    # openpyxl (0.14 s to import) only when an Excel file is written or read
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -293,10 +296,7 @@ def render_overview(fmt: str, sessions: Sequence[Session], with_names: bool = Fa
     if fmt == "xlsx":
         return render_overview_xlsx(report)
     if fmt == "md":
-        from fagworkshop.export.markdown import render_report as render_md
-
         return render_md(report).encode("utf-8")
-    from fagworkshop.export.html import render_report as render_html
 
     return render_html(report).encode("utf-8")
 

@@ -72,7 +72,7 @@ def write_overview(
     force: bool = False,
 ) -> Path:
     """Render and write the overview to ``target`` (folders made 0700); the path."""
-    from fagworkshop.export.overview import render_overview
+    from fagworkshop.export.overview import render_overview  # the renderers: not for --help
 
     if not sessions:
         raise ExportFailed(t("overview.error.none"))
@@ -117,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         fmt = checked_format(format_for(args.format, args.output))
         sessions = load_units([Path(p) for p in args.paths])
         if args.output == "-":
-            from fagworkshop.export.overview import render_overview
+            from fagworkshop.export.overview import render_overview  # not for --help
 
             sys.stdout.buffer.write(render_overview(fmt, sessions, bool(args.with_names)))
             sys.stdout.flush()

@@ -20,6 +20,7 @@ are not about the person and are left out.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -33,10 +34,13 @@ from fagworkshop.domain.names import (
     text_fields,
 )
 from fagworkshop.domain.session import Person, Session
+from fagworkshop.export import html, markdown
+from fagworkshop.export.command import ExportFailed, make_folder, write_export
 from fagworkshop.export.common import (
     action_facts,
     bullets_section,
     date_text,
+    default_output,
     goal_details,
     level_text,
     line,
@@ -54,6 +58,7 @@ from fagworkshop.export.report import (
 )
 from fagworkshop.i18n import t
 from fagworkshop.i18n.names import place_text
+from fagworkshop.store.reading import load_session
 
 #: The formats a person's own data is written in when none is asked for.
 PERSON_FORMATS = ("md", "html", "docx")
@@ -265,21 +270,17 @@ def _action_for(session: Session, place: TextPlace, person: Person) -> bool:
 
 def render_person_markdown(session: Session, person_id: str) -> str:
     """A person's own data as Markdown."""
-    from fagworkshop.export.markdown import render_report
-
-    return render_report(build_person_report(session, person_id))
+    return markdown.render_report(build_person_report(session, person_id))
 
 
 def render_person_html(session: Session, person_id: str) -> str:
     """A person's own data as a self-contained printable HTML page."""
-    from fagworkshop.export.html import render_report
-
-    return render_report(build_person_report(session, person_id))
+    return html.render_report(build_person_report(session, person_id))
 
 
 def render_person_word(session: Session, person_id: str) -> bytes:
     """A person's own data as a Word document (python-docx is loaded only here)."""
-    from fagworkshop.export.docx_export import render_report_docx
+    from fagworkshop.export.docx_export import render_report_docx  # python-docx, 0.1 s
 
     return render_report_docx(build_person_report(session, person_id))
 
@@ -295,7 +296,6 @@ PERSON_RENDERERS: dict[str, Callable[[Session, str], str | bytes]] = {
 def person_output(session_path: Path, person_id: str, fmt: str) -> Path:
     """Where a person's own data goes by default: ``eksport/`` beside the session file,
     like every export (``common.default_output``)."""
-    from fagworkshop.export.common import default_output
 
     suffix = ".md" if fmt == "md" else f".{fmt}"
     name = f"{session_path.stem}-{person_id}-egne-data{suffix}"
@@ -316,8 +316,6 @@ def export_person(
     folder). Returns the message to show; raises ``ExportFailed`` with a
     message for the user, or the store's ``StoreError``.
     """
-    from fagworkshop.export.command import ExportFailed, make_folder, write_export
-    from fagworkshop.store.reading import load_session
 
     formats = PERSON_FORMATS if not fmt else ((fmt or "").strip().lower(),)
     for f in formats:
@@ -332,7 +330,6 @@ def export_person(
     if output == "-":
         if len(contents) > 1:
             raise ExportFailed(t("person.error.stdout"))
-        import sys
 
         content = contents[0][1]
         if isinstance(content, bytes):

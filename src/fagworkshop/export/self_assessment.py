@@ -25,6 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import tomli_w
+
 from fagworkshop.domain.analysis import build_index
 from fagworkshop.domain.names import session_matcher
 from fagworkshop.domain.session import Session
@@ -154,6 +156,7 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 def render_form_xlsx(spec: FormSpec) -> bytes:
     """One person's form as an Excel workbook (drop-downs, protected, identity hidden)."""
+    # openpyxl (0.14 s to import) only when an Excel file is written or read
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -258,7 +261,6 @@ def render_form_xlsx(spec: FormSpec) -> bytes:
 def render_form_toml(spec: FormSpec) -> str:
     """One person's form as a TOML file: comments explain it, ``level`` and ``wish`` are
     the answers (``level = ""`` is not answered)."""
-    import tomli_w
 
     comments = [
         t("sa.form.title", name=spec.person_name),

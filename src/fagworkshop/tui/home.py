@@ -18,6 +18,8 @@ from textual.widgets.option_list import Option
 from fagworkshop.demo import build_demo, save_demo
 from fagworkshop.domain import changes
 from fagworkshop.domain.text import clean_line
+from fagworkshop.export.command import ExportFailed
+from fagworkshop.export.overview_command import write_folder_overview
 from fagworkshop.i18n import t
 from fagworkshop.resources import builtin_catalogue_paths, user_catalogue_paths
 from fagworkshop.store.errors import StoreError
@@ -310,8 +312,6 @@ class HomeScreen(Screen[None]):
 
     def make_overview(self) -> Path | None:
         """Write the overview across every workshop in the folder (``fagworkshop overview``)."""
-        from fagworkshop.export.command import ExportFailed
-        from fagworkshop.export.overview_command import write_folder_overview
 
         try:
             path, units, left_out = write_folder_overview(self._folder())

@@ -15,6 +15,7 @@ from fagworkshop.store.integrity import FileStamp, file_stamp
 from fagworkshop.store.lock import SessionLock
 from fagworkshop.store.reading import load_session_file
 from fagworkshop.tui.controller import SessionController
+from fagworkshop.tui.home import HomeScreen
 from fagworkshop.tui.save_host import AppSaveHost
 from fagworkshop.tui.screen import WorkshopScreen
 from fagworkshop.tui.widgets.confirm import ConfirmModal
@@ -25,15 +26,11 @@ if TYPE_CHECKING:
 
 def go_home(app: FagworkshopApp) -> None:
     """Put the home screen in place of whatever main screen is showing."""
-    from fagworkshop.tui.home import HomeScreen  # home imports the command line (DEMO_FILE)
-
     replace_main(app, HomeScreen())
 
 
 def replace_main(app: FagworkshopApp, screen: Screen[Any]) -> None:
     """Show ``screen`` as the main screen (the home or a workshop), dialogs closed."""
-    from fagworkshop.tui.home import HomeScreen
-
     while len(app.screen_stack) > 2:
         app.pop_screen()
     if isinstance(app.screen, (HomeScreen, WorkshopScreen)):

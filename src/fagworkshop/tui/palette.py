@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from fagworkshop.i18n import t
+from fagworkshop.tui.steps.summary.export_form import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from fagworkshop.tui.app import FagworkshopApp
@@ -43,7 +44,6 @@ class WorkshopCommands(Provider):
             found.append((t("palette.home"), "", app.action_home))
             found.append((t("palette.agreed"), t("step.7"), partial(self._summary, "agreed")))
             found.append((t("palette.follow_up"), t("step.7"), partial(self._summary, "follow_up")))
-            from fagworkshop.tui.steps.summary.export_form import EXPORT_FORMATS
 
             for fmt in EXPORT_FORMATS:
                 found.append(

@@ -8,17 +8,18 @@ from collections.abc import Callable, Iterable
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.content import Content
+from textual.scroll_view import ScrollView
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
 
 from fagworkshop import i18n
 from fagworkshop.domain.session import Session, Step
 from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import Outcome, host, session_of
-from fagworkshop.tui.widgets.notes_panel import NotesPanel
+from fagworkshop.tui.widgets.notes_panel import WARNING_SECONDS, NotesPanel, clock
 
 
 @runtime_checkable
@@ -111,9 +112,6 @@ class StepView(Widget):
         The first list or grid of the body (where digits and letters are commands);
         a step with none (the summary) gets its scrolling page. Subclasses may override.
         """
-        from textual.containers import ScrollableContainer
-        from textual.scroll_view import ScrollView
-        from textual.widgets import Button, Input, Select, SelectionList, TextArea
 
         bodies = self.query("#step-body")
         if not bodies:
@@ -178,7 +176,6 @@ class StepView(Widget):
 
     def _show_running_timebox(self) -> None:
         """A running timebox counts down on every step, not only in its own step's panel."""
-        from fagworkshop.tui.widgets.notes_panel import WARNING_SECONDS, clock
 
         shown = next(iter(self.query("#running-timebox").results(Static)), None)
         if shown is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fagworkshop.domain.session import Session
+from fagworkshop.i18n import t
 
 
 def competence_codes(session: Session) -> dict[str, str]:
@@ -11,7 +12,6 @@ def competence_codes(session: Session) -> dict[str, str]:
     The number is the position in the session, so a code stays the same when
     columns are filtered or sorted.
     """
-    from fagworkshop.i18n import t
 
     codes = {b.id: f"{t('grid.basic_code')}{i}" for i, b in enumerate(session.basics, 1)}
     for i, (_, element) in enumerate(session.elements(), 1):

@@ -52,7 +52,7 @@ def _extension(fmt: str) -> str:
 
 def swap_suffix(name: str, old: str, new: str) -> str:
     """A file name with the old format's suffix (or extension) changed to the new one's."""
-    from fagworkshop.export.common import SUFFIXES
+    from fagworkshop.export.common import SUFFIXES  # 6.5 ms at start-up: loaded when used
 
     for ending in (SUFFIXES[old], _extension(old)):
         if name.lower().endswith(ending.lower()):
@@ -224,7 +224,7 @@ class ExportForm(Vertical):
 
     def _people_targets(self, target: Path, with_names: bool) -> list[Path]:
         """One Word file per person beside ``target``: ``<name>-<label>.docx``."""
-        from fagworkshop.export.common import labels
+        from fagworkshop.export.common import labels  # 6.5 ms at start-up: loaded when used
 
         session = host(self).session
         shown = labels(session, with_names) if session is not None else {}
@@ -254,13 +254,13 @@ class ExportForm(Vertical):
         severity: SeverityLevel = "information"
         try:
             if per_person:
-                from fagworkshop.export.docx_export import render_docx_people
+                from fagworkshop.export.docx_export import render_docx_people  # python-docx, 0.1 s
 
                 contents = [data for _label, data in render_docx_people(snapshot, with_names)]
                 if len(contents) != len(targets):  # the staff changed since the question
                     raise ExportFailed(t("exportform.staff_changed"))
             else:
-                from fagworkshop.export.formats import render_bytes
+                from fagworkshop.export.formats import render_bytes  # 44 ms at start-up
 
                 contents = [render_bytes(fmt, snapshot, with_names)]
             make_folder(targets[0].parent)
