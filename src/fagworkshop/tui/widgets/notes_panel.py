@@ -23,6 +23,7 @@ from fagworkshop.domain.session import Step
 from fagworkshop.i18n import t
 from fagworkshop.tui.host import Applied, host
 from fagworkshop.tui.widgets.held_text import HeldText
+from fagworkshop.tui.widgets.today_input import TodayInput
 
 #: Seconds after the last keystroke before notes are applied.
 NOTES_DELAY = 0.5
@@ -78,12 +79,7 @@ class NotesPanel(VerticalScroll):
         yield Label(t("panel.decisions"), classes="panel-heading")
         yield Input(placeholder=t("panel.decision_placeholder"), id="decision-input")
         # the date a decision was made: today unless the room says otherwise
-        yield Input(
-            dt.date.today().isoformat(),
-            placeholder=t("panel.decision_date"),
-            id="decision-date",
-            compact=True,
-        )
+        yield TodayInput(placeholder=t("panel.decision_date"), id="decision-date")
         yield DecisionList(id="decision-list")
         yield Label(t("panel.timebox"), classes="panel-heading")
         with Horizontal(id="timebox-row"):
@@ -190,7 +186,7 @@ class NotesPanel(VerticalScroll):
 
     def _stop_editing_date(self) -> None:
         self.editing_date = None
-        self.query_one("#decision-date", Input).value = dt.date.today().isoformat()
+        self.query_one("#decision-date", TodayInput).reset()
 
     @on(Input.Submitted, "#decision-input, #decision-date")
     def _add_decision(self, event: Input.Submitted) -> None:

@@ -20,6 +20,7 @@ from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.steps.base import StepView
 from fagworkshop.tui.steps.summary.export_form import EXPORT_FORMATS, ExportForm
 from fagworkshop.tui.widgets.confirm import ConfirmModal
+from fagworkshop.tui.widgets.today_input import TodayInput
 
 __all__ = ["EXPORT_FORMATS", "SummaryStep", "summary_sections"]
 #: How many gaps and rating changes the summary lists.
@@ -188,12 +189,7 @@ class SummaryStep(StepView):
                 yield Button(Content(t("summary.follow_up")), id="summary-follow-up")
             with Horizontal(id="agreed-date-row"):
                 yield Label(Content(t("summary.agreed_date")))
-                yield Input(
-                    dt.date.today().isoformat(),
-                    placeholder=t("plan.deadline_hint"),
-                    id="agreed-date",
-                    compact=True,
-                )
+                yield TodayInput(placeholder=t("plan.deadline_hint"), id="agreed-date")
             yield ExportForm(id="export-form")
             yield Static("", id="summary-sections", markup=False)
 
