@@ -14,13 +14,13 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING
 
 from fagworkshop import __version__, i18n, logfile, resources
+from fagworkshop.cli_parser import ArgumentParser
 from fagworkshop.export import command as export_command
 from fagworkshop.export import overview_command, self_assessment_command
 from fagworkshop.i18n import t
@@ -41,115 +41,6 @@ if TYPE_CHECKING:
 
 #: Records for the log file (``fagworkshop.logfile``): ids and types, never names.
 log = logging.getLogger(__name__)
-
-# --- argparse in the user's language ----------------------------------------------
-# argparse's own texts are English. They are translated through its public
-# seams only: a help formatter (the usage prefix and the section headings), our
-# own -h with a translated help, and ``error()`` (its messages). The i18n keys
-# are ``cli.argparse.`` + argparse's English text, placeholders and all.
-
-_ARGPARSE = "cli.argparse."
-_PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?([sr])")
-
-
-def _argparse_text(english: str) -> str:
-    """argparse's ``english`` text in the current language (unchanged when not in i18n)."""
-    key = _ARGPARSE + english
-    return t(key) if i18n.has(key) else english
-
-
-def _numbered(template: str) -> str:
-    """``template`` with every placeholder named (``%s`` -> ``%(0)s``) and shown as str."""
-    count = iter(range(100))
-    return _PLACEHOLDER.sub(lambda m: f"%({m.group(1) or next(count)})s", template)
-
-
-def _message_pattern(english: str) -> re.Pattern[str]:
-    """A regex that matches ``english`` once formatted, one named group a placeholder."""
-    count = iter(range(100))
-    parts: list[str] = []
-    last = 0
-    for m in _PLACEHOLDER.finditer(english):
-        parts.append(re.escape(english[last : m.start()]))
-        name = m.group(1) or f"_{next(count)}"
-        parts.append(f"(?P<{name}>.+?)")
-        last = m.end()
-    parts.append(re.escape(english[last:]))
-    return re.compile("".join(parts), re.DOTALL)
-
-
-def translate_argparse_message(message: str) -> str:
-    """An error message argparse formatted in English, in the current language.
-
-    It is matched against the English templates in i18n (``argument %(argument_name)s:
-    %(message)s`` nests another message, translated in turn); one that matches none
-    is kept as it is.
-    """
-    for key in i18n.keys():
-        english = key.removeprefix(_ARGPARSE)
-        if english == key or english.endswith("\n"):
-            continue
-        match = _message_pattern(english).fullmatch(message)
-        if match is None:
-            continue
-        values = {
-            name.lstrip("_"): translate_argparse_message(value) if name == "message" else value
-            for name, value in match.groupdict().items()
-        }
-        return _numbered(t(key)) % values
-    return message
-
-
-class HelpFormatter(argparse.HelpFormatter):
-    """argparse's formatter with the usage prefix and the section headings translated."""
-
-    def add_usage(
-        self,
-        usage: str | None,
-        actions: Iterable[argparse.Action],
-        groups: Iterable[Any],
-        prefix: str | None = None,
-    ) -> None:
-        if prefix is None:
-            prefix = _argparse_text("usage: ")
-        super().add_usage(usage, actions, groups, prefix)
-
-    def start_section(self, heading: str | None) -> None:
-        super().start_section(_argparse_text(heading) if heading else heading)
-
-
-class ArgumentParser(argparse.ArgumentParser):
-    """An ``argparse.ArgumentParser`` whose help and errors are in the current language.
-
-    Subparsers are of this class too (``add_subparsers`` makes them of the
-    parser's own class).
-    """
-
-    def __init__(
-        self,
-        *,
-        add_help: bool = True,
-        parents: Sequence[argparse.ArgumentParser] = (),
-        **kwargs: Any,
-    ) -> None:
-        kwargs.setdefault("formatter_class", HelpFormatter)
-        if add_help:  # argparse's own -h (first, as argparse puts it), its help translated
-            helper = argparse.ArgumentParser(add_help=False)
-            helper.add_argument(
-                "-h",
-                "--help",
-                action="help",
-                default=argparse.SUPPRESS,
-                help=_argparse_text("show this help message and exit"),
-            )
-            parents = [helper, *parents]
-        super().__init__(add_help=False, parents=list(parents), **kwargs)
-
-    def error(self, message: str) -> NoReturn:
-        """The usage and the message in the current language on stderr; exit 2."""
-        self.print_usage(sys.stderr)
-        template = _numbered(_argparse_text("%(prog)s: error: %(message)s\n"))
-        self.exit(2, template % {"prog": self.prog, "message": translate_argparse_message(message)})
 
 
 def _language_from(argv: Sequence[str]) -> str | None:
