@@ -183,11 +183,8 @@ class PlanBody(Horizontal):
             return
         wish = self._wishes[index]
         key = f"wish:{wish.person_id}:{wish.competence_id}"
-        if self.form.dirty and self._pending_load != key:
-            self._pending_load = key
-            self.app.notify(t("plan.unsaved"), markup=False, severity="warning")
+        if not self._may_replace_draft(key):
             return
-        self._pending_load = None
         session = session_of(self)
         person = session.person(wish.person_id)
         title = t(
@@ -228,22 +225,29 @@ class PlanBody(Horizontal):
         action_id = event.option.id
         if action_id is None:
             return
-        if self.form.dirty and self._pending_load != action_id:
-            self._pending_load = action_id
-            self.app.notify(t("plan.unsaved"), markup=False, severity="warning")
+        if not self._may_replace_draft(action_id):
             return
-        self._pending_load = None
         session = session_of(self)
         action = next((a for a in session.actions if a.id == action_id), None)
         self.form.load(session, action)
 
+    def _may_replace_draft(self, key: str) -> bool:
+        """Whether the form may show ``key`` (an action, a wish, ``""`` for a new one).
+
+        While the form holds unsaved input, the first ask for something else only warns;
+        asking again for the same thing replaces the draft.
+        """
+        if self.form.dirty and self._pending_load != key:
+            self._pending_load = key
+            self.app.notify(t("plan.unsaved"), markup=False, severity="warning")
+            return False
+        self._pending_load = None
+        return True
+
     def action_new_action(self) -> None:
         """Empty the form for a new action (asks once when the draft has unsaved text)."""
-        if self.form.dirty and self._pending_load != "":
-            self._pending_load = ""
-            self.app.notify(t("plan.unsaved"), markup=False, severity="warning")
+        if not self._may_replace_draft(""):
             return
-        self._pending_load = None
         self.form.load(session_of(self), None)
         self.form.query_one("#action-title", Input).focus()
 
