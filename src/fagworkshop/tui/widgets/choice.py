@@ -13,8 +13,9 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from fagworkshop.tui.widgets.dialog import Dialog
 
 
 @dataclass(frozen=True)
@@ -26,17 +27,12 @@ class Choice:
     key: str
 
 
-class ChoiceModal(ModalScreen[str | None]):
+class ChoiceModal(Dialog[str | None]):
     """Ask a question; dismisses with the id of the answer (``escape`` picks ``cancel``)."""
 
     DEFAULT_CSS = """
-    ChoiceModal { align: center middle; }
-    ChoiceModal > Vertical {
-        width: 90; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $error; background: $surface; padding: 1 2;
-    }
+    ChoiceModal > Vertical { width: 90; border: thick $error; }
     ChoiceModal #choice-text { height: auto; margin-bottom: 1; }
-    ChoiceModal Horizontal { height: auto; align: center middle; }
     ChoiceModal Button { margin: 0 1; }
     """
 

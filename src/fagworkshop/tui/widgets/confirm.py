@@ -6,14 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 from textual.widgets.button import ButtonVariant
 
 from fagworkshop.i18n import t
+from fagworkshop.tui.widgets.dialog import Dialog
 
 
-class ConfirmModal(ModalScreen[bool]):
+class ConfirmModal(Dialog[bool]):
     """Ask a yes/no question; the text is shown literally (never parsed as markup).
 
     The dialog says which button Enter presses and the keys for each (j or y yes, n no,
@@ -22,14 +22,9 @@ class ConfirmModal(ModalScreen[bool]):
     """
 
     DEFAULT_CSS = """
-    ConfirmModal { align: center middle; }
-    ConfirmModal > Vertical {
-        width: 70; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $warning; background: $surface; padding: 1 2;
-    }
+    ConfirmModal > Vertical { width: 70; }
     ConfirmModal #confirm-text { height: auto; margin-bottom: 1; }
     ConfirmModal #confirm-keys { height: auto; margin-top: 1; color: $text-muted; }
-    ConfirmModal Horizontal { height: auto; align: center middle; }
     ConfirmModal Button { margin: 0 2; }
     """
 
