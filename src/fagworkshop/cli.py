@@ -24,14 +24,13 @@ from fagworkshop.cli_parser import ArgumentParser
 from fagworkshop.export import command as export_command
 from fagworkshop.export import overview_command, self_assessment_command
 from fagworkshop.i18n import t
-from fagworkshop.store import catalogue_list
-from fagworkshop.store.catalogue_list import CatalogueSummary
 from fagworkshop.store.errors import FileProblem, StoreError, terminal_safe
 from fagworkshop.subcommands import Subcommand, argument
 
 if TYPE_CHECKING:
     from fagworkshop.domain.catalogue import Catalogue
     from fagworkshop.domain.session import Session
+    from fagworkshop.store.catalogue_list import CatalogueSummary
 
 # The models, pydantic and the store's readers load in the commands that read or
 # write a file, and Textual in the commands that show the screens: `fagworkshop
@@ -215,6 +214,8 @@ def _edited_outside(path: Path) -> bool:
 
 
 def _catalogue_summary(key: str, cat: Catalogue | CatalogueSummary, path: Path) -> str:
+    from fagworkshop.store.catalogue_list import CatalogueSummary
+
     summary = cat if isinstance(cat, CatalogueSummary) else CatalogueSummary.of(cat)
     return t(
         key, path=terminal_safe(str(path)), id=summary.id, title=summary.title, **summary.counts
@@ -226,6 +227,10 @@ def cmd_catalogues(args: argparse.Namespace) -> int:
 
     A catalogue validated before with the same bytes is listed from the cache
     (``store.catalogue_list``), without the models."""
+    # Here, not at the top: its json and hashlib cost every other command 4 to 5 ms
+    # (bench: --help at 4.7x python -c pass has no room for them).
+    from fagworkshop.store import catalogue_list
+
     builtin = resources.builtin_catalogue_paths()
     own = resources.user_catalogue_paths()
     found_in = dict(catalogue_list.summaries([*builtin, *own]))  # one pass: one cache

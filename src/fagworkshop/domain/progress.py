@@ -116,7 +116,9 @@ def _count(
     session: Session, tally: StaffTally, profiles: tuple[str, ...], given: dict[str, int] | None
 ) -> _PersonCount:
     relevant = _relevant(session, tally, profiles)
-    done = sum(1 for c in given if c in relevant) if given else 0
+    # a set operation in C: the generator over every rating took most of the first
+    # step bar at 2,000 staff (about 15 ms of 135,000 look-ups; issue 13, opening)
+    done = len(relevant.intersection(given)) if given else 0
     return _PersonCount(profiles, given, len(given) if given else 0, done, len(relevant))
 
 
