@@ -26,15 +26,16 @@ def test_erase_in_step_4_shows_the_places_then_leaves_no_trace(_sessions_dir: Pa
     with PtyApp(["open", str(path)], size=(160, 48)) as app:
         app.wait_for("Trin 4: Medarbejdere")
         app.wait_for("Anna Prøvesen")
-        app.settle()
+        app.wait_for("x Slet medarbejder")  # the grid has the keyboard: its keys in the footer
         app.send("x")  # the cursor is on the first person
         app.wait_for("Navnet erstattes med [slettet] her:")
         shown = app.screen_text()
         assert "Trin 6 Handlingsplan: noter" in shown
         assert "AP følger op" not in shown  # places, never the text
         assert "demo-p-1-egne-data.md" in shown  # an earlier export that names her
+        app.wait_reversed("Behold")  # the safe answer has the focus
         app.send_key("tab")  # from "Behold" to "Slet helt"
-        app.settle()
+        app.wait_reversed("Slet helt")
         app.send_key("enter")
         app.wait_for("Medarbejderen er slettet helt")
         app.send_key("ctrl+q")

@@ -14,9 +14,17 @@ def _palette_export(app: PtyApp, fmt: str) -> None:
     app.send_key("ctrl+p")
     app.wait_for("Søg")
     app.send(f"som {fmt}")
-    app.wait_for(f"Eksportér som {fmt}")
-    app.settle()
+    app.wait_until(lambda screen: _first_hit(screen, f"som {fmt}") == f"Eksportér som {fmt}")
     app.send_key("enter")
+
+
+def _first_hit(screen: str, search: str) -> str | None:
+    """The palette's first command once its search field shows all of ``search``."""
+    lines = [line.strip() for line in screen.splitlines()]
+    if f"🔎 {search}" not in lines:
+        return None
+    after = lines[lines.index(f"🔎 {search}") + 1 :]
+    return next((line for line in after if line), None)
 
 
 def test_export_twice_asks_and_takes_the_next_free_name(_sessions_dir: Path) -> None:
@@ -27,7 +35,7 @@ def test_export_twice_asks_and_takes_the_next_free_name(_sessions_dir: Path) -> 
     folder = _sessions_dir / "eksport"
     with PtyApp(["open", str(path)], size=(160, 48)) as app:
         app.wait_for("Trin 7: Opsamling")
-        app.settle()
+        app.wait_for("^q Afslut")  # the footer is built: the screen's keys are bound
         _palette_export(app, "xlsx")
         app.wait_for("Eksporteret til", timeout=60)
         assert (folder / "demo.xlsx").is_file()

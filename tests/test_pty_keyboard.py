@@ -43,13 +43,16 @@ def test_escape_leaves_a_text_field_and_digits_move_between_steps(_sessions_dir:
     jobcenter = load_session(path).frame.jobcenter
     with PtyApp(["open", str(path)], size=(80, 24)) as app:
         app.wait_for("Trin 1: Ramme")
-        app.settle()
+        app.wait_for("^q Afslut")  # the footer is built: the screen's keys are bound
+        unfocused = app.style_of(jobcenter)
         app.send_key("tab")  # the jobcenter field
-        app.settle()
+        app.wait_restyled(jobcenter, unfocused)  # drawn as focused
         app.send("3")  # typed into the field
         app.wait_for("Eksempelby3")
+        focused = app.style_of(jobcenter)
         app.send_key("escape")
-        app.settle()
+        # the field let go (a lone Esc byte, read as Esc): only then the next key
+        app.wait_restyled(jobcenter, focused)
         app.send("7")  # a step key again
         app.wait_for("Trin 7: Opsamling")
         app.send_key("ctrl+q")

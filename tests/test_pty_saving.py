@@ -60,7 +60,7 @@ def test_an_outside_edit_survives_the_next_change(tmp_path: Path) -> None:
     env = {"FAGWORKSHOP_SESSIONS_DIR": str(tmp_path)}
     with PtyApp(["open", str(path)], size=(160, 48), env=env) as app:
         app.wait_for(session.staff[0].name)
-        app.settle(quiet=0.2)
+        app.wait_for("x Slet medarbejder")  # the grid has the keyboard: its keys in the footer
         app.send("2")
         app.wait_for("Gemt ")
         # someone edits the file by hand while the program has it open
@@ -73,8 +73,8 @@ def test_an_outside_edit_survives_the_next_change(tmp_path: Path) -> None:
         app.wait_for("ÆNDRET UDEN FOR FAGWORKSHOP")
         assert load_session(path).title == "Rettet i hånden"
         app.send("k")  # save mine as a copy beside it
-        app.wait_for("kopi")
-        app.settle(quiet=0.2)
+        app.wait_for("kopi")  # said once the copy is written
+        app.wait_gone("Gem mit som kopi")  # the question closed (ctrl+q waits while it is up)
         app.send_key("ctrl+q")
         assert app.wait_exit() == 0
     theirs = load_session(path)

@@ -20,7 +20,7 @@ def test_ctrl_d_switches_layer_and_a_person_rates_themselves(_sessions_dir: Path
     with PtyApp(["open", str(path)], size=(160, 48)) as app:
         app.wait_for("Trin 4: Medarbejdere")
         app.wait_for("Lag: ledernes vurdering")
-        app.settle()
+        app.wait_for("^d Skift lag")  # the grid has the keyboard: its keys in the footer
         app.send_key("ctrl+d")
         app.wait_for("Lag: egen vurdering")
         app.send_key("ctrl+d")
@@ -29,8 +29,11 @@ def test_ctrl_d_switches_layer_and_a_person_rates_themselves(_sessions_dir: Path
         app.wait_for("Lag: ledernes vurdering")
         app.send("s")  # the cursor is on the first row: Anna Prøvesen
         app.wait_for("Selvvurdering: Anna Prøvesen (Esc afslutter)")
-        screen = app.settle()  # the whole frame, not the first line of it
-        assert "Bilal Testrup" not in screen and "Lise Attrapsen" not in screen
+        app.wait_for("w Ønsker at udvikle")  # the mode has the keyboard: its keys in the footer
+        app.wait_until(  # the whole frame, not the first line of it: only her row
+            lambda screen: "Bilal Testrup" not in screen and "Lise Attrapsen" not in screen,
+            what="the other people's rows to go",
+        )
         app.send("4")
         app.wait_for("Anna Prøvesen   4 ")
         app.send_key("left")  # back on the cell: the detail panel names the own level
@@ -53,14 +56,19 @@ def test_at_80_by_24_the_mode_and_the_layer_are_on_screen(_sessions_dir: Path) -
     save_session(session, path)
     with PtyApp(["open", str(path)], size=(80, 24)) as app:
         app.wait_for("Lag: ledernes vurdering")
-        app.settle()
+        app.wait_for("esc Slip listen")  # the grid has the keyboard: its keys in the footer
         app.send_key("ctrl+d")
         app.wait_for("Lag: egen vurdering")
         app.send("s")
         app.wait_for("Selvvurdering: Anna Prøvesen (Esc afslutter)")
         app.wait_for("w Ønsker at udvikle")  # the footer names the wish key
-        footer = app.settle().splitlines()[-1]
-        assert "esc Afslut selvvurdering" in footer and "Tilføj medarbejder" not in footer
+        app.wait_until(  # the footer of the mode, drawn whole
+            lambda screen: (
+                "esc Afslut selvvurdering" in screen.splitlines()[-1]
+                and "Tilføj medarbejder" not in screen.splitlines()[-1]
+            ),
+            what="the mode's own footer",
+        )
         app.send_key("escape")
         app.wait_for("Lag: egen vurdering")  # back to the layer it came from
         app.send_key("ctrl+q")

@@ -31,6 +31,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import NamedTuple
 
 import pyte
 
@@ -69,6 +70,15 @@ KEYS.update({f"ctrl+{chr(c)}": bytes([c - 96]) for c in range(ord("a"), ord("z")
 
 #: The program under test: this interpreter running the installed package.
 PROGRAM: list[str] = [sys.executable, "-m", "fagworkshop"]
+
+
+class CellStyle(NamedTuple):
+    """How one character cell is drawn, as pyte read it."""
+
+    fg: str
+    bg: str
+    bold: bool
+    reverse: bool
 
 
 class PtyAppError(AssertionError):
@@ -218,11 +228,44 @@ class PtyApp:
         """Wait until ``text`` is no longer on the screen."""
         return self.wait_until(lambda s: text not in s, timeout, what=f"{text!r} to go")
 
+    def style_of(self, text: str) -> CellStyle | None:
+        """How the first character of ``text`` is drawn (colours, bold, reverse), None
+        when ``text`` is not on the screen."""
+        self.pump(0.0)
+        for row, line in enumerate(self.screen.display):
+            column = line.find(text)
+            if column >= 0:
+                char = self.screen.buffer[row][column]
+                return CellStyle(char.fg, char.bg, char.bold, char.reverse)
+        return None
+
+    def wait_restyled(self, text: str, than: CellStyle | None, timeout: float = 15.0) -> str:
+        """Wait until ``text`` is drawn otherwise than ``than`` (or is gone); the screen then.
+
+        How a field's focus shows on a terminal: Textual tints a focused field and draws
+        a focused button's label in reverse. Read ``style_of`` first, press the key that
+        moves the focus, then wait for the change, instead of waiting for the screen
+        to go quiet.
+        """
+        return self.wait_until(
+            lambda _: self.style_of(text) != than, timeout, what=f"{text!r} drawn otherwise"
+        )
+
+    def wait_reversed(self, text: str, timeout: float = 15.0) -> str:
+        """Wait until ``text`` is drawn in reverse video: a focused button's label."""
+
+        def reversed_(_: str) -> bool:
+            style = self.style_of(text)
+            return style is not None and style.reverse
+
+        return self.wait_until(reversed_, timeout, what=f"{text!r} in reverse (focused)")
+
     def settle(self, quiet: float = 0.3, timeout: float = 10.0) -> str:
         """Read until the program has drawn nothing for ``quiet`` seconds; the screen then.
 
-        For when there is nothing particular to wait for (after a key whose effect is
-        that nothing changes). Bounded by ``timeout``; never asserts a duration.
+        A guess on the clock, kept for ``make fuzz`` (typing at a pace); the tests wait
+        for the thing itself (``wait_for``, ``wait_restyled``, ``wait_reversed``).
+        Bounded by ``timeout``; never asserts a duration.
         """
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and self.pump(quiet):
