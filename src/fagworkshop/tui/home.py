@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -33,10 +31,11 @@ from fagworkshop.store.folders import (
 )
 from fagworkshop.store.reading import load_catalogue
 from fagworkshop.store.writing import save_session
-from fagworkshop.tui.bindings import described, in_language
+from fagworkshop.tui.app_screen import AppScreen
+from fagworkshop.tui.bindings import described
 
 if TYPE_CHECKING:
-    from fagworkshop.tui.app import FagworkshopApp
+    pass
 
 
 def builtin_catalogues() -> list[tuple[str, Path]]:
@@ -86,7 +85,7 @@ def entry_text(entry: SessionEntry) -> str:
     return text
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AppScreen):
     """New workshop form, the saved workshops (newest first), demo and open by path."""
 
     BINDINGS = [described("s", "open_backup", "key.open_backup")]
@@ -95,16 +94,6 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.entries: list[SessionEntry] = []
         self.catalogues = builtin_catalogues()
-
-    @property
-    def workshop(self) -> FagworkshopApp:
-        """The app (the home screen is only ever shown by ``FagworkshopApp``)."""
-        return cast("FagworkshopApp", self.app)
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        """The keys as Textual finds them, their footer texts in the current language."""
-        return in_language(super().active_bindings, self.workshop.named_keys())
 
     def compose(self) -> ComposeResult:
         yield Header()

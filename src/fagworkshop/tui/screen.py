@@ -7,32 +7,31 @@ are bound to them. The focus rule lives here too.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding, Binding
+from textual.binding import Binding
 from textual.containers import Container, Horizontal, ScrollableContainer
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
 from textual.widgets import Header, Input, Select, TextArea
 
 from fagworkshop.domain.progress import Progress
 from fagworkshop.domain.session import Step
-from fagworkshop.tui.bindings import in_language
+from fagworkshop.tui.app_screen import AppScreen
 from fagworkshop.tui.widgets.quick_footer import QuickFooter
 from fagworkshop.tui.widgets.save_status import SaveBanner, SaveInfo, SaveStatus
 from fagworkshop.tui.widgets.step_bar import StepBar
 
 if TYPE_CHECKING:
-    from fagworkshop.tui.app import FagworkshopApp
+    pass
 
 #: Widgets where every printable key types (Esc leaves them for the step's main list).
 TEXT_FIELDS: tuple[type[Widget], ...] = (Input, TextArea, Select)
 
 
-class WorkshopScreen(Screen[None]):
+class WorkshopScreen(AppScreen):
     """The screen of an open workshop: step bar, the current step, save status.
 
     The focus rule (fokus): in a text field every printable key types; Esc leaves it for
@@ -53,11 +52,6 @@ class WorkshopScreen(Screen[None]):
     progress: reactive[dict[Step, Progress]] = reactive(dict)
     #: What the file holds (the save status and the banner show it).
     save: reactive[SaveInfo] = reactive(SaveInfo)
-
-    @property
-    def workshop(self) -> FagworkshopApp:
-        """The app (a workshop screen is only ever shown by ``FagworkshopApp``)."""
-        return cast("FagworkshopApp", self.app)
 
     def set_focus(
         self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
@@ -94,11 +88,6 @@ class WorkshopScreen(Screen[None]):
             main.focus()
         else:
             self.set_focus(None)
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        """The keys as Textual finds them, their footer texts in the current language."""
-        return in_language(super().active_bindings, self.workshop.named_keys())
 
     def compose(self) -> ComposeResult:
         yield Header()
