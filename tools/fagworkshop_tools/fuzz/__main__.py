@@ -16,6 +16,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,10 +47,18 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _print(title: str, counts: dict[str, Any]) -> None:
+def _show(results: dict[str, Any], key: str, title: str, counts: dict[str, Any]) -> None:
+    """Print a part's counts under ``title`` and keep them as ``results[key]`` (the JSON)."""
     print(f"\n{title}")
-    for key, value in counts.items():
-        print(f"  {key:<26} {value}")
+    for name, value in counts.items():
+        print(f"  {name:<26} {value}")
+    results[key] = counts
+
+
+def _findings(findings: Sequence[object]) -> None:
+    """The first 20 findings of a part, each cut at 400 characters."""
+    for finding in findings[:20]:
+        print(f"  ! {str(finding)[:400]}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,10 +87,8 @@ def main(argv: list[str] | None = None) -> int:
                 cases, folder / "files", subprocess_every=args.subprocess_every, progress=progress
             )
             runner.run_specials(folder / "files", report)
-            _print("Fuzzed files", report.counts())
-            for finding in report.findings[:20]:
-                print(f"  ! {str(finding)[:400]}")
-            results["files"] = report.counts()
+            _show(results, "files", "Fuzzed files", report.counts())
+            _findings(report.findings)
             ok &= report.ok
         if args.kills:
             from fagworkshop_tools.fuzz import kills
@@ -91,12 +98,9 @@ def main(argv: list[str] | None = None) -> int:
                 folder / "kills", args.kills, size=kills.FULL, max_delay=0.3, seed=args.seed
             )
             fresh = kills.run_fresh_kills(folder / "fresh", max(3, args.kills // 50))
-            _print("Kills during save (forked children)", k.counts())
-            _print("Kills during save (fresh interpreters)", fresh.counts())
-            for kill_finding in (k.findings + fresh.findings)[:20]:
-                print(f"  ! {kill_finding[:400]}")
-            results["kills"] = k.counts()
-            results["fresh_kills"] = fresh.counts()
+            _show(results, "kills", "Kills during save (forked children)", k.counts())
+            _show(results, "fresh_kills", "Kills during save (fresh interpreters)", fresh.counts())
+            _findings(k.findings + fresh.findings)
             ok &= k.ok and fresh.ok
         if args.typing_kills:
             from fagworkshop_tools.fuzz import typing_kills
@@ -107,28 +111,23 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
             tk = typing_kills.run_typing_kills(folder / "typing", args.typing_kills, seed=args.seed)
-            _print("Keys lost when the program ends", tk.counts())
-            for text in tk.findings[:20]:
-                print(f"  ! {text[:400]}")
-            results["typing_kills"] = tk.counts()
+            _show(results, "typing_kills", "Keys lost when the program ends", tk.counts())
+            _findings(tk.findings)
             ok &= tk.ok
         if args.large:
             from fagworkshop_tools.fuzz import large
 
             print("\nLarge files", flush=True)
             lr = large.run_large(folder / "large", full=True)
-            _print("Large files", lr.counts())
-            results["large"] = lr.counts()
+            _show(results, "large", "Large files", lr.counts())
             ok &= lr.problems == 0
         if args.truncations:
             from fagworkshop_tools.fuzz import truncation
 
             print("\nCutting the demo file at every byte offset", flush=True)
             tr = truncation.sweep(folder / "truncations")
-            _print("Truncations of the demo file", tr.counts())
-            for text in tr.findings[:20]:
-                print(f"  ! {text}")
-            results["truncations"] = tr.counts()
+            _show(results, "truncations", "Truncations of the demo file", tr.counts())
+            _findings(tr.findings)
             ok &= tr.ok
     finally:
         if not args.keep:
