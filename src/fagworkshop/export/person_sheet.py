@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from fagworkshop.domain.analysis import (
     Analysis,
+    Gap,
     SessionIndex,
     analyse,
     build_index,
@@ -178,24 +179,19 @@ def build_person_sheet(
         (g for g in (gaps.gaps if gaps else ()) if g.competence_id in idx.infos),
         key=lambda g: g.level - g.target,
     )
-    gap_text = "; ".join(
-        t("sheet.gap_item", competence=title_of(g.competence_id), level=g.level, target=g.target)
-        for g in found
-    )
+
+    def gap_line(g: Gap) -> str:
+        return t(
+            "sheet.gap_item", competence=title_of(g.competence_id), level=g.level, target=g.target
+        )
+
+    gap_text = "; ".join(gap_line(g) for g in found)
     sections.append(Section(t("sheet.gaps"), (Paragraph(gap_text or t("export.none")),), level=3))
     # "vil gerne, og der er brug for det": domain.self_view's rule (a wish on one of the
     # person's gaps by the leaders' level), read from the analysis the sheet already has
     wish_gaps = [g for g in found if g.competence_id in wished]
     if wish_gaps:
-        wish_text = "; ".join(
-            t(
-                "sheet.gap_item",
-                competence=title_of(g.competence_id),
-                level=g.level,
-                target=g.target,
-            )
-            for g in wish_gaps
-        )
+        wish_text = "; ".join(gap_line(g) for g in wish_gaps)
         sections.append(Section(t("selfview.gaps.wish_gap"), (Paragraph(wish_text),), level=3))
     if gaps is not None and gaps.unused:
         items = tuple(
