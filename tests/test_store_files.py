@@ -167,14 +167,15 @@ def test_permission_denied_is_a_save_failure(
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
 def test_read_only_folder_for_real(tmp_path: Path) -> None:
     p = tmp_path / "w.toml"
-    save_session(small(1), p)
+    first = small(1)  # one build: a second build made a second later has another `created`
+    save_session(first, p)
     tmp_path.chmod(0o500)
     try:
         with pytest.raises(SaveFailed):
             save_session(small(2), p)
     finally:
         tmp_path.chmod(0o700)
-    assert load_session(p) == small(1)
+    assert load_session(p) == first
 
 
 def test_unserialisable_session_writes_nothing(tmp_path: Path) -> None:
@@ -221,11 +222,12 @@ def test_backup_already_linked_to_the_file_leaves_no_temp_file(tmp_path: Path) -
     # the file as two links to one inode; rename(2) of a third link onto .bak then
     # does nothing, which once left a temp copy with personal data behind.
     p = tmp_path / "w.toml"
-    save_session(small(1), p)
+    first = small(1)  # one build: a second build made a second later has another `created`
+    save_session(first, p)
     os.link(p, tmp_path / "w.toml.bak")
     save_session(small(2), p)
     assert sorted(x.name for x in tmp_path.iterdir()) == ["w.toml", "w.toml.bak"]
-    assert load_session(tmp_path / "w.toml.bak") == small(1)
+    assert load_session(tmp_path / "w.toml.bak") == first
     save_session(small(2), p, purge_backup=True)
     save_session(small(2), p, purge_backup=True)  # .bak is now linked to the file
     assert sorted(x.name for x in tmp_path.iterdir()) == ["w.toml", "w.toml.bak"]
