@@ -7,6 +7,8 @@ them from :mod:`fagworkshop.domain.session`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Annotated
 
@@ -219,6 +221,18 @@ class Rating(Model):
     wish: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class PersonRound:
+    """One person's part of a round (derived view): levels, unused competences, notes,
+    own levels and wishes, each empty where the person has none."""
+
+    levels: Mapping[str, int] = field(default_factory=dict)
+    unused: frozenset[str] = frozenset()
+    notes: Mapping[str, str] = field(default_factory=dict)
+    own: Mapping[str, int] = field(default_factory=dict)
+    wishes: frozenset[str] = frozenset()
+
+
 class Round(Model):
     """A rating round (vurderingsrunde): the first workshop, then each follow-up.
 
@@ -241,6 +255,16 @@ class Round(Model):
     notes: dict[Id, dict[Id, Text]] = Field(default_factory=dict)
     self_ratings: dict[Id, dict[Id, LevelNumber]] = Field(default_factory=dict)
     wishes: dict[Id, list[Id]] = Field(default_factory=dict)
+
+    def person_part(self, person_id: str) -> PersonRound:
+        """Everything this round holds about one person."""
+        return PersonRound(
+            levels=self.ratings.get(person_id, {}),
+            unused=frozenset(self.unused.get(person_id, ())),
+            notes=self.notes.get(person_id, {}),
+            own=self.self_ratings.get(person_id, {}),
+            wishes=frozenset(self.wishes.get(person_id, ())),
+        )
 
     def rating(self, person_id: str, competence_id: str) -> Rating:
         """The rating of one person on one competence (level None when unrated)."""

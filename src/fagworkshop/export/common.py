@@ -159,17 +159,13 @@ def rating_cells(session: Session, idx: SessionIndex) -> Iterator[RatingCell]:
     analysed = set(idx.analysed)
     for rnd in sorted(session.rounds, key=lambda r: r.number):
         for person in session.staff:
-            mine = rnd.ratings.get(person.id, {})
-            flags = set(rnd.unused.get(person.id, ()))
-            notes = rnd.notes.get(person.id, {})
-            own = rnd.self_ratings.get(person.id, {})
-            wished = set(rnd.wishes.get(person.id, ()))
+            part = rnd.person_part(person.id)
             relevant = idx.relevant.get(person.id, frozenset())
-            wanted = analysed | set(mine) | flags | set(own) | wished
+            wanted = analysed | set(part.levels) | part.unused | set(part.own) | part.wishes
             for cid, info in idx.infos.items():
                 if cid not in wanted:
                     continue
-                level = mine.get(cid)
+                level = part.levels.get(cid)
                 yield RatingCell(
                     round=rnd,
                     person=person,
@@ -178,11 +174,11 @@ def rating_cells(session: Session, idx: SessionIndex) -> Iterator[RatingCell]:
                     level=level,
                     relevant=cid in relevant,
                     state=classify(level, info.target, cid in relevant),
-                    unused=cid in flags,
-                    note=notes.get(cid, ""),
-                    own=own.get(cid),
-                    wished=cid in wished,
-                    self_assessed=bool(own or wished),
+                    unused=cid in part.unused,
+                    note=part.notes.get(cid, ""),
+                    own=part.own.get(cid),
+                    wished=cid in part.wishes,
+                    self_assessed=bool(part.own or part.wishes),
                     difference=cell_difference(rnd, person.id, cid),
                 )
 

@@ -122,27 +122,24 @@ def _ratings(session: Session, person: Person) -> list[Section]:
     idx = build_index(session)
     sections: list[Section] = []
     for rnd in sorted(session.rounds, key=lambda r: r.number):
-        mine = rnd.ratings.get(person.id, {})
-        flags = set(rnd.unused.get(person.id, ()))
-        notes = rnd.notes.get(person.id, {})
-        own = rnd.self_ratings.get(person.id, {})
-        wishes = set(rnd.wishes.get(person.id, ()))
-        voiced = bool(own or wishes)  # their own columns only where they said something
+        part = rnd.person_part(person.id)
+        voiced = bool(part.own or part.wishes)  # their own columns only where they said something
+        held = {*part.levels, *part.unused, *part.notes, *part.own, *part.wishes}
         rows = []
         for cid, info in idx.infos.items():
-            if not (cid in mine or cid in flags or cid in notes or cid in own or cid in wishes):
+            if cid not in held:
                 continue
             row: tuple[str, ...] = (
                 line(info.title),
-                level_text(session, mine.get(cid)) or t("person.unrated"),
+                level_text(session, part.levels.get(cid)) or t("person.unrated"),
                 level_text(session, info.target),
-                t("person.yes") if cid in flags else "",
-                text(notes.get(cid, "")),
+                t("person.yes") if cid in part.unused else "",
+                text(part.notes.get(cid, "")),
             )
             if voiced:
                 row += (
-                    level_text(session, own.get(cid)),
-                    t("person.yes") if cid in wishes else "",
+                    level_text(session, part.own.get(cid)),
+                    t("person.yes") if cid in part.wishes else "",
                 )
             rows.append(row)
         extra = ", ".join(x for x in (date_text(rnd.date), line(rnd.label)) if x)

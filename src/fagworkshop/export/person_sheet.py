@@ -26,7 +26,7 @@ from fagworkshop.domain.analysis import (
     classify,
 )
 from fagworkshop.domain.self_view import cell_difference
-from fagworkshop.domain.session import Session
+from fagworkshop.domain.session import PersonRound, Session
 from fagworkshop.export.common import (
     bullets_section,
     for_whom,
@@ -72,11 +72,8 @@ def build_person_sheet(
     names = labels(session, with_names)
     label = names[person_id]
     rnd = session.round(result.round_number) if result.round_number else None
-    mine = rnd.ratings.get(person_id, {}) if rnd else {}
-    flags = set(rnd.unused.get(person_id, ())) if rnd else set()
-    notes = rnd.notes.get(person_id, {}) if rnd else {}
-    own = rnd.self_ratings.get(person_id, {}) if rnd else {}
-    wished = set(rnd.wishes.get(person_id, ())) if rnd else set()
+    part = rnd.person_part(person_id) if rnd else PersonRound()
+    mine, flags, notes, own, wished = part.levels, part.unused, part.notes, part.own, part.wishes
     voiced = bool(own or wished)  # the own columns only where the person said something
     title_of = lambda cid: line(idx.infos[cid].title)  # noqa: E731
 

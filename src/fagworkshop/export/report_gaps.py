@@ -148,9 +148,8 @@ def self_assessment_sections(
         return []
     rows: list[tuple[str, ...]] = []
     for person in session.staff:
-        own = rnd.self_ratings.get(person.id, {})
-        wished = set(rnd.wishes.get(person.id, ()))
-        leaders = rnd.ratings.get(person.id, {})
+        part = rnd.person_part(person.id)
+        own, wished, leaders = part.own, part.wishes, part.levels
         for cid in idx.infos:
             if cid not in own and cid not in wished:
                 continue

@@ -92,8 +92,8 @@ def form_spec(session: Session, person_id: str) -> FormSpec:
     def own_only(value: str) -> str:
         return matcher.replace(value, lambda m: None if m.only(person_id) else other)[0]
 
-    mine = rnd.self_ratings.get(person_id, {})
-    wishes = set(rnd.wishes.get(person_id, ()))
+    part = rnd.person_part(person_id)
+    mine, wishes = part.own, part.wishes
     rows = []
     for cid in idx.relevant_ordered.get(person_id, ()):
         item = session.competence(cid)
