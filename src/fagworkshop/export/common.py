@@ -183,6 +183,15 @@ def rating_cells(session: Session, idx: SessionIndex) -> Iterator[RatingCell]:
                 )
 
 
+def difference_text(difference: CellDifference | None) -> str:
+    """Own level minus the leaders' as the exports show it: ``+2``, ``-1``, ``0``, with the
+    talk mark when they are far apart; empty when there is no pair to compare."""
+    if difference is None:
+        return ""
+    shown = f"{difference.difference:+d}" if difference.difference else "0"
+    return shown + " " + t("selfview.export.flag_mark") if difference.flagged else shown
+
+
 def bullets_section(title: str, items: Iterable[tuple[str, str]], level: int = 3) -> Section:
     """A section of ``items`` as bullets, or with a paragraph saying there are none."""
     listed = tuple(items)

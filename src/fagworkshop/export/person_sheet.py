@@ -29,6 +29,7 @@ from fagworkshop.domain.self_view import cell_difference
 from fagworkshop.domain.session import PersonRound, Session
 from fagworkshop.export.common import (
     bullets_section,
+    difference_text,
     for_whom,
     goal_details,
     labels,
@@ -129,12 +130,7 @@ def build_person_sheet(
             "" if level is None else str(level),
         )
         if voiced:
-            difference = cell_difference(rnd, person_id, cid)
-            shown = ""
-            if difference is not None:
-                shown = f"{difference.difference:+d}" if difference.difference else "0"
-                if difference.flagged:
-                    shown += " " + t("selfview.export.flag_mark")
+            shown = difference_text(cell_difference(rnd, person_id, cid))
             row += (
                 "" if own.get(cid) is None else str(own[cid]),
                 shown,

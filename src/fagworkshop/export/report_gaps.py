@@ -16,7 +16,7 @@ from fagworkshop.domain.analysis import (
 )
 from fagworkshop.domain.self_view import self_view
 from fagworkshop.domain.session import Session
-from fagworkshop.export.common import bullets_section, level_text, line
+from fagworkshop.export.common import bullets_section, difference_text, level_text, line
 from fagworkshop.export.report_model import (
     Block,
     Bullets,
@@ -153,12 +153,7 @@ def self_assessment_sections(
         for cid in idx.infos:
             if cid not in own and cid not in wished:
                 continue
-            difference = view.difference(person.id, cid)
-            shown = ""
-            if difference is not None:
-                shown = f"{difference.difference:+d}" if difference.difference else "0"
-                if difference.flagged:
-                    shown += " " + t("selfview.export.flag_mark")
+            shown = difference_text(view.difference(person.id, cid))
             rows.append(
                 (
                     names[person.id],
