@@ -11,12 +11,12 @@ stable). Every person and place is made up.
   progress. The analysis skill (b-beskaeftigelsesanalyse) is weak across the
   team and only HE masters it; only LA works with evidence; DS, FD and GO hold
   competences they do not use (DS starts using hers in the follow-up, IU stops
-  using his); KM is new and not rated on everything. Six actions (courses,
-  mentoring, sparring, a task shift, a recruitment), three development goals,
-  notes, decisions and timeboxes on steps 1 to 6, and the staff's
-  own levels and wishes (selvvurdering) for five people: DS and KM rate
-  themselves two levels above the leaders, LA two below; some wish for what
-  they lack, some for what nobody needs. The file opens at step 1.
+  using his); KM is new and not rated on everything. Six actions (two courses,
+  mentoring, sparring on the job, a task shift, a recruitment), three
+  development goals, notes and timeboxes on steps 1 to 6 (decisions on five of
+  them), and the staff's own levels and wishes (selvvurdering) for five
+  people: DS and KM rate themselves two levels above the leaders, LA two
+  below; some wish for what they lack, some for what nobody needs. The file opens at step 1.
 - ``eksempelby-ung.toml``: the second unit, Team Ung, in the same jobcentre,
   so the overview across units has real figures: the analysis hangs on one
   person in the whole centre, and the company knowledge that lies unused in
