@@ -73,11 +73,14 @@ class DataProblem(ValueError):
 
 
 class StoreError(Exception):
-    """Base of every error the store raises."""
+    """Base of every error the store raises; shown as it :meth:`describe` s itself."""
+
+    def __str__(self) -> str:
+        return self.describe()
 
     def describe(self) -> str:
         """The message for the user, in the current language."""
-        return str(self)
+        return super().__str__()
 
 
 class FileProblem(StoreError):
@@ -104,9 +107,6 @@ class FileProblem(StoreError):
     def problems(self) -> list[tuple[str, str]]:
         """The problems as ``(place, message)`` text in the current language."""
         return [(render(place), render(message)) for place, message in self._problems]
-
-    def __str__(self) -> str:
-        return self.describe()
 
     def describe(self) -> str:
         """One message: the file, each place and problem, what to do; never a traceback."""
@@ -174,9 +174,6 @@ class SaveFailed(StoreError):
         self.reason = reason
         super().__init__(reason)
 
-    def __str__(self) -> str:
-        return self.describe()
-
     def describe(self) -> str:
         """The message for the user: which file, why, and that the old file is intact."""
         return terminal_safe(t("store.save.failed", path=str(self.path), reason=self.reason))
@@ -188,9 +185,6 @@ class SessionLocked(StoreError):
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         super().__init__(str(self.path))
-
-    def __str__(self) -> str:
-        return self.describe()
 
     def describe(self) -> str:
         """Tells the user the session is in use elsewhere and what they can do."""
@@ -235,9 +229,6 @@ class OutsideChange(StoreError):
         self.path = Path(path)
         self.on_disk = on_disk
         super().__init__(str(self.path))
-
-    def __str__(self) -> str:
-        return self.describe()
 
     def describe(self) -> str:
         """Tells the user the file changed on disk and that their work is still here."""
