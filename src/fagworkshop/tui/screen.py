@@ -47,11 +47,13 @@ class WorkshopScreen(AppScreen):
 
     BINDINGS = [Binding("escape", "leave_field", show=False)]
 
+    # The screen draws none of these itself: the bars bound to them redraw. A repaint of
+    # the screen on each change redrew every widget on it, at every key in the grid.
     #: The step the team is on, and how far each step has come (the step bar shows them).
-    step: reactive[Step] = reactive(Step.FRAME)
-    progress: reactive[dict[Step, Progress]] = reactive(dict)
+    step: reactive[Step] = reactive(Step.FRAME, repaint=False)
+    progress: reactive[dict[Step, Progress]] = reactive(dict, repaint=False)
     #: What the file holds (the save status and the banner show it).
-    save: reactive[SaveInfo] = reactive(SaveInfo)
+    save: reactive[SaveInfo] = reactive(SaveInfo, repaint=False)
 
     def set_focus(
         self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False

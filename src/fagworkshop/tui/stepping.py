@@ -96,8 +96,12 @@ class Stepping(App[None]):
         screen = self._workshop_screen()
         if screen is None:
             return None
-        # steps shown before stay mounted, hidden (tui.steps.show_step_view)
-        return next((view for view in screen.query(StepView) if view.display), None)
+        # steps shown before stay mounted, hidden, in the step host (tui.steps.show_step_view);
+        # not screen.query: it walked every widget of every kept view, on every key
+        host = next((child for child in screen.children if child.id == "step-host"), None)
+        if host is None:
+            return None
+        return next((v for v in host.children if isinstance(v, StepView) and v.display), None)
 
     def flush_view(self) -> None:
         """Ask the step views to apply anything they hold back (typing in the notes)."""

@@ -10,6 +10,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 from textual.app import ComposeResult
 from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
@@ -177,8 +178,9 @@ class StepView(Widget):
     def _show_running_timebox(self) -> None:
         """A running timebox counts down on every step, not only in its own step's panel."""
 
-        shown = next(iter(self.query("#running-timebox").results(Static)), None)
-        if shown is None:
+        try:  # query_one stops at the first match (a query walked the whole view each second)
+            shown = self.query_one("#running-timebox", Static)
+        except NoMatches:
             return
         ends = host(self).timebox_ends
         parts = []
@@ -191,8 +193,11 @@ class StepView(Widget):
                 t("timebox.running", step=step, name=name, time=t(key, time=clock(abs(remaining))))
             )
             least = remaining if least is None else min(least, remaining)
-        shown.update(" · ".join(parts))
-        shown.display = bool(parts)
+        text = " · ".join(parts)
+        if text != str(shown.content) or shown.display != bool(parts):
+            # only when it changed: an update lays the screen out again, every second
+            shown.update(text)
+            shown.display = bool(parts)
         shown.set_class(least is not None and 0 < least <= WARNING_SECONDS, "-warning")
         shown.set_class(least is not None and least <= 0, "-over")
 

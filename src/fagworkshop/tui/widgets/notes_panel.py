@@ -262,17 +262,28 @@ class NotesPanel(VerticalScroll):
         if end is None:
             state = self._state()
             minutes = state.timebox_minutes if state else None
-            shown.update(
-                t("panel.timebox_set", minutes=minutes) if minutes else t("panel.no_timebox")
-            )
+            text = t("panel.timebox_set", minutes=minutes) if minutes else t("panel.no_timebox")
+            _show(shown, text)
             shown.set_classes("")
-            button.label = t("panel.start")
+            _label(button, t("panel.start"))
             return
-        button.label = t("panel.stop")
+        _label(button, t("panel.stop"))
         remaining = end - time.monotonic()
         if remaining > 0:
-            shown.update(t("panel.remaining", time=clock(remaining)))
+            _show(shown, t("panel.remaining", time=clock(remaining)))
         else:
-            shown.update(t("panel.over", time=clock(-remaining)))
+            _show(shown, t("panel.over", time=clock(-remaining)))
         shown.set_class(0 < remaining <= WARNING_SECONDS, "-warning")
         shown.set_class(remaining <= 0, "-over")
+
+
+# The clock ticks every second in every step's panel: text set only when it changed, as
+# each update lays the screen out again (and competes with the keys being typed).
+def _show(widget: Static, text: str) -> None:
+    if str(widget.content) != text:
+        widget.update(text)
+
+
+def _label(button: Button, text: str) -> None:
+    if str(button.label) != text:
+        button.label = text

@@ -135,11 +135,13 @@ class StaffBody(Vertical):
         session = session_of(self)
         rnd = session.round()
         if not aspect.touches(Aspect.STAFF, Aspect.BASICS, Aspect.BLOCKS):
-            # same people and columns: a rating typed here has repainted its own line;
-            # any other change only needs the visible window drawn again
-            if not self._cell_edit:
-                self.grid.refresh()
-            self._cell_edit = False
+            # same people and columns: a rating typed here repaints its own line and
+            # shows the detail itself (once, for the cell the cursor ends on); any other
+            # change only needs the visible window and the detail drawn again
+            if self._cell_edit:
+                self._cell_edit = False
+                return
+            self.grid.refresh()
             self._show_detail()
             return
         self._cell_edit = False
@@ -185,12 +187,15 @@ class StaffBody(Vertical):
         note = self.query_one("#rating-note", Input)
         person = session.person(pid) if pid else None
         item = session.competence(cid) if cid else None
+        # the detail has a fixed height: a new text needs no layout of the screen (a
+        # layout on every key in the grid was a good part of the key at 300 staff)
         if person is None or item is None:
-            text.update(Content(t("staff.detail_empty")))
+            text.update(Content(t("staff.detail_empty")), layout=False)
             note.disabled = True
             return
         text.update(
-            detail_content(session, person, item, cid or "", self.grid.self_person is not None)
+            detail_content(session, person, item, cid or "", self.grid.self_person is not None),
+            layout=False,
         )
         if self.grid.self_person is not None:
             note.display = False  # the leaders' note is not the person's to see or edit
@@ -262,6 +267,7 @@ class StaffBody(Vertical):
             grid.person_ids[message.row],
             grid.competence_ids[message.column],
         )
+        self._cell_edit = False
         grid.refresh_cell(message.row, message.column)
         self._show_detail()
 
@@ -288,10 +294,13 @@ class StaffBody(Vertical):
         cid = grid.competence_ids[message.column]
         self._cell_edit = True
         rated = host(self).try_apply(change, pid, cid, message.level)
+        self._cell_edit = False
         grid.refresh_cell(message.row, message.column)
+        at = (grid.cursor_row, grid.cursor_column)
         if rated and message.level is not None:
             grid.advance()
-        self._show_detail()
+        if (grid.cursor_row, grid.cursor_column) == at:
+            self._show_detail()  # moved on: CursorMoved shows the next cell's detail
 
     @on(RatingGrid.UnusedToggled)
     def _unused(self, message: RatingGrid.UnusedToggled) -> None:
@@ -308,7 +317,9 @@ class StaffBody(Vertical):
             return
         self._cell_edit = True
         host(self).apply(changes.set_rating_note, pid, cid, event.value)
+        self._cell_edit = False
         self.grid.refresh_cell(self.grid.cursor_row, self.grid.cursor_column)
+        self._show_detail()
 
     @on(Input.Submitted, "#rating-note")
     def _note_done(self) -> None:

@@ -1,0 +1,106 @@
+"""What a key in step 4's grid asks of the screen (issue 13), checked as behaviour, never
+as time: no repaint of the whole screen, the cell detail drawn once for the cell the
+cursor ends on and without laying the screen out again, and the save status and step
+bar still saying what happened."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from textual._compositor import Compositor
+from textual.widgets import Static
+
+from fagworkshop.generate import generate_session
+from fagworkshop.tui.steps.staff.rating_grid import RatingGrid
+from support.harness import after_refresh, at_step, open_saved
+
+SIZE = (160, 45)
+
+
+@contextmanager
+def counting(cls: type, name: str) -> Iterator[list[Any]]:
+    """Record each call of ``cls.name`` (its instance) while in the block."""
+    calls: list[Any] = []
+    original = getattr(cls, name)
+
+    def spy(self: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(self)
+        return original(self, *args, **kwargs)
+
+    setattr(cls, name, spy)
+    try:
+        yield calls
+    finally:
+        setattr(cls, name, original)
+
+
+async def _rated_cell(grid: RatingGrid) -> None:
+    """The cursor on a cell that matters for its person (only those take digits)."""
+    for column, competence in enumerate(grid.competence_ids):
+        if competence in grid.relevant.get(grid.person_ids[0], ()):
+            grid.move_to(0, column)
+            return
+
+
+async def test_a_digit_repaints_the_grid_line_not_the_whole_screen(tmp_path: Path) -> None:
+    """The workshop screen's reactives (step, progress, save) repainted the whole screen
+    on every change, every widget on it drawn again at each digit."""
+    session = generate_session(staff=30, competences=20, rounds=1, seed=3)
+    app, _ = open_saved(tmp_path, session)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await at_step(app, 4)
+        grid = view.query_one(RatingGrid)
+        grid.focus()
+        await _rated_cell(grid)
+        await after_refresh(grid)
+        await app.flush_saves()
+        with counting(Compositor, "render_full_update") as full:
+            levels = session.rounds[-1].ratings.get(grid.current_person or "", {})
+            level = levels.get(grid.current_competence or "", 0)
+            await pilot.press(str((level + 1) % 5))
+            await after_refresh(grid)
+            await pilot.press("down")
+            await after_refresh(grid)
+        assert full == []
+        await app.flush_saves()
+        assert "Gemt" in str(app.screen.query_one("#save-status", Static).render())
+        await pilot.press("ctrl+q")
+
+
+async def test_a_digit_draws_the_detail_once_without_a_layout(tmp_path: Path) -> None:
+    """The detail under the grid was drawn three times per digit (after the change, by the
+    key handler, after moving on), each a layout of the whole screen; its box has a fixed
+    height, so the next cell's detail is drawn once and laid out never."""
+    session = generate_session(staff=30, competences=20, rounds=1, seed=3)
+    app, _ = open_saved(tmp_path, session)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await at_step(app, 4)
+        grid = view.query_one(RatingGrid)
+        grid.focus()
+        await _rated_cell(grid)
+        await after_refresh(grid)
+        detail = view.query_one("#staff-detail-text", Static)
+        updates: list[bool] = []
+        original = Static.update
+
+        def spy(self: Static, content: Any = "", *, layout: bool = True) -> None:
+            if self is detail:
+                updates.append(layout)
+            original(self, content, layout=layout)
+
+        setattr(Static, "update", spy)  # noqa: B010 - a spy on Textual's method
+        try:
+            before = (grid.cursor_row, grid.cursor_column)
+            await pilot.press("3")
+            await after_refresh(grid)
+        finally:
+            setattr(Static, "update", original)  # noqa: B010
+        assert (grid.cursor_row, grid.cursor_column) != before  # moved on
+        assert updates == [False]
+        person = session.person(grid.current_person or "")
+        assert person is not None and person.name in str(detail.render())
+        await app.flush_saves()
+        await pilot.press("ctrl+q")
