@@ -17,6 +17,7 @@ from fagworkshop.store.encoding import session_file_bytes
 from fagworkshop.store.integrity import check
 from fagworkshop.store.reading import load_catalogue, load_session
 from fagworkshop.store.writing import save_session
+from fagworkshop_tools import demo_files
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +149,12 @@ def test_shipped_demo_keeps_the_builtin_catalogue_as_it_is(path: Path) -> None:
     assert texts(demo.basics) == texts(fresh.basics)
     assert texts(demo.blocks) == texts(fresh.blocks)
     assert texts(e for _, e in demo.elements()) == texts(e for _, e in fresh.elements())
+
+
+def test_the_demo_files_tool_leaves_whole_files_as_they_are(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    before = [path.read_bytes() for path in SHIPPED_FILES]
+    assert demo_files.main() == 0
+    assert [path.read_bytes() for path in SHIPPED_FILES] == before
+    assert capsys.readouterr().out == ""
