@@ -378,11 +378,12 @@ async def test_step_5_lists_scroll_by_keyboard_to_their_last_item() -> None:
                         break
                     await pilot.press("tab")
                 assert app.focused is box, (size, name, app.focused)
+                # End and Home scroll with an animation: await its end, not a moment of idle
                 await pilot.press("end")
-                await pilot.pause()
+                await pilot.wait_for_scheduled_animations()
                 assert box.scroll_y == box.max_scroll_y, (size, name)
                 await pilot.press("home")
-                await pilot.pause()
+                await pilot.wait_for_scheduled_animations()
                 assert box.scroll_y == 0
 
 

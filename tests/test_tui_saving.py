@@ -441,3 +441,29 @@ async def test_a_save_never_renders_the_session_on_the_ui_thread(tmp_path: Path)
         descriptions = [w.description for w in app.workers if w.group == "save"]
         assert all(len(d) < 100 and name not in d for d in descriptions)
         await pilot.press("ctrl+q")
+
+
+async def test_flush_saves_waits_for_an_autosave_that_starts_while_it_waits(
+    tmp_path: Path,
+) -> None:
+    """Was: when the autosave timer fired while flush_saves awaited another worker, it
+    returned with that save still writing (begin_save said no: a save was in flight),
+    so a test read 'pending' after it on a busy machine."""
+    path = saved(tmp_path)
+    app = FagworkshopApp(sessions_dir=tmp_path, path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        ctl = app.controller
+        assert ctl is not None
+        app.apply(changes.add_decision, 1, "en")
+
+        async def timer_fires_meanwhile() -> None:
+            job = ctl.begin_save()  # what the timer does when it fires
+            assert job is not None
+            ctl.host.run_save(job)
+
+        app.run_worker(timer_fires_meanwhile())  # runs while flush_saves waits for workers
+        await app.flush_saves()
+        assert not ctl.saving and not ctl.dirty
+        assert load_session(path).step(1).decisions[-1].text == "en"
+        await app.workers.wait_for_complete()

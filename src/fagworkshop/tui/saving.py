@@ -78,6 +78,8 @@ class Saving(Stepping):
             await self.workers.wait_for_complete()
             if ctl is None or ctl is not self.controller:
                 return
+            if ctl.saving:  # an autosave started while we waited (its timer fired): it too
+                continue
             job = ctl.begin_save()
             if job is None:
                 return
