@@ -7,6 +7,7 @@ import importlib
 import inspect
 import pkgutil
 
+import pytest
 from textual.widgets import Input
 
 from fagworkshop.domain import changes
@@ -90,3 +91,36 @@ def test_no_step_body_calls_itself_a_panel() -> None:
             and "panel" in name.lower()
         ]
     assert panels == []
+
+
+async def test_every_step_view_runs_the_base_on_mount_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Textual calls the ``on_mount`` of every class along the MRO itself: a view that
+    also called ``super().on_mount()`` ran ``StepView.on_mount`` twice, with two
+    countdown timers (steps 1 and 7 did; failed before: 2 for them). The same for the
+    list-and-detail bodies of steps 2 and 3 (``ListDetail.on_mount``)."""
+    from fagworkshop.tui.widgets.list_detail import ListDetail
+
+    mounted: list[str] = []
+    view_mount, body_mount = StepView.on_mount, ListDetail.on_mount
+
+    def count_view(self: StepView) -> None:
+        mounted.append(f"view {int(self.step)}")
+        view_mount(self)
+
+    def count_body(self: ListDetail) -> None:
+        mounted.append(f"body {type(self).__name__}")
+        body_mount(self)
+
+    monkeypatch.setattr(StepView, "on_mount", count_view)
+    monkeypatch.setattr(ListDetail, "on_mount", count_body)
+    session = generate_session(staff=5, competences=6, rounds=1, seed=1)
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48)):
+        for step in Step:
+            await at_step(app, int(step))
+    views = [m for m in mounted if m.startswith("view")]
+    assert sorted(views) == sorted(f"view {int(s)}" for s in Step), mounted
+    assert sorted(m for m in mounted if m.startswith("body")) == [
+        "body BasicEditor",
+        "body BlocksEditor",
+    ], mounted

@@ -159,6 +159,8 @@ class StepView(Widget):
     first_focus: ClassVar[str | None] = None
 
     def on_mount(self) -> None:
+        # Textual calls this itself after a subclass's own on_mount (it runs every class's
+        # handler along the MRO): a subclass must not call super().on_mount() too.
         self._fit()
         self._show_running_timebox()
         self.set_interval(1.0, self._show_running_timebox)

@@ -129,6 +129,12 @@ class ListDetail(Horizontal):
             cache[selector] = found
         return found
 
+    def on_mount(self) -> None:
+        """Show the session, and give the list the keyboard (after an editor's own
+        on_mount: Textual calls both, so an editor never calls this one)."""
+        self.refresh_from_session()
+        self.part(ItemList).focus()
+
     def on_resize(self) -> None:
         self.set_class(self.size.width < self.NARROW_WIDTH, "-narrow")
 

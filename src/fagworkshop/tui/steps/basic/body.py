@@ -128,10 +128,6 @@ class BasicEditor(ListDetail):
             yield Label(t("basic.add"), markup=False)
             yield Input(id="basic-new", placeholder=t("basic.add.placeholder"))
 
-    def on_mount(self) -> None:
-        self.refresh_from_session()
-        self.part(BasicList).focus()
-
     def refresh_from_session(self, aspect: Aspect = Aspect.ALL) -> None:
         """Show the session's basic competences and the highlighted one's details."""
         session = self.session

@@ -185,8 +185,6 @@ class BlocksEditor(ListDetail):
         session = self.session
         if session is not None and session.profiles:
             self.active_profile = session.profiles[0].id
-        self.refresh_from_session()
-        self.part(ElementList).focus()
 
     # --- showing the session ------------------------------------------------
 

@@ -77,7 +77,6 @@ class FrameStep(StepView):
                 yield Button(Content(t("frame.remove")), id="participant-remove", variant="error")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._fill_participants()
 
     # --- showing the session --------------------------------------------------------

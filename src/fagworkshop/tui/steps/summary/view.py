@@ -194,7 +194,6 @@ class SummaryStep(StepView):
             yield Static("", id="summary-sections", markup=False)
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._fill()
 
     def refresh_from_session(self, aspect: Aspect = Aspect.ALL) -> None:
