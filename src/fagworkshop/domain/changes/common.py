@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Protocol, TypeVar
 
 from fagworkshop.domain.session import Person, Round, Session, utc_now
@@ -22,6 +22,16 @@ class ChangeError(ValueError):
         super().__init__(key)
         self.key = key
         self.params = params
+
+
+def known_ids(ids: Iterable[str], known: Container[str], error: str) -> list[str]:
+    """``ids`` in their order without repeats; ChangeError ``error`` (with ``id``) for the
+    first that is not in ``known``."""
+    listed = list(dict.fromkeys(ids))
+    for item in listed:
+        if item not in known:
+            raise ChangeError(error, id=item)
+    return listed
 
 
 def new_id(prefix: str, existing: list[str] | set[str]) -> str:

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fagworkshop.domain.changes.common import ChangeError, find_by_id, find_person, new_id
+from fagworkshop.domain.changes.common import (
+    ChangeError,
+    find_by_id,
+    find_person,
+    known_ids,
+    new_id,
+)
 from fagworkshop.domain.rules import action_problems
 from fagworkshop.domain.session import Action, ActionKind, ActionStatus, Goal, Session
 from fagworkshop.domain.text import clean_line, clean_text
@@ -90,11 +96,7 @@ def _goal(session: Session, person_id: str, index: int) -> Goal:
 
 
 def _goal_competences(session: Session, competences: list[str]) -> list[str]:
-    known = set(session.competence_ids())
-    for cid in competences:
-        if cid not in known:
-            raise ChangeError("change.unknown_competence", id=cid)
-    return list(dict.fromkeys(competences))
+    return known_ids(competences, set(session.competence_ids()), "change.unknown_competence")
 
 
 def add_goal(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fagworkshop.domain.changes.common import ChangeError, find_person, new_id
+from fagworkshop.domain.changes.common import ChangeError, find_person, known_ids, new_id
 from fagworkshop.domain.session import Person, Session
 from fagworkshop.domain.text import clean_line, clean_text
 
@@ -15,10 +15,7 @@ def _person_name(value: str) -> str:
 
 
 def _check_profiles(session: Session, profile_ids: list[str]) -> list[str]:
-    for pid in profile_ids:
-        if session.profile(pid) is None:
-            raise ChangeError("change.unknown_profile", id=pid)
-    return list(dict.fromkeys(profile_ids))
+    return known_ids(profile_ids, {p.id for p in session.profiles}, "change.unknown_profile")
 
 
 def add_person(
