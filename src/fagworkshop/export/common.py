@@ -192,11 +192,15 @@ def difference_text(difference: CellDifference | None) -> str:
     return shown + " " + t("selfview.export.flag_mark") if difference.flagged else shown
 
 
+def bullets_or(items: Iterable[tuple[str, str]], empty: str) -> Block:
+    """``items`` as bullets, or a paragraph saying ``empty`` when there are none."""
+    listed = tuple(items)
+    return Bullets(listed) if listed else Paragraph(empty)
+
+
 def bullets_section(title: str, items: Iterable[tuple[str, str]], level: int = 3) -> Section:
     """A section of ``items`` as bullets, or with a paragraph saying there are none."""
-    listed = tuple(items)
-    blocks: tuple[Block, ...] = (Bullets(listed),) if listed else (Paragraph(t("export.none")),)
-    return Section(title, blocks, level=level)
+    return Section(title, (bullets_or(items, t("export.none")),), level=level)
 
 
 def long_datetime(value: dt.datetime) -> str:

@@ -18,10 +18,10 @@ from collections.abc import Callable, Sequence
 
 from fagworkshop.domain.overview import CompetenceAcross, Overview, build_overview
 from fagworkshop.domain.session import Session
-from fagworkshop.export.common import date_text, line, name_redactor, names_notice
+from fagworkshop.export.common import bullets_or, date_text, line, name_redactor, names_notice
 from fagworkshop.export.html import render_report as render_html
 from fagworkshop.export.markdown import render_report as render_md
-from fagworkshop.export.report import Block, Bullets, Paragraph, Report, Section, Table
+from fagworkshop.export.report import Bullets, Paragraph, Report, Section, Table
 from fagworkshop.i18n import t
 
 #: Output formats of the overview.
@@ -159,39 +159,25 @@ def build_overview_report(sessions: Sequence[Session], with_names: bool = False)
         ),
         numeric=frozenset({3}),
     )
-    single: Block = (
-        Bullets(
-            tuple(
-                (f"{c.id} {line(c.title)}", _holder_text(ov, c, with_names))
-                for c in ov.single_holders
-            )
-        )
-        if ov.single_holders
-        else Paragraph(t("overview.single.none"))
+    single = bullets_or(
+        ((f"{c.id} {line(c.title)}", _holder_text(ov, c, with_names)) for c in ov.single_holders),
+        t("overview.single.none"),
     )
-    thin: Block = (
-        Bullets(
-            tuple(
-                (
-                    f"{c.id} {line(c.title)}",
-                    t("overview.thin.text", short=c.relevant - c.meets, relevant=c.relevant)
-                    + " · "
-                    + ", ".join(line(ov.units[i].label) for i in c.short_units),
-                )
-                for c in ov.thin[:15]
+    thin = bullets_or(
+        (
+            (
+                f"{c.id} {line(c.title)}",
+                t("overview.thin.text", short=c.relevant - c.meets, relevant=c.relevant)
+                + " · "
+                + ", ".join(line(ov.units[i].label) for i in c.short_units),
             )
-        )
-        if ov.thin
-        else Paragraph(t("overview.thin.none"))
+            for c in ov.thin[:15]
+        ),
+        t("overview.thin.none"),
     )
-    unused: Block = (
-        Bullets(
-            tuple(
-                (f"{c.id} {line(c.title)}", _unused_text(ov, c)) for c in ov.unused_needed_elsewhere
-            )
-        )
-        if ov.unused_needed_elsewhere
-        else Paragraph(t("overview.unused.none"))
+    unused = bullets_or(
+        ((f"{c.id} {line(c.title)}", _unused_text(ov, c)) for c in ov.unused_needed_elsewhere),
+        t("overview.unused.none"),
     )
     profiles = Table(
         (
