@@ -104,3 +104,73 @@ async def test_a_digit_draws_the_detail_once_without_a_layout(tmp_path: Path) ->
         assert person is not None and person.name in str(detail.render())
         await app.flush_saves()
         await pilot.press("ctrl+q")
+
+
+async def test_saving_while_typing_leaves_the_step_bar_where_it_is(tmp_path: Path) -> None:
+    """ "Gemmer …" and "Gemt HH:MM:SS" took turns at different widths: the step bar beside
+    the status was resized and the screen laid out again twice a save."""
+    session = generate_session(staff=30, competences=20, rounds=1, seed=3)
+    app, _ = open_saved(tmp_path, session)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await at_step(app, 4)
+        grid = view.query_one(RatingGrid)
+        grid.focus()
+        await _rated_cell(grid)
+        await pilot.press("3")  # the first change: "Ikke ændret endnu" goes
+        await app.flush_saves()
+        await after_refresh(grid)
+        bar = app.screen.query_one("#step-bar")
+        status = app.screen.query_one("#save-status", Static)
+        widths: set[tuple[int, int]] = set()
+        texts: set[str] = set()
+        for key in ("left", "2", "left", "1"):
+            await pilot.press(key)
+            await after_refresh(grid)
+            texts.add(str(status.render()).split()[0])
+            widths.add((bar.size.width, status.size.width))
+            await app.flush_saves()
+            await after_refresh(grid)
+            texts.add(str(status.render()).split()[0])
+            widths.add((bar.size.width, status.size.width))
+        assert "Gemt" in texts  # both states were shown (Gemmer while typing, if seen)
+        assert len(widths) == 1
+        await pilot.press("ctrl+q")
+
+
+async def test_the_undo_key_is_relabelled_without_a_layout_when_as_wide(
+    tmp_path: Path,
+) -> None:
+    """The footer's undo key names the last change; at each rating it was laid out again
+    (and every key after it redrawn), even when the new name was as wide as the old."""
+    from textual.widgets._footer import FooterKey
+
+    session = generate_session(staff=30, competences=20, rounds=1, seed=3)
+    app, _ = open_saved(tmp_path, session)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await at_step(app, 4)
+        grid = view.query_one(RatingGrid)
+        grid.focus()
+        await _rated_cell(grid)
+        await pilot.press("3")  # rates B1 and moves on to B2
+        await after_refresh(grid)
+        assert (grid.current_competence or "").startswith("b-")  # a basic one: B2
+        undo = next(k for k in app.screen.query(FooterKey) if k.key == "ctrl+z")
+        before = undo.description
+        layouts: list[bool] = []
+        original = FooterKey.refresh
+
+        def spy(self: Any, *regions: Any, **kwargs: Any) -> Any:
+            if self is undo:
+                layouts.append(bool(kwargs.get("layout")))
+            return original(self, *regions, **kwargs)
+
+        setattr(FooterKey, "refresh", spy)  # noqa: B010 - a spy on Textual's method
+        try:
+            await pilot.press("2")  # B2: a new undo name, as wide as B1's
+            await after_refresh(grid)
+        finally:
+            setattr(FooterKey, "refresh", original)  # noqa: B010
+        assert undo.description != before and len(undo.description) == len(before)
+        assert layouts and not any(layouts)
+        await app.flush_saves()
+        await pilot.press("ctrl+q")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -66,7 +67,10 @@ class QuickFooter(Footer):
 
 
 def _relabel(widget: FooterKey, text: str) -> None:
-    """Give a key widget a new text, drawn at its new width."""
+    """Give a key widget a new text, drawn at its new width: the footer (and the screen) is
+    laid out again only when the width changed (the undo key is relabelled at every
+    rating, mostly to a text as wide: "… på B3" after "… på B2")."""
     if widget.description != text:
+        wider = cell_len(widget.description) != cell_len(text)
         widget.description = text
-        widget.refresh(layout=True)
+        widget.refresh(layout=wider)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -54,10 +55,24 @@ class SaveLine(Static):
 
 
 class SaveStatus(SaveLine):
-    """One line: when the session was saved, or that it is not (yet)."""
+    """One line: when the session was saved, or that it is not (yet).
+
+    While typing it says "Gemmer …" and "Gemt HH:MM:SS" by turns, several times a
+    minute: it keeps one width for both (``min-width``), so neither the step bar beside
+    it nor the screen's layout changes at each save (a layout of the whole screen and a
+    redraw of the step bar, twice a save, keys waiting behind them).
+    """
+
+    #: Cells of text the status holds without growing (its CSS min-width, less padding).
+    STEADY = 14
+
+    DEFAULT_CSS = """
+    SaveStatus { min-width: 16; }
+    """
 
     def __init__(self, *, id: str | None = "save-status") -> None:
         super().__init__(id=id)
+        self._shown = ""
 
     def watch_info(self, info: SaveInfo) -> None:
         state = info.state
@@ -75,7 +90,9 @@ class SaveStatus(SaveLine):
             text = t("save.saved_at", time=time.strftime("%H:%M:%S", time.localtime(info.saved_at)))
         else:
             text = t("save.not_yet")
-        self.update(text)
+        steady = max(cell_len(text), cell_len(self._shown)) <= self.STEADY
+        self._shown = text
+        self.update(text, layout=not steady)
 
 
 class SaveBanner(SaveLine):
