@@ -15,7 +15,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from fagworkshop.domain.analysis import Analysis, analyse, biggest_gaps, build_index
+from fagworkshop.domain.analysis import (
+    Analysis,
+    CompetenceCoverage,
+    analyse,
+    biggest_gaps,
+    build_index,
+)
 from fagworkshop.domain.self_view import SelfView, self_view
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
@@ -188,34 +194,29 @@ class GapsBody(Vertical):
         self.query_one("#gaps-status", Static).update(Content(text))
 
     def _show_lists(self, session: Session, analysis: Analysis, codes: dict[str, str]) -> None:
-        parts: list[str | tuple[str, str]] = [(t("gaps.biggest_title"), "bold")]
-        biggest = biggest_gaps(analysis, BIGGEST_SHOWN)
-        for coverage in biggest:
-            parts.append(
-                f"\n{codes.get(coverage.id, '')} {coverage.competence.title}"
-                + " · "
-                + t("gaps.biggest_line", below=coverage.below, short=coverage.levels_short)
-            )
-        if not biggest:
-            parts.append("\n" + t("gaps.none"))
-        parts += ["\n\n", (t("gaps.single_title"), "bold")]
-        singles = analysis.single_holders
-        for coverage in singles:
-            holder = session.person(coverage.holders[0])
-            parts.append(
-                f"\n{codes.get(coverage.id, '')} {coverage.competence.title}"
-                f" · {holder.name if holder else ''}"
-            )
-        if not singles:
-            parts.append("\n" + t("gaps.none"))
-        parts += ["\n\n", (t("gaps.unused_title"), "bold")]
-        unused = analysis.unused
-        for coverage in unused:
-            parts.append(
-                f"\n{codes.get(coverage.id, '')} {coverage.competence.title} ({coverage.unused})"
-            )
-        if not unused:
-            parts.append("\n" + t("gaps.none"))
+        def named(c: CompetenceCoverage) -> str:
+            return f"{codes.get(c.id, '')} {c.competence.title}"
+
+        def holder(c: CompetenceCoverage) -> str:
+            person = session.person(c.holders[0])
+            return person.name if person else ""
+
+        lists = (
+            (
+                "gaps.biggest_title",
+                [
+                    f"{named(c)} · " + t("gaps.biggest_line", below=c.below, short=c.levels_short)
+                    for c in biggest_gaps(analysis, BIGGEST_SHOWN)
+                ],
+            ),
+            ("gaps.single_title", [f"{named(c)} · {holder(c)}" for c in analysis.single_holders]),
+            ("gaps.unused_title", [f"{named(c)} ({c.unused})" for c in analysis.unused]),
+        )
+        parts: list[str | tuple[str, str]] = []
+        for title, lines in lists:
+            parts += ["\n\n"] if parts else []
+            parts.append((t(title), "bold"))
+            parts += [f"\n{text}" for text in lines] or ["\n" + t("gaps.none")]
         self.query_one("#gaps-lists", Static).update(Content.assemble(*parts))
 
     def _show_profiles(self, analysis: Analysis) -> None:
