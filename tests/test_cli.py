@@ -17,7 +17,7 @@ from fagworkshop.domain.catalogue import BasicItem, BlockItem, Catalogue, Elemen
 from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
 from fagworkshop.store.lock import SessionLock
-from fagworkshop.store.reading import load_session
+from fagworkshop.store.reading import LoadedSession, load_session
 from fagworkshop.store.writing import save_catalogue, save_session
 
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
@@ -55,7 +55,10 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
         path: Path | None = None,
         session: Session | None = None,
         read_only: bool = False,
+        loaded: LoadedSession | None = None,
     ) -> int:
+        if loaded is not None:  # a file the command line read: its session, as before
+            session = loaded.session
         calls.append(
             {"sessions_dir": sessions_dir, "path": path, "session": session, "read_only": read_only}
         )
@@ -357,7 +360,9 @@ def test_an_argument_run_app_does_not_take_is_an_error(
     calls: list[object] = []
     module = types.ModuleType("fagworkshop.tui.app")
 
-    def run_app(sessions_dir: Path, path: Path | None = None, session: object = None) -> int:
+    def run_app(
+        sessions_dir: Path, path: Path | None = None, session: object = None, loaded: object = None
+    ) -> int:
         calls.append(path)  # pragma: no cover - never reached
         return 0
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from fagworkshop.domain.catalogue import Catalogue
     from fagworkshop.domain.session import Session
     from fagworkshop.store.catalogue_list import CatalogueSummary
+    from fagworkshop.store.reading import LoadedSession
 
 # The models, pydantic and the store's readers load in the commands that read or
 # write a file, and Textual in the commands that show the screens: `fagworkshop
@@ -105,12 +106,15 @@ def _run_app(
     sessions_dir: Path,
     path: Path | None = None,
     session: Session | None = None,
+    loaded: LoadedSession | None = None,
     read_only: bool = False,
 ) -> int:
     """Start the screens; their exit code."""
     from fagworkshop.tui.app import run_app  # Textual loads only for the commands that show it
 
-    return run_app(sessions_dir=sessions_dir, path=path, session=session, read_only=read_only)
+    return run_app(
+        sessions_dir=sessions_dir, path=path, session=session, loaded=loaded, read_only=read_only
+    )
 
 
 def cmd_home(args: argparse.Namespace) -> int:
@@ -127,13 +131,16 @@ def cmd_open(args: argparse.Namespace) -> int:
     _announce_if_large(path)  # before the imports: they take a moment too
     # pydantic and the models (0.1 to 0.25 s): loaded by the command, not for --help
     from fagworkshop.store.folders import sessions_dir
-    from fagworkshop.store.reading import load_session
+    from fagworkshop.store.reading import load_session_file
 
-    session = load_session(path)
+    # The session with the stamp of the very bytes read: the app compares the file with
+    # them before every save, so a change made to it meanwhile (while Textual loads) is
+    # seen, never saved over; and a hand edit is announced as from the home screen.
+    loaded = load_session_file(path)
     return _run_app(
         sessions_dir=sessions_dir(args.sessions_dir),
         path=path,
-        session=session,
+        loaded=loaded,
         read_only=bool(args.read_only),
     )
 

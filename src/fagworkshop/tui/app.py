@@ -21,6 +21,7 @@ from fagworkshop import i18n
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
 from fagworkshop.store import folders
+from fagworkshop.store.reading import LoadedSession
 from fagworkshop.tui import leaving, opening, palette, signals, theme, undoing
 from fagworkshop.tui.bindings import described
 from fagworkshop.tui.controller import (
@@ -86,6 +87,7 @@ class FagworkshopApp(Saving):
         session: Session | None = None,
         read_only: bool = False,
         lang: str | None = None,
+        loaded: LoadedSession | None = None,
     ) -> None:
         if lang:
             i18n.set_language(lang)
@@ -102,6 +104,7 @@ class FagworkshopApp(Saving):
         self._previous_theme = "textual-dark"
         self._start_path = path
         self._start_session = session
+        self._start_loaded = loaded  # read by the command line, with its stamp
 
     # --- start and stop -------------------------------------------------------
 
@@ -110,7 +113,9 @@ class FagworkshopApp(Saving):
         theme.restore_theme(self)
         self.theme_changed_signal.subscribe(self, theme.remember_theme)
         signals.install_signal_handlers(self)
-        if self._start_path is not None or self._start_session is not None:
+        if self._start_loaded is not None:
+            self.open_or_ask(self._start_path, read_only=self.read_only, loaded=self._start_loaded)
+        elif self._start_path is not None or self._start_session is not None:
             self.open_or_ask(self._start_path, self._start_session, self.read_only)
         else:
             self.go_home_screen()
@@ -130,10 +135,14 @@ class FagworkshopApp(Saving):
         opening.go_home(self)
 
     def open_or_ask(
-        self, path: Path | None, session: Session | None = None, read_only: bool = False
+        self,
+        path: Path | None,
+        session: Session | None = None,
+        read_only: bool = False,
+        loaded: LoadedSession | None = None,
     ) -> None:
         """Open a session; offer it read-only when it is locked elsewhere (``tui.opening``)."""
-        opening.open_or_ask(self, path, session, read_only)
+        opening.open_or_ask(self, path, session, read_only, loaded=loaded)
 
     def open_session(
         self, path: Path | None, session: Session | None = None, read_only: bool = False
@@ -262,12 +271,21 @@ def run_app(
     session: Session | None = None,
     read_only: bool = False,
     lang: str | None = None,
+    loaded: LoadedSession | None = None,
 ) -> int:
-    """Start the app (what ``fagworkshop`` runs); returns the exit code."""
+    """Start the app (what ``fagworkshop`` runs); returns the exit code.
+
+    ``loaded``: a file the command line has read (``store.reading.load_session_file``),
+    opened with the stamp of the bytes it read."""
 
     folder = Path(sessions_dir) if sessions_dir is not None else folders.sessions_dir()
     app = FagworkshopApp(
-        sessions_dir=folder, path=path, session=session, read_only=read_only, lang=lang
+        sessions_dir=folder,
+        path=path,
+        session=session,
+        read_only=read_only,
+        lang=lang,
+        loaded=loaded,
     )
     try:
         app.run()

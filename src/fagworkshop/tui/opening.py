@@ -13,7 +13,7 @@ from fagworkshop.i18n import t
 from fagworkshop.store.errors import SessionLocked, StoreError
 from fagworkshop.store.integrity import FileStamp, file_stamp
 from fagworkshop.store.lock import SessionLock
-from fagworkshop.store.reading import load_session_file
+from fagworkshop.store.reading import LoadedSession, load_session_file
 from fagworkshop.tui.controller import SessionController
 from fagworkshop.tui.home import HomeScreen
 from fagworkshop.tui.save_host import AppSaveHost
@@ -40,19 +40,24 @@ def replace_main(app: FagworkshopApp, screen: Screen[Any]) -> None:
 
 
 def open_or_ask(
-    app: FagworkshopApp, path: Path | None, session: Session | None, read_only: bool
+    app: FagworkshopApp,
+    path: Path | None,
+    session: Session | None,
+    read_only: bool,
+    *,
+    loaded: LoadedSession | None = None,
 ) -> None:
     """Open a session; when it is locked elsewhere offer it read-only or refuse.
 
     Any other store problem is shown as an error message (the home screen stays).
     """
     try:
-        open_session(app, path, session, read_only)
+        open_session(app, path, session, read_only, loaded=loaded)
     except SessionLocked as err:
 
         def answer(yes: bool | None) -> None:
             if yes:
-                open_or_ask(app, path, session, read_only=True)
+                open_or_ask(app, path, session, read_only=True, loaded=loaded)
             else:
                 app.notify(t("home.locked_refused"), severity="warning", markup=False)
 
@@ -66,9 +71,18 @@ def open_or_ask(
 
 
 def open_session(
-    app: FagworkshopApp, path: Path | None, session: Session | None, read_only: bool
+    app: FagworkshopApp,
+    path: Path | None,
+    session: Session | None,
+    read_only: bool,
+    *,
+    loaded: LoadedSession | None = None,
 ) -> bool:
     """Open a session (loading it from ``path`` when not given) and show its step.
+
+    ``loaded`` is a file already read (by the command line): it opens with the stamp
+    of the bytes read then, so a change made to the file since is found before the
+    first save instead of being taken for what was loaded.
 
     Takes the session lock unless read-only; a ``SessionLocked`` is raised to the
     caller (the home screen offers read-only). Returns whether it opened.
@@ -81,18 +95,21 @@ def open_session(
     edited_outside = False
     stamp: FileStamp | None
     try:
-        if session is None:
+        if loaded is None and session is None:
             assert path is not None
             loaded = load_session_file(path)
-            session, stamp, edited_outside = loaded.session, loaded.stamp, loaded.edited_outside
+        if loaded is not None:
+            opened, stamp, edited_outside = loaded.session, loaded.stamp, loaded.edited_outside
         else:
+            assert session is not None
+            opened = session
             stamp = file_stamp(path) if path is not None else None
     except Exception:
         if lock is not None:
             lock.release()
         raise
     app.controller = SessionController(
-        session,
+        opened,
         Path(path) if path is not None else None,
         AppSaveHost(app),
         read_only=read_only,
@@ -101,7 +118,7 @@ def open_session(
     )
     app.conflict_offered = False
     app.timebox_ends.clear()
-    app.sub_title = session.title
+    app.sub_title = opened.title
     replace_main(app, WorkshopScreen())
     if edited_outside:
         app.notify(t("save.edited_outside"), markup=False, timeout=10)
