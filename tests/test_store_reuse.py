@@ -192,3 +192,15 @@ def test_the_memo_holds_the_text_of_the_last_save_only(tmp_path: Path) -> None:
         }
         save_session(without, path, memo=memo)
     assert not any(name in str(text) for text in memo.texts())
+
+
+def test_one_levels_object_under_two_people_is_two_lines() -> None:
+    session = generate_session(staff=3, competences=6, rounds=1, seed=2)
+    plain = session_snapshot(session)
+    ratings = plain["rounds"][0]["ratings"]
+    shared = {**plain, "rounds": [{**plain["rounds"][0], "ratings": {**ratings}}]}
+    shared["rounds"][0]["ratings"]["p-2"] = ratings["p-1"]  # the very same dict, twice
+    memo = SaveMemo()
+    for data in (plain, shared):
+        with memo.using() as held:
+            assert shape.session_toml(data, held) == _reference_toml(data)

@@ -268,11 +268,25 @@ def _rating_lines(lines: dict[Any, Any], place: str, items: Items) -> str:
     """A round's rating lines (``p-1 = 'b-01:3 b-02:2'``), each taken over if it can."""
     out: list[str] = []
     for person, levels in lines.items():
-        if not isinstance(person, str) or not _ID_RE.fullmatch(person):
-            raise ShapeProblem(f"{place}.{person}", "store.shape.bad_person")
-        line = items.get(levels, partial(encode_line, levels, f"{place}.{person}"))
-        out.append(f"{person} = '{line}'\n")
+        known, line = items.peek(levels)
+        # (the same levels under another key would be another line: the key is checked)
+        if not (
+            known
+            and isinstance(person, str)
+            and line.startswith(person)
+            and line.startswith(" = ", len(person))
+        ):
+            line = _rating_line(person, levels, f"{place}.{person}")
+            items.put(levels, line)
+        out.append(line)
     return "".join(out)
+
+
+def _rating_line(person: object, levels: dict[str, int], place: str) -> str:
+    """``p-1 = 'b-01:3 b-02:2'`` and its newline, checked to read back."""
+    if not isinstance(person, str) or not _ID_RE.fullmatch(person):
+        raise ShapeProblem(place, "store.shape.bad_person")
+    return f"{person} = '{encode_line(levels, place)}'\n"
 
 
 def _round_toml(rnd: Data, index: int, memo: SaveMemo) -> Iterable[str]:
