@@ -56,3 +56,22 @@ def test_opening_a_cut_short_file_by_path_writes_nothing(_sessions_dir: Path) ->
         "ungeafdelingen.toml",
         "ungeafdelingen.toml.bak",
     ]
+
+
+def test_ctrl_q_at_once_after_opening_the_backup_ends_cleanly(_sessions_dir: Path) -> None:
+    """Was: ctrl+q pressed the moment the copy of the backup opened ended the program
+    with exit code 1 (step 1 mounted after quitting had closed the session; 2 of 3
+    tries here). The Pilot test in test_tui_quit_questions makes it certain."""
+    for n in range(3):
+        folder = _sessions_dir / f"try{n}"
+        folder.mkdir()
+        p, bak = cut_short_with_backup(folder)
+        before = digest(p), digest(bak)
+        with PtyApp([], size=(160, 48), env={"FAGWORKSHOP_SESSIONS_DIR": str(folder)}) as app:
+            app.wait_for("Tryk s")
+            app.send("s")
+            app.wait_for("(kopi).toml")  # said as the copy opens
+            app.send_key("ctrl+q")  # at once, while the workshop is being drawn
+            assert app.wait_exit() == 0, app.screen_text()
+        assert (digest(p), digest(bak)) == before
+        assert len(load_session(folder / "ungeafdelingen (kopi).toml").staff) == 6

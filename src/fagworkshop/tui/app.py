@@ -162,9 +162,35 @@ class FagworkshopApp(Saving):
         self.controller = None
 
     async def action_quit(self) -> None:
-        """Quit after saving; when that cannot be done, ask (never a silent exit)."""
-        if not isinstance(self.screen, ChoiceModal):  # else the question is on screen
-            leaving.leave(self, self.exit)
+        """Quit after saving; when that cannot be done, ask (never a silent exit).
+
+        On the quit question itself ctrl+q does nothing (it is the question). On any
+        other question (the outside change, an export over a file) it answers as Esc
+        would and goes on quitting, which asks again if edits would be lost."""
+        screen = self.screen
+        if isinstance(screen, ChoiceModal):
+            if screen.leaving:
+                return
+            screen.answer(screen.cancel)
+            self.call_later(leaving.leave, self, self._end, close=False)  # after its answer
+            return
+        leaving.leave(self, self._end, close=False)
+
+    _closing_at_end = False
+
+    def _end(self) -> None:
+        """Exit; the session (saved by ``leave``) is closed once the app has ended."""
+        self._closing_at_end = True
+        self.exit()
+
+    def on_unmount(self) -> None:
+        """The app has ended: close a session that quitting left open (``_end``), saving
+        anything changed since (its views were drawn to the end, not torn down half-way)."""
+        ctl = self.controller
+        if ctl is not None and self._closing_at_end:
+            ctl.save_now()
+            ctl.close()
+            self.controller = None
 
     def action_home(self) -> None:
         """Close the workshop and go to the home screen (asking first if edits would be lost)."""

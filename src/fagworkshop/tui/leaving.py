@@ -19,9 +19,14 @@ if TYPE_CHECKING:
     from fagworkshop.tui.app import FagworkshopApp
 
 
-def leave(app: FagworkshopApp, then: Callable[[], object]) -> None:
+def leave(app: FagworkshopApp, then: Callable[[], object], *, close: bool = True) -> None:
     """Save, close the session and do ``then`` (quit, or go home); ask when edits would
-    be lost."""
+    be lost.
+
+    ``close=False`` (quitting) saves but leaves the session open for ``then`` to close
+    when the app has ended: a step view still being drawn when ctrl+q lands mounts
+    during the shutdown and reads the session (closed here, that ended the program
+    with exit code 1)."""
     ctl = app.controller
     if ctl is not None:
         app.flush_view()
@@ -29,7 +34,8 @@ def leave(app: FagworkshopApp, then: Callable[[], object]) -> None:
         if ctl.unsaved_on_quit:
             ask_before_leaving(app, then)
             return
-    app.close_session()
+    if close:
+        app.close_session()
     then()
 
 
@@ -64,7 +70,7 @@ def ask_before_leaving(app: FagworkshopApp, then: Callable[[], object]) -> None:
             app.close_session(save=False)
             then()
 
-    app.push_screen(ChoiceModal(question, choices, cancel="stay"), answer)
+    app.push_screen(ChoiceModal(question, choices, cancel="stay", leaving=True), answer)
 
 
 def save_copy(app: FagworkshopApp) -> Path | None:

@@ -36,11 +36,25 @@ class ChoiceModal(Dialog[str | None]):
     ChoiceModal Button { margin: 0 1; }
     """
 
-    def __init__(self, question: str, choices: list[Choice], cancel: str) -> None:
+    def __init__(
+        self, question: str, choices: list[Choice], cancel: str, leaving: bool = False
+    ) -> None:
         super().__init__()
         self.question = question
         self.choices = choices
         self.cancel = cancel
+        #: True for the question asked on the way out (quit or home): ctrl+q leaves it up.
+        self.leaving = leaving
+        #: Set by the first answer: a key already on its way is not a second answer.
+        self.answered = False
+
+    def answer(self, choice: str) -> None:
+        """Close with ``choice``, once: keys typed quickly may arrive after the first
+        answer, and a second dismiss would close the screen under the question."""
+        if self.answered:
+            return
+        self.answered = True
+        self.dismiss(choice)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -57,15 +71,15 @@ class ChoiceModal(Dialog[str | None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss((event.button.id or "").removeprefix("choice-") or self.cancel)
+        self.answer((event.button.id or "").removeprefix("choice-") or self.cancel)
 
     def on_key(self, event: events.Key) -> None:
         if event.key == "escape":
             event.stop()
-            self.dismiss(self.cancel)
+            self.answer(self.cancel)
             return
         for choice in self.choices:
             if event.key == choice.key:
                 event.stop()
-                self.dismiss(choice.id)
+                self.answer(choice.id)
                 return
