@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import random
 import re
 from collections.abc import Callable, Iterator
@@ -90,6 +91,36 @@ def drop_key(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
     return f"struct.drop {_show(path)}", _dump(doc)
 
 
+#: What a mutation does at the place it was given in a copy of the seed; returns how it said.
+Change = Callable[[random.Random, dict[str, Any], PathT], str]
+
+
+def _at_a_place(want: Callable[[Any], bool]) -> Callable[[Change], Mutation]:
+    """The mutation that makes the decorated change at a random place of a copy of the seed
+    where ``want`` holds, or drops a key where no place does."""
+
+    def mutation(change: Change) -> Mutation:
+        @functools.wraps(change)
+        def mutate(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
+            doc = copy.deepcopy(seed.doc)
+            path = _pick(rng, doc, want)
+            if path is None:
+                return drop_key(rng, seed)
+            return change(rng, doc, path), _dump(doc)
+
+        return mutate
+
+    return mutation
+
+
+def _anything(value: Any) -> bool:
+    return True
+
+
+def _filled_list(value: Any) -> bool:
+    return isinstance(value, list) and bool(value)
+
+
 def drop_required(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
     doc = copy.deepcopy(seed.doc)
     key = rng.choice(["id", "title", "schema_version", "levels", "number", "label", "name"])
@@ -118,15 +149,12 @@ def duplicate_key(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
     return f"struct.duplicate key line {i}", b"\n".join(lines)
 
 
-def duplicate_item(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
+@_at_a_place(_filled_list)
+def duplicate_item(rng: random.Random, doc: dict[str, Any], path: PathT) -> str:
     """A list item copied (usually a duplicate id)."""
-    doc = copy.deepcopy(seed.doc)
-    path = _pick(rng, doc, lambda v: isinstance(v, list) and bool(v))
-    if path is None:
-        return drop_key(rng, seed)
     items = _parent(doc, (*path, 0))
     items.append(copy.deepcopy(rng.choice(items)))
-    return f"struct.duplicate item in {_show(path)}", _dump(doc)
+    return f"struct.duplicate item in {_show(path)}"
 
 
 def _other_type(rng: random.Random, value: Any) -> Any:
@@ -154,21 +182,15 @@ def _other_type(rng: random.Random, value: Any) -> Any:
     return rng.choice([c for c in choices if type(c) is not type(value)])
 
 
-def retype(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
-    doc = copy.deepcopy(seed.doc)
-    path = _pick(rng, doc, lambda v: True)
-    if path is None:
-        return drop_key(rng, seed)
+@_at_a_place(_anything)
+def retype(rng: random.Random, doc: dict[str, Any], path: PathT) -> str:
     new = _other_type(rng, _parent(doc, path)[path[-1]])
     _parent(doc, path)[path[-1]] = new
-    return f"struct.retype {_show(path)} to {type(new).__name__} {new!r:.40}", _dump(doc)
+    return f"struct.retype {_show(path)} to {type(new).__name__} {new!r:.40}"
 
 
-def wrong_nesting(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
-    doc = copy.deepcopy(seed.doc)
-    path = _pick(rng, doc, lambda v: True)
-    if path is None:
-        return drop_key(rng, seed)
+@_at_a_place(_anything)
+def wrong_nesting(rng: random.Random, doc: dict[str, Any], path: PathT) -> str:
     parent = _parent(doc, path)
     value = parent[path[-1]]
     how = rng.choice(["wrap-list", "wrap-table", "unwrap", "lift"])
@@ -187,7 +209,7 @@ def wrong_nesting(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
         del parent[path[-1]]
     else:
         parent[path[-1]] = [[value]]
-    return f"struct.nesting {how} {_show(path)}", _dump(doc)
+    return f"struct.nesting {how} {_show(path)}"
 
 
 def huge_string(rng: random.Random, seed: Seed, max_bytes: int = 2_000_000) -> tuple[str, bytes]:
@@ -294,26 +316,20 @@ def hostile_text(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
     return f"struct.hostile text {text!r:.30} at {_show(path)}", _dump(doc)
 
 
-def empty_collections(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
-    doc = copy.deepcopy(seed.doc)
-    path = _pick(rng, doc, lambda v: isinstance(v, list | dict) and bool(v))
-    if path is None:
-        return drop_key(rng, seed)
+@_at_a_place(lambda v: isinstance(v, list | dict) and bool(v))
+def empty_collections(rng: random.Random, doc: dict[str, Any], path: PathT) -> str:
     value = _parent(doc, path)[path[-1]]
     _parent(doc, path)[path[-1]] = type(value)()
-    return f"struct.empty {_show(path)}", _dump(doc)
+    return f"struct.empty {_show(path)}"
 
 
-def many_items(rng: random.Random, seed: Seed) -> tuple[str, bytes]:
+@_at_a_place(_filled_list)
+def many_items(rng: random.Random, doc: dict[str, Any], path: PathT) -> str:
     """A list grown to many copies of one item (duplicate ids, size)."""
-    doc = copy.deepcopy(seed.doc)
-    path = _pick(rng, doc, lambda v: isinstance(v, list) and bool(v))
-    if path is None:
-        return drop_key(rng, seed)
     items = _parent(doc, (*path, 0))
     n = rng.choice([100, 2_000])
     items.extend(copy.deepcopy(items[0]) for _ in range(n))
-    return f"struct.{n} copies in {_show(path)}", _dump(doc)
+    return f"struct.{n} copies in {_show(path)}"
 
 
 STRUCT_MUTATIONS: tuple[Mutation, ...] = (
