@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -291,28 +291,24 @@ class FagworkshopApp(Saving):
         self.refresh_bindings()  # the footers look their texts up again (tui.bindings)
 
 
-def run_app(
-    sessions_dir: Path | None = None,
-    path: Path | None = None,
-    session: Session | None = None,
-    read_only: bool = False,
-    lang: str | None = None,
-    loaded: LoadedSession | None = None,
-) -> int:
-    """Start the app (what ``fagworkshop`` runs); returns the exit code.
+class AppOptions(TypedDict, total=False):
+    """What ``run_app`` passes on to :class:`FagworkshopApp` besides the folder, by name.
 
     ``loaded``: a file the command line has read (``store.reading.load_session_file``),
-    opened with the stamp of the bytes it read."""
+    opened with the stamp of the bytes it read. A misspelt name is a type error, and a
+    ``TypeError`` from the constructor when it runs."""
 
+    path: Path | None
+    session: Session | None
+    read_only: bool
+    lang: str | None
+    loaded: LoadedSession | None
+
+
+def run_app(sessions_dir: Path | None = None, **options: Unpack[AppOptions]) -> int:
+    """Start the app (what ``fagworkshop`` runs); returns the exit code."""
     folder = Path(sessions_dir) if sessions_dir is not None else folders.sessions_dir()
-    app = FagworkshopApp(
-        sessions_dir=folder,
-        path=path,
-        session=session,
-        read_only=read_only,
-        lang=lang,
-        loaded=loaded,
-    )
+    app = FagworkshopApp(sessions_dir=folder, **options)
     try:
         app.run()
     finally:
