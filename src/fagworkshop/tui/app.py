@@ -22,7 +22,7 @@ from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
 from fagworkshop.store import folders
 from fagworkshop.store.reading import LoadedSession
-from fagworkshop.tui import leaving, opening, palette, signals, theme, undoing
+from fagworkshop.tui import leaving, memory, opening, palette, signals, theme, undoing
 from fagworkshop.tui.bindings import described
 from fagworkshop.tui.controller import (
     SAVE_DELAY,
@@ -88,10 +88,13 @@ class FagworkshopApp(Saving):
         read_only: bool = False,
         lang: str | None = None,
         loaded: LoadedSession | None = None,
+        prebuild_views: bool = False,
     ) -> None:
         if lang:
             i18n.set_language(lang)
         super().__init__()
+        #: Build the other steps' views in idle time (``tui.prebuild``; the program does).
+        self.prebuild_views = prebuild_views
         self.register_theme(theme.high_contrast_theme())
         self.sessions_dir = sessions_dir
         self.controller = None
@@ -160,6 +163,7 @@ class FagworkshopApp(Saving):
             ctl.save_now()
         ctl.close()
         self.controller = None
+        memory.release()
 
     async def action_quit(self) -> None:
         """Quit after saving; when that cannot be done, ask (never a silent exit).
@@ -284,9 +288,12 @@ class FagworkshopApp(Saving):
         for screen in self.screen_stack:
             if hasattr(screen, "relabel"):
                 screen.relabel()
-        if self._workshop_screen() is not None and self.session is not None:
+        workshop = self._workshop_screen()
+        if workshop is not None and self.session is not None:
             self.show_step(self.current_step, remember=False)
             self.update_save_status()
+            if workshop.builder is not None:
+                workshop.builder.start()  # the other steps again, in the new language
         self._name_undo()
         self.refresh_bindings()  # the footers look their texts up again (tui.bindings)
 
@@ -308,7 +315,9 @@ class AppOptions(TypedDict, total=False):
 def run_app(sessions_dir: Path | None = None, **options: Unpack[AppOptions]) -> int:
     """Start the app (what ``fagworkshop`` runs); returns the exit code."""
     folder = Path(sessions_dir) if sessions_dir is not None else folders.sessions_dir()
-    app = FagworkshopApp(sessions_dir=folder, **options)
+    memory.ease_collector()
+    # the program builds the other steps' views in idle time (tui.prebuild)
+    app = FagworkshopApp(sessions_dir=folder, prebuild_views=True, **options)
     try:
         app.run()
     finally:

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
+from fagworkshop.domain.session import Step
+
 
 class Aspect(Enum):
     """A part of the session a view may show."""
@@ -76,3 +78,18 @@ def aspect_of(change_fn: Callable[..., Any]) -> Aspect:
     if name in BY_NAME:
         return BY_NAME[name]
     return BY_MODULE.get(str(getattr(inner, "__module__", "")), Aspect.ALL)
+
+
+#: The steps whose progress (the step bar's count, ``domain.progress``) a change of an
+#: aspect may alter; the bar counts only those again. ``ALL``: every step.
+PROGRESS_OF: dict[Aspect, tuple[Step, ...]] = {
+    Aspect.FRAME: (Step.FRAME,),
+    Aspect.BASICS: (Step.BASIC, Step.STAFF),  # a basic left out matters for no one
+    Aspect.BLOCKS: (Step.BLOCKS, Step.STAFF),  # profile elements decide who is rated on what
+    Aspect.STAFF: (Step.STAFF,),
+    Aspect.RATINGS: (Step.STAFF,),
+    Aspect.PLAN: (Step.PLAN,),
+    Aspect.NOTES: (),
+    Aspect.STEP: (),
+    Aspect.ALL: tuple(Step),
+}

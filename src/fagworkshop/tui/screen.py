@@ -20,6 +20,8 @@ from textual.widgets import Header, Input, Select, TextArea
 from fagworkshop.domain.progress import Progress
 from fagworkshop.domain.session import Step
 from fagworkshop.tui.app_screen import AppScreen
+from fagworkshop.tui.prebuild import ViewBuilder
+from fagworkshop.tui.steps.base import StepView
 from fagworkshop.tui.widgets.quick_footer import QuickFooter
 from fagworkshop.tui.widgets.save_status import SaveBanner, SaveInfo, SaveStatus
 from fagworkshop.tui.widgets.step_bar import StepBar
@@ -29,6 +31,13 @@ if TYPE_CHECKING:
 
 #: Widgets where every printable key types (Esc leaves them for the step's main list).
 TEXT_FIELDS: tuple[type[Widget], ...] = (Input, TextArea, Select)
+
+
+def _in_hidden_step(widget: Widget) -> bool:
+    """Whether ``widget`` is inside a step view that is not shown."""
+    return any(
+        isinstance(node, StepView) and not node.display for node in widget.ancestors_with_self
+    )
 
 
 class WorkshopScreen(AppScreen):
@@ -58,6 +67,10 @@ class WorkshopScreen(AppScreen):
     def set_focus(
         self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
     ) -> None:
+        if widget is not None and _in_hidden_step(widget):
+            # a step view built or kept hidden (tui.prebuild) never takes the keyboard:
+            # its body's own focus on mount would pull it away from the step on screen
+            return
         if isinstance(widget, Input):
             # Tab into a field must not select its text: the next digit replaced it, saved
             # (walked in a real terminal: Tab, 3 made the jobcenter "3")
@@ -102,6 +115,9 @@ class WorkshopScreen(AppScreen):
         yield Container(id="step-host")
         yield QuickFooter()  # Textual's Footer, rebuilt only when its keys change
 
+    #: Builds the other steps' views in idle time (``tui.prebuild``), when the app does.
+    builder: ViewBuilder | None = None
+
     def on_mount(self) -> None:
         app = self.workshop
         if not app.panel_chosen:
@@ -109,6 +125,13 @@ class WorkshopScreen(AppScreen):
             app.panel_visible = app.size.width >= 100
         app.show_step(app.current_step, remember=False)
         app.update_save_status()
+        if app.prebuild_views:
+            self.builder = ViewBuilder(app, self.query_one("#step-host", Container))
+            self.builder.start()
+
+    def on_unmount(self) -> None:
+        if self.builder is not None:
+            self.builder.stop()
 
     def relabel(self) -> None:
         """Say the step bar and the save status again in the current language (their

@@ -7,23 +7,31 @@ progress for the step bar. A step clicked in the step bar arrives as ``StepBar.C
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
+from textual import events
 from textual.app import App
-from textual.containers import Container
+from textual.widget import Widget
 
 from fagworkshop.domain import changes
-from fagworkshop.domain.progress import all_progress
+from fagworkshop.domain.progress import Progress, all_progress, step_progress
 from fagworkshop.domain.session import Session, Step
-from fagworkshop.tui.aspects import Aspect
+from fagworkshop.tui.aspects import PROGRESS_OF, Aspect
 from fagworkshop.tui.controller import Applied, SessionController
 from fagworkshop.tui.screen import WorkshopScreen
-from fagworkshop.tui.steps import show_step_view
+from fagworkshop.tui.steps import kept_views, show_step_view
 from fagworkshop.tui.steps.base import StepView
 from fagworkshop.tui.widgets.step_bar import StepBar
 
 #: Actions that need an open workshop on screen.
 WORKSHOP_ACTIONS = {"go_to_step", "previous_step", "next_step", "toggle_panel", "undo", "redo"}
+
+
+def _step_host(screen: WorkshopScreen) -> Widget | None:
+    """The container of the step views: a child of the screen (not screen.query, which
+    walked every widget of every kept view, on every key); None before it is composed."""
+    return next((child for child in screen.children if child.id == "step-host"), None)
 
 
 class Stepping(App[None]):
@@ -36,6 +44,23 @@ class Stepping(App[None]):
     panel_chosen = False
     #: go_to_step changes, which no step view shows (a kept view is not refreshed for them).
     _step_switches = 0
+    #: Whether the views of the other steps are built in idle time (``tui.prebuild``):
+    #: the program does (``run_app``); tests that want it say so.
+    prebuild_views = False
+    #: When the last key or mouse event came (``time.monotonic``); the builder waits for quiet.
+    last_input = 0.0
+    #: The step bar's progress and the edit count it was worked out at.
+    _progress_at: tuple[int, dict[Step, Progress]] | None = None
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseEvent, events.Paste)):
+            self.last_input = time.monotonic()
+        await super().on_event(event)
+
+    def edit_count(self) -> int | None:
+        """Changes to the session other than step switches (None without a session)."""
+        ctl = self.controller
+        return ctl.version - self._step_switches if ctl is not None else None
 
     @property
     def session(self) -> Session | None:
@@ -60,14 +85,17 @@ class Stepping(App[None]):
             return
         ctl = self.controller
         if remember and step != self.session.current_step and ctl is not None:
-            self.flush_view()
+            leaving = self.current_view()  # only it can hold typing back (notes)
+            if leaving is not None:
+                leaving.flush_pending()
             # only the step changes: the view being left needs no refresh (try_apply's)
             if isinstance(ctl.apply(changes.go_to_step, step), Applied):
                 self._step_switches += 1
-        host = screen.query_one("#step-host", Container)
+        host = _step_host(screen)
+        if host is None:
+            return
         # kept views are shown again, not rebuilt; refreshed only if something else changed
-        edits = ctl.version - self._step_switches if ctl is not None else None
-        view = show_step_view(host, Step(step), edits)
+        view = show_step_view(host, Step(step), self.edit_count())
         view.set_class(not self.panel_visible, "-panel-hidden")
         self._show_progress()
 
@@ -78,30 +106,54 @@ class Stepping(App[None]):
     def refresh_views(self, aspect: Aspect = Aspect.ALL) -> None:
         """After a change of ``aspect``: the step bar's state, and the current step view
         (which refreshes only what shows that aspect)."""
-        self._show_progress()
-        view = self.current_view()
-        if view is not None:
-            view.refresh_from_session(aspect)
+        self._show_progress(aspect)
+        screen = self._workshop_screen()
+        if screen is None:
+            return
+        edits = self.edit_count()
+        host = _step_host(screen)
+        for view in kept_views(host) if host is not None else []:
+            if view.display:
+                view.refresh_from_session(aspect)
+                view.shown_at(edits)
+            else:
+                view.miss(aspect, edits)  # shown when the team comes back to it
 
-    def _show_progress(self) -> None:
-        """Give the screen the current step and every step's progress (the step bar)."""
+    def _show_progress(self, aspect: Aspect = Aspect.ALL) -> None:
+        """Give the screen the current step and every step's progress (the step bar).
+
+        Only the steps whose progress a change of ``aspect`` may alter are counted
+        again (``aspects.PROGRESS_OF``); a step switch counts none."""
         screen = self._workshop_screen()
         session = self.session
-        if screen is not None and session is not None:
-            screen.step = Step(session.current_step)
-            screen.progress = all_progress(session)
+        if screen is None or session is None:
+            return
+        screen.step = Step(session.current_step)
+        edits = self.edit_count()
+        known = self._progress_at
+        if known is not None and known[1] is screen.progress and edits is not None:
+            if known[0] == edits:
+                return  # nothing but the step changed since the bar was counted
+            if edits == known[0] + 1:
+                steps = PROGRESS_OF[aspect]
+            else:
+                steps = tuple(Step)  # changes it was not told of (an undo)
+            progress = {**known[1], **{step: step_progress(session, step) for step in steps}}
+        else:
+            progress = all_progress(session)
+        screen.progress = progress
+        self._progress_at = (edits, progress) if edits is not None else None
 
     def current_view(self) -> Any:
         """The step view on screen, if any."""
         screen = self._workshop_screen()
         if screen is None:
             return None
-        # steps shown before stay mounted, hidden, in the step host (tui.steps.show_step_view);
-        # not screen.query: it walked every widget of every kept view, on every key
-        host = next((child for child in screen.children if child.id == "step-host"), None)
+        # steps shown before stay mounted, hidden, in the step host (tui.steps.show_step_view)
+        host = _step_host(screen)
         if host is None:
             return None
-        return next((v for v in host.children if isinstance(v, StepView) and v.display), None)
+        return next((view for view in kept_views(host) if view.display), None)
 
     def flush_view(self) -> None:
         """Ask the step views to apply anything they hold back (typing in the notes)."""

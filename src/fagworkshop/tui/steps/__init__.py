@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 
 from fagworkshop import i18n
 from fagworkshop.domain.session import Step
@@ -43,18 +43,25 @@ def create_step_view(step: Step) -> StepView:
     return STEP_VIEWS[Step(step)]()
 
 
+def kept_views(host: Widget) -> list[StepView]:
+    """The step views mounted in ``host``: the one shown and those kept hidden."""
+    return [child for child in host.children if isinstance(child, StepView)]
+
+
 def show_step_view(host: Widget, step: Step, edits: int | None = None) -> StepView:
     """Show ``step`` in ``host``: its kept view, refreshed, or a new one mounted.
 
     The views of steps already shown stay mounted, hidden (``display: none``
     costs no layout and no drawing), so going back to a step only refreshes it
     from the session instead of composing it anew: at 300 staff composing the
-    plan or gaps step took most of a second (issue 13). A view built in
-    another language is built again. ``edits`` counts the changes to the
-    session other than step switches: a kept view is refreshed only when it
-    moved since the view was hidden (None: always).
+    plan or gaps step took most of a second (issue 13). Views of steps not yet
+    visited are built hidden in idle time (``tui.prebuild``) and shown the same
+    way. A view built in another language is built again. ``edits`` counts the
+    changes to the session other than step switches: a kept view is refreshed
+    only when it moved since the view was hidden (None: always), and then only
+    in what it shows of the aspects changed meanwhile (``StepView.missed``).
     """
-    kept = [child for child in host.children if isinstance(child, StepView)]
+    kept = kept_views(host)
     view = next((v for v in kept if v.step == step and v.built_in == i18n.language()), None)
     for other in kept:
         if other is view:
@@ -66,12 +73,32 @@ def show_step_view(host: Widget, step: Step, edits: int | None = None) -> StepVi
             if focused is not None and other in focused.ancestors_with_self:
                 host.app.set_focus(None)  # never leave the keyboard in a hidden view
             if other.display:
-                other.seen_edits = edits
-            other.display = False
+                other.hidden()
     if view is None:
         view = create_step_view(step)
+        view.shown_at(edits)  # composed from the session as it is now
         host.mount(view)
     else:
-        view.display = True
-        view.shown_again(refresh=edits is None or view.seen_edits != edits)
+        view.shown_again(edits)
     return view
+
+
+def missing_step(host: Widget, near: Step) -> Step | None:
+    """The step nearest ``near`` (the next before the previous) with no view in ``host``
+    in the current language, if any: the one the team is likeliest to go to next."""
+    have = {v.step for v in kept_views(host) if v.built_in == i18n.language()}
+    missing = [step for step in Step if step not in have]
+    return min(missing, key=lambda s: (abs(int(s) - int(near)), s < near), default=None)
+
+
+def build_hidden_view(host: Widget, step: Step, edits: int | None) -> AwaitMount:
+    """Mount a view of ``step`` hidden, ready to be shown (``tui.prebuild``); a view of it
+    in another language goes. Awaiting the result waits until it is composed."""
+    for old in kept_views(host):
+        if old.step == step and not old.display:
+            old.remove()
+    view = create_step_view(step)
+    view.was_shown = False
+    view.hidden()
+    view.shown_at(edits)  # composed from the session as it is now, shown later
+    return host.mount(view)

@@ -54,19 +54,69 @@ class StepView(Widget):
             self.step = Step(step)
         #: The language the view's texts were built in (a kept view is rebuilt after a switch).
         self.built_in = i18n.language()
+        #: The aspects changed while the view was hidden (refreshed when it is shown).
+        self.missed: set[Aspect] = set()
 
-    #: The session's edit count when the view was hidden (``tui.steps.show_step_view``).
-    seen_edits: int | None = None
+    #: The session's edit count up to which the view shows every change, or has noted it
+    #: in ``missed`` (``tui.steps.show_step_view``); None: not known.
+    known_edits: int | None = None
+    #: Whether the view has been on screen: False for one built hidden in idle time
+    #: (``tui.prebuild``) until its step is first shown.
+    was_shown = True
 
-    def shown_again(self, refresh: bool = True) -> None:
-        """The view is shown again after another step (it was kept, hidden, meanwhile).
+    def hidden(self) -> None:
+        """The team moved to another step: the view stays mounted, hidden, and notes what
+        it misses from now on (``miss``)."""
+        self.display = False
 
-        ``refresh``: it missed changes made elsewhere, so show the session as it is.
-        The keyboard goes to its main list or grid, as when it was first shown.
+    def miss(self, aspect: Aspect, edits: int | None) -> None:
+        """A change of ``aspect`` was made while the view was hidden (shown on return);
+        ``edits``: the edit count after it. A change it was not told of (the count
+        jumped) makes it refresh everything."""
+        known = self.known_edits
+        gap = edits is None or known is None or edits - known > 1
+        self.missed.add(Aspect.ALL if gap else aspect)
+        self.known_edits = edits
+
+    def shown_at(self, edits: int | None) -> None:
+        """The view shows the session as it is at edit count ``edits``."""
+        self.known_edits = edits
+        self.missed = set()
+
+    def shows(self, aspect: Aspect) -> bool:
+        """Whether the view must refresh after a change of ``aspect``: the notes panel
+        shows the notes, the body what its ``SHOWS`` names. Views that show more say so."""
+        if aspect.touches(Aspect.NOTES):
+            return True
+        body = self.body
+        return isinstance(body, StepBody) and aspect.touches(*body.SHOWS)
+
+    def shown_again(self, edits: int | None) -> None:
+        """The view is shown again after another step (it was kept, hidden, meanwhile),
+        or for the first time when it was built hidden in idle time.
+
+        It shows the session as it is at ``edits``, the session's edit count now: it
+        refreshes only what it shows of what changed meanwhile (``missed``), all of it
+        when a change was not told to it (an undo that moved to another step), nothing
+        when nothing changed. The keyboard goes to its main list or grid, as when it was
+        first shown (a view built hidden gets what a view composed on the visit gets).
         """
-        if refresh:
-            self.refresh_from_session()
+        first = not self.was_shown
+        self.was_shown = True
+        self.display = True
+        if edits is None or self.known_edits != edits:
+            self.missed.add(Aspect.ALL)
+        shown = [a for a in self.missed if self.shows(a)]
+        if shown:
+            self.refresh_from_session(shown[0] if len(shown) == 1 else Aspect.ALL)
+        self.shown_at(edits)
         self._fit()
+        self._show_running_timebox()
+        for panel in self.query(NotesPanel):
+            panel.tick()
+        if first:
+            self._focus_first()
+            return
         widget = self.main_widget()
         if widget is not None:
             widget.focus()
@@ -168,8 +218,8 @@ class StepView(Widget):
             self.call_after_refresh(self._focus_first)
 
     def _focus_first(self) -> None:
-        if self.first_focus is None:
-            return
+        if self.first_focus is None or not self.display:
+            return  # built hidden (tui.prebuild): focused when first shown
         found = self.query(self.first_focus)
         if found:
             found.first().focus()
@@ -180,6 +230,8 @@ class StepView(Widget):
     def _show_running_timebox(self) -> None:
         """A running timebox counts down on every step, not only in its own step's panel."""
 
+        if not self.display:
+            return  # a kept or prebuilt view, hidden: counted again when shown
         try:  # query_one stops at the first match (a query walked the whole view each second)
             shown = self.query_one("#running-timebox", Static)
         except NoMatches:

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -96,7 +97,7 @@ class NotesPanel(VerticalScroll):
     def on_mount(self) -> None:
         self._fill_decisions()
         self._tick()
-        self.set_interval(1.0, self._tick)
+        self.set_interval(1.0, self._tick_shown)
 
     # --- reading the session ---------------------------------------------------
 
@@ -253,6 +254,15 @@ class NotesPanel(VerticalScroll):
                 return
             ends[int(self.step)] = time.monotonic() + state.timebox_minutes * 60
         self._tick()
+
+    def tick(self) -> None:
+        """Show the timebox as it is now (its step is shown again)."""
+        self._tick()
+
+    def _tick_shown(self) -> None:
+        # a kept step hidden behind another shows nothing: no work every second for it
+        if all(node.display for node in self.ancestors_with_self if isinstance(node, Widget)):
+            self._tick()
 
     def _tick(self) -> None:
         ends = host(self).timebox_ends

@@ -81,6 +81,9 @@ class FrameStep(StepView):
 
     # --- showing the session --------------------------------------------------------
 
+    def shows(self, aspect: Aspect) -> bool:
+        return aspect.touches(Aspect.FRAME) or super().shows(aspect)
+
     def refresh_from_session(self, aspect: Aspect = Aspect.ALL) -> None:
         super().refresh_from_session(aspect)
         if not aspect.touches(Aspect.FRAME):
@@ -101,10 +104,18 @@ class FrameStep(StepView):
         if not widget.has_focus and widget.value != value:
             widget.value = value
 
+    #: The participants the list shows (name, role), so a keystroke in another field
+    #: does not fill it again: each refill laid the whole screen out anew (issue 13).
+    _participants_shown: tuple[tuple[str, str], ...] | None = None
+
     def _fill_participants(self) -> None:
         listing = next(iter(self.query("#participant-list").results(OptionList)), None)
         if listing is None:  # the view is already being removed: the team moved on quickly
             return
+        shown = tuple((p.name, p.role) for p in self.session.frame.participants)
+        if shown == self._participants_shown:
+            return
+        self._participants_shown = shown
         highlighted = listing.highlighted
         listing.clear_options()
         people = self.session.frame.participants

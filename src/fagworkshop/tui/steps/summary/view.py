@@ -196,6 +196,9 @@ class SummaryStep(StepView):
     def on_mount(self) -> None:
         self._fill()
 
+    def shows(self, aspect: Aspect) -> bool:
+        return aspect is not Aspect.STEP  # everything agreed, not which step is on
+
     def refresh_from_session(self, aspect: Aspect = Aspect.ALL) -> None:
         super().refresh_from_session(aspect)
         if aspect is Aspect.STEP:
