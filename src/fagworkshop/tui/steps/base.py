@@ -189,6 +189,9 @@ class StepView(Widget):
     # --- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # Fitted before the children exist: set on mount, the class restyled the whole
+        # view again (at 80x24 about a fifth of the first frame's styling; issue 13).
+        self._fit()
         number = int(self.step)
         with Horizontal(id="step-layout"):
             with Vertical(id="step-main"):
