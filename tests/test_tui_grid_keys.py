@@ -174,3 +174,22 @@ async def test_the_undo_key_is_relabelled_without_a_layout_when_as_wide(
         assert layouts and not any(layouts)
         await app.flush_saves()
         await pilot.press("ctrl+q")
+
+
+async def test_the_detail_follows_the_cursor_in_the_same_frame(tmp_path: Path) -> None:
+    """The detail was updated on the grid's CursorMoved message, handled after the grid
+    had been drawn: the cell's detail came a frame later (20 to 50 ms in a terminal). It
+    is shown as the cursor moves, before anything is drawn."""
+    session = generate_session(staff=30, competences=20, rounds=1, seed=3)
+    app, _ = open_saved(tmp_path, session)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await at_step(app, 4)
+        grid = view.query_one(RatingGrid)
+        grid.focus()
+        await after_refresh(grid)
+        detail = view.query_one("#staff-detail-text", Static)
+        grid.move_to(3, 0)  # no pause: nothing has been handled or drawn since
+        person = session.person(grid.person_ids[3])
+        assert person is not None and person.name in str(detail.render())
+        await app.flush_saves()
+        await pilot.press("ctrl+q")

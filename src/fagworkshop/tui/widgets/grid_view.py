@@ -20,6 +20,7 @@ from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -100,6 +101,12 @@ class GridView(ScrollView, can_focus=True):
 
     class CursorMoved(CellMessage["GridView"]):
         """The focused cell changed (row and column indexes)."""
+
+    #: The focused cell as (row, column), set when the cursor moves. A message reaches the
+    #: owner a frame late (the grid is drawn first, what the owner shows about the cell
+    #: in the next frame, 20 to 50 ms later); an owner that shows the cell beside the grid
+    #: watches this instead (``self.watch(grid, "cursor", ...)``: called at once).
+    cursor: reactive[tuple[int, int]] = reactive((0, 0), repaint=False, init=False)
 
     def __init__(
         self,
@@ -264,6 +271,7 @@ class GridView(ScrollView, can_focus=True):
             if column != old_column:
                 self.refresh_line(round(self.scroll_y))
         if (row, column) != (old_row, old_column):
+            self.cursor = (row, column)
             self.post_message(self.CursorMoved(self, row, column))
 
     def _scroll_into_view(self) -> bool:

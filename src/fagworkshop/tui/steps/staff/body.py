@@ -100,6 +100,7 @@ class StaffBody(Vertical):
             yield StaffForm()
 
     def on_mount(self) -> None:
+        self.watch(self.grid, "cursor", self._moved, init=False)
         self.refresh_from_session()
 
     def on_resize(self) -> None:
@@ -273,8 +274,9 @@ class StaffBody(Vertical):
 
     # --- ratings --------------------------------------------------------------
 
-    @on(RatingGrid.CursorMoved)
-    def _moved(self) -> None:
+    def _moved(self, cursor: tuple[int, int]) -> None:
+        """The cursor moved: the cell's detail in the same frame as the grid (a watcher,
+        not the grid's CursorMoved message, which came a frame later)."""
         self._show_detail()
 
     @on(RatingGrid.LevelTyped)
@@ -300,7 +302,7 @@ class StaffBody(Vertical):
         if rated and message.level is not None:
             grid.advance()
         if (grid.cursor_row, grid.cursor_column) == at:
-            self._show_detail()  # moved on: CursorMoved shows the next cell's detail
+            self._show_detail()  # moved on: the cursor's watcher shows the next cell's detail
 
     @on(RatingGrid.UnusedToggled)
     def _unused(self, message: RatingGrid.UnusedToggled) -> None:
