@@ -13,6 +13,7 @@ from typing import Any
 from fagworkshop.domain import changes
 from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
+from fagworkshop.i18n import set_language
 from fagworkshop.store.errors import SessionLocked
 from fagworkshop.store.reading import load_session
 from fagworkshop.store.writing import save_session
@@ -310,6 +311,24 @@ def test_typing_one_field_is_one_undo_step(tmp_path: Path) -> None:
     assert ctl.undo_label == "jobcenter i rammen"
     ctl.undo()
     assert ctl.session.frame.jobcenter == small().frame.jobcenter
+
+
+def test_what_undo_names_follows_the_language_switch(tmp_path: Path) -> None:
+    """Was: a change made in Danish was named in Danish after the switch to English
+    ("Undo: ny handling" in the English footer and message): the name was kept as text."""
+    ctl, _, _ = opened(tmp_path)
+    person = ctl.session.staff[0]
+    ctl.apply(changes.set_frame_text, "unit", "Team")
+    ctl.apply(changes.set_rating, person.id, ctl.session.basics[0].id, 2)
+    assert ctl.undo_label is not None and ctl.undo_label.startswith("niveau for ")
+    set_language("en")
+    assert ctl.undo_label is not None and ctl.undo_label.startswith("level of ")
+    undone = ctl.undo()
+    assert isinstance(undone, Applied) and str(undone.value).startswith("level of ")
+    assert ctl.undo_label == "unit in the frame"
+    assert ctl.redo_label is not None and ctl.redo_label.startswith("level of ")
+    set_language("da")
+    assert ctl.undo_label == "enhed i rammen"
 
 
 def test_each_saved_staff_form_is_an_undo_step_of_its_own(tmp_path: Path) -> None:

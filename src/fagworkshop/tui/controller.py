@@ -217,12 +217,12 @@ class SessionController:
     @property
     def undo_label(self) -> str | None:
         """What ctrl+z would take back, or None."""
-        return self.history.undo[-1].label if self.history.undo else None
+        return str(self.history.undo[-1].label) if self.history.undo else None
 
     @property
     def redo_label(self) -> str | None:
         """What ctrl+y would do again, or None."""
-        return self.history.redo[-1].label if self.history.redo else None
+        return str(self.history.redo[-1].label) if self.history.redo else None
 
     def undo(self) -> Outcome:
         """Take back the last change; ``Applied(label)`` or ``Refused`` when nothing to undo."""
@@ -252,7 +252,7 @@ class SessionController:
                 return refused
             target.append(Entry(plain, entry.label, None))
         self.history.last_key = None
-        return Applied(entry.label)
+        return Applied(str(entry.label))
 
     def _put_back(self, part: PersonPart) -> PersonPart | None:
         """Put a person's part of a round back; their part as it was until now."""

@@ -69,7 +69,7 @@ class Entry:
     plain data or, for a change of one person's ratings, as that person's part."""
 
     plain: dict[str, Any] | None
-    label: str
+    label: ChangeLabel
     key: tuple[Any, ...] | None  # changes with the same key coalesce (typing one field)
     part: PersonPart | None = None
 
@@ -120,25 +120,43 @@ def _person_label(session: Session, person_id: str) -> str:
     return (person.initials or person.name).strip() or person_id
 
 
-def describe_change(session: Session, fn: Callable[..., Any], args: tuple[Any, ...]) -> str:
-    """What a change did, in words for the undo message ("niveau for AP på B3")."""
+@dataclass(frozen=True)
+class ChangeLabel:
+    """What a change did, kept as the text's key and its parts: ``str()`` says it in the
+    language shown now (a label made in Danish reads in English after ctrl+l)."""
+
+    key: str
+    person: str | None = None
+    code: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        if self.field is not None:
+            return t(self.key, field=t(f"undo.field.{self.field}"))
+        if self.person is not None:
+            return t(self.key, person=self.person, code=self.code or "")
+        return t(self.key)
+
+
+def change_label(session: Session, fn: Callable[..., Any], args: tuple[Any, ...]) -> ChangeLabel:
+    """What a change did, for the undo message and the footer ("niveau for AP på B3")."""
     name = change_name(fn)
-    try:
-        cells = {"set_rating", "toggle_unused", "set_rating_note", "set_self_rating", "toggle_wish"}
-        if name in cells and len(args) >= 2:
-            return t(
-                f"undo.what.{name}",
-                person=_person_label(session, str(args[0])),
-                code=competence_codes(session).get(str(args[1]), str(args[1])),
-            )
-        if name in {"set_frame_text"} and args:
-            return t("undo.what.set_frame_text", field=t(f"undo.field.{args[0]}"))
-    except KeyError:
-        pass
+    cells = {"set_rating", "toggle_unused", "set_rating_note", "set_self_rating", "toggle_wish"}
+    if name in cells and len(args) >= 2:
+        return ChangeLabel(
+            f"undo.what.{name}",
+            person=_person_label(session, str(args[0])),
+            code=competence_codes(session).get(str(args[1]), str(args[1])),
+        )
+    if name == "set_frame_text" and args and i18n.has(f"undo.field.{args[0]}"):
+        return ChangeLabel("undo.what.set_frame_text", field=str(args[0]))
     key = f"undo.what.{name}"
-    if i18n.has(key):
-        return t(key)
-    return t("undo.what.other")
+    return ChangeLabel(key if i18n.has(key) else "undo.what.other")
+
+
+def describe_change(session: Session, fn: Callable[..., Any], args: tuple[Any, ...]) -> str:
+    """What a change did, in words in the current language ("niveau for AP på B3")."""
+    return str(change_label(session, fn, args))
 
 
 class History:
@@ -172,7 +190,7 @@ class History:
         self.redo.clear()
         if key is not None and key == self.last_key and self.undo:
             return  # typing on in the same field: the step before it stays the undo step
-        label = describe_change(session, fn, args)
+        label = change_label(session, fn, args)
         if isinstance(before, PersonPart):
             self.undo.append(Entry(None, label, key, part=before))
         else:
