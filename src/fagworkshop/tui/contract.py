@@ -58,6 +58,8 @@ class WorkshopHost(Protocol):
     sessions_dir: Path | None
     #: When each running timebox ends (``time.monotonic()``), by step.
     timebox_ends: dict[int, float]
+    #: Whether the notes panel shows (F2; hidden below 100 columns until chosen).
+    panel_visible: bool
 
     @property
     def session(self) -> Session | None: ...

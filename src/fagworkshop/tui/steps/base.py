@@ -189,9 +189,10 @@ class StepView(Widget):
     # --- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        # Fitted before the children exist: set on mount, the class restyled the whole
+        # Fitted before the children exist: set on mount, a class restyled the whole
         # view again (at 80x24 about a fifth of the first frame's styling; issue 13).
         self._fit()
+        self.set_class(not host(self).panel_visible, "-panel-hidden")
         number = int(self.step)
         with Horizontal(id="step-layout"):
             with Vertical(id="step-main"):
