@@ -56,8 +56,6 @@ def reload_problems(plain: dict[str, Any], memo: SaveMemo | None = None) -> str 
     (``store.reuse``), people and ratings that passed in the save before, as the same
     objects, are not validated again.
     """
-    if memo is None:
-        memo = SaveMemo()
     # The ratings are the bulk (267,000 at 2,000 staff x 120 x 2): pydantic-core would
     # hold the interpreter for their whole validation (75 ms of the 2,000-staff save,
     # keys waiting behind it). The models check the rest; the ratings are checked
@@ -84,7 +82,7 @@ _PEOPLE_PER_PIECE = 200
 _people_adapter: Any = None
 
 
-def _passes_in_pieces(light: dict[str, Any], memo: SaveMemo) -> bool:
+def _passes_in_pieces(light: dict[str, Any], memo: SaveMemo | None) -> bool:
     """Whether a session (ratings left out) is valid, checked a few milliseconds at a time.
 
     pydantic-core holds the interpreter for a whole call: one call on 2,000 staff
@@ -96,7 +94,10 @@ def _passes_in_pieces(light: dict[str, Any], memo: SaveMemo) -> bool:
     if not isinstance(staff, list):
         return False
     try:
-        people = memo.get("staff", staff, partial(_people, staff))
+        if memo is None:
+            people = _people(staff, None)
+        else:
+            people = memo.get("staff", staff, partial(_people, staff))
         model = reading._UncheckedSession.model_validate({**light, "staff": []})
     except (ValidationError, RecursionError):
         return False
@@ -104,12 +105,17 @@ def _passes_in_pieces(light: dict[str, Any], memo: SaveMemo) -> bool:
     return not session_problems(model)
 
 
-def _people(staff: list[Any], items: Items) -> list[Person]:
+def _people(staff: list[Any], items: Items | None) -> list[Person]:
     """The staff validated as models, 200 at a time; a person whose data is the same
     object as in the save before is taken from there."""
     global _people_adapter
     if _people_adapter is None:
         _people_adapter = TypeAdapter(list[Person])
+    if items is None:  # nothing to take over
+        found: list[Person] = []
+        for start in range(0, len(staff), _PEOPLE_PER_PIECE):
+            found.extend(_people_adapter.validate_python(staff[start : start + _PEOPLE_PER_PIECE]))
+        return found
     people: list[Person | None] = []
     missing: list[int] = []
     for i, person in enumerate(staff):
