@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 from textual.app import App
+from textual.widget import Widget
 
 from fagworkshop.store.lock import SessionLock
 from fagworkshop.store.reading import load_session
@@ -70,6 +71,11 @@ def assert_safe(app: App[Any], where: str) -> str:
     return text
 
 
+def shown(widget: Widget) -> bool:
+    """On screen: neither the widget nor a container of it (a kept, hidden step view) hidden."""
+    return all(node.display for node in widget.ancestors_with_self)
+
+
 async def test_a_hostile_session_on_every_step_shows_literally_and_takes_hostile_typing(
     tmp_path: Path,
 ) -> None:
@@ -89,7 +95,7 @@ async def test_a_hostile_session_on_every_step_shows_literally_and_takes_hostile
             fields = [
                 w
                 for w in app.screen.query("Input, TextArea")
-                if isinstance(w, Input | TextArea) and w.display and not w.disabled
+                if isinstance(w, Input | TextArea) and shown(w) and not w.disabled
             ]
             if fields:
                 # at_step has waited for the view's mount and first refresh, where a view
