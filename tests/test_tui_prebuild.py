@@ -83,7 +83,7 @@ async def test_every_step_gets_a_hidden_view_after_the_first_screen() -> None:
         assert app.current_view() is views[4]
 
 
-@pytest.mark.parametrize("step", [1, 5, 6, 7])
+@pytest.mark.parametrize("step", [1, 2, 3, 5, 6, 7])
 async def test_a_view_built_hidden_shows_what_a_view_composed_on_the_visit_shows(
     step: int,
 ) -> None:

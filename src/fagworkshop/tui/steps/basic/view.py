@@ -13,3 +13,5 @@ class BasicStep(StepView):
     step = Step.BASIC
 
     body_class = BasicEditor
+    # the list takes the keyboard on a first visit, also when the view was built hidden
+    first_focus = "#basic-list"

@@ -13,3 +13,5 @@ class BlocksStep(StepView):
     step = Step.BLOCKS
 
     body_class = BlocksEditor
+    # the list takes the keyboard on a first visit, also when the view was built hidden
+    first_focus = "#element-list"
