@@ -96,8 +96,19 @@ def test_a_run_logs_its_start_and_exit_code(
     save_session(session, path)
     assert cli.main(["validate", str(path)]) == 0
     text = _text(_log_dir)
-    assert ": cmd_validate" in text and "exit 0" in text
+    assert ": validate" in text and "exit 0" in text
     assert NAME not in text and str(tmp_path) not in text
+
+
+def test_a_run_logs_which_command_it_was(_log_dir: Path, tmp_path: Path) -> None:
+    """Was: every command but validate was logged as "run" (the name of its function)."""
+    path = tmp_path / "w.toml"
+    save_session(generate_session(staff=2, competences=3, rounds=1, seed=1), path)
+    assert cli.main(["export", str(path), "-f", "csv", "-o", str(tmp_path / "x.csv")]) == 0
+    assert cli.main(["catalogues"]) == 0
+    text = _text(_log_dir)
+    assert ": export\n" in text and ": catalogues\n" in text
+    assert ": run\n" not in text
 
 
 def test_the_session_list_logs_a_file_it_could_not_read(

@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
         for arg in command.arguments:
             p.add_argument(*arg.names, help=t(arg.help), **arg.options)
-        p.set_defaults(run=command.run)
+        p.set_defaults(run=command.run, command_name=command.name)
     return parser
 
 
@@ -304,7 +304,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.sessions_dir = getattr(args, "sessions_dir", None)
         i18n.set_language(args.lang)
         run: Callable[[argparse.Namespace], int] = args.run
-        log.info("fagworkshop %s: %s", __version__, getattr(run, "__name__", "command"))
+        # the subcommand's name: its run functions are mostly all called "run"
+        log.info("fagworkshop %s: %s", __version__, getattr(args, "command_name", "home"))
         code = int(run(args) or 0)
         log.info("exit %d", code)
         return code
