@@ -202,6 +202,7 @@ async def test_the_views_are_built_again_in_the_new_language() -> None:
         assert {v.built_in for v in views} == {"en"}
         app.action_toggle_language()
         await pilot.pause()
+        await _all_built(app)  # not still composing a view while the app ends
 
 
 def test_every_aspect_names_the_steps_whose_progress_it_may_change() -> None:
