@@ -5,8 +5,9 @@ Composing a step view is the slow part of a first visit (at 300 staff the plan a
 gaps steps took 0.3 to 0.8 s, at 2,000 staff 1.3 to 2.9 s: hundreds of widgets to
 style, the analysis to run). Once the first screen is up, :class:`ViewBuilder` mounts
 the views of the other steps one at a time, hidden (``display: none`` costs no layout
-and no drawing), each only after the keyboard and mouse have been quiet for
-:data:`QUIET` seconds and while no save is being written; showing such a step then
+and no drawing), each only once the step on screen has been drawn, after the
+keyboard and mouse have been quiet for :data:`QUIET` seconds and while no save is
+being written; showing such a step then
 only lays out and draws it (``tui.steps.show_step_view``). A view built hidden is the
 same view a visit would compose; changes made while it waits are shown when it is
 first shown (``StepView.missed``).
@@ -83,6 +84,10 @@ class ViewBuilder:
         quiet_for = time.monotonic() - self.app.last_input
         if quiet_for < QUIET:
             self._arm(QUIET - quiet_for)
+            return
+        shown = self.app.current_view()
+        if shown is None or not shown.drawn:
+            self._arm(0.1)  # the step on screen first (at 2,000 staff it takes a while)
             return
         ctl = self.app.controller
         if ctl is not None and ctl.saving:

@@ -220,6 +220,18 @@ class StepView(Widget):
         self.set_interval(1.0, self._show_running_timebox)
         if self.first_focus is not None:
             self.call_after_refresh(self._focus_first)
+        self.call_after_refresh(self._note_drawn)
+
+    #: Whether the view has been drawn once with its body (the idle-time builder waits
+    #: for the step on screen to be drawn before it builds the others).
+    drawn = False
+
+    def _note_drawn(self) -> None:
+        body = self.body
+        if body is None or body.is_mounted:
+            self.drawn = True
+        elif self.is_attached:
+            self.call_after_refresh(self._note_drawn)  # a large body composes later
 
     def _focus_first(self) -> None:
         if self.first_focus is None or not self.display:
