@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from fagworkshop.store import reading
+from fagworkshop.store import parsing, reading
 from fagworkshop.store.reading import load_any
 from fagworkshop_tools.fuzz import mutators, runner
 
@@ -100,7 +100,7 @@ def test_a_deeply_dotted_key_is_refused_at_once(
     def never(*args: object, **kwargs: object) -> object:
         raise AssertionError("the parser was given the deep key")
 
-    monkeypatch.setattr(reading.toml_parser, "loads", never)
+    monkeypatch.setattr(parsing.toml_parser, "loads", never)
     p = tmp_path / "deep.toml"
     p.write_text("deep" + ".a" * 20_000 + " = 1\n")
     code, out = validate(p)

@@ -21,7 +21,7 @@ import pytest
 from fagworkshop.domain.session import Session
 from fagworkshop.export.formats import FORMATS, render
 from fagworkshop.generate import generate_session
-from fagworkshop.store import reading
+from fagworkshop.store import parsing
 from fagworkshop.store.folders import list_sessions, new_session_path, sessions_dir
 from fagworkshop.store.reading import load_catalogue, load_session
 from fagworkshop.store.writing import save_session
@@ -174,7 +174,7 @@ def test_the_session_list_survives_a_hostile_folder(tmp_path: Path) -> None:
     if hasattr(os, "mkfifo"):
         os.mkfifo(folder / "pipe.toml")
     with (folder / "huge.toml").open("wb") as f:
-        f.truncate(reading.MAX_FILE_BYTES + 1)
+        f.truncate(parsing.MAX_FILE_BYTES + 1)
     entries = list_sessions(folder)
     assert len(entries) == 3 + hasattr(os, "mkfifo")
     for entry in entries:

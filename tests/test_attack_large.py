@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from fagworkshop.i18n import set_language
-from fagworkshop.store import reading
+from fagworkshop.store import parsing
 from fagworkshop.store.errors import FileProblem, SaveFailed
 from fagworkshop.store.reading import load_session
 from fagworkshop.store.writing import save_session
@@ -31,7 +31,7 @@ def test_the_refusal_says_how_big_the_file_is_and_the_limit(tmp_path: Path) -> N
     try:
         p = tmp_path / "big.toml"
         with p.open("wb") as f:
-            f.truncate(reading.MAX_FILE_BYTES + 1)
+            f.truncate(parsing.MAX_FILE_BYTES + 1)
         try:
             load_session(p)
         except FileProblem as exc:
@@ -56,7 +56,7 @@ def test_the_store_never_writes_a_file_it_would_refuse_to_open(
     small = generate_session(staff=2, competences=3, rounds=1)
     save_session(small, p)
     before = p.read_bytes()
-    monkeypatch.setattr(reading, "MAX_FILE_BYTES", len(before) + 10)
+    monkeypatch.setattr(parsing, "MAX_FILE_BYTES", len(before) + 10)
     bigger = generate_session(staff=20, competences=3, rounds=1)
     try:
         save_session(bigger, p)

@@ -12,7 +12,7 @@ import pytest
 from fagworkshop.demo import SHIPPED_FILES
 from fagworkshop.domain.session import Session, session_problems
 from fagworkshop.generate import generate_session
-from fagworkshop.store import reading
+from fagworkshop.store import parsing, reading
 from fagworkshop.store.errors import FileProblem
 from fagworkshop.store.migrate import migrate_session
 from fagworkshop.store.shape import decode_session
@@ -85,5 +85,5 @@ DEEP = "a" + ".a" * 64 + " = 1\n"
     ],
 )
 def test_the_deep_key_check_finds_what_the_search_finds(text: str) -> None:
-    found, searched = reading._deep_key(text), reading._DEEP_KEY.search(text)
+    found, searched = parsing._deep_key(text), parsing._DEEP_KEY.search(text)
     assert (found and found.span()) == (searched and searched.span())

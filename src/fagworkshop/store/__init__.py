@@ -16,8 +16,8 @@ pydantic and the models, about 0.25 s):
 - ``errors``: every failure is a ``StoreError`` (``FileProblem``, ``SaveFailed``,
   ``SessionLocked``, ``SessionTruncated``, ``OutsideChange``) whose
   ``describe()`` tells the user what happened and what to do;
-- ``integrity``, ``migrate``, ``shape``, ``encoding``, ``atomic``,
-  ``permissions``, ``settings``: the parts underneath.
+- ``parsing`` (bytes to a TOML table), ``integrity``, ``migrate``, ``shape``,
+  ``encoding``, ``atomic``, ``permissions``, ``settings``: the parts underneath.
 
 See ``docs/files.md``.
 """

@@ -21,7 +21,7 @@ from typing import Any
 from fagworkshop.domain.catalogue import Catalogue
 from fagworkshop.domain.session import SESSION_SCHEMA_VERSION, Session
 from fagworkshop.i18n import t
-from fagworkshop.store import reading, shape
+from fagworkshop.store import parsing, shape
 from fagworkshop.store.atomic import fsync_folder, refresh_backup, sweep_temp_files, write_atomic
 from fagworkshop.store.encoding import (
     reload_problems,
@@ -141,8 +141,8 @@ def save_session(
             detail = str(exc)
             raise SaveFailed(target, t("store.save.not_serialisable", detail=detail)) from None
     data = wrap(data, int(plain.get("schema_version", SESSION_SCHEMA_VERSION)))
-    if len(data) > reading.MAX_FILE_BYTES:  # never write a file that would not open again
-        size, limit = f"{len(data) / 1_048_576:.1f}", f"{reading.MAX_FILE_BYTES // 1_048_576}"
+    if len(data) > parsing.MAX_FILE_BYTES:  # never write a file that would not open again
+        size, limit = f"{len(data) / 1_048_576:.1f}", f"{parsing.MAX_FILE_BYTES // 1_048_576}"
         raise SaveFailed(target, t("store.save.too_big", size=size, limit=limit))
     try:
         write_atomic(target, data, before_replace=lambda: _check_on_disk(target, expected))
