@@ -15,7 +15,9 @@ typing, as they do in a workshop.
   300 staff; done when the field shows them.
 * ``terminal_steps``: step to step, forward and back through all seven with
   ctrl+pagedown / ctrl+pageup (twice: the second round meets kept views); done
-  when the new step's heading and its own content are drawn.
+  when the new step's heading and its own content are drawn. The tour starts once
+  the program's log says the other steps' views were built in idle time
+  (``tui.prebuild``), as after a word about the agenda.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import random
 import re
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -252,8 +255,14 @@ def _steps(config: Config, size: Size, tours: int) -> list[Row]:
     # (a digit goes to a list that takes the keyboard after the step is drawn)
     tour = [5, 6, 7, 6, 5, 4, 3, 2, 1, 2, 3, 4] * tours
     samples: dict[str, list[float]] = {}
-    with Terminal([*APP, "open", str(path)], child_env(config)) as term:
+    # the program builds the other steps' views while the room is quiet after opening
+    # (tui.prebuild); the tour starts once its log says so, as a facilitator would after
+    # a word about the agenda (untimed)
+    logs = config.workdir / f"steps-log-{label(size)}"
+    env = {**child_env(config), "FAGWORKSHOP_LOG_DIR": str(logs)}
+    with Terminal([*APP, "open", str(path)], env) as term:
         term.wait(has(*STEP_DRAWN[4]), timeout=120, what="the grid")
+        _wait_for_log(term, logs, "step views built", timeout=90)
         term.drain(0.5)
         here = 4
         for step in tour:
@@ -274,6 +283,17 @@ def _steps(config: Config, size: Size, tours: int) -> list[Row]:
             extra={k: Summary.of(v).__dict__ for k, v in samples.items()},
         )
     ]
+
+
+def _wait_for_log(term: Terminal, folder: Path, needle: str, timeout: float) -> None:
+    """Read the screen (never timed) until the program's log holds ``needle``."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        for log in folder.glob("*.log*"):
+            if needle in log.read_text(encoding="utf-8", errors="replace"):
+                return
+        term.drain(0.2, timeout=0.3)
+    raise TimeoutError(f"no {needle!r} in the log after {timeout} s")
 
 
 #: The real-terminal scenarios, in the order of their table.
