@@ -3,7 +3,8 @@
 The grid takes digits without any dialog; the detail panel under it shows
 the focused competence, the level's meaning and the person's note on the
 rating (editable in place). ``n``/``e`` open the staff form beside the
-detail panel, ``x`` erases a person after a confirmation.
+detail panel, ``x`` erases a person after a confirmation (the base class
+``PeopleHandling`` in ``people.py``).
 
 Ctrl+D switches the grid between the leaders' layer, the staff's own and the
 difference (``domain.self_view``); ``s`` starts "selvvurdering" mode for the
@@ -25,20 +26,18 @@ from textual.widgets import Input, Static
 from fagworkshop.domain import changes
 from fagworkshop.domain.analysis import build_index
 from fagworkshop.domain.session import Session
-from fagworkshop.export.leftovers import exports_naming
 from fagworkshop.i18n import t
-from fagworkshop.i18n.names import place_text
 from fagworkshop.tui.aspects import Aspect
-from fagworkshop.tui.host import Applied, host, session_of
-from fagworkshop.tui.steps.staff.confirm import ConfirmErase
+from fagworkshop.tui.host import host, session_of
 from fagworkshop.tui.steps.staff.detail import detail_content, help_line, round_line
 from fagworkshop.tui.steps.staff.form import StaffForm
+from fagworkshop.tui.steps.staff.people import PeopleHandling
 from fagworkshop.tui.steps.staff.rating_grid import Layer, RatingGrid
 from fagworkshop.tui.widgets.grid_support import competence_codes
 from fagworkshop.tui.widgets.grid_view import CellMessage
 
 
-class StaffBody(Vertical):
+class StaffBody(PeopleHandling):
     """Step 4's working area: rating grid, detail panel with the rating note, staff form."""
 
     #: What it shows: refreshed only after a change of these (tui.aspects).
@@ -77,10 +76,6 @@ class StaffBody(Vertical):
         {"new_person", "edit_person", "erase_person", "switch_layer", "self_mode"}
     )
 
-    #: The staff form's messages (the body applies a saved form).
-    FormSaved = StaffForm.Saved
-    FormClosed = StaffForm.Closed
-
     def __init__(self, *, id: str | None = "staff-panel") -> None:
         super().__init__(id=id)
         self.show_all = False
@@ -106,11 +101,6 @@ class StaffBody(Vertical):
     def on_resize(self) -> None:
         """On a narrow screen the staff form takes the detail panel's place."""
         self.set_class(self.size.width < 100, "-narrow")
-
-    @property
-    def grid(self) -> RatingGrid:
-        """The rating grid."""
-        return self.query_one(RatingGrid)
 
     # --- from the session to the screen ---------------------------------------
 
@@ -341,68 +331,3 @@ class StaffBody(Vertical):
         # the cursor stays on the competence it was on, not on the same column number
         if competence is not None and competence in grid.competence_ids:
             grid.move_to(grid.cursor_row, grid.competence_ids.index(competence))
-
-    def action_new_person(self) -> None:
-        """Open the form for a new member of staff."""
-        self.query_one(StaffForm).open_for(session_of(self), None)
-
-    def action_edit_person(self) -> None:
-        """Open the form for the person on the cursor row."""
-        session = session_of(self)
-        pid = self.grid.current_person
-        person = session.person(pid) if pid else None
-        if person is not None:
-            self.query_one(StaffForm).open_for(session, person)
-
-    @on(FormSaved)
-    def _form_saved(self) -> None:
-        form = self.query_one(StaffForm)
-        name, initials, role, profiles = form.values()
-        session = session_of(self)
-        if form.person_id is None:
-            added = host(self).try_apply(changes.add_person, name, initials, role, profiles)
-            if not isinstance(added, Applied):
-                return  # the app told why; the typed text stays in the form
-            form.close()
-            self.refresh_from_session()
-            self.grid.move_to(len(session.staff) - 1, self.grid.cursor_column)
-            self.app.notify(t("staff.added", name=name.strip()), markup=False)
-        else:
-            edited = host(self).try_apply(
-                changes.update_person,
-                form.person_id,
-                name=name,
-                initials=initials,
-                role=role,
-                profiles=profiles,
-            )  # one change: one undo step, and nothing half saved when a value is refused
-            if not edited:
-                return
-            form.close()
-            self.refresh_from_session()
-            self.app.notify(t("staff.saved", name=name.strip()), markup=False)
-        self.grid.focus()
-
-    @on(FormClosed)
-    def _form_closed(self) -> None:
-        self.grid.focus()
-
-    def action_erase_person(self) -> None:
-        """Ask, then erase the person on the cursor row completely."""
-        session = session_of(self)
-        pid = self.grid.current_person
-        person = session.person(pid) if pid else None
-        if person is None:
-            return
-
-        def done(confirmed: bool | None) -> None:
-            if confirmed:
-                if host(self).try_apply(changes.erase_person, person.id):
-                    self.refresh_from_session()
-                    self.app.notify(t("staff.erased"), markup=False)
-                    self.grid.focus()
-
-        places = [place_text(p.step, p.path) for p in changes.erasure_places(session, person.id)]
-        path = host(self).session_path
-        files = [f.name for f in exports_naming(session, person.id, path)]
-        self.app.push_screen(ConfirmErase(person.name, places, files), done)
