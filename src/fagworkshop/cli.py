@@ -221,6 +221,8 @@ def _edited_outside(path: Path) -> bool:
 
 
 def _catalogue_summary(key: str, cat: Catalogue | CatalogueSummary, path: Path) -> str:
+    # Not at the top: store.catalogue_list (json, hashlib) adds 6 to 9 ms to every
+    # command, --help included (python -X importtime after fagworkshop.cli)
     from fagworkshop.store.catalogue_list import CatalogueSummary
 
     summary = cat if isinstance(cat, CatalogueSummary) else CatalogueSummary.of(cat)
