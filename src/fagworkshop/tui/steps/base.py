@@ -20,6 +20,7 @@ from fagworkshop.domain.session import Session, Step
 from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import Outcome, host, session_of
+from fagworkshop.tui.removal import unless_removed
 from fagworkshop.tui.widgets.notes_panel import WARNING_SECONDS, NotesPanel, clock
 
 
@@ -212,6 +213,7 @@ class StepView(Widget):
     #: anything: the grid or list where digits and letters are the step's commands.
     first_focus: ClassVar[str | None] = None
 
+    @unless_removed
     def on_mount(self) -> None:
         # Textual calls this itself after a subclass's own on_mount (it runs every class's
         # handler along the MRO): a subclass must not call super().on_mount() too.

@@ -15,6 +15,7 @@ from fagworkshop.domain.session import AdaptedElement, BasicChoice, Session
 from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import host
+from fagworkshop.tui.removal import unless_removed
 
 W = TypeVar("W", bound=Widget)
 
@@ -129,6 +130,7 @@ class ListDetail(Horizontal):
             cache[selector] = found
         return found
 
+    @unless_removed
     def on_mount(self) -> None:
         """Show the session, and give the list the keyboard (after an editor's own
         on_mount: Textual calls both, so an editor never calls this one)."""

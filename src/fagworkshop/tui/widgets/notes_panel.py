@@ -23,6 +23,7 @@ from fagworkshop.domain import changes
 from fagworkshop.domain.session import Step
 from fagworkshop.i18n import t
 from fagworkshop.tui.host import Applied, host
+from fagworkshop.tui.removal import unless_removed
 from fagworkshop.tui.widgets.held_text import HeldText
 from fagworkshop.tui.widgets.today_input import TodayInput
 
@@ -94,6 +95,7 @@ class NotesPanel(VerticalScroll):
             yield Button(t("panel.start"), id="timebox-start")
         yield Static("", id="timebox-clock", markup=False)
 
+    @unless_removed
     def on_mount(self) -> None:
         self._fill_decisions()
         self._tick()

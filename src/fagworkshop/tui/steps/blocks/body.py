@@ -30,6 +30,7 @@ from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.bindings import described
 from fagworkshop.tui.host import host
+from fagworkshop.tui.removal import unless_removed
 from fagworkshop.tui.widgets.list_detail import (
     ItemList,
     ListDetail,
@@ -181,6 +182,7 @@ class BlocksEditor(ListDetail):
                 yield Static("", id="profile-elements", markup=False)
             yield Input(id="profile-new", placeholder=t("blocks.profile.new"))
 
+    @unless_removed
     def on_mount(self) -> None:
         session = self.session
         if session is not None and session.profiles:

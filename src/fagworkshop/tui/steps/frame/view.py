@@ -16,6 +16,7 @@ from fagworkshop.domain import changes
 from fagworkshop.domain.session import Purpose, Step
 from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
+from fagworkshop.tui.removal import unless_removed
 from fagworkshop.tui.steps.base import StepView
 from fagworkshop.tui.widgets.held_text import HeldText
 
@@ -76,6 +77,7 @@ class FrameStep(StepView):
                 yield Button(Content(t("frame.save")), id="participant-save")
                 yield Button(Content(t("frame.remove")), id="participant-remove", variant="error")
 
+    @unless_removed
     def on_mount(self) -> None:
         self._fill_participants()
 

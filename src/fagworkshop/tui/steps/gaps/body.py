@@ -27,6 +27,7 @@ from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import session_of
+from fagworkshop.tui.removal import unless_removed
 from fagworkshop.tui.steps.gaps.heat_map import (
     LEGEND_ORDER,
     LEGEND_SAMPLES,
@@ -111,6 +112,7 @@ class GapsBody(Vertical):
                     if name == "profiles":  # the staff's own voice, under the profiles
                         yield Static("", id="gaps-self", markup=False)
 
+    @unless_removed
     def on_mount(self) -> None:
         self.refresh_from_session()
 

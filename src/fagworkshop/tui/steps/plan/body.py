@@ -35,6 +35,7 @@ from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import Applied, Refused, host, session_of
+from fagworkshop.tui.removal import unless_removed
 from fagworkshop.tui.steps.plan.action_form import ActionForm, action_line
 from fagworkshop.tui.widgets.grid_support import (
     competence_codes,
@@ -107,6 +108,7 @@ class PlanBody(Horizontal):
             yield chosen
         yield ActionForm()
 
+    @unless_removed
     def on_mount(self) -> None:
         self.refresh_from_session()
         self.query_one(ActionForm).load(session_of(self), None)

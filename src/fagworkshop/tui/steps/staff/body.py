@@ -29,6 +29,7 @@ from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import host, session_of
+from fagworkshop.tui.removal import unless_removed
 from fagworkshop.tui.steps.staff.detail import detail_content, help_line, round_line
 from fagworkshop.tui.steps.staff.form import StaffForm
 from fagworkshop.tui.steps.staff.people import PeopleHandling
@@ -94,6 +95,7 @@ class StaffBody(PeopleHandling):
                 yield Input(placeholder=t("staff.note"), id="rating-note", compact=True)
             yield StaffForm()
 
+    @unless_removed
     def on_mount(self) -> None:
         self.watch(self.grid, "cursor", self._moved, init=False)
         self.refresh_from_session()

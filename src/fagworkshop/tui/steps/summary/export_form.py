@@ -37,6 +37,7 @@ from fagworkshop.export.command import (
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import terminal_safe
 from fagworkshop.tui.host import host
+from fagworkshop.tui.removal import unless_removed
 from fagworkshop.tui.widgets.choice import Choice, ChoiceModal
 
 log = logging.getLogger(__name__)
@@ -106,6 +107,7 @@ class ExportForm(Vertical):
             yield Button(Content(t("exportform.go")), id="export-go", variant="primary")
         yield Static("", id="export-result", markup=False)
 
+    @unless_removed
     def on_mount(self) -> None:
         self.reset_target()
 

@@ -17,6 +17,7 @@ from fagworkshop.domain.self_view import self_people, self_view
 from fagworkshop.domain.session import Session, Status, Step
 from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
+from fagworkshop.tui.removal import unless_removed
 from fagworkshop.tui.steps.base import StepView
 from fagworkshop.tui.steps.summary.export_form import EXPORT_FORMATS, ExportForm
 from fagworkshop.tui.widgets.confirm import ConfirmModal
@@ -193,6 +194,7 @@ class SummaryStep(StepView):
             yield ExportForm(id="export-form")
             yield Static("", id="summary-sections", markup=False)
 
+    @unless_removed
     def on_mount(self) -> None:
         self._fill()
 
