@@ -17,15 +17,8 @@ from fagworkshop.i18n import set_language
 from fagworkshop.store.errors import SessionLocked
 from fagworkshop.store.reading import load_session
 from fagworkshop.store.writing import save_session
-from fagworkshop.tui.controller import (
-    Applied,
-    Cancellable,
-    Conflict,
-    Refused,
-    SaveJob,
-    SaveState,
-    SessionController,
-)
+from fagworkshop.tui.controller import Applied, Refused, SessionController
+from fagworkshop.tui.save_store import Cancellable, Conflict, SaveJob, SaveState
 
 
 @dataclass

@@ -14,7 +14,8 @@ from fagworkshop.domain import adapt, changes
 from fagworkshop.domain.session import Session, Step
 from fagworkshop.generate import generate_session
 from fagworkshop.tui.aspects import BY_NAME, Aspect, aspect_of
-from fagworkshop.tui.controller import Applied, SaveState
+from fagworkshop.tui.controller import Applied
+from fagworkshop.tui.save_store import SaveState
 from fagworkshop.tui.screen import WorkshopScreen
 from fagworkshop.tui.steps.basic.body import BasicEditor
 from fagworkshop.tui.widgets.step_bar import StepBar

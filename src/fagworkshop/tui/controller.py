@@ -44,39 +44,22 @@ from fagworkshop.tui.history import (
     person_part,
     put_back,
 )
-from fagworkshop.tui.save_store import (
-    Cancellable,
-    Conflict,
-    ControllerHost,
-    SaveClock,
-    SaveJob,
-    SaveResult,
-    SaveState,
-    SessionStore,
-    lock_still_ours,
-)
+from fagworkshop.tui.save_store import Conflict, ControllerHost, SaveClock, SessionStore
 from fagworkshop.tui.snapshot import round_index, shared_snapshot, with_person_part
 
-# The outcome, the widget contract, the save types and the undo names live beside the
-# controller and are re-exported here, where callers have always imported them.
+# The outcome, the widget contract and the undo names live beside the controller and
+# are re-exported here, where callers have always imported them; the save types are
+# imported from tui.save_store.
 __all__ = [
     "HISTORY",
     "MAX_WAIT",
     "SAVE_DELAY",
     "Applied",
-    "Cancellable",
-    "Conflict",
-    "ControllerHost",
     "Outcome",
     "Refused",
-    "SaveJob",
-    "SaveResult",
-    "SaveState",
     "SessionController",
-    "SessionStore",
     "WorkshopHost",
     "describe_change",
-    "lock_still_ours",
 ]
 
 #: Seconds of quiet after a change before it is saved.

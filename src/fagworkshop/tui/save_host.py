@@ -7,7 +7,7 @@ import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from fagworkshop.tui.controller import Cancellable, SaveJob
+from fagworkshop.tui.save_store import Cancellable, SaveJob
 
 if TYPE_CHECKING:
     from fagworkshop.tui.app import FagworkshopApp

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, cast
 from textual import work
 
 from fagworkshop.tui import leaving
-from fagworkshop.tui.controller import SaveJob, SaveResult, SessionController
+from fagworkshop.tui.controller import SessionController
+from fagworkshop.tui.save_store import SaveJob, SaveResult
 from fagworkshop.tui.stepping import Stepping
 from fagworkshop.tui.widgets.save_status import SaveInfo
 

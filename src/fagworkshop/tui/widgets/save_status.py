@@ -14,7 +14,8 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from fagworkshop.i18n import t
-from fagworkshop.tui.controller import Conflict, SaveState, SessionController
+from fagworkshop.tui.controller import SessionController
+from fagworkshop.tui.save_store import Conflict, SaveState
 
 
 @dataclass(frozen=True)
