@@ -19,7 +19,7 @@ from fagworkshop.tui.steps.gaps.body import GapsBody
 from fagworkshop.tui.steps.plan.body import PlanBody
 from fagworkshop.tui.steps.staff.body import StaffBody
 from fagworkshop.tui.steps.staff.rating_grid import FLAGGED_STYLE, Layer, RatingGrid
-from support.harness import BodyHost, at_step, screen_text
+from support.harness import BodyHost, at_step, footer_says
 from support.narrow import present
 
 HOSTILE = "[bold red]Anna[/] ["
@@ -187,9 +187,8 @@ async def test_in_the_app_self_mode_changes_are_saved_and_undone(tmp_path: Path)
         await at_step(app, 4)
         grid = app.screen.query_one(RatingGrid)
         assert grid.has_focus
-        await pilot.pause()  # the footer is recomposed for the focused grid after that
-        footer = screen_text(app)
-        assert t("selfview.key.layer") in footer and t("selfview.key.self_mode") in footer
+        # the footer is recomposed for the focused grid after the frame that shows it
+        await footer_says(pilot, t("selfview.key.layer"), t("selfview.key.self_mode"))
         await pilot.press("s")
         await pilot.pause()
         pid = grid.person_ids[0]

@@ -3,7 +3,7 @@
 - ``open_saved``: the real app on a session saved to a file (autosave on).
 - ``at_step``: show a step and await its view being mounted (not a pause).
 - ``saved_copy``: await the pending save and read the file back.
-- ``screen_text``: what the screen shows, as text.
+- ``screen_text``: what the screen shows, as text; ``footer_says``: await the footer's keys.
 - ``BodyHost``: one step body hosted with the app's contract in small
   (``WorkshopHost``: session, apply, try_apply, show_step, flush_saves), for
   testing a step body without the whole app.
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.widget import AwaitMount, Widget
 
 from fagworkshop.domain.changes import ChangeError
@@ -72,6 +73,22 @@ async def saved_copy(app: FagworkshopApp, path: Path) -> Session:
 def screen_text(app: App[Any]) -> str:
     """The screen as the user reads it (the SVG export's text, spaces restored)."""
     return app.export_screenshot().replace("&#160;", " ")
+
+
+async def footer_says(pilot: Pilot[Any], *texts: str, tries: int = 50) -> str:
+    """Wait until the screen (its footer) shows every one of ``texts``; the screen's text.
+
+    The footer rebuilds its keys after the frame that shows a change of focus or step
+    (``QuickFooter``), so one pause is not always enough: this waits through idle steps
+    (``pilot.pause()``), never the clock, and fails after ``tries`` of them.
+    """
+    shown = screen_text(pilot.app)
+    for _ in range(tries):
+        if all(text in shown for text in texts):
+            return shown
+        await pilot.pause()
+        shown = screen_text(pilot.app)
+    raise AssertionError(f"the screen never showed {texts!r}")
 
 
 BodyT = TypeVar("BodyT", bound=Widget)
