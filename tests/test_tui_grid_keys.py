@@ -13,7 +13,10 @@ from typing import Any
 from textual._compositor import Compositor
 from textual.widgets import Static
 
+from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
+from fagworkshop.tui.app import FagworkshopApp
+from fagworkshop.tui.steps.base import StepView
 from fagworkshop.tui.steps.staff.rating_grid import RatingGrid
 from support.harness import after_refresh, at_step, open_saved
 
@@ -37,24 +40,31 @@ def counting(cls: type, name: str) -> Iterator[list[Any]]:
         setattr(cls, name, original)
 
 
-async def _rated_cell(grid: RatingGrid) -> None:
-    """The cursor on a cell that matters for its person (only those take digits)."""
-    for column, competence in enumerate(grid.competence_ids):
-        if competence in grid.relevant.get(grid.person_ids[0], ()):
-            grid.move_to(0, column)
-            return
+def _session() -> Session:
+    return generate_session(staff=30, competences=20, rounds=1, seed=3)
+
+
+async def _grid(app: FagworkshopApp, *, on_rated_cell: bool = True) -> tuple[StepView, RatingGrid]:
+    """Step 4 shown, its grid with the keyboard and (unless told not to) the cursor on a
+    cell that matters for its person (only those take digits)."""
+    view = await at_step(app, 4)
+    grid = view.query_one(RatingGrid)
+    grid.focus()
+    if on_rated_cell:
+        for column, competence in enumerate(grid.competence_ids):
+            if competence in grid.relevant.get(grid.person_ids[0], ()):
+                grid.move_to(0, column)
+                break
+    return view, grid
 
 
 async def test_a_digit_repaints_the_grid_line_not_the_whole_screen(tmp_path: Path) -> None:
     """The workshop screen's reactives (step, progress, save) repainted the whole screen
     on every change, every widget on it drawn again at each digit."""
-    session = generate_session(staff=30, competences=20, rounds=1, seed=3)
+    session = _session()
     app, _ = open_saved(tmp_path, session)
     async with app.run_test(size=SIZE) as pilot:
-        view = await at_step(app, 4)
-        grid = view.query_one(RatingGrid)
-        grid.focus()
-        await _rated_cell(grid)
+        view, grid = await _grid(app)
         await after_refresh(grid)
         await app.flush_saves()
         with counting(Compositor, "render_full_update") as full:
@@ -74,13 +84,10 @@ async def test_a_digit_draws_the_detail_once_without_a_layout(tmp_path: Path) ->
     """The detail under the grid was drawn three times per digit (after the change, by the
     key handler, after moving on), each a layout of the whole screen; its box has a fixed
     height, so the next cell's detail is drawn once and laid out never."""
-    session = generate_session(staff=30, competences=20, rounds=1, seed=3)
+    session = _session()
     app, _ = open_saved(tmp_path, session)
     async with app.run_test(size=SIZE) as pilot:
-        view = await at_step(app, 4)
-        grid = view.query_one(RatingGrid)
-        grid.focus()
-        await _rated_cell(grid)
+        view, grid = await _grid(app)
         await after_refresh(grid)
         detail = view.query_one("#staff-detail-text", Static)
         updates: list[bool] = []
@@ -109,13 +116,10 @@ async def test_a_digit_draws_the_detail_once_without_a_layout(tmp_path: Path) ->
 async def test_saving_while_typing_leaves_the_step_bar_where_it_is(tmp_path: Path) -> None:
     """ "Gemmer …" and "Gemt HH:MM:SS" took turns at different widths: the step bar beside
     the status was resized and the screen laid out again twice a save."""
-    session = generate_session(staff=30, competences=20, rounds=1, seed=3)
+    session = _session()
     app, _ = open_saved(tmp_path, session)
     async with app.run_test(size=SIZE) as pilot:
-        view = await at_step(app, 4)
-        grid = view.query_one(RatingGrid)
-        grid.focus()
-        await _rated_cell(grid)
+        view, grid = await _grid(app)
         await pilot.press("3")  # the first change: "Ikke ændret endnu" goes
         await app.flush_saves()
         await after_refresh(grid)
@@ -144,13 +148,10 @@ async def test_the_undo_key_is_relabelled_without_a_layout_when_as_wide(
     (and every key after it redrawn), even when the new name was as wide as the old."""
     from textual.widgets._footer import FooterKey
 
-    session = generate_session(staff=30, competences=20, rounds=1, seed=3)
+    session = _session()
     app, _ = open_saved(tmp_path, session)
     async with app.run_test(size=SIZE) as pilot:
-        view = await at_step(app, 4)
-        grid = view.query_one(RatingGrid)
-        grid.focus()
-        await _rated_cell(grid)
+        view, grid = await _grid(app)
         await pilot.press("3")  # rates B1 and moves on to B2
         await after_refresh(grid)
         assert (grid.current_competence or "").startswith("b-")  # a basic one: B2
@@ -180,12 +181,10 @@ async def test_the_detail_follows_the_cursor_in_the_same_frame(tmp_path: Path) -
     """The detail was updated on the grid's CursorMoved message, handled after the grid
     had been drawn: the cell's detail came a frame later (20 to 50 ms in a terminal). It
     is shown as the cursor moves, before anything is drawn."""
-    session = generate_session(staff=30, competences=20, rounds=1, seed=3)
+    session = _session()
     app, _ = open_saved(tmp_path, session)
     async with app.run_test(size=SIZE) as pilot:
-        view = await at_step(app, 4)
-        grid = view.query_one(RatingGrid)
-        grid.focus()
+        view, grid = await _grid(app, on_rated_cell=False)
         await after_refresh(grid)
         detail = view.query_one("#staff-detail-text", Static)
         grid.move_to(3, 0)  # no pause: nothing has been handled or drawn since
