@@ -13,7 +13,6 @@ import pytest
 from textual import events
 from textual.app import ComposeResult
 
-from fagworkshop.domain import changes
 from fagworkshop.generate import generate_session
 from fagworkshop.i18n import t
 from fagworkshop.store.reading import load_session
@@ -21,6 +20,7 @@ from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.steps.frame.view import FrameStep
 from fagworkshop.tui.widgets.choice import ChoiceModal
+from support.harness import outside_change
 
 SIZE = (120, 36)
 
@@ -29,20 +29,6 @@ def saved(tmp_path: Path) -> Path:
     path = tmp_path / "w.toml"
     save_session(generate_session(staff=3, competences=6, rounds=1, seed=2), path)
     return path
-
-
-async def outside_change(app: FagworkshopApp, path: Path) -> ChoiceModal:
-    """Edit the file by hand while it is open; the next change raises the question."""
-    app.apply(changes.add_decision, 1, "mit")
-    await app.flush_saves()
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("mit", "deres"), encoding="utf-8")
-    app.apply(changes.add_decision, 1, "mere")
-    await app.flush_saves()
-    await app.workers.wait_for_complete()
-    screen = app.screen
-    assert isinstance(screen, ChoiceModal)
-    return screen
 
 
 def question_text(app: FagworkshopApp) -> str:

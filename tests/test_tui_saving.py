@@ -18,6 +18,7 @@ from fagworkshop.store.writing import save_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.widgets.choice import ChoiceModal
 from fagworkshop.tui.widgets.confirm import ConfirmModal
+from support.harness import outside_change
 
 SIZE = (120, 36)
 
@@ -142,14 +143,7 @@ async def test_an_outside_change_stops_autosave_and_offers_a_choice(tmp_path: Pa
     app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        app.apply(changes.add_decision, 1, "mit")
-        await app.flush_saves()
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("mit", "deres"), encoding="utf-8")  # edited by hand
-        app.apply(changes.add_decision, 1, "mere")
-        await app.flush_saves()
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceModal)
+        await outside_change(app, path)  # edited by hand: the question is up
         assert "ÆNDRET UDEN FOR" in banner(app)
         assert [d.text for d in load_session(path).step(1).decisions] == ["deres"]
         await pilot.press("escape")  # wait: keep working, nothing is saved automatically
@@ -173,12 +167,7 @@ async def test_open_the_version_on_disk_after_a_confirmation(tmp_path: Path) -> 
     app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        app.apply(changes.add_decision, 1, "mit")
-        await app.flush_saves()
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("mit", "deres"), encoding="utf-8")
-        app.apply(changes.add_decision, 1, "mere")
-        await app.flush_saves()
+        await outside_change(app, path)
         await pilot.pause()
         await pilot.press("o")
         await pilot.pause()
@@ -199,12 +188,7 @@ async def test_opening_the_disk_version_is_a_destructive_question(tmp_path: Path
     app = FagworkshopApp(sessions_dir=tmp_path, path=path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        app.apply(changes.add_decision, 1, "mit")
-        await app.flush_saves()
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("mit", "deres"), encoding="utf-8")
-        app.apply(changes.add_decision, 1, "mere")
-        await app.flush_saves()
+        await outside_change(app, path)
         await pilot.pause()
         await pilot.press("o")
         await pilot.pause()

@@ -2,7 +2,8 @@
 
 - ``open_saved``: the real app on a session saved to a file (autosave on).
 - ``at_step``: show a step and await its view being mounted (not a pause).
-- ``saved_copy``: await the pending save and read the file back.
+- ``saved_copy``: await the pending save and read the file back; ``outside_change``:
+  the open file edited by hand, and the question that raises.
 - ``screen_text``: what the screen shows, as text; ``footer_says``: await the footer's keys.
 - ``BodyHost``: one step body hosted with the app's contract in small
   (``WorkshopHost``: session, apply, try_apply, show_step, flush_saves), for
@@ -20,6 +21,7 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widget import AwaitMount, Widget
 
+from fagworkshop.domain import changes
 from fagworkshop.domain.changes import ChangeError
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
@@ -29,6 +31,7 @@ from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.aspects import aspect_of
 from fagworkshop.tui.controller import Applied, Refused
 from fagworkshop.tui.steps.base import StepView
+from fagworkshop.tui.widgets.choice import ChoiceModal
 
 
 def open_saved(
@@ -62,6 +65,21 @@ async def after_refresh(widget: Widget) -> None:
 
     widget.call_after_refresh(refreshed)
     await done
+
+
+async def outside_change(app: FagworkshopApp, path: Path) -> ChoiceModal:
+    """Edit the open file by hand ("mit" becomes "deres") between two changes; the second
+    change finds it and raises the outside-change question, returned."""
+    app.apply(changes.add_decision, 1, "mit")
+    await app.flush_saves()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("mit", "deres"), encoding="utf-8")
+    app.apply(changes.add_decision, 1, "mere")
+    await app.flush_saves()
+    await app.workers.wait_for_complete()
+    screen = app.screen
+    assert isinstance(screen, ChoiceModal)
+    return screen
 
 
 async def saved_copy(app: FagworkshopApp, path: Path) -> Session:
