@@ -80,6 +80,16 @@ def test_gaps_step(config: Config) -> None:
     _sane(scenarios.gaps(config))
 
 
+def test_commands(config: Config) -> None:
+    """--help and the cached catalogue listing against python -c pass (issue 13)."""
+    from fagworkshop_tools.bench.commands import commands
+
+    rows = commands(config)
+    _sane(rows)
+    assert [r.case.split()[3] for r in rows] == ["--help", "catalogues"]
+    assert {r.max_ratio for r in rows} == {5.0}
+
+
 def test_main_writes_json_and_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "r.json"
     assert main(["--quick", "--only", "analysis", "--json", str(out)]) == 0

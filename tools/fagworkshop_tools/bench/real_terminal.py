@@ -18,6 +18,8 @@ typing, as they do in a workshop.
   when the new step's heading and its own content are drawn. The tour starts once
   the program's log says the other steps' views were built in idle time
   (``tui.prebuild``), as after a word about the agenda.
+* ``commands`` (``bench.commands``, no pty): ``--help`` and ``catalogues`` from start
+  to exit against ``python -c pass``, run with these.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fagworkshop.generate import generate_session
+from fagworkshop_tools.bench.commands import commands
 from fagworkshop_tools.bench.harness import Config, Size, child_env, each_size, guarded, label
 from fagworkshop_tools.bench.stats import Row, Summary
 from fagworkshop_tools.bench.terminal import FLOOR_TEXT, KEYS, Check, Terminal, has
@@ -302,4 +305,5 @@ TERMINAL_SCENARIOS: list[Callable[[Config], list[Row]]] = [
     terminal_keys,
     terminal_typing,
     terminal_steps,
+    commands,
 ]
