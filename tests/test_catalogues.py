@@ -274,9 +274,7 @@ def test_packaged_profiles_win_over_the_repository(
     (packaged / "fagprofiler.toml").write_bytes(
         (REPO / "profiles" / "fagprofiler.toml").read_bytes()
     )
-    monkeypatch.setattr(
-        resources.importlib_resources, "files", lambda _pkg: tmp_path / "fagworkshop"
-    )
+    monkeypatch.setattr(resources, "PACKAGE_DIR", tmp_path / "fagworkshop")
     assert resources.profiles_dir() == packaged
     assert [p.name for p in resources.builtin_catalogue_paths()] == ["fagprofiler.toml"]
 

@@ -28,3 +28,33 @@ def test_a_command_that_reads_no_file_loads_neither_pydantic_nor_textual(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     ).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+#: What the two commands a person types most between workshops did import before issue
+#: 13's last pass: the export commands for their declarations, logging's rotating
+#: handler, importlib.resources, typing and dataclasses (each a few ms of every start).
+NOT_FOR_THE_COMMANDS = [
+    "fagworkshop.export.command",
+    "fagworkshop.export.overview_command",
+    "fagworkshop.export.self_assessment_command",
+    "logging.handlers",
+    "importlib.resources",
+    "typing",
+    "dataclasses",
+]
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["catalogues"]])
+def test_help_and_catalogues_import_only_what_they_use(argv: list[str], tmp_path: Path) -> None:
+    env = {
+        "FAGWORKSHOP_LOG_DIR": str(tmp_path / "log"),
+        "FAGWORKSHOP_CACHE_DIR": str(tmp_path / "cache"),
+        "PATH": "/usr/bin:/bin",
+    }
+    heavy = [*NOT_FOR_THE_COMMANDS, "logging"] if argv == ["--help"] else NOT_FOR_THE_COMMANDS
+    code = CHECK.format(argv=argv, heavy=heavy)
+    run = [sys.executable, "-c", code]
+    if argv == ["catalogues"]:  # the listing kept by a first run, as on a user's machine
+        subprocess.run([sys.executable, "-m", "fagworkshop", *argv], env=env, check=True)
+    out = subprocess.run(run, capture_output=True, text=True, env=env, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"

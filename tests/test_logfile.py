@@ -53,6 +53,23 @@ def test_the_file_rotates(tmp_path: Path) -> None:
     assert all(p.stat().st_size <= 2_100 for p in tmp_path.glob("fagworkshop.log*"))
 
 
+def test_a_rotated_log_starts_owner_only(tmp_path: Path) -> None:
+    """Was: the file made after a rotation got the umask's mode (0644), not 0600."""
+    import os
+
+    old = os.umask(0o022)
+    try:
+        logfile.setup(tmp_path, max_bytes=500, backups=1)
+        logger = logging.getLogger("fagworkshop.test")
+        for i in range(30):
+            logger.info("record %d %s", i, "x" * 40)
+    finally:
+        os.umask(old)
+    files = sorted(tmp_path.glob("fagworkshop.log*"))
+    assert [p.name for p in files] == ["fagworkshop.log", "fagworkshop.log.1"]
+    assert {stat.S_IMODE(p.stat().st_mode) for p in files} == {0o600}
+
+
 def test_a_log_that_cannot_be_written_does_not_stop_the_program(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")

@@ -12,22 +12,22 @@ terminal.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from fagworkshop import __version__, i18n, logfile, resources
+from fagworkshop import __version__, i18n, resources
 from fagworkshop.cli_parser import ArgumentParser
-from fagworkshop.export import command as export_command
-from fagworkshop.export import overview_command, self_assessment_command
+from fagworkshop.export import subcommands as export_subcommands
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import FileProblem, StoreError, terminal_safe
 from fagworkshop.subcommands import Subcommand, argument
 
+TYPE_CHECKING = False  # not typing's: the command line starts without it (issue 13)
 if TYPE_CHECKING:
+    import logging
+    from collections.abc import Callable, Sequence
+
     from fagworkshop.domain.catalogue import Catalogue
     from fagworkshop.domain.session import Session
     from fagworkshop.store.catalogue_list import CatalogueSummary
@@ -38,9 +38,6 @@ if TYPE_CHECKING:
 # --help` needs none of them (issue 13: 0.29 s before). The subcommands' modules
 # are imported here for their subcommand declarations (cheap); each command imports
 # what it needs when it runs.
-
-#: Records for the log file (``fagworkshop.logfile``): ids and types, never names.
-log = logging.getLogger(__name__)
 
 
 def _language_from(argv: Sequence[str]) -> str | None:
@@ -76,7 +73,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # Not set_defaults(lang=...): that would change the shared actions' defaults
     # in every subparser too, and a value given before the command would be lost.
-    parser.set_defaults(run=cmd_home)
     parser.add_argument(
         "--version",
         action="version",
@@ -94,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
         for arg in command.arguments:
             p.add_argument(*arg.names, help=t(arg.help), **arg.options)
-        p.set_defaults(run=command.run, command_name=command.name)
+        p.set_defaults(subcommand=command, command_name=command.name)
     return parser
 
 
@@ -260,13 +256,13 @@ def cmd_catalogues(args: argparse.Namespace) -> int:
 
 
 def subcommands() -> tuple[Subcommand, ...]:
-    """Every subcommand, in the order ``--help`` lists them (the commands looked up when
-    the parser is built)."""
+    """Every subcommand, in the order ``--help`` lists them (each run function looked up
+    by name when its command runs)."""
     return (
         Subcommand(
             "open",
             help="cli.open.help",
-            run=cmd_open,
+            run="fagworkshop.cli:cmd_open",
             arguments=(
                 argument("path", metavar="PATH", help="cli.open.path"),
                 argument("--read-only", action="store_true", help="cli.open.read_only"),
@@ -275,23 +271,36 @@ def subcommands() -> tuple[Subcommand, ...]:
         Subcommand(
             "demo",
             help="cli.demo.help",
-            run=cmd_demo,
+            run="fagworkshop.cli:cmd_demo",
             arguments=(argument("--write", metavar="PATH", default=None, help="cli.demo.write"),),
         ),
         Subcommand(
             "validate",
             help="cli.validate.help",
-            run=cmd_validate,
+            run="fagworkshop.cli:cmd_validate",
             arguments=(argument("path", metavar="PATH", help="cli.validate.path"),),
         ),
-        Subcommand("catalogues", help="cli.catalogues.help", run=cmd_catalogues),
-        export_command.EXPORT,
-        overview_command.OVERVIEW,
-        *self_assessment_command.SUBCOMMANDS,
+        Subcommand("catalogues", help="cli.catalogues.help", run="fagworkshop.cli:cmd_catalogues"),
+        *export_subcommands.SUBCOMMANDS,
     )
 
 
 # --- entry point --------------------------------------------------------------------
+
+
+def _open_log() -> logging.Logger:
+    """Open the log file (``fagworkshop.logfile``); the command line's logger.
+
+    Called once a command runs: ``--help``, ``--version`` and a usage error end in
+    argparse before, without logging and the log's folder (about 8 ms, issue 13).
+    Its records hold ids and types, never names.
+    """
+    import logging  # with the log file: not for --help or --version (issue 13, see above)
+
+    from fagworkshop import logfile  # the same
+
+    logfile.setup()
+    return logging.getLogger(__name__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -299,27 +308,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language_from(argv)
     i18n.set_language(lang if lang in i18n.LANGUAGES else "da")
-    logfile.setup()
+    log: logging.Logger | None = None
     try:
         args = build_parser().parse_args(argv)
         args.lang = getattr(args, "lang", "da")
         args.sessions_dir = getattr(args, "sessions_dir", None)
         i18n.set_language(args.lang)
-        run: Callable[[argparse.Namespace], int] = args.run
+        command: Subcommand | None = getattr(args, "subcommand", None)
+        log = _open_log()
         # the subcommand's name: its run functions are mostly all called "run"
         log.info("fagworkshop %s: %s", __version__, getattr(args, "command_name", "home"))
+        run: Callable[[argparse.Namespace], int] = cmd_home if command is None else command.runner()
         code = int(run(args) or 0)
         log.info("exit %d", code)
         return code
     except StoreError as exc:
-        log.warning("stopped by %s", type(exc).__name__)
+        (log or _open_log()).warning("stopped by %s", type(exc).__name__)
         print(exc.describe(), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(t("cli.interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - one clear message instead of a traceback
-        logfile.caught(log, "running a command", exc)
+        from fagworkshop import logfile  # loaded already, unless the parser failed (see above)
+
+        logfile.caught(log or _open_log(), "running a command", exc)
         if os.environ.get("FAGWORKSHOP_DEBUG"):
             raise
         error = terminal_safe(f"{type(exc).__name__}: {exc}")

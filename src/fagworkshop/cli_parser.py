@@ -11,11 +11,14 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Iterable, Sequence
-from typing import Any, NoReturn
 
 from fagworkshop import i18n
 from fagworkshop.i18n import t
+
+TYPE_CHECKING = False  # not typing's: the command line starts without it (issue 13)
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from typing import Any, NoReturn
 
 _ARGPARSE = "cli.argparse."
 _PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?([sr])")

@@ -18,12 +18,15 @@ from __future__ import annotations
 import logging
 import os
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import platformdirs
 
-from fagworkshop.store.permissions import ensure_folder
+from fagworkshop.store.permissions import FILE_MODE, ensure_folder
+
+TYPE_CHECKING = False  # not typing's: the command line starts without it (issue 13)
+if TYPE_CHECKING:
+    from io import TextIOWrapper
 
 ENV_LOG_DIR = "FAGWORKSHOP_LOG_DIR"
 LOG_FILE = "fagworkshop.log"
@@ -35,8 +38,56 @@ ROOT = "fagworkshop"
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
-class _LogFile(RotatingFileHandler):
-    """The handler :func:`setup` installs, told apart from any other."""
+class _LogFile(logging.FileHandler):
+    """The handler :func:`setup` installs: a file that rotates at ``max_bytes``, keeping
+    ``backups`` older files (``.1`` the newest), each made owner-only.
+
+    What ``logging.handlers.RotatingFileHandler`` does, without importing
+    ``logging.handlers`` (socket, pickle, queue: about 3 ms of every command, issue 13).
+    """
+
+    def __init__(self, path: Path, *, max_bytes: int, backups: int) -> None:
+        self.max_bytes = max_bytes
+        self.backups = backups
+        super().__init__(path, mode="a", encoding="utf-8")
+
+    def _open(self) -> TextIOWrapper:
+        """The file for appending, created 0600 (a rotated log's new file too)."""
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full_after(record):
+                self._rotate()
+        except Exception:  # noqa: BLE001 - a log that cannot rotate must not stop the program
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _full_after(self, record: logging.LogRecord) -> bool:
+        """Whether writing ``record`` would take a non-empty file to ``max_bytes``."""
+        if self.max_bytes <= 0 or self.backups <= 0:
+            return False
+        if os.path.exists(self.baseFilename) and not os.path.isfile(self.baseFilename):
+            return False  # /dev/null, say: never moved aside (as logging's, bpo-45401)
+        if self.stream is None:
+            self.stream = self._open()
+        position = self.stream.seek(0, os.SEEK_END)
+        return bool(position) and position + len(self.format(record)) + 1 >= self.max_bytes
+
+    def _rotate(self) -> None:
+        """``fagworkshop.log.N`` -> ``.N+1`` (the oldest dropped), the file -> ``.1``."""
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # reopened below (or on the next record if this fails)
+        base = self.baseFilename
+        for n in range(self.backups - 1, 0, -1):
+            if os.path.exists(f"{base}.{n}"):
+                os.replace(f"{base}.{n}", f"{base}.{n + 1}")
+        if os.path.exists(base):
+            os.replace(base, f"{base}.1")
+        self.stream = self._open()
 
 
 # Before setup (or when the log cannot be written) records go nowhere, never to
@@ -69,8 +120,8 @@ def setup(
     try:
         ensure_folder(target.parent)  # 0700, parents included, whatever the umask
         os.chmod(target.parent, 0o700)
-        handler = _LogFile(target, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
-        os.chmod(target, 0o600)
+        handler = _LogFile(target, max_bytes=max_bytes, backups=backups)
+        os.chmod(target, FILE_MODE)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(_FORMAT))

@@ -13,7 +13,6 @@ This module never imports Textual.
 from __future__ import annotations
 
 import os
-from importlib import resources as importlib_resources
 from pathlib import Path
 
 import platformdirs
@@ -27,14 +26,16 @@ BUILTIN_CATALOGUES: tuple[str, ...] = ("fagprofiler.toml", "lkb-2006.toml")
 #: The catalogue a new workshop and the demo start from.
 DEFAULT_CATALOGUE_ID = "fagprofiler"
 
+#: The installed package's folder. What ``importlib.resources.files("fagworkshop")``
+#: gives for a package in a folder, without importing importlib.resources (with typing
+#: and zipfile about 5 ms of ``fagworkshop catalogues``, issue 13); a package inside a
+#: zip file has no folder to list, as before.
+PACKAGE_DIR = Path(__file__).parent
+
 
 def _packaged_profiles() -> Path | None:
     """``fagworkshop/profiles`` inside an installed wheel, if it is there."""
-    try:
-        candidate = importlib_resources.files("fagworkshop") / "profiles"
-    except (ModuleNotFoundError, TypeError):  # pragma: no cover - odd importers
-        return None
-    path = Path(str(candidate))
+    path = PACKAGE_DIR / "profiles"
     return path if (path / BUILTIN_CATALOGUES[0]).is_file() else None
 
 

@@ -2,29 +2,39 @@
 
 :func:`fagworkshop.cli.build_parser` turns every :class:`Subcommand` into an
 argparse subparser. ``cli.py`` declares its own (open, demo, validate,
-catalogues); the export commands declare theirs beside the code that runs them
-(``export.command``, ``export.overview_command``,
-``export.self_assessment_command``). Help texts are i18n keys, looked up when
-the parser is built, so they come in the language ``--lang`` chose.
+catalogues); the export package declares its four in ``export.subcommands``.
+Help texts are i18n keys, looked up when the parser is built, so they come in
+the language ``--lang`` chose. What runs a command is named, not imported
+(``"fagworkshop.export.command:run"``): its module loads only when that command
+runs, so ``--help`` and ``catalogues`` do not import the export commands (the
+store's errors, tempfile and the rest: about 8 ms of each start, issue 13).
 
-Nothing here imports the models, pydantic or Textual: ``--help`` stays fast.
+Nothing here imports the models, pydantic or Textual; plain classes rather than
+dataclasses, whose import (inspect, ast, dis) cost every start about 4 ms.
 """
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+import importlib
+
+TYPE_CHECKING = False  # not typing's: importing typing costs every start 1 to 2 ms
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Mapping
+    from typing import Any
 
 
-@dataclass(frozen=True, slots=True)
 class Argument:
     """One ``add_argument``: its names, the i18n key of its help, argparse's other keywords."""
 
-    names: tuple[str, ...]
-    help: str
-    options: Mapping[str, Any] = field(default_factory=dict)
+    __slots__ = ("names", "help", "options")
+
+    def __init__(
+        self, names: tuple[str, ...], help: str, options: Mapping[str, Any] | None = None
+    ) -> None:
+        self.names = names
+        self.help = help
+        self.options: Mapping[str, Any] = options if options is not None else {}
 
 
 def argument(*names: str, help: str, **options: Any) -> Argument:
@@ -48,18 +58,39 @@ def export_options(keys: str) -> tuple[Argument, ...]:
     )
 
 
-@dataclass(frozen=True, slots=True)
 class Subcommand:
-    """A subcommand: ``run`` gets the parsed arguments and returns the exit status.
+    """A subcommand: ``run`` names the function (``"module:function"``) that gets the
+    parsed arguments and returns the exit status.
 
     ``help`` and ``description`` are i18n keys; the description is the help when
     not given. Every subcommand also takes the global options (``--lang``,
     ``--sessions-dir``).
     """
 
-    name: str
-    help: str
-    run: Callable[[argparse.Namespace], int]
-    arguments: tuple[Argument, ...] = ()
-    aliases: tuple[str, ...] = ()
-    description: str = ""
+    __slots__ = ("name", "help", "run", "arguments", "aliases", "description")
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        help: str,
+        run: str,
+        arguments: tuple[Argument, ...] = (),
+        aliases: tuple[str, ...] = (),
+        description: str = "",
+    ) -> None:
+        self.name = name
+        self.help = help
+        self.run = run
+        self.arguments = arguments
+        self.aliases = aliases
+        self.description = description
+
+    def runner(self) -> Callable[[argparse.Namespace], int]:
+        """The function that runs the command, its module imported now (looked up by name
+        when the command runs, so a replaced function is the one called)."""
+        module, _, function = self.run.partition(":")
+        found: Callable[[argparse.Namespace], int] = getattr(
+            importlib.import_module(module), function
+        )
+        return found

@@ -1,6 +1,7 @@
 """``fagworkshop export PATH --format FMT [-o OUT] [--with-names] [--force] [--per-person]``.
 
-The subcommand is declared in :data:`EXPORT` (``cli.build_parser`` adds it); it runs :func:`run`.
+The subcommand is declared in ``export.subcommands`` (``cli.build_parser`` adds it); it runs
+:func:`run`, this module loaded only then.
 Every failure (unknown format, bad session file, existing output without
 ``--force``, a path that cannot be written) prints one clear message to
 stderr and returns 1; nothing is left half-written.
@@ -21,7 +22,6 @@ from typing import TYPE_CHECKING
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import StoreError, os_reason, terminal_safe
 from fagworkshop.store.permissions import ensure_folder
-from fagworkshop.subcommands import Subcommand, argument, export_options
 
 if TYPE_CHECKING:
     from fagworkshop.domain.session import Session
@@ -67,23 +67,6 @@ def run(args: argparse.Namespace) -> int:
     if message:
         print(terminal_safe(message), file=sys.stderr)
     return 0
-
-
-#: ``export`` (the global options come with every subcommand).
-EXPORT = Subcommand(
-    "export",
-    help="export.cli.help",
-    run=run,
-    arguments=(
-        argument("path", help="export.cli.path"),
-        # Not required: --person writes Markdown and HTML when no format is given.
-        *export_options("export.cli"),
-        argument("--person", dest="person", default=None, help="export.cli.person"),
-        argument(
-            "--per-person", dest="per_person", action="store_true", help="export.cli.per_person"
-        ),
-    ),
-)
 
 
 def export_file(

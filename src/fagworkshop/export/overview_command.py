@@ -4,7 +4,8 @@ Alias ``oversigt``. Reads several units' session files without taking their
 locks (a session open in a running program is read as it is on disk, never
 changed, never waited for) and writes one overview across them. With no
 ``-o`` the file goes to ``eksport/`` in the sessions folder, never into the
-sessions list itself; an existing file is replaced only with ``--force``.
+sessions list itself; an existing file is replaced only with ``--force``. The
+subcommand is declared in ``export.subcommands``; this module loads when it runs.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from fagworkshop.export.command import (
 )
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import StoreError, terminal_safe
-from fagworkshop.subcommands import Subcommand, argument, export_options
 
 if TYPE_CHECKING:  # the models load when a command reads files, not for `--help`
     from fagworkshop.domain.session import Session
@@ -137,16 +137,3 @@ def run(args: argparse.Namespace) -> int:
         t("overview.done", count=len(sessions), path=terminal_safe(str(written))), file=sys.stderr
     )
     return 0
-
-
-#: ``overview`` (alias ``oversigt``).
-OVERVIEW = Subcommand(
-    "overview",
-    aliases=("oversigt",),
-    help="overview.cli.help",
-    run=run,
-    arguments=(
-        argument("paths", nargs="+", metavar="SESSION", help="overview.cli.paths"),
-        *export_options("overview.cli"),
-    ),
-)

@@ -9,7 +9,8 @@ with ``--force``. The second reads filled forms back (``export.form_import``):
 every form is checked before any is applied, every problem is listed with
 the form, the row and the fix, and when there is none the session is
 changed and saved once, atomically, holding its lock (a session open in the
-program is refused, never waited for or saved over).
+program is refused, never waited for or saved over). Both are declared in
+``export.subcommands``; this module loads when one of them runs.
 """
 
 from __future__ import annotations
@@ -22,12 +23,8 @@ from fagworkshop.export.command import ExportFailed, write_exports
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import StoreError, terminal_safe
 from fagworkshop.store.permissions import ensure_folder
-from fagworkshop.subcommands import Subcommand, argument
 
 EXPORT_FOLDER = "eksport"
-#: The form formats (as ``export.self_assessment.FORMATS``; not imported from there, so
-#: ``--help`` does not load the models).
-FORMATS = ("xlsx", "toml")
 
 
 def default_folder(sessions_folder: Path, session_path: Path, round_number: int) -> Path:
@@ -158,45 +155,3 @@ def run_import(args: argparse.Namespace) -> int:
         print(terminal_safe(line), file=sys.stderr)
     print(terminal_safe(t("sa.done.import", count=len(done), path=str(args.path))), file=sys.stderr)
     return 0
-
-
-#: The session file both commands take.
-SESSION = argument("path", metavar="SESSION", help="sa.cli.session")
-
-#: ``self-assessment`` (``selvvurdering``) and ``import-forms`` (``indlaes``).
-SUBCOMMANDS = (
-    Subcommand(
-        "self-assessment",
-        aliases=("selvvurdering",),
-        help="sa.cli.help",
-        description="sa.cli.description",
-        run=run_forms,
-        arguments=(
-            SESSION,
-            argument("-o", "--output", dest="output", metavar="DIR", help="sa.cli.output"),
-            argument(
-                "--format",
-                "-f",
-                dest="format",
-                default="xlsx",
-                choices=FORMATS,
-                help="sa.cli.format",
-            ),
-            argument(
-                "--person", action="append", dest="people", metavar="ID", help="sa.cli.person"
-            ),
-            argument("--force", action="store_true", help="sa.cli.force"),
-        ),
-    ),
-    Subcommand(
-        "import-forms",
-        aliases=("indlaes",),
-        help="sa.cli.import_help",
-        description="sa.cli.import_description",
-        run=run_import,
-        arguments=(
-            SESSION,
-            argument("forms", nargs="+", metavar="FORM", help="sa.cli.forms"),
-        ),
-    ),
-)

@@ -16,8 +16,11 @@ pydantic and the models, about 0.25 s):
 - ``errors``: every failure is a ``StoreError`` (``FileProblem``, ``SaveFailed``,
   ``SessionLocked``, ``SessionTruncated``, ``OutsideChange``) whose
   ``describe()`` tells the user what happened and what to do;
+- ``backup_info``: ``BackupInfo``, what a file's ``.bak`` holds (a cut-short message);
+- ``catalogue_list``: what ``fagworkshop catalogues`` shows, kept between runs;
 - ``parsing`` (bytes to a TOML table), ``integrity``, ``migrate``, ``shape``,
-  ``encoding``, ``atomic``, ``permissions``, ``settings``: the parts underneath.
+  ``encoding``, ``atomic``, ``permissions``, ``settings``, ``terminal_text``: the parts
+  underneath.
 
 See ``docs/files.md``.
 """

@@ -10,33 +10,28 @@ they follow the language chosen at that moment.
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from fagworkshop.i18n import t
+from fagworkshop.store.terminal_text import terminal_safe
 
+# Every command imports this module (``--help`` and ``catalogues`` too), so it imports
+# neither typing, dataclasses nor datetime (together about 5 ms of each start, issue 13)
+# and compiles its message patterns on first use.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    from fagworkshop.store.backup_info import BackupInfo
     from fagworkshop.store.integrity import FileStamp
 
 #: A place or a message: plain text, or an i18n key with its parameters.
-Part = str | tuple[str, dict[str, Any]]
+Part = str | tuple[str, dict[str, "Any"]]
 
 #: How many problems ``describe()`` lists before it says "and N more".
 SHOWN_PROBLEMS = 15
-
-
-#: Characters a terminal would act on (C0 except tab and newline, DEL, C1, bidi
-#: overrides): a key name or file name holding them must not reach the screen raw.
-_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def terminal_safe(text: str) -> str:
-    """``text`` with control characters shown as ``\\u001b`` (as TOML writes them)."""
-    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 #: How many characters of a value from the file a message quotes at most.
@@ -126,44 +121,6 @@ class FileProblem(StoreError):
             lines.append(t("store.problem.backup", backup=str(backup)))
         lines.append(t("store.problem.untouched"))
         return terminal_safe("\n".join(lines))
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    """What the backup ``NAME.toml.bak`` of a file holds, as a cut-short message names it.
-
-    ``saved_at`` is when the backup's version was written (its modification
-    time); ``people`` and ``ratings`` count its staff and rating cells. When the
-    backup cannot be opened, ``problem`` says why and the counts are None.
-    """
-
-    path: Path
-    saved_at: dt.datetime | None
-    people: int | None = None
-    ratings: int | None = None
-    problem: str | None = None
-
-    @property
-    def usable(self) -> bool:
-        """Whether the backup opens as a session."""
-        return self.problem is None
-
-    def describe(self) -> str:
-        """One line: where the backup is, when it was saved and what it holds."""
-        when = self.saved_at.astimezone().strftime("%Y-%m-%d %H:%M") if self.saved_at else "?"
-        if self.problem is not None:
-            return terminal_safe(
-                t("store.truncated.backup_bad", backup=str(self.path), reason=self.problem)
-            )
-        return terminal_safe(
-            t(
-                "store.truncated.backup",
-                backup=str(self.path),
-                saved_at=when,
-                people=self.people,
-                ratings=self.ratings,
-            )
-        )
 
 
 class SaveFailed(StoreError):
@@ -309,30 +266,31 @@ def pydantic_message(error: dict[str, Any]) -> Part:
     return (key, params)
 
 
-#: The domain's cross-reference problems (English) and their i18n keys.
-_DOMAIN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^unknown person '(?P<id>.*)'$"), "store.x.unknown_person"),
-    (re.compile(r"^unknown competence '(?P<id>.*)'$"), "store.x.unknown_competence"),
-    (re.compile(r"^unknown local profile '(?P<id>.*)'$"), "store.x.unknown_profile"),
-    (re.compile(r"^unknown theme '(?P<id>.*)'$"), "store.x.unknown_theme"),
-    (re.compile(r"^unknown course '(?P<id>.*)'$"), "store.x.unknown_course"),
-    (re.compile(r"^unknown step '(?P<id>.*)'$"), "store.x.unknown_step"),
-    (re.compile(r"^duplicate id '(?P<id>.*?)'(?: \(also at (?P<other>.*)\))?$"), "store.x.dup_id"),
-    (re.compile(r"^duplicate round number (?P<id>.*)$"), "store.x.dup_round"),
+#: The domain's cross-reference problems (English) and their i18n keys; ``re`` keeps
+#: each pattern compiled after its first use.
+_DOMAIN_PATTERNS: list[tuple[str, str]] = [
+    (r"^unknown person '(?P<id>.*)'$", "store.x.unknown_person"),
+    (r"^unknown competence '(?P<id>.*)'$", "store.x.unknown_competence"),
+    (r"^unknown local profile '(?P<id>.*)'$", "store.x.unknown_profile"),
+    (r"^unknown theme '(?P<id>.*)'$", "store.x.unknown_theme"),
+    (r"^unknown course '(?P<id>.*)'$", "store.x.unknown_course"),
+    (r"^unknown step '(?P<id>.*)'$", "store.x.unknown_step"),
+    (r"^duplicate id '(?P<id>.*?)'(?: \(also at (?P<other>.*)\))?$", "store.x.dup_id"),
+    (r"^duplicate round number (?P<id>.*)$", "store.x.dup_round"),
     (
-        re.compile(r"^level (?P<level>\S+) is outside the scale (?P<scale>.*)$"),
+        r"^level (?P<level>\S+) is outside the scale (?P<scale>.*)$",
         "store.x.level_outside",
     ),
-    (re.compile(r"^an agreed workshop needs the date"), "store.x.agreed_date"),
-    (re.compile(r"^the level scale is empty$"), "store.x.empty_scale"),
-    (re.compile(r"^levels must be consecutive and unique, got (?P<levels>.*)$"), "store.x.levels"),
+    (r"^an agreed workshop needs the date", "store.x.agreed_date"),
+    (r"^the level scale is empty$", "store.x.empty_scale"),
+    (r"^levels must be consecutive and unique, got (?P<levels>.*)$", "store.x.levels"),
 ]
 
 
 def domain_message(text: str) -> Part:
     """A localized message for a domain cross-reference problem, else the text itself."""
     for pattern, key in _DOMAIN_PATTERNS:
-        m = pattern.match(text)
+        m = re.match(pattern, text)
         if m:
             return (key, {k: v or "" for k, v in m.groupdict().items()})
     return text

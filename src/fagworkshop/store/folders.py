@@ -21,8 +21,8 @@ import platformdirs
 from fagworkshop import logfile
 from fagworkshop.domain.session import Status
 from fagworkshop.i18n import t
+from fagworkshop.store.backup_info import BackupInfo
 from fagworkshop.store.errors import (
-    BackupInfo,
     FileProblem,
     SaveFailed,
     SessionTruncated,

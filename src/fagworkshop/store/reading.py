@@ -19,8 +19,8 @@ from pydantic import BaseModel, ValidationError
 from fagworkshop.domain.catalogue import CATALOGUE_SCHEMA_VERSION, Catalogue, catalogue_problems
 from fagworkshop.domain.session import SESSION_SCHEMA_VERSION, Session, session_problems
 from fagworkshop.i18n import t
+from fagworkshop.store.backup_info import BackupInfo
 from fagworkshop.store.errors import (
-    BackupInfo,
     FileProblem,
     Part,
     SessionTruncated,
