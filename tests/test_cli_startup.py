@@ -32,12 +32,14 @@ def test_a_command_that_reads_no_file_loads_neither_pydantic_nor_textual(
 
 #: What the two commands a person types most between workshops did import before issue
 #: 13's last pass: the export commands for their declarations, logging's rotating
-#: handler, importlib.resources, typing and dataclasses (each a few ms of every start).
+#: handler, platformdirs, importlib.resources, typing and dataclasses (each a few ms of
+#: every start).
 NOT_FOR_THE_COMMANDS = [
     "fagworkshop.export.command",
     "fagworkshop.export.overview_command",
     "fagworkshop.export.self_assessment_command",
     "logging.handlers",
+    "platformdirs",
     "importlib.resources",
     "typing",
     "dataclasses",

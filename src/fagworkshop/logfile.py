@@ -1,7 +1,7 @@
 """The program's log (logfil): a rotating file in the user's state folder.
 
 ``setup()`` is called once by the command line. Records go to
-``fagworkshop.log`` in ``platformdirs.user_log_path("fagworkshop")`` (on Linux
+``fagworkshop.log`` in ``user_folders.log_dir()`` (platformdirs' user log folder; on Linux
 ``~/.local/state/fagworkshop/log/``), or in the folder named by
 ``FAGWORKSHOP_LOG_DIR``; the file rotates at :data:`MAX_BYTES` and keeps
 :data:`BACKUPS` old files. The folder is readable by its owner only.
@@ -20,8 +20,7 @@ import os
 import traceback
 from pathlib import Path
 
-import platformdirs
-
+from fagworkshop import user_folders
 from fagworkshop.store.permissions import FILE_MODE, ensure_folder
 
 TYPE_CHECKING = False  # not typing's: the command line starts without it (issue 13)
@@ -100,7 +99,7 @@ def log_dir() -> Path:
     override = os.environ.get(ENV_LOG_DIR)
     if override:
         return Path(override).expanduser()
-    return platformdirs.user_log_path("fagworkshop", appauthor=False)
+    return user_folders.log_dir()
 
 
 def setup(

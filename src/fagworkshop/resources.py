@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
+from fagworkshop import user_folders
 
 #: Environment variable that moves the folder for a team's own catalogues.
 ENV_CATALOGUES_DIR = "FAGWORKSHOP_CATALOGUES_DIR"
@@ -75,7 +75,7 @@ def user_catalogue_dir() -> Path:
     override = os.environ.get(ENV_CATALOGUES_DIR)
     if override:
         return Path(override).expanduser()
-    return platformdirs.user_data_path("fagworkshop", appauthor=False) / "profiles"
+    return user_folders.data_dir() / "profiles"
 
 
 def user_catalogue_paths() -> list[Path]:

@@ -23,9 +23,7 @@ import os
 import stat
 from pathlib import Path
 
-import platformdirs
-
-from fagworkshop import __version__
+from fagworkshop import __version__, user_folders
 from fagworkshop.store.errors import FileProblem
 from fagworkshop.store.permissions import FILE_MODE, ensure_folder
 
@@ -72,7 +70,7 @@ def cache_path() -> Path:
     folder = os.environ.get(ENV_CACHE_DIR)
     if folder:
         return Path(folder).expanduser() / CACHE_FILE
-    return platformdirs.user_cache_path("fagworkshop", appauthor=False) / CACHE_FILE
+    return user_folders.cache_dir() / CACHE_FILE
 
 
 def code_fingerprint() -> str:

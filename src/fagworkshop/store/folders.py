@@ -16,9 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-import platformdirs
-
-from fagworkshop import logfile
+from fagworkshop import logfile, user_folders
 from fagworkshop.domain.session import Status
 from fagworkshop.i18n import t
 from fagworkshop.store.backup_info import BackupInfo
@@ -66,7 +64,7 @@ def sessions_dir(option: str | os.PathLike[str] | None = None) -> Path:
     elif os.environ.get(ENV_SESSIONS_DIR):
         folder = Path(os.environ[ENV_SESSIONS_DIR]).expanduser()
     else:
-        folder = platformdirs.user_data_path("fagworkshop", appauthor=False) / "sessions"
+        folder = user_folders.data_dir() / "sessions"
     try:
         ensure_folder(folder)
     except OSError:

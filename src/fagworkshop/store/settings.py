@@ -13,9 +13,9 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 import tomli_w
 
+from fagworkshop import user_folders
 from fagworkshop.store.permissions import ensure_folder
 
 #: Environment variable that moves the settings folder.
@@ -28,7 +28,7 @@ def settings_path() -> Path:
     folder = os.environ.get(ENV_CONFIG_DIR)
     if folder:
         return Path(folder).expanduser() / SETTINGS_FILE
-    return platformdirs.user_config_path("fagworkshop", appauthor=False) / SETTINGS_FILE
+    return user_folders.config_dir() / SETTINGS_FILE
 
 
 def load_settings() -> dict[str, Any]:
