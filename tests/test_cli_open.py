@@ -5,7 +5,7 @@ command line reads the file before Textual loads, which takes a moment)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +14,32 @@ import pytest
 from fagworkshop import cli
 from fagworkshop.domain import changes
 from fagworkshop.generate import generate_session
+from fagworkshop.store import read_ahead
 from fagworkshop.store.reading import load_session
 from fagworkshop.store.writing import save_session
 from fagworkshop.tui import app as tui_app
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.widgets.choice import ChoiceModal
+
+
+@pytest.fixture(autouse=True, params=["read here", "read ahead"])
+def reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test twice: the file read by this process, and by a second one while this
+    one imports (``store.read_ahead``, used for large files; here for any size)."""
+    if request.param == "read here":
+        yield
+        return
+    answers: list[object] = []
+    parsed = read_ahead.ReadAhead.parsed
+
+    def spy(self: read_ahead.ReadAhead) -> read_ahead.Parsed | None:
+        answers.append(parsed(self))
+        return answers[-1]  # type: ignore[return-value]
+
+    monkeypatch.setattr(read_ahead, "READ_AHEAD_FROM", 0)
+    monkeypatch.setattr(read_ahead.ReadAhead, "parsed", spy)
+    yield
+    assert [type(a).__name__ for a in answers] == ["Parsed"]
 
 
 def _saved(tmp_path: Path) -> Path:

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fagworkshop.demo import SHIPPED_FILES
 from fagworkshop.domain.session import Session, session_problems
@@ -85,5 +87,25 @@ DEEP = "a" + ".a" * 64 + " = 1\n"
     ],
 )
 def test_the_deep_key_check_finds_what_the_search_finds(text: str) -> None:
+    found, searched = parsing._deep_key(text), parsing._DEEP_KEY.search(text)
+    assert (found and found.span()) == (searched and searched.span())
+
+
+_LINES = st.one_of(
+    st.builds(
+        lambda n, tail: "a" + ".a" * n + tail, st.integers(0, 70), st.sampled_from(["", " = 1"])
+    ),
+    st.builds(lambda n: "[" + "a." * n + "a]", st.integers(60, 66)),
+    st.builds(lambda n: "note = '" + "." * n + "'", st.integers(0, 200)),
+    st.text(alphabet="a.'\" =[]\t", max_size=30),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=8), st.sampled_from(["\n", "\r\n"]))
+def test_the_deep_key_check_finds_what_the_search_finds_in_any_text(
+    lines: list[str], newline: str
+) -> None:
+    text = newline.join(lines)
     found, searched = parsing._deep_key(text), parsing._DEEP_KEY.search(text)
     assert (found and found.span()) == (searched and searched.span())

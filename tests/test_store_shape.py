@@ -17,7 +17,7 @@ from fagworkshop.generate import generate_session
 from fagworkshop.store import writing
 from fagworkshop.store.errors import FileProblem, SaveFailed
 from fagworkshop.store.reading import load_session
-from fagworkshop.store.shape import ShapeProblem, decode_line, encode_line
+from fagworkshop.store.shape import Pairs, ShapeProblem, decode_line, encode_line
 from fagworkshop.store.writing import save_session, to_toml
 
 
@@ -162,3 +162,33 @@ def test_saving_checks_every_person_though_the_staff_go_in_pieces(tmp_path: Path
     with pytest.raises(SaveFailed) as info:
         save_session(session, tmp_path / "s.toml")
     assert "staff[430].profiles" in info.value.describe()
+
+
+def _read(line: str, pairs: Pairs | None) -> tuple[str, object]:
+    try:
+        return "ok", decode_line(line, "x", pairs)
+    except ShapeProblem as problem:
+        return "refused", (problem.place, problem.key, problem.params)
+
+
+pieces = st.one_of(
+    st.builds(lambda c, n: f"{c}:{n}", ids, st.integers(0, 999)),
+    st.builds(lambda c, n: f"{c}:{n:03d}", ids, st.integers(0, 9)),
+    st.sampled_from(["b-1:2", "b-1:3", "B-1:2", "b-1:", ":2", "b-1:1234", "b-1=2", "b 1:2", ""]),
+    st.text(max_size=6),
+)
+blanks = st.sampled_from([" ", " ", " ", "  ", "\t", " \t", "\n", "\u00a0", "\u2028"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(pieces, blanks), max_size=12), st.booleans())
+def test_the_line_read_from_pieces_seen_before_is_the_line_read_piece_by_piece(
+    parts: list[tuple[str, str]], shared: bool
+) -> None:
+    """The shortcut (``Pairs``, issue 13) accepts, reads and refuses every line as before."""
+    line = "".join(piece + blank for piece, blank in parts).rstrip(" ")
+    pairs = Pairs()
+    if shared:  # pieces seen on an earlier line of the same file
+        decode_line("b-1:2 b-2:1 e-3:0", "y", pairs)
+    assert _read(line, pairs) == _read(line, None)
+    assert _read(line, pairs) == _read(line, None)  # and again, every piece now seen

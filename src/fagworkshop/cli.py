@@ -125,14 +125,22 @@ def cmd_open(args: argparse.Namespace) -> int:
     """Check the file first (a bad one gets its message here, exit 1), then show it."""
     path = Path(args.path)
     _announce_if_large(path)  # before the imports: they take a moment too
-    # pydantic and the models (0.1 to 0.25 s): loaded by the command, not for --help
-    from fagworkshop.store.folders import sessions_dir
-    from fagworkshop.store.reading import load_session_file
+    # a second process reads and parses the file while this one imports pydantic and
+    # Textual (issue 13: 0.15 s of opening 2,000 staff); no pydantic in this module
+    from fagworkshop.store.read_ahead import ReadAhead
 
-    # The session with the stamp of the very bytes read: the app compares the file with
-    # them before every save, so a change made to it meanwhile (while Textual loads) is
-    # seen, never saved over; and a hand edit is announced as from the home screen.
-    loaded = load_session_file(path)
+    with ReadAhead.start(path) as ahead:
+        # pydantic and the models (0.1 to 0.25 s): loaded by the command, not for --help
+        from fagworkshop.store.folders import sessions_dir
+        from fagworkshop.store.reading import load_session_file
+
+        if not ahead.ready():
+            # Textual (0.3 s) loads while the file is still being parsed, not after
+            import fagworkshop.tui.app  # noqa: F401
+        # The session with the stamp of the very bytes read: the app compares the file
+        # with them before every save, so a change made to it meanwhile (while Textual
+        # loads) is seen, never saved over; and a hand edit is announced as from home.
+        loaded = load_session_file(path, ahead=ahead)
     return _run_app(
         sessions_dir=sessions_dir(args.sessions_dir),
         path=path,
