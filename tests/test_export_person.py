@@ -108,6 +108,26 @@ def test_cli_writes_markdown_and_html_owner_only(
     assert "# Egne oplysninger: Anna Prøvesen" in capsys.readouterr().out
 
 
+def test_cli_output_file_names_the_format(tmp_path: Path) -> None:
+    """Was: ``--person ID -o x.md`` made a folder named x.md holding all three formats."""
+    s = session_with_mentions()
+    path = tmp_path / "w.toml"
+    save_session(s, path)
+    pid = s.staff[0].id
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(["export", str(path), "--person", pid, "-o", str(out / "x.md")]) == 0
+    assert main(["export", str(path), "--person", pid, "-o", str(out / "y.HTML")]) == 0
+    assert (out / "x.md").is_file() and (out / "y.HTML").is_file()
+    assert (out / "x.md").read_text(encoding="utf-8").startswith("# Egne oplysninger: Anna")
+    assert "<html" in (out / "y.HTML").read_text(encoding="utf-8").lower()
+    assert sorted(p.name for p in out.iterdir()) == ["x.md", "y.HTML"]
+    # a folder that exists keeps its meaning, whatever its name ends in
+    (out / "mappe.md").mkdir()
+    assert main(["export", str(path), "--person", pid, "-o", str(out / "mappe.md")]) == 0
+    assert len(list((out / "mappe.md").iterdir())) == 3
+
+
 def test_cli_unknown_person_or_format_is_one_clear_message(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -308,3 +308,17 @@ async def test_home_screen_writes_the_overview_of_the_folder(tmp_path: Path) -> 
         await pilot.press("ctrl+q")
     # the overview folder is not listed as a workshop
     assert all(e.path.parent == tmp_path for e in list_sessions(tmp_path))
+
+
+def test_a_folder_named_as_a_session_gets_one_clear_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Was: "Stien er en mappe, ikke en fil." followed by "Filen er ikke ændret."."""
+    folder = tmp_path / "enheder"
+    folder.mkdir()
+    assert cli.main(["overview", str(folder), "-o", str(tmp_path / "o.html")]) == 1
+    err = capsys.readouterr().err
+    assert "Stien er en mappe, ikke en fil." in err
+    assert "ikke ændret" not in err
+    assert "workshopfil (.toml) i mappen" in err
+    assert not (tmp_path / "o.html").exists()

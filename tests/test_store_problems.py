@@ -45,7 +45,8 @@ def problem_of(path: Path, loader: Callable[[Path], object] = load_session) -> F
     text = info.value.describe()
     assert str(path) in text
     assert "Traceback" not in text
-    assert "Filen er ikke ændret." in text
+    # a folder is no file: it gets no "not changed" line (test_a_folder_gets_one_clear_message)
+    assert ("Filen er ikke ændret." in text) is not path.is_dir()
     return info.value
 
 
@@ -171,6 +172,17 @@ def test_schema_version_of_wrong_type(tmp_path: Path) -> None:
 def test_directory(tmp_path: Path) -> None:
     e = problem_of(tmp_path)
     assert e.problems == [("", "Stien er en mappe, ikke en fil.")]
+
+
+def test_a_folder_gets_one_clear_message(tmp_path: Path) -> None:
+    """Was: "Stien er en mappe" and then "Filen er ikke ændret" (which file?), with the hint
+    to check that the file may be read."""
+    message = problem_of(tmp_path).describe()
+    assert "Filen er ikke ændret" not in message
+    assert "lov at læse filen" not in message
+    assert message.splitlines()[-1] == (
+        "Angiv stien til en workshopfil (.toml) i mappen, ikke mappen selv."
+    )
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -299,6 +299,15 @@ def person_output(session_path: Path, person_id: str, fmt: str) -> Path:
     return default_output(session_path, fmt).with_name(name)
 
 
+def _format_named_by(output: str | None) -> str | None:
+    """The person format whose suffix ``-o`` ends in (``x.md``: ``md``), unless ``-o`` is
+    missing, ``-`` or a folder that exists; None when it names none."""
+    if not output or output == "-" or Path(output).is_dir():
+        return None
+    suffix = Path(output).suffix.lower()
+    return next((f for f in PERSON_FORMATS if suffix == f".{f}"), None)
+
+
 def export_person(
     session_path: Path,
     person_id: str,
@@ -309,12 +318,16 @@ def export_person(
 ) -> str:
     """``fagworkshop export SESSION --person ID [--format md|html|docx] [-o OUT]``.
 
-    Without ``--format`` Markdown, HTML and Word are written (``-o`` is then a
-    folder). Returns the message to show; raises ``ExportFailed`` with a
-    message for the user, or the store's ``StoreError``.
+    Without ``--format`` the format is the one ``-o``'s file name ends in (``.md``,
+    ``.html``, ``.docx``), one file; otherwise Markdown, HTML and Word are written
+    (``-o`` is then a folder). Returns the message to show; raises ``ExportFailed``
+    with a message for the user, or the store's ``StoreError``.
     """
 
     formats = PERSON_FORMATS if not fmt else ((fmt or "").strip().lower(),)
+    named = _format_named_by(output) if not fmt else None
+    if named is not None:  # Was: -o x.md made a folder x.md holding all three formats
+        formats = (named,)
     for f in formats:
         if f not in PERSON_RENDERERS:
             choices = ", ".join(PERSON_RENDERERS)

@@ -47,9 +47,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     # A person's own data (export --person ID).
     "export.cli.person": (
         "Skriv alt, hvad workshoppen rummer om én medarbejder (id fra trin 4), og intet om "
-        "andre: Markdown, HTML og Word, eller det format --format angiver",
+        "andre: Markdown, HTML og Word (-o er da en mappe), eller det format --format angiver "
+        "eller -o's filnavn ender på (.md, .html, .docx)",
         "Write everything the workshop holds about one member of staff (id from step 4) and "
-        "nothing about anyone else: Markdown, HTML and Word, or the format given by --format",
+        "nothing about anyone else: Markdown, HTML and Word (-o is then a folder), or the "
+        "format given by --format or by the end of -o's file name (.md, .html, .docx)",
     ),
     "export.error.no_format": (
         "Vælg et format med --format (md, html, csv, toml, xlsx eller docx), eller brug "

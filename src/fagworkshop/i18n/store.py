@@ -34,6 +34,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Tjek stien, og at du har lov at læse filen.",
         "Check the path and that you may read the file.",
     ),
+    "store.hint.folder": (
+        "Angiv stien til en workshopfil (.toml) i mappen, ikke mappen selv.",
+        "Give the path of a workshop file (.toml) in the folder, not the folder itself.",
+    ),
     "store.hint.newer": (
         "Filen er lavet med en nyere fagworkshop. Opdater programmet for at åbne den; "
         "den bliver ikke overskrevet.",

@@ -92,10 +92,14 @@ class FileProblem(StoreError):
         problems: list[tuple[Part, Part]],
         *,
         hint_key: str = "store.hint.fix",
+        untouched: bool = True,
     ) -> None:
         self.path = Path(path)
         self._problems = list(problems)
         self.hint_key = hint_key
+        #: Whether the message ends saying the file was not changed: not for a path that
+        #: is no file at all (a folder), where it would contradict the line above.
+        self.untouched = untouched
         super().__init__(f"{self.path}: {len(self._problems)} problem(s)")
 
     @property
@@ -119,7 +123,8 @@ class FileProblem(StoreError):
             has_backup = False
         if has_backup:
             lines.append(t("store.problem.backup", backup=str(backup)))
-        lines.append(t("store.problem.untouched"))
+        if self.untouched:
+            lines.append(t("store.problem.untouched"))
         return terminal_safe("\n".join(lines))
 
 

@@ -78,7 +78,10 @@ def read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise FileProblem(
-                path, [("", ("store.read.directory", {}))], hint_key="store.hint.path"
+                path,
+                [("", ("store.read.directory", {}))],
+                hint_key="store.hint.folder",
+                untouched=False,  # a folder: no file that could have been changed
             )
         # Opening a FIFO with no writer would wait forever, and a device never ends.
         info = path.stat()
