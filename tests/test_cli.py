@@ -70,14 +70,18 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
 
 
 @pytest.fixture
-def fake_demo(monkeypatch: pytest.MonkeyPatch) -> Session:
+def fake_demo(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Session:
     import fagworkshop.demo as real
 
     module = types.ModuleType("fagworkshop.demo")
     demo = generate_session(staff=12, competences=10, rounds=2, seed=5)
     demo.title = "Demo: Jobcenter Eksempelby"
     module.build_demo = lambda: demo.model_copy(deep=True)  # type: ignore[attr-defined]
-    # the CLI imports save_demo when the command runs (so --help loads no models)
+    # the CLI imports start_demo when the command runs (so --help loads no models); it
+    # starts from a shipped file, here one holding the fake demo
+    shipped = tmp_path_factory.mktemp("shipped") / "fake-demo.toml"
+    save_session(demo, shipped)
+    module.start_demo = lambda folder: real.start_demo(folder, source=shipped)  # type: ignore[attr-defined]
     module.save_demo = real.save_demo  # type: ignore[attr-defined]
     module.DEMO_FILE = real.DEMO_FILE  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "fagworkshop.demo", module)

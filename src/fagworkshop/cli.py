@@ -152,19 +152,18 @@ def cmd_open(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     """``--write PATH``: write the demo and stop; else save it in the sessions folder, show it."""
     # pydantic and the models (0.1 to 0.25 s): loaded by the command, not for --help
-    from fagworkshop.demo import build_demo, save_demo
+    from fagworkshop.demo import build_demo, start_demo
     from fagworkshop.store.folders import sessions_dir
     from fagworkshop.store.writing import save_session
 
-    demo = build_demo()
     if args.write:
         path = Path(args.write)
-        save_session(demo, path)
+        save_session(build_demo(), path)
         print(t("cli.demo.written", path=terminal_safe(str(path))))
         return 0
     folder = sessions_dir(args.sessions_dir)
-    path = save_demo(demo, folder)
-    return _run_app(sessions_dir=folder, path=path, session=demo, read_only=False)
+    path, loaded = start_demo(folder)
+    return _run_app(sessions_dir=folder, path=path, loaded=loaded, read_only=False)
 
 
 #: Files above this size take seconds to read: say so first, so a wait is never silent.

@@ -39,8 +39,9 @@ from fagworkshop.domain.session import Session
 from fagworkshop.store.errors import SessionLocked
 from fagworkshop.store.folders import new_session_path
 from fagworkshop.store.lock import SessionLock
-from fagworkshop.store.reading import load_session
-from fagworkshop.store.writing import save_session
+from fagworkshop.store.parsing import read_bytes
+from fagworkshop.store.reading import LoadedSession, load_session, load_session_bytes
+from fagworkshop.store.writing import save_session, write_session_bytes
 
 DEMO_ID = "demo-eksempelby"
 SECOND_ID = "demo-eksempelby-ung"
@@ -84,10 +85,44 @@ def save_demo(demo: Session, folder: Path) -> Path:
     except SessionLocked:
         path = new_session_path(folder, demo.title)
         save_session(demo, path)
+    _start_second_unit(folder)
+    return path
+
+
+def start_demo(folder: Path, source: Path = SHIPPED_FILE) -> tuple[Path, LoadedSession]:
+    """Save a fresh demo in the sessions folder: where, and the session as read.
+
+    What ``save_demo(build_demo(), folder)`` does, without turning the session into
+    TOML again: the shipped file's bytes are read and validated once (the session
+    comes from those very bytes) and written as they are, which is byte for byte
+    what a save writes (``tests/test_demo.py``). The stamp is of the bytes written,
+    so a change made to the file before the app's first save is found, not saved
+    over. ``source``: another whole session file to start from (tests). The command
+    line and the home screen start the demo this way (issue 13: the demo's save was
+    about a thirtieth of its cold start). Raises StoreError as ``save_demo`` does.
+    """
+    raw = read_bytes(source)
+    loaded = load_session_bytes(source, raw)
+    path = folder / DEMO_FILE
+    try:
+        with SessionLock(path):
+            stamp = write_session_bytes(raw, path)
+    except SessionLocked:
+        path = new_session_path(folder, loaded.session.title)
+        stamp = write_session_bytes(raw, path)
+    _start_second_unit(folder)
+    return path, LoadedSession(
+        session=loaded.session, stamp=stamp, edited_outside=False, has_marker=True
+    )
+
+
+def _start_second_unit(folder: Path) -> None:
+    """Team Ung's file, fresh beside the demo (validated, then copied as shipped)."""
     second = folder / DEMO_SECOND_FILE
+    raw = read_bytes(SHIPPED_SECOND_FILE)
+    load_session_bytes(SHIPPED_SECOND_FILE, raw)  # never copy a file that would not open
     try:
         with SessionLock(second):
-            save_session(build_second_unit(), second)
+            write_session_bytes(raw, second)
     except SessionLocked:
         pass  # open in another program: that one stays as it is, no second copy
-    return path

@@ -235,6 +235,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "(eller kopiér den selv til et nyt navn).",
         "Open a copy of the backup from the list of workshops (or copy it to a new name yourself).",
     ),
+    "store.save.not_whole": (
+        "Indholdet er ikke en hel fil, som fagworkshop har skrevet; den er ikke gemt.",
+        "The content is not a whole file as fagworkshop writes it; it was not saved.",
+    ),
     "store.save.truncated_on_disk": (
         "filen på disken er afkortet; den og dens sikkerhedskopi overskrives ikke",
         "the file on disk is cut short; neither it nor its backup is overwritten",

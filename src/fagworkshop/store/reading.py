@@ -275,15 +275,22 @@ def _load_session_file(path: Path, ahead: ReadAhead | None) -> LoadedSession:
             has_marker=parsed.integrity.marked,
         )
     raw = read_bytes(path)
-    data, integrity = parse_toml(path, raw)
-    session = session_from_data(path, data)
     try:
         mtime = path.stat().st_mtime_ns
     except OSError:
         mtime = 0
+    return load_session_bytes(path, raw, mtime)
+
+
+def load_session_bytes(path: Path | str, raw: bytes, mtime_ns: int = 0) -> LoadedSession:
+    """The session in ``raw``, the bytes of the file at ``path`` (named in messages),
+    checked exactly as :func:`load_session_file` checks a file it reads."""
+    path = Path(path)
+    data, integrity = parse_toml(path, raw)
+    session = session_from_data(path, data)
     return LoadedSession(
         session=session,
-        stamp=FileStamp.of(raw, mtime),
+        stamp=FileStamp.of(raw, mtime_ns),
         edited_outside=integrity.edited,
         has_marker=integrity.marked,
     )

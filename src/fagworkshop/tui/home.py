@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from fagworkshop.demo import build_demo, save_demo
+from fagworkshop.demo import start_demo
 from fagworkshop.domain import changes
 from fagworkshop.domain.text import clean_line
 from fagworkshop.export.command import ExportFailed
@@ -286,13 +286,12 @@ class HomeScreen(AppScreen):
 
         Does what ``fagworkshop demo`` does.
         """
-        demo = build_demo()
         try:
-            path = save_demo(demo, self._folder())
+            path, loaded = start_demo(self._folder())
         except StoreError as err:
             self.app.notify(err.describe(), severity="error", markup=False, timeout=15)
             return
-        self.workshop.open_or_ask(path, demo)
+        self.workshop.open_or_ask(path, loaded=loaded)
 
     @on(Button.Pressed, "#make-overview")
     def _overview(self, event: Button.Pressed) -> None:
