@@ -447,3 +447,19 @@ def test_validate_does_not_import_textual(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "0 False"
+
+
+@pytest.mark.parametrize("columns", [None, "50", "0", "-3", "abc", "200"])
+def test_help_is_as_wide_as_argparse_makes_it(
+    columns: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The help formatter's width (without importing shutil, issue 13) is shutil's."""
+    import shutil
+
+    from fagworkshop.cli_parser import terminal_columns
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_columns() == shutil.get_terminal_size().columns

@@ -128,6 +128,41 @@ def test_a_run_logs_which_command_it_was(_log_dir: Path, tmp_path: Path) -> None
     assert ": run\n" not in text
 
 
+def test_the_command_line_writes_its_records_as_logging_does(tmp_path: Path) -> None:
+    """Without logging loaded (a new process, as ``fagworkshop catalogues``), the command
+    line's records are the lines logging's records are."""
+    import re
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from fagworkshop import logfile; logfile.setup(); "
+        "logfile.record('fagworkshop.cli', 'INFO', 'without logging'); "
+        "print('logging' in sys.modules)"
+    )
+    env = {logfile.ENV_LOG_DIR: str(tmp_path), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.strip() == "False", out.stderr
+    logfile.setup(tmp_path)
+    logging.getLogger("fagworkshop.cli").info("through %s", "logging")
+    lines = _text(tmp_path).splitlines()
+    shape = r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} INFO fagworkshop\.cli: "
+    assert re.fullmatch(shape + "without logging", lines[0])
+    assert re.fullmatch(shape + "through logging", lines[1])
+
+
+def test_every_module_takes_its_logger_from_logfile() -> None:
+    """A logger taken from logging directly would miss the file when logging loads after
+    the log was opened (the command line opens it without importing logging)."""
+    src = Path(logfile.__file__).parent
+    users = [
+        str(p.relative_to(src))
+        for p in src.rglob("*.py")
+        if "logging.getLogger(" in p.read_text(encoding="utf-8")
+    ]
+    assert sorted(users) == ["logfile.py"]
+
+
 def test_the_session_list_logs_a_file_it_could_not_read(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, _log_dir: Path
 ) -> None:

@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-from fagworkshop import __version__, i18n, resources
+from fagworkshop import __version__, i18n, logfile, resources
 from fagworkshop.cli_parser import ArgumentParser
 from fagworkshop.export import subcommands as export_subcommands
 from fagworkshop.i18n import t
@@ -25,7 +25,6 @@ from fagworkshop.subcommands import Subcommand, argument
 
 TYPE_CHECKING = False  # not typing's: the command line starts without it (issue 13)
 if TYPE_CHECKING:
-    import logging
     from collections.abc import Callable, Sequence
 
     from fagworkshop.domain.catalogue import Catalogue
@@ -295,51 +294,43 @@ def subcommands() -> tuple[Subcommand, ...]:
 # --- entry point --------------------------------------------------------------------
 
 
-def _open_log() -> logging.Logger:
-    """Open the log file (``fagworkshop.logfile``); the command line's logger.
-
-    Called once a command runs: ``--help``, ``--version`` and a usage error end in
-    argparse before, without logging and the log's folder (about 8 ms, issue 13).
-    Its records hold ids and types, never names.
-    """
-    import logging  # with the log file: not for --help or --version (issue 13, see above)
-
-    from fagworkshop import logfile  # the same
-
-    logfile.setup()
-    return logging.getLogger(__name__)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the program with ``argv`` (default: the process's arguments); the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language_from(argv)
     i18n.set_language(lang if lang in i18n.LANGUAGES else "da")
-    log: logging.Logger | None = None
+    opened = False
     try:
         args = build_parser().parse_args(argv)
         args.lang = getattr(args, "lang", "da")
         args.sessions_dir = getattr(args, "sessions_dir", None)
         i18n.set_language(args.lang)
         command: Subcommand | None = getattr(args, "subcommand", None)
-        log = _open_log()
+        # Once a command runs: --help, --version and a usage error end in argparse
+        # before, without opening the log. Its records hold ids and types, never names;
+        # written without logging unless the command uses it (logfile, issue 13).
+        logfile.setup()
+        opened = True
         # the subcommand's name: its run functions are mostly all called "run"
-        log.info("fagworkshop %s: %s", __version__, getattr(args, "command_name", "home"))
+        name = getattr(args, "command_name", "home")
+        logfile.record(__name__, "INFO", f"fagworkshop {__version__}: {name}")
         run: Callable[[argparse.Namespace], int] = cmd_home if command is None else command.runner()
         code = int(run(args) or 0)
-        log.info("exit %d", code)
+        logfile.record(__name__, "INFO", f"exit {code}")
         return code
     except StoreError as exc:
-        (log or _open_log()).warning("stopped by %s", type(exc).__name__)
+        if not opened:
+            logfile.setup()
+        logfile.record(__name__, "WARNING", f"stopped by {type(exc).__name__}")
         print(exc.describe(), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(t("cli.interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - one clear message instead of a traceback
-        from fagworkshop import logfile  # loaded already, unless the parser failed (see above)
-
-        logfile.caught(log or _open_log(), "running a command", exc)
+        if not opened:
+            logfile.setup()
+        logfile.caught(logfile.logger(__name__), "running a command", exc)
         if os.environ.get("FAGWORKSHOP_DEBUG"):
             raise
         error = terminal_safe(f"{type(exc).__name__}: {exc}")

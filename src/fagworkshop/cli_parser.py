@@ -9,6 +9,7 @@ are ``cli.argparse.`` + argparse's English text, placeholders and all.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 
@@ -72,8 +73,35 @@ def translate_argparse_message(message: str) -> str:
     return message
 
 
+def terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns`` (``COLUMNS``, else the terminal, else 80),
+    without importing shutil: argparse's formatter does for every argument added, and
+    shutil's archive modules (zlib, bz2, lzma) were 7 M instructions of every start."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]  # __stdout__ None: caught below
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 class HelpFormatter(argparse.HelpFormatter):
     """argparse's formatter with the usage prefix and the section headings translated."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        # argparse's own default, its width minus 2, from terminal_columns (see there)
+        width = terminal_columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
 
     def add_usage(
         self,
@@ -106,7 +134,7 @@ class ArgumentParser(argparse.ArgumentParser):
     ) -> None:
         kwargs.setdefault("formatter_class", HelpFormatter)
         if add_help:  # argparse's own -h (first, as argparse puts it), its help translated
-            helper = argparse.ArgumentParser(add_help=False)
+            helper = argparse.ArgumentParser(add_help=False, formatter_class=HelpFormatter)
             helper.add_argument(
                 "-h",
                 "--help",

@@ -11,13 +11,21 @@ files by their name (not their path, which holds the user's name), and never
 carries an exception's message, which may quote a loaded name. A catch-all
 logs what it caught through :func:`caught`: the exception's type and where it
 was raised. A log that cannot be written never stops the program.
+
+Every module gets its logger from :func:`logger` (never ``logging.getLogger``, a
+test checks): the first one asked for sends the package's records to the file.
+Until then the command line writes its own records with :func:`record`, without
+importing ``logging`` at all: ``fagworkshop catalogues`` logs what it ran and its
+exit code and nothing else, and logging's import (traceback, threading, string:
+about 3 ms) was a twelfth of that command (issue 13). Both ways write the same
+lines through one writer (:func:`_append`), which rotates the file.
 """
 
 from __future__ import annotations
 
-import logging
 import os
-import traceback
+import sys
+import time
 from pathlib import Path
 
 from fagworkshop import user_folders
@@ -25,73 +33,31 @@ from fagworkshop.store.permissions import FILE_MODE, ensure_folder
 
 TYPE_CHECKING = False  # not typing's: the command line starts without it (issue 13)
 if TYPE_CHECKING:
-    from io import TextIOWrapper
+    import logging
 
 ENV_LOG_DIR = "FAGWORKSHOP_LOG_DIR"
 LOG_FILE = "fagworkshop.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 3
-#: The logger every module's logger hangs under (``logging.getLogger(__name__)``).
+#: The logger every module's logger hangs under (``logger(__name__)``).
 ROOT = "fagworkshop"
 
-_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
+class _Target:
+    """The open log: its file, where it rotates and how many old files it keeps."""
 
-class _LogFile(logging.FileHandler):
-    """The handler :func:`setup` installs: a file that rotates at ``max_bytes``, keeping
-    ``backups`` older files (``.1`` the newest), each made owner-only.
+    __slots__ = ("path", "max_bytes", "backups")
 
-    What ``logging.handlers.RotatingFileHandler`` does, without importing
-    ``logging.handlers`` (socket, pickle, queue: about 3 ms of every command, issue 13).
-    """
-
-    def __init__(self, path: Path, *, max_bytes: int, backups: int) -> None:
+    def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
+        self.path = path
         self.max_bytes = max_bytes
         self.backups = backups
-        super().__init__(path, mode="a", encoding="utf-8")
-
-    def _open(self) -> TextIOWrapper:
-        """The file for appending, created 0600 (a rotated log's new file too)."""
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
-        return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            if self._full_after(record):
-                self._rotate()
-        except Exception:  # noqa: BLE001 - a log that cannot rotate must not stop the program
-            self.handleError(record)
-            return
-        super().emit(record)
-
-    def _full_after(self, record: logging.LogRecord) -> bool:
-        """Whether writing ``record`` would take a non-empty file to ``max_bytes``."""
-        if self.max_bytes <= 0 or self.backups <= 0:
-            return False
-        if os.path.exists(self.baseFilename) and not os.path.isfile(self.baseFilename):
-            return False  # /dev/null, say: never moved aside (as logging's, bpo-45401)
-        if self.stream is None:
-            self.stream = self._open()
-        position = self.stream.seek(0, os.SEEK_END)
-        return bool(position) and position + len(self.format(record)) + 1 >= self.max_bytes
-
-    def _rotate(self) -> None:
-        """``fagworkshop.log.N`` -> ``.N+1`` (the oldest dropped), the file -> ``.1``."""
-        if self.stream is not None:
-            self.stream.close()
-            self.stream = None  # reopened below (or on the next record if this fails)
-        base = self.baseFilename
-        for n in range(self.backups - 1, 0, -1):
-            if os.path.exists(f"{base}.{n}"):
-                os.replace(f"{base}.{n}", f"{base}.{n + 1}")
-        if os.path.exists(base):
-            os.replace(base, f"{base}.1")
-        self.stream = self._open()
 
 
-# Before setup (or when the log cannot be written) records go nowhere, never to
-# stderr through logging's last resort, where they would land on the app's screen.
-logging.getLogger(ROOT).addHandler(logging.NullHandler())
+#: Set by :func:`setup`, cleared by :func:`close`.
+_target: _Target | None = None
+#: The handler on the ``fagworkshop`` logger while there is a target and logging is in use.
+_handler: logging.Handler | None = None
 
 
 def log_dir() -> Path:
@@ -102,6 +68,42 @@ def log_dir() -> Path:
     return user_folders.log_dir()
 
 
+def _line(created: float, level: str, name: str, message: str) -> str:
+    """One record as it is written: ``2026-12-02 04:10:11,123 INFO fagworkshop.cli: ...``
+    (``logging``'s ``%(asctime)s %(levelname)s %(name)s: %(message)s``)."""
+    stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(created))
+    return f"{stamp},{int((created - int(created)) * 1000):03d} {level} {name}: {message}\n"
+
+
+def _append(target: _Target, line: str) -> None:
+    """Append ``line`` to the log file, moving it aside first when it would grow past
+    ``max_bytes``: ``.N`` -> ``.N+1`` (the oldest dropped), the file -> ``.1``. Every file
+    is made owner-only. Raises OSError."""
+    data = line.encode("utf-8", errors="replace")
+    path = str(target.path)
+    if target.max_bytes > 0 and target.backups > 0:
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            info = None
+        # a non-empty regular file only (not /dev/null, say: logging's rule, bpo-45401)
+        if info is not None and _is_regular(info.st_mode) and info.st_size:
+            if info.st_size + len(data) >= target.max_bytes:
+                for n in range(target.backups - 1, 0, -1):
+                    if os.path.exists(f"{path}.{n}"):
+                        os.replace(f"{path}.{n}", f"{path}.{n + 1}")
+                os.replace(path, f"{path}.1")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
+    try:
+        os.write(fd, data)
+    finally:
+        os.close(fd)
+
+
+def _is_regular(mode: int) -> bool:
+    return (mode & 0o170000) == 0o100000  # stat.S_ISREG without importing stat
+
+
 def setup(
     folder: Path | None = None, *, max_bytes: int = MAX_BYTES, backups: int = BACKUPS
 ) -> Path | None:
@@ -109,36 +111,89 @@ def setup(
 
     Calling it again moves the log (tests point it at a temporary folder).
     None when the folder cannot be created or written: the program then runs
-    without a log.
+    without a log. When ``logging`` is in use already its records go there at once;
+    otherwise from the first :func:`logger` on.
     """
-    logger = logging.getLogger(ROOT)
+    global _target
     close()
-    logger.setLevel(logging.INFO)
-    logger.propagate = False  # never onto the terminal the app draws on
     target = (folder if folder is not None else log_dir()) / LOG_FILE
     try:
         ensure_folder(target.parent)  # 0700, parents included, whatever the umask
         os.chmod(target.parent, 0o700)
-        handler = _LogFile(target, max_bytes=max_bytes, backups=backups)
+        os.close(os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE))
         os.chmod(target, FILE_MODE)
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter(_FORMAT))
-    logger.addHandler(handler)
+    _target = _Target(target, max_bytes, backups)
+    if "logging" in sys.modules:  # loaded already: no import to save
+        _use_logging()
     return target
 
 
 def close() -> None:
-    """Close the log file and stop writing to it (harmless when there is none)."""
-    logger = logging.getLogger(ROOT)
-    for handler in list(logger.handlers):
-        if isinstance(handler, _LogFile):
-            logger.removeHandler(handler)
-            handler.close()
+    """Stop writing to the log file (harmless when there is none)."""
+    global _target, _handler
+    _target = None
+    if _handler is not None:
+        import logging  # loaded: the handler is one of its
+
+        logging.getLogger(ROOT).removeHandler(_handler)
+        _handler = None
+
+
+def logger(name: str) -> logging.Logger:
+    """The logger of module ``name`` (``logger(__name__)``), its records in the log file."""
+    import logging  # here, not at the top: see the module docstring (issue 13)
+
+    _use_logging()
+    return logging.getLogger(name)
+
+
+def _use_logging() -> None:
+    """Hang the file's handler on the package's logger (once per :func:`setup`); before
+    setup, or without a log, records go nowhere, never to stderr through logging's last
+    resort, where they would land on the app's screen."""
+    global _handler
+    import logging  # the callers use logging already
+
+    root = logging.getLogger(ROOT)
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())
+    root.setLevel(logging.INFO)
+    root.propagate = False  # never onto the terminal the app draws on
+    if _target is None or _handler is not None:
+        return
+    from fagworkshop.log_handler import FileRecords  # imports logging: see above
+
+    _handler = FileRecords()
+    root.addHandler(_handler)
+
+
+def record(name: str, level: str, message: str) -> None:
+    """Write one record (``level`` ``"INFO"``, ``"WARNING"``...) for logger ``name``: through
+    logging when it is in use, else straight to the file (the command line's own records)."""
+    if _handler is not None:
+        import logging  # loaded: the handler is one of its
+
+        logging.getLogger(name).log(logging.getLevelName(level), "%s", message)
+        return
+    try:
+        write(time.time(), level, name, message)
+    except OSError:
+        pass  # a log that cannot be written never stops the program
+
+
+def write(created: float, level: str, name: str, message: str) -> None:
+    """Append one record to the log file, if there is one. Raises OSError."""
+    target = _target
+    if target is not None:
+        _append(target, _line(created, level, name, message))
 
 
 def where(exc: BaseException) -> str:
     """Where an exception was raised, as ``file:line in function`` frames, no values."""
+    import traceback  # with linecache and tokenize: for a caught error, not every start
+
     frames = traceback.extract_tb(exc.__traceback__)
     return " <- ".join(
         f"{Path(f.filename).name}:{f.lineno} in {f.name}" for f in reversed(frames[-6:])

@@ -8,7 +8,6 @@ readable by its owner only: the files hold personal data.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 import re
 import unicodedata
@@ -38,7 +37,7 @@ from fagworkshop.store.reading import (
 )
 from fagworkshop.store.writing import ensure_folder, write_atomic
 
-log = logging.getLogger(__name__)
+log = logfile.logger(__name__)
 
 ENV_SESSIONS_DIR = "FAGWORKSHOP_SESSIONS_DIR"
 SUFFIX = ".toml"

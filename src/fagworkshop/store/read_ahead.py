@@ -21,7 +21,6 @@ crosses the pipe is pickled by our own child and read only by its parent.
 from __future__ import annotations
 
 import gc
-import logging
 import os
 import pickle
 import select
@@ -33,12 +32,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from fagworkshop import logfile
 from fagworkshop.store.integrity import FileStamp, Integrity
 from fagworkshop.store.integrity import check as check_integrity
 from fagworkshop.store.parsing import read_bytes, toml_table
 from fagworkshop.store.shape import SHAPE_VERSION, decode_session
 
-log = logging.getLogger(__name__)
+log = logfile.logger(__name__)
 
 #: Smaller files are read in this process: a fork and a pipe cost more than they save.
 READ_AHEAD_FROM = 128 * 1024

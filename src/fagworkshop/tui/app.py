@@ -8,7 +8,6 @@ line starts.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypedDict, Unpack
@@ -17,7 +16,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from fagworkshop import i18n
+from fagworkshop import i18n, logfile
 from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
 from fagworkshop.store import folders
@@ -45,7 +44,7 @@ __all__ = [
     "run_app",
 ]
 
-log = logging.getLogger(__name__)
+log = logfile.logger(__name__)
 
 
 class FagworkshopApp(Saving):

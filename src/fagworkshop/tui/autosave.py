@@ -10,12 +10,12 @@ first change not yet on disk). No Textual here.
 from __future__ import annotations
 
 import dataclasses
-import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from fagworkshop import logfile
 from fagworkshop.domain import changes
 from fagworkshop.domain.session import Session
 from fagworkshop.store.errors import StoreError
@@ -31,7 +31,7 @@ from fagworkshop.tui.save_store import (
 )
 
 # The controller's log name, as before the save half had a module of its own.
-_log = logging.getLogger("fagworkshop.tui.controller")
+_log = logfile.logger("fagworkshop.tui.controller")
 
 
 class Autosave:

@@ -21,19 +21,19 @@ at a time, several times a step switch.
 from __future__ import annotations
 
 import asyncio
-import logging
 import time
 from typing import TYPE_CHECKING
 
 from textual.widget import AwaitMount, Widget
 
+from fagworkshop import logfile
 from fagworkshop.tui import memory
 from fagworkshop.tui.steps import build_hidden_view, missing_step
 
 if TYPE_CHECKING:
     from fagworkshop.tui.stepping import Stepping
 
-log = logging.getLogger(__name__)
+log = logfile.logger(__name__)
 
 #: Seconds without a key or a mouse event before the next view is built: longer than the
 #: pauses between keys of someone rating or typing (a slice cannot be interrupted, and a

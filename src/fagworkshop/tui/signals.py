@@ -4,7 +4,6 @@ program ends cleanly; never a question, there is nobody to answer it."""
 from __future__ import annotations
 
 import asyncio
-import logging
 import os
 import signal
 import threading
@@ -15,7 +14,7 @@ from fagworkshop import logfile
 if TYPE_CHECKING:
     from fagworkshop.tui.app import FagworkshopApp
 
-log = logging.getLogger(__name__)
+log = logfile.logger(__name__)
 
 #: Seconds the program may take to save and end after a signal before it is ended hard.
 HANG_GUARD = 5.0

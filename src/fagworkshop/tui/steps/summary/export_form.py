@@ -11,7 +11,6 @@ of the session, so a big export never blocks the room.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +39,7 @@ from fagworkshop.tui.host import host
 from fagworkshop.tui.removal import unless_removed
 from fagworkshop.tui.widgets.choice import Choice, ChoiceModal
 
-log = logging.getLogger(__name__)
+log = logfile.logger(__name__)
 
 #: Every export format, in the order offered (``export.formats.ALL_FORMATS``; a test
 #: keeps the two equal; not imported, so opening the app does not load the renderers).
