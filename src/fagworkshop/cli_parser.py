@@ -118,6 +118,23 @@ class HelpFormatter(argparse.HelpFormatter):
         super().start_section(_argparse_text(heading) if heading else heading)
 
 
+#: The parent parser that holds ``-h``, by its translated help: one for every parser of
+#: the command line, as the global options' parent is (argparse shares a parent's
+#: actions); one each was a tenth of ``--help`` (issue 13).
+_HELP_PARENTS: dict[str, argparse.ArgumentParser] = {}
+
+
+def _help_parent() -> argparse.ArgumentParser:
+    """The parser with argparse's own ``-h``/``--help``, its help in the current language."""
+    text = _argparse_text("show this help message and exit")
+    helper = _HELP_PARENTS.get(text)
+    if helper is None:
+        helper = argparse.ArgumentParser(add_help=False, formatter_class=HelpFormatter)
+        helper.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=text)
+        _HELP_PARENTS[text] = helper
+    return helper
+
+
 class ArgumentParser(argparse.ArgumentParser):
     """An ``argparse.ArgumentParser`` whose help and errors are in the current language.
 
@@ -134,15 +151,7 @@ class ArgumentParser(argparse.ArgumentParser):
     ) -> None:
         kwargs.setdefault("formatter_class", HelpFormatter)
         if add_help:  # argparse's own -h (first, as argparse puts it), its help translated
-            helper = argparse.ArgumentParser(add_help=False, formatter_class=HelpFormatter)
-            helper.add_argument(
-                "-h",
-                "--help",
-                action="help",
-                default=argparse.SUPPRESS,
-                help=_argparse_text("show this help message and exit"),
-            )
-            parents = [helper, *parents]
+            parents = [_help_parent(), *parents]
         super().__init__(add_help=False, parents=list(parents), **kwargs)
 
     def error(self, message: str) -> NoReturn:
