@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from fagworkshop.i18n import t
-from fagworkshop.tui.steps.summary.export_form import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from fagworkshop.tui.app import FagworkshopApp
@@ -44,6 +43,9 @@ class WorkshopCommands(Provider):
             found.append((t("palette.home"), "", app.action_home))
             found.append((t("palette.agreed"), t("step.7"), partial(self._summary, "agreed")))
             found.append((t("palette.follow_up"), t("step.7"), partial(self._summary, "follow_up")))
+
+            # the summary step's modules load with its view, not at start-up (tui.steps)
+            from fagworkshop.tui.steps.summary.export_form import EXPORT_FORMATS
 
             for fmt in EXPORT_FORMATS:
                 found.append(

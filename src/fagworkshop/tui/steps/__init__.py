@@ -7,8 +7,8 @@ body and the widgets only it uses; :data:`STEP_VIEWS` says which class shows whi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
+import importlib
+from collections.abc import Iterator, Mapping
 from typing import Final
 
 from textual.widget import AwaitMount, Widget
@@ -16,26 +16,43 @@ from textual.widget import AwaitMount, Widget
 from fagworkshop import i18n
 from fagworkshop.domain.session import Step
 from fagworkshop.tui.steps.base import StepView
-from fagworkshop.tui.steps.basic import BasicStep
-from fagworkshop.tui.steps.blocks import BlocksStep
-from fagworkshop.tui.steps.frame import FrameStep
-from fagworkshop.tui.steps.gaps import GapsStep
-from fagworkshop.tui.steps.plan import PlanStep
-from fagworkshop.tui.steps.staff import StaffStep
-from fagworkshop.tui.steps.summary import SummaryStep
 
-#: The view class of every step, in step order.
-STEP_VIEWS: Final[Mapping[Step, type[StepView]]] = MappingProxyType(
-    {
-        Step.FRAME: FrameStep,
-        Step.BASIC: BasicStep,
-        Step.BLOCKS: BlocksStep,
-        Step.STAFF: StaffStep,
-        Step.GAPS: GapsStep,
-        Step.PLAN: PlanStep,
-        Step.SUMMARY: SummaryStep,
+
+class StepViews(Mapping[Step, type[StepView]]):
+    """The view class of every step, in step order, each imported when first asked for.
+
+    Only the step on screen is needed for the first frame: the other six views' modules
+    (and what only they use) load when their view is first built, in idle time after
+    the start (``tui.prebuild``) or on the first visit. Importing them all at start-up
+    cost about 69 M instructions of ``fagworkshop demo``'s cold start (2%; issue 13).
+    """
+
+    #: The package and class of each step's view, in step order.
+    WHERE: Final[Mapping[Step, tuple[str, str]]] = {
+        Step.FRAME: ("frame", "FrameStep"),
+        Step.BASIC: ("basic", "BasicStep"),
+        Step.BLOCKS: ("blocks", "BlocksStep"),
+        Step.STAFF: ("staff", "StaffStep"),
+        Step.GAPS: ("gaps", "GapsStep"),
+        Step.PLAN: ("plan", "PlanStep"),
+        Step.SUMMARY: ("summary", "SummaryStep"),
     }
-)
+
+    def __getitem__(self, step: Step) -> type[StepView]:
+        package, name = self.WHERE[Step(step)]
+        view = getattr(importlib.import_module(f"{__name__}.{package}"), name)
+        assert isinstance(view, type) and issubclass(view, StepView)
+        return view
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(self.WHERE)
+
+    def __len__(self) -> int:
+        return len(self.WHERE)
+
+
+#: The view class of every step, in step order (imported on first use: ``StepViews``).
+STEP_VIEWS: Final[Mapping[Step, type[StepView]]] = StepViews()
 
 
 def create_step_view(step: Step) -> StepView:
