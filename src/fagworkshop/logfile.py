@@ -24,6 +24,7 @@ lines through one writer (:func:`_append`), which rotates the file.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import time
 from pathlib import Path
@@ -87,7 +88,7 @@ def _append(target: _Target, line: str) -> None:
         except FileNotFoundError:
             info = None
         # a non-empty regular file only (not /dev/null, say: logging's rule, bpo-45401)
-        if info is not None and _is_regular(info.st_mode) and info.st_size:
+        if info is not None and stat.S_ISREG(info.st_mode) and info.st_size:
             if info.st_size + len(data) >= target.max_bytes:
                 for n in range(target.backups - 1, 0, -1):
                     if os.path.exists(f"{path}.{n}"):
@@ -98,10 +99,6 @@ def _append(target: _Target, line: str) -> None:
         os.write(fd, data)
     finally:
         os.close(fd)
-
-
-def _is_regular(mode: int) -> bool:
-    return (mode & 0o170000) == 0o100000  # stat.S_ISREG without importing stat
 
 
 def setup(
