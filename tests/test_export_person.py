@@ -126,6 +126,20 @@ def test_cli_output_file_names_the_format(tmp_path: Path) -> None:
     (out / "mappe.md").mkdir()
     assert main(["export", str(path), "--person", pid, "-o", str(out / "mappe.md")]) == 0
     assert len(list((out / "mappe.md").iterdir())) == 3
+    assert main(["export", str(path), "--person", pid, "-o", str(out / "ny.2026") + "/"]) == 0
+    assert len(list((out / "ny.2026").iterdir())) == 3
+
+
+def test_cli_output_file_in_no_person_format_is_one_clear_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Was: ``-o x.txt`` made a folder named x.txt holding all three formats."""
+    path = tmp_path / "w.toml"
+    save_session(session_with_mentions(), path)
+    assert main(["export", str(path), "--person", "p-1", "-o", str(tmp_path / "x.txt")]) == 1
+    err = capsys.readouterr().err
+    assert ".txt" in err and ".md, .html eller .docx" in err and "Traceback" not in err
+    assert not (tmp_path / "x.txt").exists()
 
 
 def test_cli_unknown_person_or_format_is_one_clear_message(

@@ -19,6 +19,7 @@ are not about the person and are left out.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -300,12 +301,19 @@ def person_output(session_path: Path, person_id: str, fmt: str) -> Path:
 
 
 def _format_named_by(output: str | None) -> str | None:
-    """The person format whose suffix ``-o`` ends in (``x.md``: ``md``), unless ``-o`` is
-    missing, ``-`` or a folder that exists; None when it names none."""
-    if not output or output == "-" or Path(output).is_dir():
+    """The person format whose suffix ``-o`` ends in (``x.md``: ``md``); None when ``-o``
+    is missing, ``-``, a folder that exists, ends in ``/`` or has no suffix (a folder for
+    all three). Another suffix (``x.txt``) raises ExportFailed: it names a file, in no
+    format of this export, and was made a folder of that name."""
+    if not output or output == "-" or output.endswith(("/", os.sep)) or Path(output).is_dir():
         return None
     suffix = Path(output).suffix.lower()
-    return next((f for f in PERSON_FORMATS if suffix == f".{f}"), None)
+    if not suffix:
+        return None
+    named = next((f for f in PERSON_FORMATS if suffix == f".{f}"), None)
+    if named is None:
+        raise ExportFailed(t("person.error.output_suffix", path=output, suffix=suffix))
+    return named
 
 
 def export_person(

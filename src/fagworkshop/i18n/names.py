@@ -108,6 +108,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Ingen medarbejder med id '{id}' i workshoppen. Kendte id'er: {known}.",
         "No member of staff with id '{id}' in the workshop. Known ids: {known}.",
     ),
+    "person.error.output_suffix": (
+        "-o {path} er et filnavn på {suffix}, som egne oplysninger ikke skrives i. Brug "
+        ".md, .html eller .docx (eller --format), eller en mappe (et navn uden filendelse "
+        "eller med / til sidst) for alle tre.",
+        "-o {path} is a file name ending in {suffix}, which own data is not written as. Use "
+        ".md, .html or .docx (or --format), or a folder (a name without a suffix, or ending "
+        "in /) for all three.",
+    ),
     "person.error.stdout": (
         "Vælg ét format med --format for at skrive til standard output (-o -).",
         "Choose one format with --format to write to standard output (-o -).",
