@@ -5,6 +5,7 @@ command line reads the file before Textual loads, which takes a moment)."""
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ def reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
     one imports (``store.read_ahead``, used for large files; here for any size)."""
     if request.param == "read here":
         yield
+        _collector_running()
         return
     answers: list[object] = []
     parsed = read_ahead.ReadAhead.parsed
@@ -40,6 +42,13 @@ def reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(read_ahead.ReadAhead, "parsed", spy)
     yield
     assert [type(a).__name__ for a in answers] == ["Parsed"]
+    _collector_running()
+
+
+def _collector_running() -> None:
+    """Paused while the program started (``tui.memory``), running once the step was drawn."""
+    assert gc.isenabled()
+    gc.unfreeze()  # what the first step drawn kept: this test process goes on
 
 
 def _saved(tmp_path: Path) -> Path:

@@ -22,6 +22,7 @@ from fagworkshop.export import subcommands as export_subcommands
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import FileProblem, StoreError, terminal_safe
 from fagworkshop.subcommands import Subcommand, argument
+from fagworkshop.tui import memory  # the collector's policy: no Textual in it
 
 TYPE_CHECKING = False  # not typing's: the command line starts without it (issue 13)
 if TYPE_CHECKING:
@@ -107,9 +108,16 @@ def _run_app(
     """Start the screens; their exit code."""
     from fagworkshop.tui.app import run_app  # Textual loads only for the commands that show it
 
-    return run_app(
-        sessions_dir=sessions_dir, path=path, session=session, loaded=loaded, read_only=read_only
-    )
+    try:
+        return run_app(
+            sessions_dir=sessions_dir,
+            path=path,
+            session=session,
+            loaded=loaded,
+            read_only=read_only,
+        )
+    finally:
+        memory.resume()  # paused by cmd_open; started again by the first step drawn
 
 
 def cmd_home(args: argparse.Namespace) -> int:
@@ -128,18 +136,24 @@ def cmd_open(args: argparse.Namespace) -> int:
     # Textual (issue 13: 0.15 s of opening 2,000 staff); no pydantic in this module
     from fagworkshop.store.read_ahead import ReadAhead
 
-    with ReadAhead.start(path) as ahead:
-        # pydantic and the models (0.1 to 0.25 s): loaded by the command, not for --help
-        from fagworkshop.store.folders import sessions_dir
-        from fagworkshop.store.reading import load_session_file
+    # the collector walks nothing but what lives on until the first step is drawn
+    memory.pause_until_drawn()
+    try:
+        with ReadAhead.start(path) as ahead:  # forked before the pause's first object
+            # pydantic and the models (0.1 to 0.25 s): loaded by the command, not for --help
+            from fagworkshop.store.folders import sessions_dir
+            from fagworkshop.store.reading import load_session_file
 
-        if not ahead.ready():
-            # Textual (0.3 s) loads while the file is still being parsed, not after
-            import fagworkshop.tui.app  # noqa: F401
-        # The session with the stamp of the very bytes read: the app compares the file
-        # with them before every save, so a change made to it meanwhile (while Textual
-        # loads) is seen, never saved over; and a hand edit is announced as from home.
-        loaded = load_session_file(path, ahead=ahead)
+            if not ahead.ready():
+                # Textual (0.3 s) loads while the file is still being parsed, not after
+                import fagworkshop.tui.app  # noqa: F401
+            # The session with the stamp of the very bytes read: the app compares the file
+            # with them before every save, so a change made to it meanwhile (while Textual
+            # loads) is seen, never saved over; and a hand edit is announced as from home.
+            loaded = load_session_file(path, ahead=ahead)
+    except BaseException:
+        memory.resume()
+        raise
     return _run_app(
         sessions_dir=sessions_dir(args.sessions_dir),
         path=path,

@@ -320,5 +320,6 @@ def run_app(sessions_dir: Path | None = None, **options: Unpack[AppOptions]) -> 
     try:
         app.run()
     finally:
+        memory.resume()  # if no step was drawn (a question first, an error)
         app.close_session()
     return app.return_code or 0

@@ -10,6 +10,13 @@ and Textual's line caches again. Two things keep it out of the way:
   new ones instead of 700 (Python's default), so the older generations, whose
   walks are the long pauses, are reached far less often (the same tour: about
   2.3 s, one full collection). Young collections take a few milliseconds each.
+* :func:`pause_until_drawn`: ``fagworkshop open`` starts with the collector
+  paused, and :func:`resume` starts it again once the first step has been drawn
+  (or the screens end). Until then every object made lives on (the modules, the
+  file's session, the first screen), and walking them was about 100 ms of the
+  300 to the first frame at 2,000 staff (a full collection among the imports, the
+  young and middle ones over the loaded session; issue 13). What exists when the
+  step is drawn is frozen, as :func:`settle` does later.
 * :func:`settle`: once the step views are built (``tui.prebuild``), what exists
   then (the session, the views, the analysis they show) lives as long as the
   workshop is open; ``gc.freeze`` keeps it out of every later walk.
@@ -28,6 +35,33 @@ def ease_collector() -> None:
     """Collect the youngest generation less often (the program does this once)."""
     _, middle, old = gc.get_threshold()
     gc.set_threshold(YOUNG_THRESHOLD, middle, old)
+
+
+#: Whether :func:`pause_until_drawn` paused the collector (and :func:`resume` has not).
+_paused = False
+
+
+def pause_until_drawn() -> None:
+    """Pause the collector until :func:`resume` (the first step drawn, or the end)."""
+    global _paused
+    if gc.isenabled():
+        gc.disable()
+        _paused = True
+
+
+def resume(*, keep: bool = False) -> None:
+    """Start the collector again if :func:`pause_until_drawn` paused it; else nothing.
+
+    ``keep`` (the first step drawn): what exists then lives as long as the workshop
+    and is kept out of the walks (``gc.freeze``, given back by :func:`release`), or
+    the first walk after the pause (120 ms at 2,000 staff) would meet the first key.
+    """
+    global _paused
+    if _paused:
+        _paused = False
+        if keep:
+            gc.freeze()
+        gc.enable()
 
 
 def settle() -> None:

@@ -14,6 +14,7 @@ from fagworkshop.store.errors import SessionLocked, StoreError
 from fagworkshop.store.integrity import FileStamp, file_stamp
 from fagworkshop.store.lock import SessionLock
 from fagworkshop.store.reading import LoadedSession, load_session_file
+from fagworkshop.tui import memory
 from fagworkshop.tui.controller import SessionController
 from fagworkshop.tui.home import HomeScreen
 from fagworkshop.tui.save_host import AppSaveHost
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 def go_home(app: FagworkshopApp) -> None:
     """Put the home screen in place of whatever main screen is showing."""
+    memory.resume()  # no step is drawn first (see tui.memory.pause_until_drawn)
     replace_main(app, HomeScreen())
 
 

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Select, SelectionList, Static, TextAr
 from fagworkshop import i18n
 from fagworkshop.domain.session import Session, Step
 from fagworkshop.i18n import t
+from fagworkshop.tui import memory
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import Outcome, host, session_of
 from fagworkshop.tui.removal import unless_removed
@@ -232,6 +233,7 @@ class StepView(Widget):
         body = self.body
         if body is None or body.is_mounted:
             self.drawn = True
+            memory.resume(keep=True)  # paused for the first screen by `fagworkshop open`
         elif self.is_attached:
             self.call_after_refresh(self._note_drawn)  # a large body composes later
 
