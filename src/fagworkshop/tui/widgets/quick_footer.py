@@ -16,6 +16,7 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -43,7 +44,9 @@ class QuickFooter(Footer):
         # later; issue 13). When the signal finds the same keys, they are only relabelled.
         self._bindings_ready = True
         self._layout = self._layout_of(self._shown())
-        yield from super().compose()
+        for widget in super().compose():
+            _born_compact(widget, self.compact)
+            yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True
@@ -87,3 +90,16 @@ def _relabel(widget: FooterKey, text: str) -> None:
         wider = cell_len(widget.description) != cell_len(text)
         widget.description = text
         widget.refresh(layout=wider)
+
+
+def _born_compact(widget: Widget, compact: bool) -> None:
+    """Give a new key bound to the footer's ``compact`` that value before it mounts.
+
+    ``FooterKey.compact`` starts True and the binding sets the footer's after mount, so
+    each key was styled three times (about 1 ms of processor time each, eight keys in
+    the first frame; issue 13). The palette key is not bound and keeps its own; keys
+    in a binding group are left as Textual makes them.
+    """
+    if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+        widget.set_reactive(FooterKey.compact, compact)
+        widget.set_class(compact, "-compact", update=False)
