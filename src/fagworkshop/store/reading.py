@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -49,9 +48,6 @@ if TYPE_CHECKING:
 #: A model the store reads from a file (a session, a catalogue).
 M = TypeVar("M", bound=BaseModel)
 
-
-#: The id form (``domain.catalogue.Id``): a person's key in a round's rating tables.
-_ID_FORM = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 
 #: Keys only a session has; a file with one of them is read as a session.
 _SESSION_KEYS = frozenset(
@@ -164,9 +160,9 @@ def _with_rating_lines_checked(data: dict[str, Any]) -> Session | None:
     (240,000 levels at 2,000 staff) and pydantic checked every level again after
     ``store.shape`` had read it: about 40 % of the time to load (issue 13). The
     shape already guarantees competence ids of the id form and whole numbers; what
-    the model adds is checked here (person ids of the id form, levels of at most 9),
-    the rest of the session is validated by pydantic as before, and the session's
-    own cross-reference check runs on the whole session, ratings included. Any
+    the model adds (person ids of the id form, levels of at most 9) the session's
+    own cross-reference check finds (see ``_levels_fit``), which runs on the whole
+    session, ratings included; the rest is validated by pydantic as before. Any
     problem at all returns None: the full validation then finds it and words it as
     it always has, so a file is accepted or refused exactly as before.
     """
@@ -192,15 +188,14 @@ def _with_rating_lines_checked(data: dict[str, Any]) -> Session | None:
 
 
 def _levels_fit(table: object) -> bool:
-    """Whether decoded rating lines are what ``Round`` takes: id -> {id: 0..9}."""
-    if not isinstance(table, dict):
-        return False
-    for person, levels in table.items():
-        if not isinstance(person, str) or not _ID_FORM.fullmatch(person):
-            return False
-        if not isinstance(levels, dict) or (levels and max(levels.values()) > 9):
-            return False
-    return True
+    """Whether decoded rating lines have the shape ``Round`` takes: id -> {id: level}.
+
+    What the model adds (person ids of the id form, levels of at most 9) the session's
+    own check finds on the whole session after: an id not of the form is no person of
+    the staff, whose ids are, and a level above 9 is on no scale, whose levels are at
+    most 9. Checking both here too took 6 ms at 2,000 staff (issue 13).
+    """
+    return isinstance(table, dict) and all(isinstance(levels, dict) for levels in table.values())
 
 
 def catalogue_from_data(path: Path | str, data: dict[str, Any]) -> Catalogue:
