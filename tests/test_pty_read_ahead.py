@@ -28,9 +28,11 @@ def test_a_large_file_read_ahead_opens_at_its_step_and_saves_over_itself(tmp_pat
     session.current_step = 4
     path = tmp_path / "stor.toml"
     save_session(session, path)
-    assert path.stat().st_size >= read_ahead.READ_AHEAD_FROM  # read by the second process
+    path_size = path.stat().st_size
+    assert path_size >= read_ahead.READ_AHEAD_FROM  # read by the second process
     before = load_session(path)
-    env = {"FAGWORKSHOP_SESSIONS_DIR": str(tmp_path)}
+    logs = tmp_path / "logs"
+    env = {"FAGWORKSHOP_SESSIONS_DIR": str(tmp_path), "FAGWORKSHOP_LOG_DIR": str(logs)}
     with PtyApp(["open", str(path)], size=(160, 48), env=env) as app:
         app.wait_for("Trin 4: Medarbejdere")
         app.wait_for(session.staff[0].name)
@@ -44,6 +46,8 @@ def test_a_large_file_read_ahead_opens_at_its_step_and_saves_over_itself(tmp_pat
         assert "ÆNDRET UDEN FOR" not in app.screen_text()  # the stamp was of these bytes
         app.send_key("ctrl+q")
         assert app.wait_exit() == 0
+    log = (logs / "fagworkshop.log").read_text(encoding="utf-8")
+    assert f"read by a second process: {path_size} bytes" in log  # not read in the first
     after = load_session(path)
     changed = [
         (i, person, competence, level)

@@ -163,7 +163,10 @@ class ReadAhead:
             if payload is None:
                 return None
             result = pickle.loads(payload)
-            return result if isinstance(result, Parsed) else None
+            if not isinstance(result, Parsed):
+                return None
+            log.info("read by a second process: %d bytes", result.stamp.size)
+            return result
         except Exception:  # noqa: BLE001 - whatever went wrong, the file is read here
             log.warning("reading ahead failed; reading %s here", self.path, exc_info=True)
             return None
