@@ -1,5 +1,6 @@
-"""The collector while ``fagworkshop open`` starts (``tui.memory``, issue 13): paused until
-the first step is drawn, then started again whatever happens, never left off."""
+"""The collector (``tui.memory``, issue 13): while ``fagworkshop open`` starts, paused until
+the first step is drawn; during a step switch, held from the key to the frame that draws
+the new step. Started again afterwards whatever happens, never left off."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from fagworkshop.generate import generate_session
 from fagworkshop.store import read_ahead
 from fagworkshop.store.writing import save_session
 from fagworkshop.tui import memory
+from fagworkshop.tui.app import FagworkshopApp
+from support.harness import after_refresh, at_step
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +24,7 @@ def collector_as_found() -> Iterator[None]:
     was = gc.isenabled()
     yield
     memory.resume()
+    memory.release()
     gc.unfreeze()
     if was:
         gc.enable()
@@ -64,3 +68,45 @@ def test_a_file_refused_by_open_leaves_the_collector_running(
     path.write_text(path.read_text(encoding="utf-8").replace("title = ", "title == "))
     assert cli.main(["open", str(path), "--sessions-dir", str(tmp_path)]) == 1
     assert gc.isenabled()
+
+
+def test_holds_nest_and_the_collector_runs_again_after_the_last() -> None:
+    first = memory.hold()
+    second = memory.hold()
+    assert not gc.isenabled()
+    first()
+    first()  # a second call does nothing (it must not let go of the other hold)
+    assert not gc.isenabled()
+    second()
+    assert gc.isenabled()
+
+
+def test_a_collector_switched_off_elsewhere_stays_off() -> None:
+    gc.disable()
+    let_go = memory.hold()
+    let_go()
+    assert not gc.isenabled()
+
+
+def test_closing_the_session_lets_go_of_every_hold() -> None:
+    memory.hold()
+    memory.release()
+    assert gc.isenabled()
+
+
+async def test_a_step_switch_holds_the_collector_until_the_step_is_drawn() -> None:
+    session = generate_session(staff=5, competences=6, rounds=1, seed=1)
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48)):
+        await at_step(app, 2)
+        await at_step(app, 3)  # both views kept from here on
+        await after_refresh(app.screen)
+        assert gc.isenabled()
+        app.show_step(2)
+        assert not gc.isenabled()  # the key's work and the frame come first
+        view = app.current_view()
+        for _ in range(5):
+            await after_refresh(app.screen)
+        assert view is not None and view.region.area  # drawn
+        assert gc.isenabled()
+        await app.workers.wait_for_complete()

@@ -7,7 +7,9 @@ progress for the step bar. A step clicked in the step bar arrives as ``StepBar.C
 
 from __future__ import annotations
 
+import asyncio
 import time
+from collections.abc import Callable
 from typing import Any
 
 from textual import events
@@ -17,12 +19,16 @@ from textual.widget import Widget
 from fagworkshop.domain import changes
 from fagworkshop.domain.progress import Progress, all_progress, step_progress
 from fagworkshop.domain.session import Session, Step
+from fagworkshop.tui import memory
 from fagworkshop.tui.aspects import PROGRESS_OF, Aspect
 from fagworkshop.tui.controller import Applied, SessionController
 from fagworkshop.tui.screen import WorkshopScreen
 from fagworkshop.tui.steps import kept_views, show_step_view
 from fagworkshop.tui.steps.base import StepView
 from fagworkshop.tui.widgets.step_bar import StepBar
+
+#: Seconds the collector waits for a step's frame at most (``memory.hold``).
+HOLD_AT_MOST = 1.0
 
 #: Actions that need an open workshop on screen.
 WORKSHOP_ACTIONS = {"go_to_step", "previous_step", "next_step", "toggle_panel", "undo", "redo"}
@@ -32,6 +38,27 @@ def _step_host(screen: WorkshopScreen) -> Widget | None:
     """The container of the step views: a child of the screen (not screen.query, which
     walked every widget of every kept view, on every key); None before it is composed."""
     return next((child for child in screen.children if child.id == "step-host"), None)
+
+
+def _after_drawn(screen: WorkshopScreen, view: StepView | None, then: Callable[[], None]) -> None:
+    """Call ``then`` once ``view`` has been laid out and drawn (a refresh that did not lay
+    it out yet, such as one that only restyled the focus, is not enough), after a few
+    refreshes or :data:`HOLD_AT_MOST` seconds at most."""
+    refreshes = 0
+
+    def check() -> None:
+        nonlocal refreshes
+        refreshes += 1
+        if view is None or not view.is_attached or view.region.area or refreshes >= 4:
+            then()
+        elif not screen.call_after_refresh(check):
+            then()
+
+    if screen.call_after_refresh(check):
+        # should no frame come (the screen covered or closing)
+        asyncio.get_running_loop().call_later(HOLD_AT_MOST, then)
+    else:
+        then()
 
 
 class Stepping(App[None]):
@@ -79,12 +106,26 @@ class Stepping(App[None]):
         return None
 
     def show_step(self, step: int, remember: bool = True) -> None:
-        """Show a step; ``remember`` records it in the session (go_to_step)."""
+        """Show a step; ``remember`` records it in the session (go_to_step).
+
+        The garbage collector waits from here to the frame that draws the step
+        (``memory.hold``): its pauses came before the step was drawn."""
         screen = self._workshop_screen()
-        if screen is None or self.session is None:
+        session = self.session
+        if screen is None or session is None:
             return
+        let_go = memory.hold()
+        view: StepView | None = None
+        try:
+            view = self._show_step(screen, session, step, remember)
+        finally:
+            _after_drawn(screen, view, let_go)
+
+    def _show_step(
+        self, screen: WorkshopScreen, session: Session, step: int, remember: bool
+    ) -> StepView | None:
         ctl = self.controller
-        if remember and step != self.session.current_step and ctl is not None:
+        if remember and step != session.current_step and ctl is not None:
             leaving = self.current_view()  # only it can hold typing back (notes)
             if leaving is not None:
                 leaving.flush_pending()
@@ -93,11 +134,12 @@ class Stepping(App[None]):
                 self._step_switches += 1
         host = _step_host(screen)
         if host is None:
-            return
+            return None
         # kept views are shown again, not rebuilt; refreshed only if something else changed
         view = show_step_view(host, Step(step), self.edit_count())
         view.set_class(not self.panel_visible, "-panel-hidden")
         self._show_progress()
+        return view
 
     def on_step_bar_chosen(self, message: StepBar.Chosen) -> None:
         """A step clicked in the step bar: go there."""
