@@ -9,6 +9,7 @@ from typing import Any
 from textual.widgets._footer import FooterKey
 
 from fagworkshop import i18n
+from fagworkshop.domain import changes
 from fagworkshop.domain.session import Step
 from fagworkshop.generate import generate_session
 from fagworkshop.tui.app import FagworkshopApp
@@ -94,4 +95,30 @@ async def test_a_switch_keeps_the_key_widgets() -> None:
         kept = [k for k in after if k in before]
         assert len(kept) >= min(len(before), len(after)) - 1  # at most the count changes
         assert _shown(app) == await _composed(app)
+        await app.workers.wait_for_complete()
+
+
+async def test_a_relabelled_key_is_shown_with_the_change_itself() -> None:
+    """The undo key names the last change; only its text changes, so it is relabelled as
+    soon as the bindings signal comes (drawn in the change's own frame), not in a pass
+    after the next frame."""
+    session = generate_session(staff=5, competences=6, rounds=1, seed=1)
+    app = FagworkshopApp(session=session, lang="da")
+    async with app.run_test(size=SIZE) as pilot:
+        await at_step(app, 1)
+        await _settled(app, pilot)
+        footer = app.screen.query_one(QuickFooter)
+        later: list[object] = []
+        original = footer.call_after_refresh
+
+        def spy(callback: Any, *args: Any, **kwargs: Any) -> bool:
+            later.append(callback)
+            return original(callback, *args, **kwargs)
+
+        footer.call_after_refresh = spy  # type: ignore[method-assign]
+        app.apply(changes.set_frame_text, "jobcenter", "Jobcenter Nord")
+        await pilot.pause()
+        undo = next(k for k in footer.query(FooterKey) if k.key == "ctrl+z")
+        assert "Fortryd:" in undo.description
+        assert later == []  # nothing left for after the frame
         await app.workers.wait_for_complete()

@@ -92,7 +92,14 @@ class QuickFooter(Footer):
         self._bindings_ready = True
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
-        if not self._due:
+        if self._due:
+            return
+        keys = [k for k in self.query(FooterKey) if not k.has_class("-command-palette")]
+        if [k.action for k in keys] == [b.action for b, _, _ in self._keys_shown()]:
+            # the same keys, only their texts or states (the undo key after each rating,
+            # the language): shown in the frame of the change itself
+            self._follow()
+        else:
             # one pass for a burst of changes, after the frame they come with: a step
             # switch lets go of the focus and gives it to the new step's list, two changes
             # of keys a moment apart (the first would remove keys the second adds again)
