@@ -228,3 +228,66 @@ def test_open_forks_before_pydantic_and_textual_are_imported(tmp_path: Path) -> 
     assert result.returncode == 1, result.stderr
     assert result.stdout.strip() == "[]"
     assert "missing.toml" in result.stderr
+
+
+class _Unloadable:
+    """Pickled by the child, but cannot be unpickled here (the parent's load fails)."""
+
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        return (_refuse_to_load, ())
+
+
+def _refuse_to_load() -> None:
+    raise ValueError("Anna Prøvesen")  # an exception's text may quote a name
+
+
+@pytest.mark.parametrize("child", ["dies", "unloadable"])
+def test_a_failed_read_ahead_logs_neither_the_path_nor_the_error_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child: str
+) -> None:
+    """Was: the warnings named the whole path (/home/<user>/..., the user's name), and
+    the docs of the log allow a file's name at most, never an exception's text."""
+    from fagworkshop import logfile
+
+    folder = tmp_path / "Anna Prøvesen" / "workshops"
+    folder.mkdir(parents=True)
+    path = _saved(folder)
+    logs = tmp_path / "logs"
+    logfile.setup(logs)
+    if child == "dies":
+        _child_does(monkeypatch, lambda _path: os._exit(3))
+    else:
+        _child_does(monkeypatch, lambda _path: _Unloadable())
+    _falls_back(path)
+    text = (logs / logfile.LOG_FILE).read_text(encoding="utf-8")
+    assert "read_ahead" in text  # the fallback is logged
+    assert "Anna" not in text
+
+
+def test_the_child_never_runs_on_into_the_program(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: an exception before the child's own ``try`` (Ctrl+C at the fork, say) left
+    ``ReadAhead.start`` in the child, which then ran the rest of the program as a copy
+    of it (the parent's messages again, its exit code, its atexit handlers)."""
+    path = _saved(tmp_path)
+    escaped = tmp_path / "escaped"
+    parent = os.getpid()
+
+    def interrupted(_path: Path, _out: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(read_ahead, "_child", interrupted)
+    try:
+        ahead = ReadAhead.start(path, least=0)
+    except KeyboardInterrupt:
+        if os.getpid() != parent:
+            escaped.write_text("the child ran on", encoding="utf-8")
+            os._exit(0)
+        raise
+    if os.getpid() != parent:  # pragma: no cover - the bug: the child got here too
+        escaped.write_text("the child ran on", encoding="utf-8")
+        os._exit(0)
+    assert ahead.forked
+    assert ahead.parsed() is None  # the child ended without an answer
+    assert not escaped.exists()

@@ -14,8 +14,11 @@ saying None, and the caller reads the file itself, in this process: a file with 
 problem (cut short, not TOML, a wrong rating line: the message is then worded by
 the usual path), an older schema (migrated here), no ``os.fork`` (Windows), a
 thread already running, a child that dies or sends nothing in time. Nothing is
-written anywhere but the pipe: no copy of the file's personal data on disk. What
-crosses the pipe is pickled by our own child and read only by its parent.
+written anywhere but the pipe: no copy of the file's personal data on disk, and the
+log says what happened without the file's path (``logfile``: it holds the user's
+name). What crosses the pipe is pickled by our own child and read only by its parent.
+The child ends in ``os._exit`` whatever happens, so it never runs on into the program
+(its messages, exit code or atexit handlers).
 """
 
 from __future__ import annotations
@@ -138,8 +141,11 @@ class ReadAhead:
             os.close(write_end)
             return cls(path, None, None, timeout)
         if pid == 0:  # pragma: no cover - the child; measured by the parent's tests
-            os.close(read_end)
-            _child(path, write_end)
+            try:  # whatever happens (Ctrl+C before _child's own try), never return
+                os.close(read_end)
+                _child(path, write_end)
+            finally:
+                os._exit(1)
         os.close(write_end)
         return cls(path, pid, read_end, timeout)
 
@@ -167,8 +173,8 @@ class ReadAhead:
                 return None
             log.info("read by a second process: %d bytes", result.stamp.size)
             return result
-        except Exception:  # noqa: BLE001 - whatever went wrong, the file is read here
-            log.warning("reading ahead failed; reading %s here", self.path, exc_info=True)
+        except Exception as exc:  # noqa: BLE001 - whatever went wrong, the file is read here
+            logfile.caught(log, "reading ahead (the file is read here)", exc)
             return None
         finally:
             self.close()
@@ -181,11 +187,11 @@ class ReadAhead:
         while need < 0 or len(buf) < need:
             left = self._deadline - time.monotonic()
             if left <= 0 or not select.select([self._fd], [], [], left)[0]:
-                log.warning("reading ahead took too long; reading %s here", self.path)
+                log.warning("reading ahead took too long; the file is read here")
                 return None
             chunk = os.read(self._fd, 1 << 20)
             if not chunk:
-                log.warning("reading ahead ended early; reading %s here", self.path)
+                log.warning("reading ahead ended early; the file is read here")
                 return None
             buf += chunk
             if need < 0 and len(buf) >= _LENGTH:
