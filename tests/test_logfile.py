@@ -182,3 +182,44 @@ def test_the_session_list_logs_a_file_it_could_not_read(
     text = _text(_log_dir)
     assert "caught builtins.RuntimeError while reading a session for the list" in text
     assert NAME not in text
+
+
+_WRITER = """
+import sys
+from pathlib import Path
+from fagworkshop import logfile
+logfile.setup(Path(sys.argv[1]), max_bytes=1_500, backups=400)
+print("ready", flush=True)
+sys.stdin.readline()  # both start writing together
+for i in range(1_500):
+    logfile.record("t", "INFO", f"{sys.argv[2]} {i}")  # an error: the record is lost
+"""
+
+
+def test_two_programs_writing_one_log_lose_no_record_when_it_rotates(tmp_path: Path) -> None:
+    """Was: when two instances rotated the file at the same moment, the later one's move
+    of the file found it gone (FileNotFoundError: its record was lost) or moved the
+    other's fresh file aside again (a backup lost). Only the oldest backup is dropped."""
+    import subprocess
+    import sys
+
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", _WRITER, str(tmp_path), who],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for who in ("a", "b")
+    ]
+    for writer in writers:
+        assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
+    for writer in writers:
+        assert writer.stdin is not None
+        writer.stdin.write("go\n")
+        writer.stdin.close()
+    assert [writer.wait(timeout=120) for writer in writers] == [0, 0]
+    lines = _text(tmp_path).splitlines()
+    for who in ("a", "b"):
+        got = [int(line.rsplit(" ", 1)[1]) for line in lines if f" t: {who} " in line]
+        assert sorted(got) == list(range(1_500)), sorted(set(range(1_500)) - set(got))

@@ -87,18 +87,58 @@ def _append(target: _Target, line: str) -> None:
             info = os.stat(path)
         except FileNotFoundError:
             info = None
-        # a non-empty regular file only (not /dev/null, say: logging's rule, bpo-45401)
-        if info is not None and stat.S_ISREG(info.st_mode) and info.st_size:
-            if info.st_size + len(data) >= target.max_bytes:
-                for n in range(target.backups - 1, 0, -1):
-                    if os.path.exists(f"{path}.{n}"):
-                        os.replace(f"{path}.{n}", f"{path}.{n + 1}")
-                os.replace(path, f"{path}.1")
+        if info is not None and _full(info, len(data), target.max_bytes):
+            _rotate(path, len(data), target)
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
     try:
         os.write(fd, data)
     finally:
         os.close(fd)
+
+
+def _full(info: os.stat_result, more: int, max_bytes: int) -> bool:
+    """Whether ``more`` bytes would take the log past ``max_bytes``: a non-empty regular
+    file only (not /dev/null, say: logging's rule, bpo-45401)."""
+    return stat.S_ISREG(info.st_mode) and 0 < info.st_size and info.st_size + more >= max_bytes
+
+
+def _rotate(path: str, more: int, target: _Target) -> None:
+    """Move the full log aside, unless another program writing it (a second workshop
+    open) has done so since: one at a time, under an exclusive ``flock`` of the full
+    file, each checks that the file is still the log and still full. Unlocked, the
+    later one's move found the file gone (its record lost) or moved the other's fresh
+    file aside again (a backup lost)."""
+    try:
+        import fcntl  # here, not at the top: only a rotation needs it
+    except ImportError:  # pragma: no cover - Windows: one program at a time, as logging's
+        try:
+            _move_aside(path, target.backups)
+        except FileNotFoundError:
+            pass
+        return
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return  # moved aside by the other program
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # released when fd is closed
+        mine = os.fstat(fd)
+        try:
+            still = os.path.samestat(mine, os.stat(path))
+        except FileNotFoundError:
+            still = False
+        if still and _full(mine, more, target.max_bytes):
+            _move_aside(path, target.backups)
+    finally:
+        os.close(fd)
+
+
+def _move_aside(path: str, backups: int) -> None:
+    """``.N`` -> ``.N+1`` (the oldest dropped), the file -> ``.1``."""
+    for n in range(backups - 1, 0, -1):
+        if os.path.exists(f"{path}.{n}"):
+            os.replace(f"{path}.{n}", f"{path}.{n + 1}")
+    os.replace(path, f"{path}.1")
 
 
 def setup(
