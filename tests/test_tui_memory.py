@@ -94,6 +94,19 @@ def test_closing_the_session_lets_go_of_every_hold() -> None:
     assert gc.isenabled()
 
 
+def test_a_hold_from_before_the_session_closed_leaves_a_newer_one_alone() -> None:
+    """Was: a step switch's hold let go of after the session closed (its timer fires up
+    to a second later, say on the home screen) counted down the newer hold of the next
+    workshop and started the collector before that step was drawn."""
+    old = memory.hold()
+    memory.release()  # the session closed: every hold let go of
+    new = memory.hold()
+    old()
+    assert not gc.isenabled()  # the newer hold still holds
+    new()
+    assert gc.isenabled()
+
+
 async def test_a_step_switch_holds_the_collector_until_the_step_is_drawn() -> None:
     session = generate_session(staff=5, competences=6, rounds=1, seed=1)
     app = FagworkshopApp(session=session)

@@ -84,10 +84,13 @@ def release() -> None:
 
 
 class _Hold:
-    """How many holds are open, and whether the first one switched the collector off."""
+    """How many holds are open, whether the first one switched the collector off, and
+    the holds' generation: a hold from before a reset (the session closed) counts nothing
+    when it is let go of after it."""
 
     count = 0
     paused = False
+    generation = 0
 
     @classmethod
     def reset(cls) -> None:
@@ -95,6 +98,7 @@ class _Hold:
             gc.enable()
         cls.count = 0
         cls.paused = False
+        cls.generation += 1
 
 
 def hold() -> Callable[[], None]:
@@ -105,12 +109,13 @@ def hold() -> Callable[[], None]:
         gc.disable()
         _Hold.paused = True
     _Hold.count += 1
+    generation = _Hold.generation
     done = False
 
     def let_go() -> None:
         nonlocal done
-        if done:
-            return
+        if done or generation != _Hold.generation:
+            return  # let go of already, or by release() (the session closed)
         done = True
         _Hold.count = max(0, _Hold.count - 1)
         if _Hold.count == 0:
