@@ -3,6 +3,7 @@ without importing it, issue 13): compared for every case of the XDG rules."""
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,20 +22,13 @@ KINDS = [
     (user_folders.log_dir, platformdirs.user_log_path, "XDG_STATE_HOME"),
 ]
 
-#: XDG variable, HOME: set (absolute, with a trailing slash, relative, empty) or unset.
-CASES = [
-    ("/srv/xdg", "/home/anna"),
-    ("/srv/xdg/", "/home/anna"),
-    ("relative/xdg", "/home/anna"),
-    ("", "/home/anna"),
-    ("   ", "/home/anna/"),
-    (None, "/home/anna"),
-    (None, "/"),
-    (None, None),
-    (None, "relative-home"),
-    ("/srv/xdg", "relative-home"),
-    (None, ""),
-]
+#: The XDG variable's values: unset, absolute (with a trailing slash, doubled, the root),
+#: relative, a ``~`` one (relative too: not expanded), empty, blank.
+XDG_VALUES = [None, "/srv/xdg", "/srv/xdg/", "//srv/xdg", "/", "relative/xdg", "~/xdg", "", "   "]
+#: HOME's: unset, absolute (with a trailing slash, the root), relative, ``~``, empty.
+HOME_VALUES = [None, "/home/anna", "/home/anna/", "/", "relative-home", "~", ""]
+#: Every XDG value with every HOME value (the rules look at both).
+CASES = list(itertools.product(XDG_VALUES, HOME_VALUES))
 
 
 @pytest.mark.parametrize(("xdg", "home"), CASES)
