@@ -40,6 +40,20 @@ def _step_host(screen: WorkshopScreen) -> Widget | None:
     return next((child for child in screen.children if child.id == "step-host"), None)
 
 
+def _layout_now(leaving: list[StepView], shown: StepView) -> None:
+    """Hand the screen the layout requests of the views shown and hidden now, not in
+    their own idle turn.
+
+    Textual posts a widget's layout request to the screen when that widget next goes
+    idle, so the focus leaving the old step's list (a restyle, posted at once) was drawn
+    first, in a frame of its own with the old step still on screen (25 to 35 ms at 300
+    staff), and the new step a frame later (issue 13). ``Widget._check_refresh`` is
+    what Textual runs at that idle turn (Textual 8.2 has no public way to flush a
+    widget's pending refresh); here it runs now, once, for the two views."""
+    for view in {*leaving, shown}:
+        view._check_refresh()
+
+
 def _after_drawn(screen: WorkshopScreen, view: StepView | None, then: Callable[[], None]) -> None:
     """Call ``then`` once ``view`` has been laid out and drawn (a refresh that did not lay
     it out yet, such as one that only restyled the focus, is not enough), after a few
@@ -135,10 +149,12 @@ class Stepping(App[None]):
         host = _step_host(screen)
         if host is None:
             return None
+        leaving = [v for v in kept_views(host) if v.display]
         # kept views are shown again, not rebuilt; refreshed only if something else changed
         view = show_step_view(host, Step(step), self.edit_count())
         view.set_class(not self.panel_visible, "-panel-hidden")
         self._show_progress()
+        _layout_now(leaving, view)
         return view
 
     def on_step_bar_chosen(self, message: StepBar.Chosen) -> None:
