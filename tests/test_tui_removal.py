@@ -61,6 +61,27 @@ async def test_a_view_may_be_removed_while_it_is_being_built(step: Step) -> None
         assert [v.step for v in kept_views(host)].count(step) <= 1
 
 
+@pytest.mark.parametrize("step", [Step.FRAME, Step.PLAN, Step.SUMMARY])
+async def test_a_view_with_selects_may_be_removed_at_any_point_of_its_build(step: Step) -> None:
+    """Was: a language switch soon after `fagworkshop open` removed step 6's view while
+    Textual's Select in it was still mounting; its mount handler queried its overlay,
+    gone already: NoMatches, and the program ended with exit code 1 (steps 1, 6 and 7
+    hold selects). Removed after each number of ticks, the view never ends the program."""
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        host = _host(app)
+        for ticks in range(16):
+            build_hidden_view(host, step, app.edit_count())
+            for _ in range(ticks):
+                await asyncio.sleep(0)
+            for view in kept_views(host):
+                if view.step == step and not view.display:
+                    view.remove()
+            await pilot.pause()
+    assert app.return_code in (0, None)
+
+
 class _Missing(Widget):
     """Mounts fine, then looks for a child it never had."""
 

@@ -10,13 +10,16 @@ widget that stays is one, and must still raise.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TypeVar
 
+from textual import events
 from textual.css.query import NoMatches
 from textual.widget import Widget
+from textual.widgets import Select
 
 W = TypeVar("W", bound=Widget)
+S = TypeVar("S", bound=Hashable)
 
 
 def being_removed(widget: Widget) -> bool:
@@ -46,3 +49,23 @@ def unless_removed(handler: Callable[[W], None]) -> Callable[[W], None]:
                 raise
 
     return guarded
+
+
+class QuietSelect(Select[S]):
+    """Textual's ``Select`` for the step views: its start-up gives up quietly when it is
+    being removed meanwhile (a language switch building a view again while idle time
+    still builds it). Textual's own mount handler queries the select's parts (its
+    overlay, its current value) and raised ``NoMatches`` once they were gone, which
+    ended the program; on a select that stays, a missing part is still an error."""
+
+    def _on_mount(self, event: events.Mount) -> None:
+        # Textual calls the mount handler of every class in the MRO: this one runs
+        # Select's and Widget's itself, guarded, so they are not called a second time.
+        event.prevent_default()
+        try:
+            super()._on_mount(event)
+        except NoMatches:
+            if not being_removed(self):
+                raise
+            return
+        Widget._on_mount(self, event)

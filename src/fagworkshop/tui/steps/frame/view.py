@@ -16,7 +16,7 @@ from fagworkshop.domain import changes
 from fagworkshop.domain.session import Purpose, Step
 from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
-from fagworkshop.tui.removal import unless_removed
+from fagworkshop.tui.removal import QuietSelect, unless_removed
 from fagworkshop.tui.steps.base import StepView
 from fagworkshop.tui.widgets.held_text import HeldText
 
@@ -52,7 +52,7 @@ class FrameStep(StepView):
                     yield Input(f.date.isoformat() if f.date else "", id="frame-date")
                 with Vertical(classes="frame-field"):
                     yield Label(t("frame.purpose"))
-                    yield Select(
+                    yield QuietSelect(
                         [(Content(t(f"purpose.{p.value}")), p.value) for p in Purpose],
                         value=f.purpose.value,
                         allow_blank=False,

@@ -27,6 +27,7 @@ from fagworkshop.domain.analysis import analyse, biggest_gaps
 from fagworkshop.domain.session import Action, ActionKind, ActionStatus, Session
 from fagworkshop.i18n import t
 from fagworkshop.tui.host import session_of
+from fagworkshop.tui.removal import QuietSelect
 from fagworkshop.tui.widgets.grid_support import (
     competence_codes,
     competence_title,
@@ -58,7 +59,7 @@ def action_line(session: Session, action: Action) -> Content:
 
 def choice_select(prefix: str, choices: type[StrEnum], value: StrEnum, id: str) -> Select[str]:
     """A compact select of an enum's values, each named by its i18n key ``prefix + value``."""
-    return Select[str](
+    return QuietSelect[str](
         [(Content(t(prefix + c.value)), c.value) for c in choices],
         value=value.value,
         allow_blank=False,
@@ -148,7 +149,7 @@ class ActionForm(VerticalScroll):
         yield Static("", id="action-courses-hint", markup=False)
         with Horizontal(classes="field"):
             yield Label(t("plan.course"), markup=False)
-            yield Select[str]([], id="action-course", compact=True, prompt=t("plan.no_course"))
+            yield QuietSelect[str]([], id="action-course", compact=True, prompt=t("plan.no_course"))
         yield Label(t("plan.for_whom"), classes="heading", markup=False)
         yield SelectionList[str](id="action-for-whom", compact=True)
         yield Static("", id="action-problem", markup=False)

@@ -35,7 +35,7 @@ from fagworkshop.domain.session import Session
 from fagworkshop.i18n import t
 from fagworkshop.tui.aspects import Aspect
 from fagworkshop.tui.host import Applied, Refused, host, session_of
-from fagworkshop.tui.removal import unless_removed
+from fagworkshop.tui.removal import QuietSelect, unless_removed
 from fagworkshop.tui.steps.plan.action_form import ActionForm, action_line
 from fagworkshop.tui.widgets.grid_support import (
     competence_codes,
@@ -95,12 +95,12 @@ class PlanBody(Horizontal):
             yield Label(t("selfview.plan.offer"), id="wish-title", markup=False)
             yield OptionList(id="wish-list", compact=True)
             yield Label("", id="goals-title", markup=False)
-            yield Select[str]([], id="goal-person", compact=True, prompt=t("plan.person"))
+            yield QuietSelect[str]([], id="goal-person", compact=True, prompt=t("plan.person"))
             yield OptionList(id="goal-list", compact=True)
             yield Input(placeholder=t("plan.goal_text"), id="goal-new", compact=True)
             with Horizontal(id="goal-extra"):
                 yield Input(placeholder=t("plan.goal_deadline"), id="goal-deadline", compact=True)
-                yield Select[str](
+                yield QuietSelect[str](
                     [], id="goal-competence", compact=True, prompt=t("plan.goal_competence")
                 )
             chosen = Static("", id="goal-chosen", markup=False)

@@ -36,7 +36,7 @@ from fagworkshop.export.command import (
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import terminal_safe
 from fagworkshop.tui.host import host
-from fagworkshop.tui.removal import unless_removed
+from fagworkshop.tui.removal import QuietSelect, unless_removed
 from fagworkshop.tui.widgets.choice import Choice, ChoiceModal
 
 log = logfile.logger(__name__)
@@ -81,7 +81,7 @@ class ExportForm(Vertical):
         yield Static(Content(t("summary.export_title")), classes="summary-heading")
         with Horizontal(classes="export-row"):
             yield Static(Content(t("exportform.format")), classes="export-label")
-            yield Select(
+            yield QuietSelect(
                 [(Content(t(f"exportform.fmt.{f}")), f) for f in EXPORT_FORMATS],
                 value=self._fmt,
                 allow_blank=False,
