@@ -123,3 +123,18 @@ async def test_a_step_switch_holds_the_collector_until_the_step_is_drawn() -> No
         assert view is not None and view.region.area  # drawn
         assert gc.isenabled()
         await app.workers.wait_for_complete()
+
+
+async def test_an_app_that_ends_during_a_step_switch_leaves_the_collector_running() -> None:
+    """The switch's hold waits for a frame that never comes when the app ends first (a
+    quit right after a step key; every Pilot test that ends after one): the app's end lets
+    go of it, so the process goes on with the collector as the app found it."""
+    session = generate_session(staff=5, competences=6, rounds=1, seed=1)
+    app = FagworkshopApp(session=session)
+    async with app.run_test(size=(160, 48)):
+        await at_step(app, 2)
+        await after_refresh(app.screen)
+        app.show_step(3)
+        assert not gc.isenabled()
+        app.exit()
+    assert gc.isenabled()

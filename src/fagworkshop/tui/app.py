@@ -188,12 +188,17 @@ class FagworkshopApp(Saving):
 
     def on_unmount(self) -> None:
         """The app has ended: close a session that quitting left open (``_end``), saving
-        anything changed since (its views were drawn to the end, not torn down half-way)."""
+        anything changed since (its views were drawn to the end, not torn down half-way).
+
+        The collector is given back as the app found it: a step switch's hold waits for a
+        frame that does not come when the app ends first (``memory.hold``)."""
         ctl = self.controller
         if ctl is not None and self._closing_at_end:
             ctl.save_now()
             ctl.close()
             self.controller = None
+        memory.resume()
+        memory.release()
 
     def action_home(self) -> None:
         """Close the workshop and go to the home screen (asking first if edits would be lost)."""
