@@ -148,3 +148,32 @@ def test_path_under_a_file_is_unwritable_even_for_root(
     assert main(["export", str(session_file), "--format", "md", "-o", str(target)]) == 1
     err = capsys.readouterr().err
     assert "x.md" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "named"),
+    [("md", "x.xlsx", "xlsx"), ("csv", "x.HTML", "html"), ("xlsx", "x.docx", "docx")],
+)
+def test_output_named_for_another_format_is_refused(
+    session_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    fmt: str,
+    name: str,
+    named: str,
+) -> None:
+    """Was: ``--format md -o x.xlsx`` wrote Markdown text into x.xlsx (found in a walk)."""
+    out = tmp_path / name
+    assert main(["export", str(session_file), "--format", fmt, "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"--format {named}" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("md", "x.txt"), ("toml", "x.toml"), ("md", "x")])
+def test_output_in_its_own_or_no_export_suffix_is_written(
+    session_file: Path, tmp_path: Path, fmt: str, name: str
+) -> None:
+    out = tmp_path / name
+    assert main(["export", str(session_file), "--format", fmt, "-o", str(out)]) == 0
+    assert out.is_file()

@@ -191,3 +191,17 @@ def test_exports_naming_finds_earlier_exports_that_mention_the_person(tmp_path: 
         "w-p-1-egne-data.docx",
     }
     assert exports_naming(s, "p-1", None) == []
+
+
+def test_cli_format_and_an_output_named_for_another_format_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Was: ``--person p-1 --format docx -o x.md`` wrote a Word file named x.md."""
+    path = tmp_path / "w.toml"
+    save_session(session_with_mentions(), path)
+    out = tmp_path / "x.md"
+    assert main(["export", str(path), "--person", "p-1", "--format", "docx", "-o", str(out)]) == 1
+    assert "--format md" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["export", str(path), "--person", "p-1", "--format", "md", "-o", str(out)]) == 0
+    assert out.is_file()

@@ -95,6 +95,8 @@ def export_file(
         raise ExportFailed(t("export.error.format", format=fmt, choices=", ".join(ALL_FORMATS)))
     if per_person and fmt != "docx":
         raise ExportFailed(t("export.error.per_person"))
+    if not per_person:
+        check_output_suffix(output, fmt)
     session = load_session(session_path)
     if per_person:
         return _export_people(session, session_path, output, with_names=with_names, force=force)
@@ -126,6 +128,23 @@ def export_file(
     check_replaceable(target, force)
     write_export(target, content)
     return t("export.done", path=str(target))
+
+
+def check_output_suffix(output: str | None, fmt: str) -> None:
+    """``-o`` naming a file of another export format is refused before anything is
+    written (``--format md -o x.xlsx`` wrote Markdown text into ``x.xlsx``, which the
+    spreadsheet program then cannot open). Other suffixes (``x.txt``) and none are the
+    user's choice."""
+    from fagworkshop.export.common import SUFFIXES  # with the analysis, 0.13 s: not for --help
+
+    if not output or output == "-":
+        return
+    suffix = Path(output).suffix.lower()
+    known = {Path("x" + name).suffix: f for f, name in SUFFIXES.items()}  # ".md" alone: none
+    if suffix in known and suffix != Path("x" + SUFFIXES[fmt]).suffix:
+        raise ExportFailed(
+            t("export.error.suffix", path=output, suffix=suffix, format=fmt, named=known[suffix])
+        )
 
 
 #: Where exports go unless another folder is chosen: this folder inside the sessions

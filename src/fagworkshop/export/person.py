@@ -36,7 +36,12 @@ from fagworkshop.domain.names import (
 )
 from fagworkshop.domain.session import Person, Session
 from fagworkshop.export import html, markdown
-from fagworkshop.export.command import ExportFailed, make_folder, write_export
+from fagworkshop.export.command import (
+    ExportFailed,
+    check_output_suffix,
+    make_folder,
+    write_export,
+)
 from fagworkshop.export.common import (
     action_facts,
     bullets_section,
@@ -340,6 +345,8 @@ def export_person(
         if f not in PERSON_RENDERERS:
             choices = ", ".join(PERSON_RENDERERS)
             raise ExportFailed(t("person.error.format", format=f, choices=choices))
+    if fmt and not (output and Path(output).is_dir()):
+        check_output_suffix(output, formats[0])  # --format docx -o x.md: no Word file named .md
     session = load_session(session_path)
     if session.person(person_id) is None:
         known = ", ".join(p.id for p in session.staff) or "-"

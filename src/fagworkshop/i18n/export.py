@@ -208,6 +208,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "include full names (default: initials or pseudonym)",
     ),
     "export.cli.force": ("overskriv en eksisterende fil", "overwrite an existing file"),
+    "export.error.suffix": (
+        "-o {path} ender på {suffix}, men formatet er {format}: filen ville ikke kunne åbnes "
+        "som {suffix}. Brug --format {named}, eller et filnavn, der passer til {format}.",
+        "-o {path} ends in {suffix}, but the format is {format}: the file would not open "
+        "as {suffix}. Use --format {named}, or a file name that fits {format}.",
+    ),
     "export.error.format": (
         "Ukendt format: {format}. Vælg et af: {choices}.",
         "Unknown format: {format}. Choose one of: {choices}.",
