@@ -71,6 +71,10 @@ class NotesPanel(VerticalScroll):
         self._held_notes = HeldText(self, NOTES_DELAY, self._apply_notes)
         #: The decision whose date the date field edits (None: it dates a new one).
         self.editing_date: int | None = None
+        #: The lines the decision list shows now (None: not filled yet).
+        self._shown_decisions: tuple[str, ...] | None = None
+        #: The text of the list's "no decisions" line when it was filled (the language).
+        self._empty_text = ""
 
     # --- layout -------------------------------------------------------------------
 
@@ -129,20 +133,35 @@ class NotesPanel(VerticalScroll):
         self._fill_decisions()
         self._tick()
 
-    def _fill_decisions(self) -> None:
+    def _decision_texts(self) -> tuple[str, ...]:
+        """The lines the decision list shows (none: the list says there are none)."""
         state = self._state()
         decisions = state.decisions if state else []
-        listing = self.query_one("#decision-list", DecisionList)
-        highlighted = listing.highlighted
-        listing.clear_options()
-        if not decisions:
-            listing.add_option(Option(Content(t("panel.no_decisions")), disabled=True))
-            return
+        lines = []
         for d in decisions:
             date = d.made_on.isoformat() if d.made_on else ""
-            listing.add_option(Option(Content(f"{date}  {d.text}".strip())))
+            lines.append(f"{date}  {d.text}".strip())
+        return tuple(lines)
+
+    def _fill_decisions(self) -> None:
+        # A step shown again refreshes its panel: the list is rebuilt only when its lines
+        # changed (a rebuild lays the panel out again in the switch's frame; issue 13).
+        wanted = self._decision_texts()
+        listing = self.query_one("#decision-list", DecisionList)
+        empty_text = t("panel.no_decisions")
+        if wanted == self._shown_decisions and (wanted or self._empty_text == empty_text):
+            return
+        self._shown_decisions = wanted
+        self._empty_text = empty_text
+        highlighted = listing.highlighted
+        listing.clear_options()
+        if not wanted:
+            listing.add_option(Option(Content(empty_text), disabled=True))
+            return
+        for line in wanted:
+            listing.add_option(Option(Content(line)))
         if highlighted is not None:
-            listing.highlighted = min(highlighted, len(decisions) - 1)
+            listing.highlighted = min(highlighted, len(wanted) - 1)
 
     # --- notes --------------------------------------------------------------------
 
