@@ -10,15 +10,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual._compositor import Compositor
 from textual.widgets import Static
 
+from fagworkshop.demo import build_demo
 from fagworkshop.domain.session import Session
 from fagworkshop.generate import generate_session
 from fagworkshop.tui.app import FagworkshopApp
 from fagworkshop.tui.steps.base import StepView
 from fagworkshop.tui.steps.staff.rating_grid import RatingGrid
 from support.harness import after_refresh, at_step, open_saved
+from support.narrow import present
 
 SIZE = (160, 45)
 
@@ -191,4 +194,61 @@ async def test_the_detail_follows_the_cursor_in_the_same_frame(tmp_path: Path) -
         person = session.person(grid.person_ids[3])
         assert person is not None and person.name in str(detail.render())
         await app.flush_saves()
+        await pilot.press("ctrl+q")
+
+
+async def _burst(app: FagworkshopApp, grid: RatingGrid, keys: list[tuple[str, str | None]]) -> None:
+    """Keys arriving at once, as from one read of a terminal: all queued before any is
+    handled (the Pilot's ``press`` waits for each), then waited for."""
+    for key, character in keys:
+        app.post_message(events.Key(key, character))
+    await app.flush_saves()
+    await after_refresh(grid)
+
+
+async def test_a_burst_of_digits_rates_one_cell_each(tmp_path: Path) -> None:
+    """Each digit was posted as a message with the cursor of its arrival and applied when
+    the message came round, behind the keys already queued: "1234" at once rated the
+    first cell four times (it ended at 4) and moved the cursor four cells."""
+    session = build_demo()
+    app, _ = open_saved(tmp_path, session)
+    async with app.run_test(size=SIZE) as pilot:
+        _, grid = await _grid(app)
+        assert grid.cursor_column == 0  # Anna's first four cells all matter for her
+        await _burst(app, grid, [(digit, digit) for digit in "1234"])
+        rnd = present(present(app.session).round())
+        cells = [rnd.ratings["p-1"].get(c) for c in grid.competence_ids[:4]]
+        assert cells == [1, 2, 3, 4]
+        assert grid.cursor_column == 4
+        await pilot.press("ctrl+q")
+
+
+async def test_arrows_among_digits_keep_their_place(tmp_path: Path) -> None:
+    """An arrow ran as a binding once the key had bubbled up to the app, after the digits
+    that came with it (Textual issue 6605): "Right 0" rated the cell before the arrow."""
+    session = build_demo()
+    app, _ = open_saved(tmp_path, session)
+    async with app.run_test(size=SIZE) as pilot:
+        _, grid = await _grid(app)
+        keys = [("right", None), ("0", "0"), ("left", None), ("left", None), ("4", "4")]
+        await _burst(app, grid, keys)
+        rnd = present(present(app.session).round())
+        cells = [rnd.ratings["p-1"].get(c) for c in grid.competence_ids[:4]]
+        assert cells == [4, 0, 3, 3]
+        assert grid.cursor_column == 1
+        await pilot.press("ctrl+q")
+
+
+async def test_a_superscript_two_is_no_level_and_ends_nothing(tmp_path: Path) -> None:
+    """ "²" (AltGr+2 on a Danish keyboard) counts as a digit for ``str.isdigit`` but not
+    for ``int()``: the grid raised ValueError and the program ended."""
+    session = build_demo()
+    app, _ = open_saved(tmp_path, session)
+    async with app.run_test(size=SIZE) as pilot:
+        _, grid = await _grid(app)
+        await _burst(app, grid, [("²", "²")])
+        assert app.is_running
+        rnd = present(present(app.session).round())
+        assert rnd.ratings["p-1"].get(grid.competence_ids[0]) == 3
+        assert grid.cursor_column == 0
         await pilot.press("ctrl+q")

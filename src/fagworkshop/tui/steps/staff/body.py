@@ -98,6 +98,9 @@ class StaffBody(PeopleHandling):
     @unless_removed
     def on_mount(self) -> None:
         self.watch(self.grid, "cursor", self._moved, init=False)
+        # what is typed on a cell is applied inside the grid's key handler, so the next
+        # key of a burst rates the cell the cursor moved on to (rating_grid's docstring)
+        self.grid.on_cell = self._cell_typed
         self.refresh_from_session()
 
     def on_resize(self) -> None:
@@ -244,6 +247,15 @@ class StaffBody(PeopleHandling):
         self.refresh_from_session()
         grid.move_to(self._row_before, 0)
         self.refresh_bindings()
+
+    def _cell_typed(self, message: CellMessage[RatingGrid]) -> None:
+        """The grid's handler, called at once from its key handler."""
+        if isinstance(message, RatingGrid.LevelTyped):
+            self._level_typed(message)
+        elif isinstance(message, RatingGrid.UnusedToggled):
+            self._unused(message)
+        elif isinstance(message, RatingGrid.WishToggled):
+            self._wish(message)
 
     @on(RatingGrid.WishToggled)
     def _wish(self, message: RatingGrid.WishToggled) -> None:

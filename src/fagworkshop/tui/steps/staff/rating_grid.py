@@ -3,7 +3,14 @@
 Digits set a level at once and move on, like a spreadsheet; Delete or
 Backspace clears; ``u`` toggles "has it but does not use it". The grid only
 reports what was typed (messages); the step view applies the change through
-the app and asks the grid to repaint that one line.
+the app and asks the grid to repaint that one line. The step view hands the
+grid its handler (:attr:`RatingGrid.on_cell`), which the grid calls inside its
+key handler: a posted message came round only after every key already queued,
+so a burst of digits ("1234" in one write) all named the first cell. For the
+same reason the grid's own movement keys are taken in its key handler, in the
+order they arrive, instead of as bindings (Textual runs a binding only after
+the key has bubbled to the app, behind the printable keys of the same burst:
+Textual issue 6605).
 
 The grid shows one of three layers (:class:`Layer`): the leaders' levels, the
 staff's own (selvvurdering, ``w`` after the digit for "ønsker at udvikle") or
@@ -14,10 +21,12 @@ person's row only, and Esc ends the mode instead of letting go of the keys.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from rich.style import Style
 from textual import events
+from textual.actions import parse
 from textual.binding import Binding
 from textual.message import Message
 
@@ -46,6 +55,15 @@ class Layer(StrEnum):
         """The layer ctrl+d switches to."""
         order = list(Layer)
         return order[(order.index(self) + 1) % len(order)]
+
+
+#: The grid's movement keys (its base class's bindings), as (action name, arguments),
+#: taken in the key handler so they keep their place among the digits of a burst.
+MOVES: dict[str, tuple[str, tuple[object, ...]]] = {
+    binding.key: parse(binding.action)[1:]
+    for binding in StaffCompetenceGrid.BINDINGS
+    if isinstance(binding, Binding) and parse(binding.action)[1] in ("move", "edge", "page")
+}
 
 
 class RatingGrid(StaffCompetenceGrid):
@@ -91,6 +109,17 @@ class RatingGrid(StaffCompetenceGrid):
         self.shown_layer = Layer.LEADERS
         #: The person rating themselves in "selvvurdering" mode (their row only), else None.
         self.self_person: str | None = None
+        #: The owner's handler of what was typed on a cell, called at once (see the
+        #: module docstring); without one the grid posts the message.
+        self.on_cell: Callable[[CellMessage[RatingGrid]], None] | None = None
+
+    def _send(self, message: CellMessage[RatingGrid]) -> None:
+        """Hand the owner what was typed: at once when it gave a handler, so the next
+        key of a burst sees the cell and cursor this one left."""
+        if self.on_cell is not None:
+            self.on_cell(message)
+        else:
+            self.post_message(message)
 
     def load(
         self,
@@ -201,7 +230,7 @@ class RatingGrid(StaffCompetenceGrid):
     def action_toggle_wish(self) -> None:
         """``w``: flip "ønsker at udvikle" on the focused cell (own layer)."""
         if self.row_count and self.column_count and self.shown_layer == Layer.SELF:
-            self.post_message(self.WishToggled(self, self.cursor_row, self.cursor_column))
+            self._send(self.WishToggled(self, self.cursor_row, self.cursor_column))
 
     def action_leave_self(self) -> None:
         """Esc in "selvvurdering" mode: the person is done."""
@@ -216,20 +245,33 @@ class RatingGrid(StaffCompetenceGrid):
         super().action_leave()
 
     def on_key(self, event: events.Key) -> None:
-        """Digits rate, Delete/Backspace clear, ``u`` toggles unused."""
+        """Digits rate, Delete/Backspace clear, ``u`` toggles unused, ``w`` the wish;
+        arrows, Home/End and Page up/down move (here, not as bindings: see the module
+        docstring)."""
         if not self.row_count or not self.column_count:
             return
-        if event.character is not None and event.character.isdigit() and len(event.character) == 1:
+        row, column = self.cursor_row, self.cursor_column
+        move = MOVES.get(event.key)
+        digit = event.character if event.character and len(event.character) == 1 else ""
+        if move is not None:
             event.stop()
             event.prevent_default()
-            self.post_message(
-                self.LevelTyped(self, self.cursor_row, self.cursor_column, int(event.character))
-            )
+            name, arguments = move
+            getattr(self, f"action_{name}")(*arguments)
+        # isdecimal, not isdigit: "²" (AltGr+2 on a Danish keyboard) is a digit int() refuses
+        elif digit.isdecimal():
+            event.stop()
+            event.prevent_default()
+            self._send(self.LevelTyped(self, row, column, int(digit)))
         elif event.key in ("delete", "backspace"):
             event.stop()
             event.prevent_default()
-            self.post_message(self.LevelTyped(self, self.cursor_row, self.cursor_column, None))
+            self._send(self.LevelTyped(self, row, column, None))
         elif event.key == "u" and self.shown_layer == Layer.LEADERS:
             event.stop()
             event.prevent_default()
-            self.post_message(self.UnusedToggled(self, self.cursor_row, self.cursor_column))
+            self._send(self.UnusedToggled(self, row, column))
+        elif event.key == "w" and self.shown_layer == Layer.SELF:
+            event.stop()
+            event.prevent_default()
+            self.action_toggle_wish()
