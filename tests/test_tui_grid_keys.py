@@ -252,3 +252,18 @@ async def test_a_superscript_two_is_no_level_and_ends_nothing(tmp_path: Path) ->
         assert rnd.ratings["p-1"].get(grid.competence_ids[0]) == 3
         assert grid.cursor_column == 0
         await pilot.press("ctrl+q")
+
+
+async def test_esc_then_a_digit_at_once_changes_step(tmp_path: Path) -> None:
+    """Esc (let go of the grid) ran as a binding after the digit that came with it, so
+    "Esc 2" in one read rated the cell instead of going to step 2."""
+    session = build_demo()
+    app, _ = open_saved(tmp_path, session)
+    async with app.run_test(size=SIZE) as pilot:
+        _, grid = await _grid(app)
+        await _burst(app, grid, [("escape", None), ("2", "2")])
+        await after_refresh(app.screen)
+        live = present(app.session)
+        assert present(live.round()).ratings["p-1"].get(grid.competence_ids[0]) == 3  # as it was
+        assert int(live.current_step) == 2
+        await pilot.press("ctrl+q")

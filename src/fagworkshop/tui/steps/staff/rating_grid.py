@@ -10,7 +10,8 @@ so a burst of digits ("1234" in one write) all named the first cell. For the
 same reason the grid's own movement keys are taken in its key handler, in the
 order they arrive, instead of as bindings (Textual runs a binding only after
 the key has bubbled to the app, behind the printable keys of the same burst:
-Textual issue 6605).
+Textual issue 6605); so is Esc, and a key that reaches the grid after an Esc has let
+go of it is passed on as if the grid had not had it.
 
 The grid shows one of three layers (:class:`Layer`): the leaders' levels, the
 staff's own (selvvurdering, ``w`` after the digit for "ønsker at udvikle") or
@@ -248,6 +249,16 @@ class RatingGrid(StaffCompetenceGrid):
         """Digits rate, Delete/Backspace clear, ``u`` toggles unused, ``w`` the wish;
         arrows, Home/End and Page up/down move (here, not as bindings: see the module
         docstring)."""
+        if self.screen.focused is not self:
+            # a key of a burst queued here before an Esc in the same burst let go of the
+            # keyboard: passed on, so it does what it does without the grid (a digit
+            # changes step); ``has_focus`` only changes when the Blur event comes round
+            return
+        if event.key == "escape" and self.self_person is None:
+            event.stop()
+            event.prevent_default()
+            self.action_leave()  # here, so the keys after it in the burst see it
+            return
         if not self.row_count or not self.column_count:
             return
         row, column = self.cursor_row, self.cursor_column
