@@ -140,8 +140,8 @@ def check_output_suffix(output: str | None, fmt: str) -> None:
     if not output or output == "-":
         return
     suffix = Path(output).suffix.lower()
-    known = {Path("x" + name).suffix: f for f, name in SUFFIXES.items()}  # ".md" alone: none
-    if suffix in known and suffix != Path("x" + SUFFIXES[fmt]).suffix:
+    known = {extension(f): f for f in SUFFIXES}
+    if suffix in known and suffix != extension(fmt):
         raise ExportFailed(
             t("export.error.suffix", path=output, suffix=suffix, format=fmt, named=known[suffix])
         )
@@ -176,10 +176,15 @@ def export_target(folder: Path | str, name: str, fmt: str) -> Path:
     name = name.strip()
     if not name or name in {".", ".."} or "/" in name or "\\" in name or "\x00" in name:
         raise ExportFailed(t("export.error.bad_name", name=name))
-    extension = ".toml" if fmt == "toml" else f".{fmt}"
-    if not name.lower().endswith(extension):
-        name += extension
+    if not name.lower().endswith(extension(fmt)):
+        name += extension(fmt)
     return Path(folder).expanduser() / name
+
+
+def extension(fmt: str) -> str:
+    """A format's file extension (``.md``; ``toml``'s is ``.toml``, though the name the
+    program offers for it ends in ``-profiler.toml``: ``export.common.SUFFIXES``)."""
+    return f".{fmt}"
 
 
 def free_target(target: Path) -> Path:

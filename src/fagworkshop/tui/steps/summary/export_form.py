@@ -28,6 +28,7 @@ from fagworkshop.export.command import (
     default_name,
     export_folder,
     export_target,
+    extension,
     free_target,
     make_folder,
     people_targets,
@@ -46,15 +47,11 @@ log = logfile.logger(__name__)
 EXPORT_FORMATS = ("md", "html", "csv", "toml", "xlsx", "docx")
 
 
-def _extension(fmt: str) -> str:
-    return ".toml" if fmt == "toml" else f".{fmt}"
-
-
 def swap_suffix(name: str, old: str, new: str) -> str:
     """A file name with the old format's suffix (or extension) changed to the new one's."""
     from fagworkshop.export.common import SUFFIXES  # 6.5 ms at start-up: loaded when used
 
-    for ending in (SUFFIXES[old], _extension(old)):
+    for ending in (SUFFIXES[old], extension(old)):
         if name.lower().endswith(ending.lower()):
             return name[: len(name) - len(ending)] + SUFFIXES[new]
     return name
