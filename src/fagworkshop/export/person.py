@@ -39,6 +39,7 @@ from fagworkshop.export import html, markdown
 from fagworkshop.export.command import (
     ExportFailed,
     check_output_suffix,
+    extension,
     make_folder,
     write_export,
 )
@@ -315,7 +316,7 @@ def _format_named_by(output: str | None) -> str | None:
     suffix = Path(output).suffix.lower()
     if not suffix:
         return None
-    named = next((f for f in PERSON_FORMATS if suffix == f".{f}"), None)
+    named = next((f for f in PERSON_FORMATS if suffix == extension(f)), None)
     if named is None:
         raise ExportFailed(t("person.error.output_suffix", path=output, suffix=suffix))
     return named
