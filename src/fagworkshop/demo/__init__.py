@@ -74,8 +74,9 @@ def save_demo(demo: Session, folder: Path) -> Path:
     ``.bak``); when another program has that file open, the demo gets a file
     of its own instead. The second unit (Team Ung) is saved fresh beside it
     as :data:`DEMO_SECOND_FILE` (unless another program has it open), so the
-    overview across units has two. The command line and the home screen both
-    start the demo this way. Raises
+    overview across units has two. The command line and the home screen start
+    the demo with :func:`start_demo`, which writes the same bytes from the shipped
+    files (its test compares the two). Raises
     :class:`~fagworkshop.store.errors.StoreError` when it cannot be saved.
     """
     path = folder / DEMO_FILE

@@ -73,6 +73,14 @@ def _place_of_offset(raw: bytes, offset: int) -> Part:
     return ("store.place.line", {"line": line, "column": column})
 
 
+def mtime_ns(path: Path) -> int:
+    """The file's modification time for its stamp; 0 when it cannot be read."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
 def read_bytes(path: Path) -> bytes:
     """The bytes of a regular file of at most MAX_FILE_BYTES; FileProblem otherwise."""
     try:

@@ -38,7 +38,7 @@ from typing import Any
 from fagworkshop import logfile
 from fagworkshop.store.integrity import FileStamp, Integrity
 from fagworkshop.store.integrity import check as check_integrity
-from fagworkshop.store.parsing import read_bytes, toml_table
+from fagworkshop.store.parsing import mtime_ns, read_bytes, toml_table
 from fagworkshop.store.shape import SHAPE_VERSION, decode_session
 
 log = logfile.logger(__name__)
@@ -80,11 +80,7 @@ def parse_file(path: Path) -> Parsed | None:
     if type(version) is not int or version != SHAPE_VERSION:
         return None  # older (migrated by the usual path), newer or wrong: said there
     data = decode_session(data)
-    try:
-        mtime = path.stat().st_mtime_ns
-    except OSError:
-        mtime = 0
-    return Parsed(data, FileStamp.of(raw, mtime), integrity)
+    return Parsed(data, FileStamp.of(raw, mtime_ns(path)), integrity)
 
 
 def _child(path: Path, out: int) -> None:

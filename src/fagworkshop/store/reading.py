@@ -39,7 +39,7 @@ from fagworkshop.store.migrate import (
     file_version,
     migrate_session,
 )
-from fagworkshop.store.parsing import read_bytes, toml_table
+from fagworkshop.store.parsing import mtime_ns, read_bytes, toml_table
 from fagworkshop.store.shape import LINE_TABLES, ShapeProblem, decode_session
 
 if TYPE_CHECKING:
@@ -270,11 +270,7 @@ def _load_session_file(path: Path, ahead: ReadAhead | None) -> LoadedSession:
             has_marker=parsed.integrity.marked,
         )
     raw = read_bytes(path)
-    try:
-        mtime = path.stat().st_mtime_ns
-    except OSError:
-        mtime = 0
-    return load_session_bytes(path, raw, mtime)
+    return load_session_bytes(path, raw, mtime_ns(path))
 
 
 def load_session_bytes(path: Path | str, raw: bytes, mtime_ns: int = 0) -> LoadedSession:

@@ -154,7 +154,7 @@ def write_session_bytes(
     target = Path(path)
     _refuse_unwritable(target)
     integrity = check_integrity(data)
-    if not integrity.marked or integrity.truncated or integrity.edited or not data.strip():
+    if not integrity.marked or integrity.truncated or integrity.edited:  # blank bytes are cut short
         raise SaveFailed(target, t("store.save.not_whole"))
     return _write_checked(target, data, expected, purge_backup=False)
 
