@@ -195,8 +195,7 @@ class FagworkshopApp(Saving):
         ctl = self.controller
         if ctl is not None and self._closing_at_end:
             ctl.save_now()
-            ctl.close()
-            self.controller = None
+            self.close_session(save=False)  # saved above, without flushing the views
         memory.resume()
         memory.release()
 

@@ -216,7 +216,8 @@ class Stepping(App[None]):
     def flush_view(self) -> None:
         """Ask the step views to apply anything they hold back (typing in the notes)."""
         for screen in self.screen_stack:
-            for view in screen.query(StepView):
+            host = _step_host(screen) if isinstance(screen, WorkshopScreen) else None
+            for view in kept_views(host) if host is not None else []:
                 view.flush_pending()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -114,7 +114,8 @@ class StepView(Widget):
         self.shown_at(edits)
         self._fit()
         self._show_running_timebox()
-        for panel in self.query(NotesPanel):
+        panel = self._panel()
+        if panel is not None:
             panel.tick()
         if first:
             self._focus_first()
@@ -142,6 +143,14 @@ class StepView(Widget):
     #: this, or overrides ``compose_body()`` for anything else.
     body_class: ClassVar[type[Widget] | None] = None
     body: Widget | None = None
+    #: The notes panel, composed with the view (kept, not queried: a query walked the whole
+    #: view, hundreds of widgets in steps 5 and 6, on every switch).
+    panel: NotesPanel | None = None
+
+    def _panel(self) -> NotesPanel | None:
+        """The notes panel once it is in the view (what a query of the view would find)."""
+        panel = self.panel
+        return panel if panel is not None and panel.parent is not None else None
 
     def compose_body(self) -> Iterable[Widget]:
         """The step's own widgets: an instance of ``body_class`` unless overridden."""
@@ -153,7 +162,8 @@ class StepView(Widget):
         """Show the session as it is now after a change of ``aspect``: the notes panel shows
         the notes, the body what its ``SHOWS`` names (``StepBody``)."""
         if aspect.touches(Aspect.NOTES):
-            for panel in self.query(NotesPanel):
+            panel = self._panel()
+            if panel is not None:
                 panel.refresh_from_session()
         body = self.body
         if isinstance(body, StepBody) and body.is_mounted and aspect.touches(*body.SHOWS):
@@ -185,7 +195,8 @@ class StepView(Widget):
 
     def flush_pending(self) -> None:
         """Apply anything held back (notes being typed); called before leaving or quitting."""
-        for panel in self.query(NotesPanel):
+        panel = self._panel()
+        if panel is not None:
             panel.flush()
 
     # --- layout -------------------------------------------------------------------
@@ -208,7 +219,8 @@ class StepView(Widget):
                 yield Static(Content(questions_text(self.step)), classes="step-questions")
                 with Vertical(id="step-body"):
                     yield from self.compose_body()
-            yield NotesPanel(self.step, id="step-panel")
+            self.panel = NotesPanel(self.step, id="step-panel")
+            yield self.panel
 
     #: What takes the keyboard once the view is first drawn (a selector in the body), if
     #: anything: the grid or list where digits and letters are the step's commands.
