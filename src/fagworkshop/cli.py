@@ -22,7 +22,6 @@ from fagworkshop.export import subcommands as export_subcommands
 from fagworkshop.i18n import t
 from fagworkshop.store.errors import FileProblem, StoreError, terminal_safe
 from fagworkshop.subcommands import Subcommand, argument
-from fagworkshop.tui import memory  # the collector's policy: no Textual in it
 
 TYPE_CHECKING = False  # not typing's: the command line starts without it (issue 13)
 if TYPE_CHECKING:
@@ -108,16 +107,13 @@ def _run_app(
     """Start the screens; their exit code."""
     from fagworkshop.tui.app import run_app  # Textual loads only for the commands that show it
 
-    try:
-        return run_app(
-            sessions_dir=sessions_dir,
-            path=path,
-            session=session,
-            loaded=loaded,
-            read_only=read_only,
-        )
-    finally:
-        memory.resume()  # paused by cmd_open; started again by the first step drawn
+    return run_app(
+        sessions_dir=sessions_dir,
+        path=path,
+        session=session,
+        loaded=loaded,
+        read_only=read_only,
+    )
 
 
 def cmd_home(args: argparse.Namespace) -> int:
@@ -135,8 +131,10 @@ def cmd_open(args: argparse.Namespace) -> int:
     # a second process reads and parses the file while this one imports pydantic and
     # Textual (issue 13: 0.15 s of opening 2,000 staff); no pydantic in this module
     from fagworkshop.store.read_ahead import ReadAhead
+    from fagworkshop.tui import memory  # only this command pauses the collector
 
     # the collector walks nothing but what lives on until the first step is drawn
+    # (started again by the first step drawn; here whatever happens)
     memory.pause_until_drawn()
     try:
         with ReadAhead.start(path) as ahead:  # forked before the pause's first object
@@ -151,15 +149,14 @@ def cmd_open(args: argparse.Namespace) -> int:
             # with them before every save, so a change made to it meanwhile (while Textual
             # loads) is seen, never saved over; and a hand edit is announced as from home.
             loaded = load_session_file(path, ahead=ahead)
-    except BaseException:
+        return _run_app(
+            sessions_dir=sessions_dir(args.sessions_dir),
+            path=path,
+            loaded=loaded,
+            read_only=bool(args.read_only),
+        )
+    finally:
         memory.resume()
-        raise
-    return _run_app(
-        sessions_dir=sessions_dir(args.sessions_dir),
-        path=path,
-        loaded=loaded,
-        read_only=bool(args.read_only),
-    )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
